@@ -1,0 +1,58 @@
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { createApp } from "../../web/app";
+import { nodeAssetRoutes } from "../../web/node-assets";
+import { loadDemo } from "../jobs/load-demo";
+import { startScheduler } from "../jobs/scheduler";
+import { type Command, UsageError } from "./command";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Serve the dashboard and API, and run the scheduled jobs",
+  usage: `Usage: cairn serve [--port N] [--demo]
+
+  --port N   port to listen on (default: CAIRN_PORT, else 8787)
+  --demo     load the demo dataset first if the database has no cost data yet
+
+Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
+(collection twice a day, then alerts; reports on their days). Stop with Ctrl-C.`,
+  options: { port: { type: "string" }, demo: { type: "boolean" } },
+  async run(ctx, values) {
+    let port = ctx.config.CAIRN_PORT;
+    if (values.port !== undefined) {
+      port = Number(values.port);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        throw new UsageError(`--port must be a whole number from 1 to 65535, got ${JSON.stringify(values.port)}`);
+      }
+    }
+    const store = ctx.openStore();
+    if (values.demo === true) {
+      const result = await loadDemo({ store, now: ctx.now, estimate: ctx.services.estimate }, { onlyIfEmpty: true });
+      if (result.loaded) ctx.out(`Loaded the demo dataset: ${result.lines} cost lines.`);
+    }
+    const app = new Hono();
+    app.route("/", nodeAssetRoutes());
+    app.route("/", createApp({ store, config: ctx.config, now: ctx.now }));
+    const scheduler = startScheduler(ctx.services.jobHandlers(store), ctx.out);
+    const server = serve({ fetch: app.fetch, port, hostname: "0.0.0.0" });
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", (error: NodeJS.ErrnoException) =>
+        reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use; try --port`) : error),
+      );
+    });
+    ctx.out(`Cairn is serving http://localhost:${port} (database ${ctx.config.CAIRN_DB}).`);
+    for (const job of scheduler.describe()) {
+      ctx.out(`  job ${job.name} on "${job.cron}" UTC, next at ${job.next?.toISOString() ?? "never"}`);
+    }
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        scheduler.stop();
+        server.close(() => resolve());
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * The one configuration schema. `loadConfig(record)` is pure: the composition root hands it
+ * `process.env` (after reading `.env`), a test hands it a literal. It fails fast, naming every
+ * problem at once: the variable, the value given and what is expected.
+ */
+import { z } from "zod";
+
+const emailList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((e) => e.trim())
+      .filter((e) => e !== ""),
+  )
+  .pipe(z.array(z.email({ message: "a comma-separated list of email addresses" })));
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const configSchema = z.object({
+  CAIRN_DB: z.string().min(1).default("./data/cairn.db"),
+  CAIRN_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  CAIRN_LOCALE: z.enum(["fr", "en"]).default("fr"),
+  CAIRN_CURRENCY: z.enum(["USD", "EUR"]).default("USD"),
+  CAIRN_PIPELINE_TAG: z.string().min(1).default("pipeline"),
+  CAIRN_TIMEZONE: z.string().min(1).default("Europe/Paris"),
+  /** Where the dashboard is reached; links in emails point here. */
+  CAIRN_PUBLIC_URL: z.url().optional(),
+
+  CAIRN_MAIL_TRANSPORT: z.enum(["smtp", "ses", "none"]).optional(),
+  CAIRN_SMTP_URL: z
+    .url({ message: "an smtp:// or smtps:// URL" })
+    .refine((u) => /^smtps?:\/\//.test(u), "an smtp:// or smtps:// URL")
+    .optional(),
+  CAIRN_MAIL_FROM: z.email().optional(),
+  CAIRN_REPORT_TO: emailList.optional(),
+  CAIRN_ALERT_TO: emailList.optional(),
+  CAIRN_WEBHOOK_URL: z.url().optional(),
+
+  /** Signs session cookies; at least 32 characters. Required outside local demo use. */
+  CAIRN_SESSION_SECRET: z.string().min(32).optional(),
+
+  CAIRN_AWS_ROLE_ARN: z
+    .string()
+    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/, "an IAM role ARN")
+    .optional(),
+  CAIRN_CE_MAX_REQUESTS: positiveInt(300),
+  CAIRN_BACKFILL_MONTHS: z.coerce.number().int().min(1).max(13).default(13),
+  CAIRN_TRAILING_DAYS: z.coerce.number().int().min(1).max(31).default(3),
+  CAIRN_CLOUDWATCH_REGIONS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((r) => r.trim())
+        .filter((r) => r !== ""),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS region codes, comma-separated")))
+    .optional(),
+  CAIRN_FACTOR_SET: z.string().min(1).default("cairn-2026"),
+  CAIRN_IMPORT_MAX_ERRORS: z.coerce.number().int().min(0).default(100),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** One configuration problem, as a user can act on it. */
+export interface ConfigProblem {
+  name: string;
+  given: string | undefined;
+  expected: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      `Invalid configuration:\n${problems
+        .map(
+          (p) => `  ${p.name}=${p.given === undefined ? "(unset)" : JSON.stringify(p.given)}: expected ${p.expected}`,
+        )
+        .join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Empty strings count as unset, as in most `.env` conventions. */
+function withoutEmpty(record: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = record[key];
+    if (value !== undefined && value.trim() !== "") out[key] = value.trim();
+  }
+  return out;
+}
+
+export function loadConfig(record: Record<string, string | undefined>): Config {
+  const input = withoutEmpty(record);
+  const result = configSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "(configuration)");
+    return { name, given: input[name], expected: issue.message };
+  });
+  throw new ConfigError(problems);
+}

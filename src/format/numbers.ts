@@ -1,0 +1,55 @@
+/** Numbers, money, mass and dates in the reader's locale (fr: 1 234,56 €, 18 novembre 2026). */
+import type { Currency, Day, Locale } from "../model";
+
+const TAG: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+
+export function localeTag(locale: Locale): string {
+  return TAG[locale];
+}
+
+export function formatMoney(amount: number, currency: Currency, locale: Locale, digits = 2): string {
+  return new Intl.NumberFormat(TAG[locale], {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
+}
+
+export function formatNumber(value: number, locale: Locale, digits = 0): string {
+  return new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    value,
+  );
+}
+
+export function formatPercent(ratio: number, locale: Locale, digits = 0): string {
+  return new Intl.NumberFormat(TAG[locale], {
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(ratio);
+}
+
+/** Grams of CO2e shown in g, kg or t, whichever reads best. */
+export function formatCo2e(grams: number, locale: Locale): string {
+  if (Math.abs(grams) >= 1e6) return `${formatNumber(grams / 1e6, locale, 2)} t CO2e`;
+  if (Math.abs(grams) >= 1e3) return `${formatNumber(grams / 1e3, locale, 1)} kg CO2e`;
+  return `${formatNumber(grams, locale, 0)} g CO2e`;
+}
+
+/** 18 novembre 2026 / 18 November 2026. */
+export function formatDay(day: Day, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAG[locale], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** novembre 2026 / November 2026. */
+export function formatMonth(month: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAG[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The in-process scheduler of `cairn serve`: one cron per job of the job table, UTC, never two
+ * runs of the same job at once. Each handler is built by the composition root.
+ */
+import { Cron } from "croner";
+import { JOB_TABLE, type JobName } from "./job-table";
+
+export type JobHandlers = Partial<Record<JobName, () => Promise<string>>>;
+
+export interface Scheduler {
+  stop: () => void;
+  /** Jobs scheduled, with their next run, for the startup message. */
+  describe: () => { name: JobName; cron: string; next: Date | null }[];
+}
+
+export function startScheduler(handlers: JobHandlers, log: (line: string) => void): Scheduler {
+  const crons = JOB_TABLE.flatMap((job) => {
+    const handler = handlers[job.name];
+    if (!handler) return [];
+    const cron = new Cron(job.cron, { timezone: "UTC", protect: true }, async () => {
+      try {
+        log(`[${job.name}] ${await handler()}`);
+      } catch (error) {
+        log(`[${job.name}] failed: ${(error as Error).message}`);
+      }
+    });
+    return [{ job, cron }];
+  });
+  return {
+    stop: () => {
+      for (const { cron } of crons) cron.stop();
+    },
+    describe: () => crons.map(({ job, cron }) => ({ name: job.name, cron: job.cron, next: cron.nextRun() })),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Domain types shared by every layer. Nothing here does I/O or imports anything.
+ * Units are in the names: costUsd, energyKwh, co2eGrams; days are UTC `YYYY-MM-DD` strings.
+ */
+
+/** A UTC calendar day, `YYYY-MM-DD`. */
+export type Day = string;
+
+/** A UTC calendar month, `YYYY-MM`. */
+export type Month = string;
+
+/** A half-open range of days: `from` inclusive, `to` exclusive. */
+export interface Period {
+  from: Day;
+  to: Day;
+}
+
+/** Where a cost line came from. */
+export type CostSource = "cost-explorer" | "focus" | "demo" | "import";
+
+/**
+ * One day of one usage type of one service, in one account and region, for one pipeline tag
+ * value. This is the unit every collector produces and every view aggregates.
+ */
+export interface CostLine {
+  day: Day;
+  accountId: string;
+  service: string;
+  /** AWS region code (`eu-west-3`), or `global` for charges with no region. */
+  region: string;
+  usageType: string;
+  /** Value of the pipeline tag; the empty string for untagged spend. */
+  pipeline: string;
+  unblendedCostUsd: number;
+  amortizedCostUsd: number;
+  usageAmount: number;
+  usageUnit: string;
+  /** True while AWS may still restate the figure (open month, recent days). */
+  estimated: boolean;
+  source: CostSource;
+}
+
+/** The dimensions a cost view can be grouped by. */
+export type GroupBy = "day" | "service" | "region" | "pipeline" | "account";
+export const GROUP_BYS: readonly GroupBy[] = ["day", "service", "region", "pipeline", "account"];
+
+/** How an estimate was obtained: every carbon figure carries one. */
+export type EstimateMethod =
+  | "measured-utilisation"
+  | "default-utilisation"
+  | "instance-table"
+  | "coefficient"
+  | "cost-ratio"
+  | "excluded";
+
+/** What kind of physical resource a usage line consumes. */
+export type UsageClass =
+  | "compute"
+  | "gpu"
+  | "memory"
+  | "storage"
+  | "network"
+  | "serverless"
+  | "cost-ratio"
+  | "excluded";
+
+/** Energy and emissions estimated for one cost line. */
+export interface Footprint {
+  usageClass: UsageClass;
+  method: EstimateMethod;
+  /** Name and version of the factor set, e.g. `cairn-2026`. */
+  factorSet: string;
+  energyKwh: number;
+  cpuKwh: number;
+  memoryKwh: number;
+  storageKwh: number;
+  networkKwh: number;
+  gpuKwh: number;
+  /** Location-based, scope 2 (energy x grid intensity). */
+  co2eGrams: number;
+  /** Market-based, scope 2. */
+  marketCo2eGrams: number;
+  /** Manufacturing share, scope 3; never turned into kWh. */
+  embodiedCo2eGrams: number;
+  /** Why this class and method were chosen, in a sentence. */
+  reason: string;
+  /** The fallback taken when a factor was missing (a region, an instance type), if any. */
+  fallback: string | null;
+  /** CPU utilisation used (0..1), when the method depends on one. */
+  utilisation: number | null;
+}
+
+export type Currency = "USD" | "EUR";
+export type Locale = "fr" | "en";
+
+export type BudgetPeriodKind = "month" | "year" | "custom";
+export type BudgetScopeKind = "all" | "pipeline" | "service" | "account";
+
+/** A threshold: a share of the budget (1 = 100%), on actual spend or on the forecast. */
+export interface BudgetThreshold {
+  kind: "actual" | "forecast";
+  ratio: number;
+}
+
+export interface Budget {
+  name: string;
+  amount: number;
+  currency: Currency;
+  periodKind: BudgetPeriodKind;
+  /** For custom periods only: the budget's own range. */
+  customPeriod: Period | null;
+  scopeKind: BudgetScopeKind;
+  /** The pipeline, service or account id; empty for `all`. */
+  scopeValue: string;
+  thresholds: BudgetThreshold[];
+}
+
+export type RunStatus = "running" | "succeeded" | "failed";

@@ -1,0 +1,51 @@
+/** Collection runs: started, then finished as succeeded or failed, never left ambiguous. */
+import { and, desc, eq } from "drizzle-orm";
+import { collectionRuns } from "./schema/index";
+import { readDb, type Store } from "./store";
+
+export interface RunStart {
+  source: string;
+  startedAt: string;
+  fromDay?: string | null;
+  toDay?: string | null;
+}
+
+export interface RunEnd {
+  finishedAt: string;
+  status: "succeeded" | "failed";
+  requests?: number;
+  requestCostUsd?: number;
+  rowsWritten?: number;
+  error?: string | null;
+}
+
+export async function startRun(store: Store, run: RunStart): Promise<number> {
+  const rows = await readDb(store)
+    .insert(collectionRuns)
+    .values({ ...run, status: "running" })
+    .returning({ id: collectionRuns.id });
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error("could not record the collection run");
+  return id;
+}
+
+export async function finishRun(store: Store, id: number, end: RunEnd): Promise<void> {
+  await readDb(store).update(collectionRuns).set(end).where(eq(collectionRuns.id, id));
+}
+
+export type CollectionRun = typeof collectionRuns.$inferSelect;
+
+/** The newest successful run, of one source or of any. */
+export async function lastSuccessfulRun(store: Store, source?: string): Promise<CollectionRun | null> {
+  const rows = await readDb(store)
+    .select()
+    .from(collectionRuns)
+    .where(and(eq(collectionRuns.status, "succeeded"), source ? eq(collectionRuns.source, source) : undefined))
+    .orderBy(desc(collectionRuns.finishedAt))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function recentRuns(store: Store, limit: number): Promise<CollectionRun[]> {
+  return readDb(store).select().from(collectionRuns).orderBy(desc(collectionRuns.startedAt)).limit(limit);
+}

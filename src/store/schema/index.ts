@@ -1,0 +1,6 @@
+/** The whole schema, one file per concern. Feature tables are added as files here. */
+export * from "./app";
+export * from "./budgets";
+export * from "./costs";
+export * from "./forecasts";
+export * from "./runs";

@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// Three projects: pure and integration tests in Node, the dashboard in headless Chromium,
+// and the Workers build in workerd. `npm test` runs them all.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "node",
+          include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

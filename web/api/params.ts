@@ -1,0 +1,67 @@
+/**
+ * Query parameters shared by API routes and pages: validated with zod, and a failure names the
+ * parameter, so a 400 says exactly what to fix.
+ */
+import { z } from "zod";
+import { addDays, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
+import { GROUP_BYS, type GroupBy, type Period } from "../../src/model";
+import type { CostFilters } from "../../src/store/read/costs";
+
+export class BadParameter extends Error {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "BadParameter";
+  }
+}
+
+const day = z.string().refine(isValidDay, "must be a date YYYY-MM-DD");
+const text = z.string().max(256, "must be at most 256 characters");
+
+const costQuerySchema = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  groupBy: z
+    .enum(GROUP_BYS as [GroupBy, ...GroupBy[]], { message: `must be one of ${GROUP_BYS.join(", ")}` })
+    .optional(),
+  pipeline: text.optional(),
+  service: text.optional(),
+  region: text.optional(),
+  account: text.optional(),
+});
+
+export interface ParsedCostQuery {
+  period: Period;
+  groupBy: GroupBy;
+  filters: CostFilters;
+}
+
+/** Parses `from`, `to` (UTC days, `to` exclusive), `groupBy` and the filters. */
+export function parseCostQuery(
+  query: Record<string, string>,
+  now: Date,
+  defaultGroupBy: GroupBy = "day",
+): ParsedCostQuery {
+  const known = new Set(Object.keys(costQuerySchema.shape));
+  for (const name of Object.keys(query)) {
+    if (!known.has(name)) throw new BadParameter(name, `unknown parameter; expected one of ${[...known].join(", ")}`);
+  }
+  const result = costQuerySchema.safeParse(query);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new BadParameter(String(issue?.path[0] ?? "query"), issue?.message ?? "invalid");
+  }
+  const q = result.data;
+  const today = toDay(now);
+  const from = q.from ?? firstDayOfMonth(monthOf(today));
+  const to = q.to ?? addDays(today, 1);
+  if (from >= to) throw new BadParameter("to", `must be after from (${from}); to is exclusive`);
+  const filters: CostFilters = {};
+  if (q.pipeline !== undefined) filters.pipeline = q.pipeline;
+  if (q.service !== undefined) filters.service = q.service;
+  if (q.region !== undefined) filters.region = q.region;
+  if (q.account !== undefined) filters.accountId = q.account;
+  return { period: { from, to }, groupBy: q.groupBy ?? defaultGroupBy, filters };
+}

@@ -1,0 +1,46 @@
+/**
+ * The Hono app, built apart from any server so that tests call `app.request()` in memory and
+ * the same app runs under Node and on Workers. Static files are mounted by each runtime.
+ */
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { costsApi } from "./api/costs";
+import { BadParameter } from "./api/params";
+import type { WebDeps } from "./deps";
+import { healthRoutes } from "./health";
+import { translator } from "./i18n";
+import { OverviewPage } from "./pages/overview";
+import { loadOverview } from "./pages/overview-data";
+import { securityHeaders } from "./security";
+
+export function createApp(deps: WebDeps): Hono {
+  const app = new Hono();
+  const locale = deps.config.CAIRN_LOCALE;
+  const t = translator(locale);
+
+  app.use("*", securityHeaders());
+
+  app.route("/", healthRoutes(deps));
+  app.route("/api/v1", costsApi(deps));
+
+  app.get("/", async (c) => c.html(<OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
+
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/") ? c.json({ error: { message: "not found" } }, 404) : c.text(t("notFound"), 404),
+  );
+
+  // Errors never show a stack trace: a bad parameter is a 400 naming it, the rest a plain 500.
+  app.onError((error, c) => {
+    const api = c.req.path.startsWith("/api/");
+    if (error instanceof BadParameter) {
+      return api
+        ? c.json({ error: { parameter: error.parameter, message: `${error.parameter}: ${error.message}` } }, 400)
+        : c.text(`${error.parameter}: ${error.message}`, 400);
+    }
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(error);
+    return api ? c.json({ error: { message: "internal error" } }, 500) : c.text(t("error"), 500);
+  });
+
+  return app;
+}

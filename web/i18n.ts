@@ -1,0 +1,91 @@
+/**
+ * The dashboard's words in French and English. Pages call `t(key)`; a missing key is a type
+ * error, so the two languages cannot drift apart.
+ */
+import type { Locale } from "../src/model";
+
+const en = {
+  appName: "Cairn",
+  tagline: "Cost and carbon of our AWS pipelines",
+  navOverview: "Overview",
+  overviewTitle: "This month at a glance",
+  monthToDate: "Spent this month",
+  budget: "Monthly budget",
+  noBudget: "No monthly budget set",
+  forecast: "Forecast for the month",
+  forecastNone: "Not enough data for a forecast",
+  forecastSourceAws: "AWS forecast",
+  forecastSourceCairn: "Cairn's forecast (month so far, weekday profile)",
+  ofBudget: "of the budget",
+  overBudgetBy: "over budget by",
+  underBudgetBy: "left in the budget",
+  dailyByService: "Daily cost by service, last 30 days",
+  monthBurn: "Cumulative spend this month",
+  byPipeline: "Cost by pipeline this month",
+  actual: "Actual",
+  budgetLine: "Budget",
+  other: "Other",
+  untagged: "(untagged)",
+  freshness: "Data",
+  freshAsOf: "collected",
+  stale: "stale: last successful collection",
+  neverCollected: "no collection yet",
+  dataUntil: "figures up to",
+  provisional: "recent figures are provisional until AWS closes the month",
+  emptyTitle: "No cost data yet",
+  emptyBody: "Run `cairn collect` to fetch your AWS costs, or `cairn demo` to load the demo dataset.",
+  currencyMissing: "No EUR rate set: amounts are shown in USD (set one with `cairn fx set`).",
+  chartTableCaption: "Figures behind the chart",
+  skipToContent: "Skip to content",
+  error: "Something went wrong",
+  notFound: "Page not found",
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const fr: Record<MessageKey, string> = {
+  appName: "Cairn",
+  tagline: "Coût et carbone de nos chaînes de traitement AWS",
+  navOverview: "Vue d'ensemble",
+  overviewTitle: "Ce mois-ci en un coup d'œil",
+  monthToDate: "Dépensé ce mois-ci",
+  budget: "Budget mensuel",
+  noBudget: "Aucun budget mensuel défini",
+  forecast: "Prévision pour le mois",
+  forecastNone: "Pas assez de données pour une prévision",
+  forecastSourceAws: "prévision d'AWS",
+  forecastSourceCairn: "prévision de Cairn (mois en cours, profil par jour de semaine)",
+  ofBudget: "du budget",
+  overBudgetBy: "dépassement prévu de",
+  underBudgetBy: "restant dans le budget",
+  dailyByService: "Coût quotidien par service, 30 derniers jours",
+  monthBurn: "Dépense cumulée ce mois-ci",
+  byPipeline: "Coût par chaîne de traitement ce mois-ci",
+  actual: "Réel",
+  budgetLine: "Budget",
+  other: "Autres",
+  untagged: "(sans étiquette)",
+  freshness: "Données",
+  freshAsOf: "collectées",
+  stale: "périmées : dernière collecte réussie",
+  neverCollected: "aucune collecte pour l'instant",
+  dataUntil: "chiffres jusqu'au",
+  provisional: "les chiffres récents sont provisoires jusqu'à la clôture du mois par AWS",
+  emptyTitle: "Pas encore de données de coût",
+  emptyBody:
+    "Lancez `cairn collect` pour récupérer vos coûts AWS, ou `cairn demo` pour charger les données de démonstration.",
+  currencyMissing: "Aucun taux EUR défini : montants affichés en USD (définissez-en un avec `cairn fx set`).",
+  chartTableCaption: "Chiffres du graphique",
+  skipToContent: "Aller au contenu",
+  error: "Une erreur est survenue",
+  notFound: "Page introuvable",
+};
+
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, fr };
+
+export type Translate = (key: MessageKey) => string;
+
+export function translator(locale: Locale): Translate {
+  const catalog = CATALOGS[locale];
+  return (key) => catalog[key];
+}

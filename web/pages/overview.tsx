@@ -1,0 +1,115 @@
+/** The overview: what a director should grasp in ten seconds. */
+import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/charts/cost-charts";
+import { formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
+import type { Locale } from "../../src/model";
+import type { Translate } from "../i18n";
+import { Chart } from "./chart";
+import { Layout } from "./layout";
+import type { OverviewData } from "./overview-data";
+
+function Tile(props: { label: string; value: string; note?: string; tone?: "ok" | "warn" | "bad" }) {
+  return (
+    <div class={`tile ${props.tone ?? ""}`}>
+      <div class="tile-label">{props.label}</div>
+      <div class="tile-value">{props.value}</div>
+      {props.note ? <div class="tile-note">{props.note}</div> : null}
+    </div>
+  );
+}
+
+export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Translate }) {
+  const { data, locale, t } = props;
+  const currency = data.converter.currency;
+  const money = (n: number) => formatMoney(n, currency, locale);
+  const format = { kind: "money" as const, locale: localeTag(locale), currency };
+  const budget = data.budget;
+  const expected = data.forecast?.amount ?? null;
+  const ratio = budget ? data.monthToDate / budget.amount : null;
+  const forecastTone =
+    budget && expected !== null
+      ? expected > budget.amount
+        ? "bad"
+        : expected > 0.8 * budget.amount
+          ? "warn"
+          : "ok"
+      : undefined;
+
+  if (data.lastDay === null) {
+    return (
+      <Layout title={t("navOverview")} path="/" locale={locale} t={t}>
+        <h1>{t("emptyTitle")}</h1>
+        <p>{t("emptyBody")}</p>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout title={t("navOverview")} path="/" locale={locale} t={t} charts>
+      <h1>{t("overviewTitle")}</h1>
+      <p class={`freshness ${data.freshness.fresh ? "ok" : "bad"}`} id="freshness">
+        {t("freshness")}:{" "}
+        {data.freshness.lastSuccessAt === null
+          ? t("neverCollected")
+          : `${data.freshness.fresh ? t("freshAsOf") : t("stale")} ${formatDay(data.freshness.lastSuccessAt.slice(0, 10), locale)} ${data.freshness.lastSuccessAt.slice(11, 16)} UTC`}
+        {" · "}
+        {t("dataUntil")} {formatDay(data.lastDay, locale)} ({t("provisional")})
+      </p>
+      {data.converter.missingRates ? <p class="notice">{t("currencyMissing")}</p> : null}
+      <section class="tiles" aria-label={t("overviewTitle")}>
+        <Tile
+          label={t("monthToDate")}
+          value={money(data.monthToDate)}
+          note={ratio !== null ? `${formatPercent(ratio, locale)} ${t("ofBudget")}` : undefined}
+          tone={ratio === null ? undefined : ratio > 1 ? "bad" : ratio > 0.8 ? "warn" : "ok"}
+        />
+        <Tile
+          label={t("budget")}
+          value={budget ? money(budget.amount) : "—"}
+          note={budget ? budget.name : t("noBudget")}
+        />
+        <Tile
+          label={t("forecast")}
+          value={expected !== null ? money(expected) : "—"}
+          note={
+            expected === null
+              ? t("forecastNone")
+              : budget
+                ? `${expected > budget.amount ? t("overBudgetBy") : t("underBudgetBy")} ${money(Math.abs(expected - budget.amount))} · ${data.forecast?.source === "aws" ? t("forecastSourceAws") : t("forecastSourceCairn")}`
+                : undefined
+          }
+          tone={forecastTone}
+        />
+      </section>
+      <div class="grid">
+        <Chart
+          id="chart-burn"
+          label={t("monthBurn")}
+          tableCaption={t("chartTableCaption")}
+          config={monthBurnChart(
+            data.month,
+            data.monthDaily,
+            data.lastDay >= `${data.month}-01` ? data.lastDay : null,
+            expected,
+            budget?.amount ?? null,
+            format,
+            { actual: t("actual"), forecast: t("forecast"), budget: t("budgetLine") },
+          )}
+        />
+        <Chart
+          id="chart-pipelines"
+          label={t("byPipeline")}
+          tableCaption={t("chartTableCaption")}
+          config={rankedBarChart(data.byPipeline, t("monthToDate"), format, t("untagged"))}
+        />
+      </div>
+      <Chart
+        id="chart-services"
+        label={t("dailyByService")}
+        tableCaption={t("chartTableCaption")}
+        config={dailyStackedChart(data.dailyByService, data.last30Days, format, { other: t("other") }, (usd, day) =>
+          data.converter.fromUsd(usd, day),
+        )}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+// Draws every <canvas data-chart> from the chart.js configuration it carries (built on the
+// server, see src/charts/). No inline script anywhere, so the CSP can forbid it.
+(() => {
+  function formatter(fmt) {
+    if (!fmt) return (v) => String(v);
+    if (fmt.kind === "money") {
+      const nf = new Intl.NumberFormat(fmt.locale, {
+        style: "currency",
+        currency: fmt.currency || "USD",
+        maximumFractionDigits: 0,
+      });
+      const exact = new Intl.NumberFormat(fmt.locale, { style: "currency", currency: fmt.currency || "USD" });
+      return (v, precise) => (precise ? exact : nf).format(v);
+    }
+    if (fmt.kind === "co2e") {
+      const nf = new Intl.NumberFormat(fmt.locale, { maximumFractionDigits: 1 });
+      return (v) => (Math.abs(v) >= 1000 ? `${nf.format(v / 1000)} kg` : `${nf.format(v)} g`);
+    }
+    const nf = new Intl.NumberFormat(fmt.locale, { maximumFractionDigits: 2 });
+    return (v) => nf.format(v);
+  }
+
+  function toChartJs(spec) {
+    const fmt = formatter(spec.cairn);
+    const opts = spec.options || {};
+    const horizontal = Boolean(opts.horizontal);
+    const valueAxis = horizontal ? "x" : "y";
+    const categoryAxis = horizontal ? "y" : "x";
+    const scales =
+      spec.type === "doughnut"
+        ? {}
+        : {
+            [valueAxis]: { stacked: Boolean(opts.stacked), beginAtZero: true, ticks: { callback: (v) => fmt(v) } },
+            [categoryAxis]: { stacked: Boolean(opts.stacked), ticks: { autoSkip: true, maxRotation: 0 } },
+          };
+    return {
+      type: spec.type,
+      data: spec.data,
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        indexAxis: horizontal ? "y" : "x",
+        interaction: { mode: "index", intersect: false },
+        scales,
+        plugins: {
+          legend: { display: opts.legend !== false, position: spec.type === "doughnut" ? "right" : "bottom" },
+          title: { display: Boolean(opts.title), text: opts.title || "" },
+          tooltip: {
+            callbacks: {
+              label: (ctx) => {
+                const v = ctx.parsed && typeof ctx.parsed === "object" ? ctx.parsed[valueAxis] : ctx.parsed;
+                return `${ctx.dataset.label}: ${fmt(v, true)}`;
+              },
+            },
+          },
+        },
+      },
+    };
+  }
+
+  function drawAll() {
+    if (typeof window.Chart !== "function") return;
+    for (const canvas of document.querySelectorAll("canvas[data-chart]")) {
+      if (canvas.dataset.drawn === "true") continue;
+      try {
+        const spec = JSON.parse(canvas.dataset.chart);
+        const chart = new window.Chart(canvas, toChartJs(spec));
+        canvas.dataset.drawn = chart ? "true" : "false";
+      } catch (error) {
+        canvas.dataset.drawn = "error";
+        console.error("chart failed", canvas.id, error);
+      }
+    }
+  }
+
+  window.cairnDrawCharts = drawAll;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
+  else drawAll();
+})();
