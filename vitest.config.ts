@@ -14,6 +14,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The Workers build in workerd: its own config, since it needs the cloudflareTest plugin.
+      "test/workers/vitest.config.ts",
     ],
   },
 });

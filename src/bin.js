@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `cairn` executable: registers tsx so the TypeScript sources run as they are, then hands
-// over to the composition root.
+// The `cairn` executable: registers tsx so the TypeScript sources run as they are (with the
+// project's tsconfig whatever the working directory), then hands over to the composition root.
+import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 
-register();
+register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
 await import("./node.ts");

@@ -59,6 +59,11 @@ export const configSchema = z.object({
     .optional(),
   CAIRN_FACTOR_SET: z.string().min(1).default("cairn-2026"),
   CAIRN_IMPORT_MAX_ERRORS: z.coerce.number().int().min(0).default(100),
+  /** Path-style S3 URLs (`http://host/bucket/key`), for S3-compatible endpoints (MinIO, a local server). */
+  CAIRN_S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"], { message: "true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -64,6 +64,25 @@ export type UsageClass =
   | "cost-ratio"
   | "excluded";
 
+/**
+ * How much of the cost has a physical carbon estimate, a cost-ratio proxy, is excluded (tax,
+ * fees, credits) or has no footprint yet. Costs are absolute values (a credit counts as excluded
+ * spend, not as a negative); shares are 0..1 of `totalCostUsd` (0 when there is no cost).
+ */
+export interface CarbonCoverage {
+  totalCostUsd: number;
+  physicalCostUsd: number;
+  proxyCostUsd: number;
+  excludedCostUsd: number;
+  unestimatedCostUsd: number;
+  physicalShare: number;
+  proxyShare: number;
+  excludedShare: number;
+  unestimatedShare: number;
+  /** Physical share of the cost that is not excluded: the figure the dashboard headlines. */
+  physicalShareOfIncluded: number;
+}
+
 /** Energy and emissions estimated for one cost line. */
 export interface Footprint {
   usageClass: UsageClass;
@@ -116,3 +135,29 @@ export interface Budget {
 }
 
 export type RunStatus = "running" | "succeeded" | "failed";
+
+/**
+ * One day of one CloudWatch metric for one resource in one region: the day's datapoints
+ * (hourly, or the one daily value of S3 storage) folded into an average, the lowest and highest
+ * datapoint, their sum, how many there were and how many sat at the day's minimum.
+ */
+export interface MetricDay {
+  day: Day;
+  region: string;
+  namespace: string;
+  metricName: string;
+  stat: string;
+  /** `Name=Value` pairs sorted by name, joined with `;`. */
+  dimensions: string;
+  resourceId: string;
+  instanceType: string | null;
+  unit: string;
+  average: number;
+  minimum: number;
+  maximum: number;
+  sum: number;
+  samples: number;
+  samplesAtMinimum: number;
+  /** CloudWatch answered PartialData for it and the gap was not filled. */
+  partial: boolean;
+}

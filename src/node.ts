@@ -5,7 +5,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs, parseEnv } from "node:util";
+import { createMailTransport, createWebhookFromConfig } from "../reports/mail/factory";
+import { createSesClient } from "../reports/mail/ses-client";
+import { createSmtpTransport } from "../reports/mail/smtp";
 import { type CliContext, CliFailure, type CliServices, type Command, UsageError } from "./cli/command";
+import { estimateLines } from "./carbon/estimate";
 import { COMMANDS } from "./cli/commands";
 import { demoCommand } from "./cli/demo";
 import { migrateCommand } from "./cli/migrate";
@@ -39,8 +43,14 @@ function environment(): Record<string, string | undefined> {
 function buildServices(config: Config, env: Record<string, string | undefined>): CliServices {
   void env;
   return {
-    estimate: (lines) => lines.map((line) => ({ line, footprint: null })),
+    estimate: (lines) => estimateLines(lines, { factorSet: config.CAIRN_FACTOR_SET }),
     jobHandlers: () => ({}),
+    mailTransport: () =>
+      createMailTransport(config, {
+        ses: () => createSesClient({ endpoint: env.AWS_ENDPOINT_URL_SES }),
+        smtp: createSmtpTransport,
+      }),
+    webhook: () => createWebhookFromConfig(config),
   } as CliServices;
 }
 

@@ -5,12 +5,20 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { costsApi } from "./api/costs";
+import { costsCsvApi } from "./api/costs-csv";
+import { authenticate, csrfProtection } from "./auth/middleware";
+import { authRoutes } from "./auth/routes";
+import { renderPage } from "./auth/viewer";
 import { BadParameter } from "./api/params";
 import type { WebDeps } from "./deps";
 import { healthRoutes } from "./health";
 import { translator } from "./i18n";
+import { costsPageRoutes } from "./pages/costs-routes";
+import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
+import { runsRoutes } from "./pages/runs-routes";
+import { settingsRoutes } from "./pages/settings-routes";
 import { securityHeaders } from "./security";
 
 export function createApp(deps: WebDeps): Hono {
@@ -19,11 +27,20 @@ export function createApp(deps: WebDeps): Hono {
   const t = translator(locale);
 
   app.use("*", securityHeaders());
+  // Everything below needs a session or an API token, except /healthz, /signin and /static.
+  app.use("*", authenticate(deps));
+  app.use("*", csrfProtection());
 
   app.route("/", healthRoutes(deps));
+  app.route("/", authRoutes(deps));
+  app.route("/api/v1", costsCsvApi(deps));
   app.route("/api/v1", costsApi(deps));
 
-  app.get("/", async (c) => c.html(<OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
+  app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
+  app.route("/", costsPageRoutes(deps));
+  app.route("/", runsRoutes(deps));
+  app.route("/", settingsRoutes(deps));
+  app.route("/", methodologyRoutes(deps));
 
   app.notFound((c) =>
     c.req.path.startsWith("/api/") ? c.json({ error: { message: "not found" } }, 404) : c.text(t("notFound"), 404),

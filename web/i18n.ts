@@ -8,6 +8,10 @@ const en = {
   appName: "Cairn",
   tagline: "Cost and carbon of our AWS pipelines",
   navOverview: "Overview",
+  navCosts: "Cost explorer",
+  navRuns: "Data health",
+  navSettings: "Settings",
+  navMethodology: "Methodology",
   overviewTitle: "This month at a glance",
   monthToDate: "Spent this month",
   budget: "Monthly budget",
@@ -47,6 +51,10 @@ const fr: Record<MessageKey, string> = {
   appName: "Cairn",
   tagline: "Coût et carbone de nos chaînes de traitement AWS",
   navOverview: "Vue d'ensemble",
+  navCosts: "Explorateur de coûts",
+  navRuns: "Santé des données",
+  navSettings: "Réglages",
+  navMethodology: "Méthodologie",
   overviewTitle: "Ce mois-ci en un coup d'œil",
   monthToDate: "Dépensé ce mois-ci",
   budget: "Budget mensuel",
@@ -88,4 +96,13 @@ export type Translate = (key: MessageKey) => string;
 export function translator(locale: Locale): Translate {
   const catalog = CATALOGS[locale];
   return (key) => catalog[key];
+}
+
+/**
+ * A page's own words, kept beside the page (`web/pages/<page>-words.ts`) so features do not
+ * all edit one catalog: `const w = pick(WORDS, locale)` where WORDS is `{ en: {...}, fr: {...} }`
+ * and the French object is typed after the English one.
+ */
+export function pick<T extends Record<string, string>>(words: { en: T; fr: NoInfer<{ [K in keyof T]: string }> }, locale: Locale): T {
+  return (locale === "fr" ? words.fr : words.en) as T;
 }

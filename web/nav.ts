@@ -4,6 +4,14 @@ import type { MessageKey } from "./i18n";
 export interface NavEntry {
   path: string;
   label: MessageKey;
+  /** Shown to admins only (the route itself must refuse viewers too). */
+  adminOnly?: boolean;
 }
 
-export const NAV: NavEntry[] = [{ path: "/", label: "navOverview" }];
+export const NAV: NavEntry[] = [
+  { path: "/", label: "navOverview" },
+  { path: "/costs", label: "navCosts" },
+  { path: "/runs", label: "navRuns" },
+  { path: "/settings", label: "navSettings" },
+  { path: "/methodology", label: "navMethodology" },
+];

@@ -3,11 +3,10 @@
  * heads over it (about 15%, which is the story the dashboard and alerts should tell), and one
  * per pipeline that stays within bounds, the camera traps with a grant covering the season.
  */
-import { addMonths, firstDayOfMonth, monthOf } from "../../src/days";
+import { addMonths, eachDay, firstDayOfMonth, monthOf } from "../../src/days";
 import type { Budget, BudgetThreshold, CostLine, Day } from "../../src/model";
 import { demoMonthLines, demoUsageLines } from "./generate";
 import { demoStory, isEstimatedDay } from "./story";
-import { eachDay } from "../../src/days";
 
 export const DEFAULT_THRESHOLDS: readonly BudgetThreshold[] = [
   { kind: "actual", ratio: 0.5 },
@@ -70,11 +69,15 @@ export function demoBudgets(today: Day): Budget[] {
       scopeKind: "pipeline",
       scopeValue: "website",
     }),
-    budget(`Pièges photo — subvention saison ${season.from.slice(0, 4)}`, roundUp(sum(seasonLines, "camera-traps") * 1.1, 50), {
-      periodKind: "custom",
-      customPeriod: season,
-      scopeKind: "pipeline",
-      scopeValue: "camera-traps",
-    }),
+    budget(
+      `Pièges photo — subvention saison ${season.from.slice(0, 4)}`,
+      roundUp(sum(seasonLines, "camera-traps") * 1.1, 50),
+      {
+        periodKind: "custom",
+        customPeriod: season,
+        scopeKind: "pipeline",
+        scopeValue: "camera-traps",
+      },
+    ),
   ];
 }

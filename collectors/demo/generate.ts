@@ -9,11 +9,11 @@ import type { CostLine, Day, Period } from "../../src/model";
 import { DEMO_ACCOUNTS } from "./accounts";
 import { DEMO_VAT_RATE, demoPrice, SERVICES, TAX_UNIT, TAX_USAGE_TYPE } from "./prices";
 import { seededRandom } from "./prng";
+import type { DemoSeries } from "./series";
 import { CAMERA_TRAP_SERIES } from "./series-camera-traps";
 import { TEMPERATURE_SERIES } from "./series-temperatures";
 import { UNTAGGED_SERIES } from "./series-untagged";
 import { WEBSITE_SERIES } from "./series-website";
-import type { DemoSeries } from "./series";
 import { type DemoStory, demoDay, demoStory, isEstimatedDay } from "./story";
 
 export const DEMO_SERIES: readonly DemoSeries[] = [

@@ -1,7 +1,8 @@
 /** The deterministic demo dataset: a fictional alpine research association's AWS spend. */
-export { DEMO_ACCOUNTS, DEMO_DESCRIPTION, DEMO_ORGANISATION, DEMO_PIPELINES } from "./accounts";
+
 export type { DemoAccount } from "./accounts";
-export { demoBudgets, DEFAULT_THRESHOLDS } from "./budgets";
+export { DEMO_ACCOUNTS, DEMO_DESCRIPTION, DEMO_ORGANISATION, DEMO_PIPELINES } from "./accounts";
+export { DEFAULT_THRESHOLDS, demoBudgets } from "./budgets";
 export { DEMO_HISTORY_MONTHS, demoPeriod, generateDemoLines } from "./generate";
 export { DEMO_PRICES, DEMO_REGION_PREFIXES, demoPrice } from "./prices";
 export { demoStory } from "./story";

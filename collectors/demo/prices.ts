@@ -38,7 +38,12 @@ const S = SERVICES;
 export const DEMO_PRICES: readonly DemoPrice[] = [
   { service: S.lambda, usageType: "EUW3-Lambda-GB-Second", usageUnit: "Lambda-GB-Second", unitPriceUsd: 0.0000166667 },
   { service: S.lambda, usageType: "EUW3-Request", usageUnit: "Requests", unitPriceUsd: 0.0000002 },
-  { service: S.stepFunctions, usageType: "EUW3-StateTransition", usageUnit: "StateTransitions", unitPriceUsd: 0.000025 },
+  {
+    service: S.stepFunctions,
+    usageType: "EUW3-StateTransition",
+    usageUnit: "StateTransitions",
+    unitPriceUsd: 0.000025,
+  },
   { service: S.s3, usageType: "EUW3-TimedStorage-ByteHrs", usageUnit: "GB-Mo", unitPriceUsd: 0.024 },
   { service: S.s3, usageType: "EUW3-TimedStorage-SIA-ByteHrs", usageUnit: "GB-Mo", unitPriceUsd: 0.0131 },
   { service: S.s3, usageType: "EUW3-Requests-Tier1", usageUnit: "Requests", unitPriceUsd: 0.0000053 },

@@ -12,9 +12,9 @@ import type { DemoDay } from "./story";
 
 const base = { accountId: PROD, region: "eu-west-3", pipeline: "camera-traps" } as const;
 
-/** GPU hours of a day: up to ~20 on weekdays (two instances part of the day), 8 at weekends. */
+/** GPU hours of a day: up to ~18 on weekdays (two instances part of the day), 7 at weekends. */
 function gpuHours(d: DemoDay, r: () => number): number {
-  return d.season === 0 ? 0 : d.season * byWeekday(d, 20, 8) * jitter(r, 0.2);
+  return d.season === 0 ? 0 : d.season * byWeekday(d, 18, 7) * jitter(r, 0.2);
 }
 
 /** GB of images collected this season, still in S3 Standard. */
@@ -88,7 +88,7 @@ export const CAMERA_TRAP_SERIES: readonly DemoSeries[] = [
     id: "cam-sfn-transitions",
     service: S.stepFunctions,
     usageType: "EUW3-StateTransition",
-    usage: (d, r) => Math.round((d.season > 0 ? 3_200 * d.season : 60) * jitter(r, 0.2)),
+    usage: (d, r) => Math.round((d.season > 0 ? 1_200 * d.season : 30) * jitter(r, 0.2)),
   },
   {
     ...base,

@@ -6,8 +6,8 @@
  */
 import { DEMO_PRODUCTION_ACCOUNT as PROD } from "./accounts";
 import { SERVICES as S } from "./prices";
-import { byWeekday, type DemoSeries, monthShare } from "./series";
 import { jitter } from "./prng";
+import { byWeekday, type DemoSeries, monthShare } from "./series";
 
 const base = { accountId: PROD, region: "eu-west-3", pipeline: "temperatures" } as const;
 
@@ -34,7 +34,7 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-sfn-transitions",
     service: S.stepFunctions,
     usageType: "EUW3-StateTransition",
-    usage: (d, r) => Math.round(byWeekday(d, 15_000, 12_500) * jitter(r, 0.04)),
+    usage: (d, r) => Math.round(byWeekday(d, 3_000, 2_500) * jitter(r, 0.04)),
   },
   {
     ...base,
@@ -48,14 +48,14 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-s3-put",
     service: S.s3,
     usageType: "EUW3-Requests-Tier1",
-    usage: (d, r) => Math.round(26_000 * jitter(r, 0.04) * (d.isAnomaly ? LOOP_FACTOR * 1.4 : 1)),
+    usage: (d, r) => Math.round(9_000 * jitter(r, 0.04) * (d.isAnomaly ? LOOP_FACTOR * 1.4 : 1)),
   },
   {
     ...base,
     id: "temp-s3-get",
     service: S.s3,
     usageType: "EUW3-Requests-Tier2",
-    usage: (d, r) => Math.round(byWeekday(d, 110_000, 60_000) * jitter(r, 0.15)),
+    usage: (d, r) => Math.round(byWeekday(d, 40_000, 24_000) * jitter(r, 0.15)),
   },
   {
     ...base,
@@ -92,14 +92,14 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-aurora-io",
     service: S.rds,
     usageType: "EUW3-Aurora:StorageIOUsage",
-    usage: (d, r) => Math.round(byWeekday(d, 1_300_000, 700_000) * jitter(r, 0.2)),
+    usage: (d, r) => Math.round(byWeekday(d, 250_000, 150_000) * jitter(r, 0.2)),
   },
   {
     ...base,
     id: "temp-logs-ingest",
     service: S.cloudWatch,
     usageType: "EUW3-DataProcessing-Bytes",
-    usage: (d, r) => 0.24 * jitter(r, 0.1) * (d.isAnomaly ? LOOP_FACTOR : 1),
+    usage: (d, r) => 0.08 * jitter(r, 0.1) * (d.isAnomaly ? LOOP_FACTOR : 1),
   },
   {
     ...base,

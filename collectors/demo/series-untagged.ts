@@ -18,7 +18,7 @@ export const UNTAGGED_SERIES: readonly DemoSeries[] = [
     id: "prod-custom-metrics",
     service: S.cloudWatch,
     usageType: "EUW3-CW:MetricMonitorUsage",
-    usage: (d) => monthShare(d, 36),
+    usage: (d) => monthShare(d, 6),
   },
   {
     ...prod,
@@ -89,6 +89,6 @@ export const UNTAGGED_SERIES: readonly DemoSeries[] = [
     id: "sbx-logs-ingest",
     service: S.cloudWatch,
     usageType: "EUW3-DataProcessing-Bytes",
-    usage: (d, r) => byWeekday(d, 0.08, 0.01) * jitter(r, 0.5),
+    usage: (d, r) => byWeekday(d, 0.03, 0.005) * jitter(r, 0.5),
   },
 ];

@@ -12,7 +12,7 @@ const GROWTH_ANCHOR: Day = "2024-01-01";
 export interface DemoStory {
   /** The two days of the runaway Lambda loop: the 12th and 13th of the previous month. */
   anomalyDays: readonly Day[];
-  /** The sandbox NAT gateway runs from this day on (the 20th, two months back). */
+  /** The sandbox NAT gateway runs from this day on (the 20th of last month). */
   natGatewaySince: Day;
 }
 
@@ -20,7 +20,7 @@ export function demoStory(today: Day): DemoStory {
   const previous = addMonths(monthOf(today), -1);
   return {
     anomalyDays: [`${previous}-12`, `${previous}-13`],
-    natGatewaySince: `${addMonths(monthOf(today), -2)}-20`,
+    natGatewaySince: `${addMonths(monthOf(today), -1)}-20`,
   };
 }
 

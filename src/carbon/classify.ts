@@ -52,7 +52,8 @@ function excludedByService(service: string): string | null {
 }
 
 const INSTANCE = /^(BoxUsage|SpotUsage|DedicatedUsage|SchedUsage|HostBoxUsage)(?::(.+))?$/;
-const RDS_INSTANCE = /^(InstanceUsage|InstanceUsageIOOptimized|Multi-AZUsage|Multi-AZUsageIOOptimized|MirrorUsage):(db\..+)$/;
+const RDS_INSTANCE =
+  /^(InstanceUsage|InstanceUsageIOOptimized|Multi-AZUsage|Multi-AZUsageIOOptimized|MirrorUsage):(db\..+)$/;
 const LAMBDA_GB_S = /^Lambda-(?:Edge-)?(?:Provisioned-)?(?:GB-Second|Concurrency)(-ARM)?$/;
 const LAMBDA_REQUEST = /^(?:Lambda-Edge-)?Request(?:-ARM)?$/;
 const S3_CLASSES: readonly (readonly [RegExp, string, StorageMedia, number])[] = [
@@ -70,14 +71,17 @@ export function classify(service: string, bare: string, interRegion: boolean): R
   const svcExcluded = excludedByService(service);
   if (svcExcluded) return { kind: "excluded", reason: svcExcluded };
   if (/^Tax/i.test(bare)) return { kind: "excluded", reason: "tax: no physical usage" };
-  if (/Credit|Refund/i.test(bare)) return { kind: "excluded", reason: "credit or refund: no physical usage" };
+  // CPUCredits:t3 is surplus burstable CPU, a real usage: not a billing credit.
+  if (/Credit|Refund/i.test(bare) && !/^CPUCredits/.test(bare))
+    return { kind: "excluded", reason: "credit or refund: no physical usage" };
   if (/^(ComputeSP|EC2SP|MachineLearningSP|SageMakerSP|DatabaseSP):/.test(bare)) {
     return { kind: "excluded", reason: "Savings Plan fee: the usage it covers is estimated on its own lines" };
   }
   if (/^HeavyUsage|RIFee/.test(bare)) {
     return { kind: "excluded", reason: "Reserved Instance fee: the instance hours are estimated on their own lines" };
   }
-  if (/^EarlyDelete/.test(bare)) return { kind: "excluded", reason: "early-deletion fee: the data is no longer stored" };
+  if (/^EarlyDelete/.test(bare))
+    return { kind: "excluded", reason: "early-deletion fee: the data is no longer stored" };
 
   const svc = serviceKey(service);
   const inst = INSTANCE.exec(bare);
@@ -89,10 +93,16 @@ export function classify(service: string, bare: string, interRegion: boolean): R
   if (rds) {
     const multiAz = (rds[1] as string).startsWith("Multi-AZ");
     const type = rds[2] as string;
-    return { kind: "instance", instanceType: type, copies: multiAz ? 2 : 1, what: `RDS ${multiAz ? "Multi-AZ (2 copies) " : ""}hours of ${type}` };
+    return {
+      kind: "instance",
+      instanceType: type,
+      copies: multiAz ? 2 : 1,
+      what: `RDS ${multiAz ? "Multi-AZ (2 copies) " : ""}hours of ${type}`,
+    };
   }
   const cache = /^NodeUsage:(cache\..+)$/.exec(bare);
-  if (cache) return { kind: "instance", instanceType: cache[1] as string, copies: 1, what: `ElastiCache hours of ${cache[1]}` };
+  if (cache)
+    return { kind: "instance", instanceType: cache[1] as string, copies: 1, what: `ElastiCache hours of ${cache[1]}` };
   const search = /^ESInstance:(.+)$/.exec(bare);
   if (search && parseInstanceType(search[1] as string)) {
     return { kind: "instance", instanceType: search[1] as string, copies: 1, what: `OpenSearch hours of ${search[1]}` };
@@ -153,7 +163,11 @@ export function classify(service: string, bare: string, interRegion: boolean): R
     };
   }
   if (svc === "lambda" && LAMBDA_REQUEST.test(bare)) {
-    return { kind: "covered", usageClass: "serverless", what: "Lambda requests: their energy is in the GB-second lines" };
+    return {
+      kind: "covered",
+      usageClass: "serverless",
+      what: "Lambda requests: their energy is in the GB-second lines",
+    };
   }
 
   const ebs = /^EBS:VolumeUsage(?:\.(.+))?$/.exec(bare);
@@ -162,23 +176,36 @@ export function classify(service: string, bare: string, interRegion: boolean): R
     const hdd = volume === "st1" || volume === "sc1" || volume === "standard";
     return { kind: "storage", media: hdd ? "hdd" : "ssd", copies: 2, what: `EBS ${volume} volume (2 copies)` };
   }
-  if (/^EBS:Snapshot(Usage|ArchiveStorage)/.test(bare)) return { kind: "storage", media: "hdd", copies: 3, what: "EBS snapshot (3 copies)" };
-  if (bare === "Aurora:StorageUsage") return { kind: "storage", media: "ssd", copies: 6, what: "Aurora storage (6 copies)" };
+  if (/^EBS:Snapshot(Usage|ArchiveStorage)/.test(bare))
+    return { kind: "storage", media: "hdd", copies: 3, what: "EBS snapshot (3 copies)" };
+  if (bare === "Aurora:StorageUsage")
+    return { kind: "storage", media: "ssd", copies: 6, what: "Aurora storage (6 copies)" };
   if (/^(Aurora:BackupUsage|RDS:ChargedBackupUsage|BackupUsage)$/.test(bare)) {
     return { kind: "storage", media: "hdd", copies: 3, what: "database backup (3 copies)" };
   }
   const rdsStorage = /^RDS:(Multi-AZ-)?(GP2|GP3|PIOPS|IO1|IO2|Io1|Io2)-Storage/.exec(bare);
   if (rdsStorage) {
-    return { kind: "storage", media: "ssd", copies: rdsStorage[1] ? 2 : 1, what: `RDS ${rdsStorage[1] ? "Multi-AZ (2 copies) " : ""}SSD storage` };
+    return {
+      kind: "storage",
+      media: "ssd",
+      copies: rdsStorage[1] ? 2 : 1,
+      what: `RDS ${rdsStorage[1] ? "Multi-AZ (2 copies) " : ""}SSD storage`,
+    };
   }
-  if (/^RDS:(Multi-AZ-)?StorageUsage$/.test(bare)) return { kind: "storage", media: "hdd", copies: bare.includes("Multi-AZ") ? 2 : 1, what: "RDS magnetic storage" };
+  if (/^RDS:(Multi-AZ-)?StorageUsage$/.test(bare))
+    return { kind: "storage", media: "hdd", copies: bare.includes("Multi-AZ") ? 2 : 1, what: "RDS magnetic storage" };
 
   if (/TimedStorage/.test(bare) || /TimedPITRStorage|TimedBackupStorage/.test(bare)) {
     if (svc === "s3" || svc === "ecr") {
       for (const [re, label, media, copies] of S3_CLASSES) {
         if (re.test(bare)) return { kind: "storage", media, copies, what: `${label} storage (${copies} copies)` };
       }
-      return { kind: "storage", media: "hdd", copies: 6, what: "S3 storage of an unrecognised class, taken as Standard (6 copies)" };
+      return {
+        kind: "storage",
+        media: "hdd",
+        copies: 6,
+        what: "S3 storage of an unrecognised class, taken as Standard (6 copies)",
+      };
     }
     if (svc === "dynamodb") {
       return /PITR|Backup/.test(bare)
@@ -188,9 +215,19 @@ export function classify(service: string, bare: string, interRegion: boolean): R
     if (svc === "efs") {
       const oneZone = /-Z-|OneZone/.test(bare);
       const media: StorageMedia = /^(IA|Archive)/.test(bare) ? "hdd" : "ssd";
-      return { kind: "storage", media, copies: oneZone ? 2 : 3, what: `EFS ${oneZone ? "One Zone (2 copies)" : "Standard (3 copies)"}` };
+      return {
+        kind: "storage",
+        media,
+        copies: oneZone ? 2 : 3,
+        what: `EFS ${oneZone ? "One Zone (2 copies)" : "Standard (3 copies)"}`,
+      };
     }
-    return { kind: "storage", media: "ssd", copies: 2, what: "storage of a service whose media is not known, taken as SSD (2 copies)" };
+    return {
+      kind: "storage",
+      media: "ssd",
+      copies: 2,
+      what: "storage of a service whose media is not known, taken as SSD (2 copies)",
+    };
   }
 
   if (/(^|-)(DataTransfer|AWS|CloudFront)-Out-A?Bytes$/.test(bare)) {
@@ -200,7 +237,11 @@ export function classify(service: string, bare: string, interRegion: boolean): R
     return { kind: "network", counted: false, what: "inbound transfer: no energy is counted for it (CCF convention)" };
   }
   if (/DataTransfer-Regional-Bytes$|xAZ/.test(bare)) {
-    return { kind: "network", counted: false, what: "transfer within a region: no energy is counted for it (CCF convention)" };
+    return {
+      kind: "network",
+      counted: false,
+      what: "transfer within a region: no energy is counted for it (CCF convention)",
+    };
   }
   return { kind: "cost-ratio", what: `${service} ${bare}` };
 }

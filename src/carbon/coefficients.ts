@@ -128,20 +128,21 @@ export const GPU_W: Readonly<Record<GpuModel, WattRange>> = {
 };
 
 /** GPU model of a family, and GPU count by size (sizes not listed have one GPU). */
-export const FAMILY_GPUS: Readonly<Record<string, { model: GpuModel; countBySize: Readonly<Record<string, number>> }>> = {
-  g4dn: { model: "t4", countBySize: { "12xlarge": 4, metal: 8 } },
-  g5: { model: "a10g", countBySize: { "12xlarge": 4, "24xlarge": 4, "48xlarge": 8 } },
-  g6: { model: "l4", countBySize: { "12xlarge": 4, "24xlarge": 4, "48xlarge": 8 } },
-  p3: { model: "v100", countBySize: { "8xlarge": 4, "16xlarge": 8 } },
-  p3dn: { model: "v100", countBySize: { "24xlarge": 8 } },
-  p4d: { model: "a100", countBySize: { "24xlarge": 8 } },
-  p4de: { model: "a100", countBySize: { "24xlarge": 8 } },
-  p2: { model: "k80", countBySize: { "8xlarge": 8, "16xlarge": 16 } },
-  g3: { model: "m60", countBySize: { "8xlarge": 2, "16xlarge": 4 } },
-  g3s: { model: "m60", countBySize: {} },
-  // T4G: the ARM-host variant of the T4.
-  g5g: { model: "t4", countBySize: { "16xlarge": 2, metal: 2 } },
-};
+export const FAMILY_GPUS: Readonly<Record<string, { model: GpuModel; countBySize: Readonly<Record<string, number>> }>> =
+  {
+    g4dn: { model: "t4", countBySize: { "12xlarge": 4, metal: 8 } },
+    g5: { model: "a10g", countBySize: { "12xlarge": 4, "24xlarge": 4, "48xlarge": 8 } },
+    g6: { model: "l4", countBySize: { "12xlarge": 4, "24xlarge": 4, "48xlarge": 8 } },
+    p3: { model: "v100", countBySize: { "8xlarge": 4, "16xlarge": 8 } },
+    p3dn: { model: "v100", countBySize: { "24xlarge": 8 } },
+    p4d: { model: "a100", countBySize: { "24xlarge": 8 } },
+    p4de: { model: "a100", countBySize: { "24xlarge": 8 } },
+    p2: { model: "k80", countBySize: { "8xlarge": 8, "16xlarge": 16 } },
+    g3: { model: "m60", countBySize: { "8xlarge": 2, "16xlarge": 4 } },
+    g3s: { model: "m60", countBySize: {} },
+    // T4G: the ARM-host variant of the T4.
+    g5g: { model: "t4", countBySize: { "16xlarge": 2, metal: 2 } },
+  };
 
 /** GPU families whose GPU power is not in the table (p5 H100, g6e L40S, ...): named as fallback. */
 export const UNTABLED_GPU_FAMILIES: ReadonlySet<string> = new Set(["p5", "p5e", "p5en", "g6e", "gr6", "g4ad", "p6"]);

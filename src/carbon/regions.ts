@@ -84,7 +84,11 @@ export interface ResolvedRegion {
 export function resolveRegion(lineRegion: string, parts: UsageTypeParts): ResolvedRegion {
   const region = lineRegion.trim().toLowerCase();
   if (REGION_CODE.test(region)) return { region, note: null };
-  if (parts.prefixRegion) return { region: parts.prefixRegion, note: `region ${parts.prefixRegion} read from usage-type prefix ${parts.prefix}` };
+  if (parts.prefixRegion)
+    return {
+      region: parts.prefixRegion,
+      note: `region ${parts.prefixRegion} read from usage-type prefix ${parts.prefix}`,
+    };
   if (region === "" || region === "global" || region === "noregion" || region === "no region") {
     return { region: "us-east-1", note: "no region and no usage-type prefix: AWS bills it from us-east-1" };
   }

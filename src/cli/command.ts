@@ -3,6 +3,10 @@
  * `run` that receives everything it needs from the composition root (src/node.ts).
  */
 import type { ParseArgsConfig } from "node:util";
+import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { MailTransport } from "../../reports/mail/transport";
+import type { WebhookTransport } from "../../reports/mail/webhook";
 import type { Config } from "../config";
 import { isValidDay } from "../days";
 import type { JobHandlers } from "../jobs/scheduler";
@@ -30,6 +34,14 @@ export interface CliServices {
   estimate: (lines: CostLine[]) => EstimatedLine[];
   /** The scheduled jobs of `cairn serve`, bound to an opened store. */
   jobHandlers: (store: Store) => JobHandlers;
+  /** The Cost Explorer client (collectors/cost-explorer/client.ts), built once on first use. */
+  costExplorer: () => CostExplorerClient;
+  /** The configured mail transport (reports/mail), null for none; throws MailError when misconfigured. */
+  mailTransport?: () => MailTransport | null;
+  /** The webhook of CAIRN_WEBHOOK_URL, null when unset. */
+  webhook?: () => WebhookTransport | null;
+  /** The S3 client for `cairn import s3://...` (collectors/focus/s3-client.ts), built once on first use. */
+  s3: () => S3Client;
 }
 
 export type ParsedValues = Record<string, string | boolean | (string | boolean)[] | undefined>;

@@ -1,10 +1,12 @@
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { createApp } from "../../web/app";
+import { ensureDemoUser } from "../../web/auth/demo";
 import { nodeAssetRoutes } from "../../web/node-assets";
 import { loadDemo } from "../jobs/load-demo";
 import { startScheduler } from "../jobs/scheduler";
-import { type Command, UsageError } from "./command";
+import { CliFailure, type Command, UsageError } from "./command";
 
 export const serveCommand: Command = {
   name: "serve",
@@ -12,7 +14,9 @@ export const serveCommand: Command = {
   usage: `Usage: cairn serve [--port N] [--demo]
 
   --port N   port to listen on (default: CAIRN_PORT, else 8787)
-  --demo     load the demo dataset first if the database has no cost data yet
+  --demo     load the demo dataset first if the database has no cost data yet; create a
+             demo admin (printed) if there is no user; sign in a browser on this machine
+             (localhost only) automatically. Never use --demo on a server others can reach.
 
 Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
 (collection twice a day, then alerts; reports on their days). Stop with Ctrl-C.`,
@@ -30,15 +34,31 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
       const result = await loadDemo({ store, now: ctx.now, estimate: ctx.services.estimate }, { onlyIfEmpty: true });
       if (result.loaded) ctx.out(`Loaded the demo dataset: ${result.lines} cost lines.`);
     }
+    if (values.demo === true) {
+      const demoUser = await ensureDemoUser({ store, now: ctx.now });
+      if (demoUser) ctx.out(`Created the demo admin ${demoUser.email} with password ${demoUser.password}`);
+      ctx.out("Demo mode: a browser on this machine (localhost) is signed in as the demo admin automatically.");
+    }
+    const handlers = ctx.services.jobHandlers(store);
+    const collect = handlers.collect;
     const app = new Hono();
     app.route("/", nodeAssetRoutes());
-    app.route("/", createApp({ store, config: ctx.config, now: ctx.now }));
-    const scheduler = startScheduler(ctx.services.jobHandlers(store), ctx.out);
+    app.route(
+      "/",
+      createApp({
+        store,
+        config: ctx.config,
+        now: ctx.now,
+        auth: { clientAddress: (c) => getConnInfo(c).remote.address, demoAutoSignIn: values.demo === true },
+        ...(collect ? { collectNow: collect } : {}),
+      }),
+    );
+    const scheduler = startScheduler(handlers, ctx.out);
     const server = serve({ fetch: app.fetch, port, hostname: "0.0.0.0" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", (error: NodeJS.ErrnoException) =>
-        reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use; try --port`) : error),
+        reject(error.code === "EADDRINUSE" ? new CliFailure(`port ${port} is already in use; choose another with --port`) : error),
       );
     });
     ctx.out(`Cairn is serving http://localhost:${port} (database ${ctx.config.CAIRN_DB}).`);

@@ -18,9 +18,12 @@ export interface CollectState {
   collectedTo: Day | null;
   /** The latest month a run has seen with no Estimated day: it is never re-read. */
   finalThrough: Month | null;
+  /** The linked accounts, as asked on `accountsDay`: later runs that day reuse them. */
+  accounts?: string[] | null;
+  accountsDay?: Day | null;
 }
 
-export const EMPTY_STATE: CollectState = { backfilledFrom: null, collectedTo: null, finalThrough: null };
+export const EMPTY_STATE: CollectState = { backfilledFrom: null, collectedTo: null, finalThrough: null, accounts: null, accountsDay: null };
 
 export interface WindowInput {
   today: Day;

@@ -4,6 +4,7 @@
  * (a prepared statement in one transaction on better-sqlite3, `db.batch` on D1).
  */
 
+import type Database from "better-sqlite3";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
@@ -16,7 +17,7 @@ export type Schema = typeof schema;
 export type CairnDb = BaseSQLiteDatabase<"sync" | "async", any, Schema>;
 
 export type Store =
-  | { kind: "sqlite"; db: BetterSQLite3Database<Schema> }
+  | { kind: "sqlite"; db: BetterSQLite3Database<Schema> & { $client: Database.Database } }
   | { kind: "d1"; db: DrizzleD1Database<Schema> };
 
 /** The driver-neutral view of a store, for reads and single statements. */

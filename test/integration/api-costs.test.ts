@@ -4,7 +4,7 @@ import type { CostLine } from "../../src/model";
 import { upsertCostLines } from "../../src/store/cost-lines";
 import { finishRun, startRun } from "../../src/store/runs";
 import { line, unestimated } from "../helpers/lines";
-import { webFixture } from "../helpers/web";
+import { type SignedIn, webFixture } from "../helpers/web";
 
 const fixture = webFixture();
 const services = ["AWS Lambda", "Amazon Simple Storage Service", "Tax"];
@@ -34,12 +34,14 @@ for (let d = 0; d < 40; d++) {
   );
 }
 
+let viewer: SignedIn;
 beforeAll(async () => {
   await upsertCostLines(fixture.store, unestimated(lines), "2026-11-18T09:00:00Z");
+  viewer = await fixture.signIn("viewer");
 });
 afterAll(() => fixture.close());
 
-const get = (path: string) => fixture.app.request(path);
+const get = (path: string) => viewer.request(path);
 
 describe("GET /api/v1/costs", () => {
   const from = "2026-10-15";

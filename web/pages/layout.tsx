@@ -1,7 +1,9 @@
 /** The page frame: head, header with navigation, main, footer. No inline script or style. */
 import type { Child } from "hono/jsx";
 import type { Locale } from "../../src/model";
-import type { Translate } from "../i18n";
+import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
+import { SIGNIN_WORDS } from "../auth/words";
+import { pick, type Translate } from "../i18n";
 import { NAV } from "../nav";
 
 export interface LayoutProps {
@@ -16,8 +18,29 @@ export interface LayoutProps {
   charts?: boolean;
 }
 
+/** Who is signed in, and the sign-out button (a POST with the session's CSRF token). */
+function UserBox(props: { locale: Locale }) {
+  const viewer = useViewer();
+  if (!viewer) return null;
+  const w = pick(SIGNIN_WORDS, props.locale);
+  return (
+    <form method="post" action="/signout" class="userbox">
+      <CsrfField />
+      <span class="who">
+        <span class="visually-hidden">{w.signedInAs} </span>
+        {viewer.email} ({viewer.role === "admin" ? w.admin : w.viewer})
+      </span>
+      <button type="submit" class="link">
+        {w.signOut}
+      </button>
+    </form>
+  );
+}
+
 export function Layout(props: LayoutProps) {
   const { t } = props;
+  const viewer = useViewer();
+  const entries = viewer ? NAV.filter((entry) => !entry.adminOnly || isAdmin(viewer)) : [];
   return (
     <html lang={props.locale}>
       <head>
@@ -40,17 +63,20 @@ export function Layout(props: LayoutProps) {
             <span aria-hidden="true">▲</span> {t("appName")}
           </a>
           <span class="tagline">{t("tagline")}</span>
-          <nav aria-label="Navigation">
-            <ul>
-              {NAV.map((entry) => (
-                <li>
-                  <a href={entry.path} aria-current={entry.path === props.path ? "page" : undefined}>
-                    {t(entry.label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {entries.length > 0 ? (
+            <nav aria-label="Navigation">
+              <ul>
+                {entries.map((entry) => (
+                  <li>
+                    <a href={entry.path} aria-current={entry.path === props.path ? "page" : undefined}>
+                      {t(entry.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <UserBox locale={props.locale} />
         </header>
         <main id="main">{props.children}</main>
       </body>

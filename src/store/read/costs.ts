@@ -1,7 +1,11 @@
-/** Cost (and its location-based CO2e) over a period, grouped by one dimension. */
+/**
+ * Cost (and its location-based CO2e) over a period, grouped by one dimension. Answered from the
+ * daily rollup (`cost_daily`, see ../cost-rollup.ts), never by scanning every line.
+ */
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { GroupBy, Period } from "../../model";
-import { costLines, footprints } from "../schema/index";
+import { refreshCostRollup } from "../cost-rollup";
+import { costDaily } from "../schema/index";
 import type { CairnDb } from "../store";
 
 export interface CostFilters {
@@ -35,11 +39,11 @@ export interface CostReport {
 }
 
 const KEY_COLUMN = {
-  day: costLines.day,
-  service: costLines.service,
-  region: costLines.region,
-  pipeline: costLines.pipeline,
-  account: costLines.accountId,
+  day: costDaily.day,
+  service: costDaily.service,
+  region: costDaily.region,
+  pipeline: costDaily.pipeline,
+  account: costDaily.accountId,
 } as const;
 
 /** Sums of floats drift in the last bits; six decimals keep micro-dollars exact enough. */
@@ -47,20 +51,20 @@ const round6 = (n: number | null) => Math.round((n ?? 0) * 1e6) / 1e6;
 
 export function costWhere(period: Period, filters: CostFilters = {}): SQL | undefined {
   return and(
-    gte(costLines.day, period.from),
-    lt(costLines.day, period.to),
-    filters.pipeline !== undefined ? eq(costLines.pipeline, filters.pipeline) : undefined,
-    filters.service !== undefined ? eq(costLines.service, filters.service) : undefined,
-    filters.region !== undefined ? eq(costLines.region, filters.region) : undefined,
-    filters.accountId !== undefined ? eq(costLines.accountId, filters.accountId) : undefined,
+    gte(costDaily.day, period.from),
+    lt(costDaily.day, period.to),
+    filters.pipeline !== undefined ? eq(costDaily.pipeline, filters.pipeline) : undefined,
+    filters.service !== undefined ? eq(costDaily.service, filters.service) : undefined,
+    filters.region !== undefined ? eq(costDaily.region, filters.region) : undefined,
+    filters.accountId !== undefined ? eq(costDaily.accountId, filters.accountId) : undefined,
   );
 }
 
 const figures = {
-  costUsd: sql<number>`sum(${costLines.unblendedCostUsd})`,
-  amortizedCostUsd: sql<number>`sum(${costLines.amortizedCostUsd})`,
-  co2eGrams: sql<number>`sum(${footprints.co2eGrams})`,
-  lines: sql<number>`count(*)`,
+  costUsd: sql<number>`sum(${costDaily.unblendedCostUsd})`,
+  amortizedCostUsd: sql<number>`sum(${costDaily.amortizedCostUsd})`,
+  co2eGrams: sql<number>`sum(${costDaily.co2eGrams})`,
+  lines: sql<number>`coalesce(sum(${costDaily.lines}), 0)`,
 };
 
 function toFigures(r: {
@@ -80,18 +84,14 @@ function toFigures(r: {
 export async function costsBy(db: CairnDb, query: CostQuery): Promise<CostReport> {
   const key = KEY_COLUMN[query.groupBy];
   const where = costWhere(query.period, query.filters);
+  await refreshCostRollup(db);
   const rows = await db
     .select({ key, ...figures })
-    .from(costLines)
-    .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
+    .from(costDaily)
     .where(where)
     .groupBy(key)
     .orderBy(query.groupBy === "day" ? asc(key) : desc(figures.costUsd));
-  const [total] = await db
-    .select(figures)
-    .from(costLines)
-    .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
-    .where(where);
+  const [total] = await db.select(figures).from(costDaily).where(where);
   return {
     rows: rows.map((r) => ({ key: r.key, ...toFigures(r) })),
     total: toFigures(total ?? { costUsd: 0, amortizedCostUsd: 0, co2eGrams: 0, lines: 0 }),
@@ -106,24 +106,27 @@ export async function dailyCostsBy(
   filters?: CostFilters,
 ): Promise<{ day: string; key: string; costUsd: number }[]> {
   const key = KEY_COLUMN[by];
+  await refreshCostRollup(db);
   const rows = await db
-    .select({ day: costLines.day, key, costUsd: figures.costUsd })
-    .from(costLines)
+    .select({ day: costDaily.day, key, costUsd: figures.costUsd })
+    .from(costDaily)
     .where(costWhere(period, filters))
-    .groupBy(costLines.day, key)
-    .orderBy(asc(costLines.day), asc(key));
+    .groupBy(costDaily.day, key)
+    .orderBy(asc(costDaily.day), asc(key));
   return rows.map((r) => ({ day: r.day, key: r.key, costUsd: round6(r.costUsd) }));
 }
 
 /** The newest day that has any cost line, or null for an empty store. */
 export async function latestCostDay(db: CairnDb): Promise<string | null> {
-  const [row] = await db.select({ day: sql<string | null>`max(${costLines.day})` }).from(costLines);
+  await refreshCostRollup(db);
+  const [row] = await db.select({ day: sql<string | null>`max(${costDaily.day})` }).from(costDaily);
   return row?.day ?? null;
 }
 
 /** Distinct values of a dimension over a period, for filter menus. */
 export async function dimensionValues(db: CairnDb, period: Period, by: Exclude<GroupBy, "day">): Promise<string[]> {
   const key = KEY_COLUMN[by];
-  const rows = await db.selectDistinct({ key }).from(costLines).where(costWhere(period)).orderBy(asc(key));
+  await refreshCostRollup(db);
+  const rows = await db.selectDistinct({ key }).from(costDaily).where(costWhere(period)).orderBy(asc(key));
   return rows.map((r) => r.key);
 }

@@ -1,0 +1,79 @@
+/**
+ * Store upsert throughput: 200,000 cost lines through `upsertCostLines` (prepared drizzle
+ * statement per row, one transaction) against a bare better-sqlite3 prepared INSERT in one
+ * transaction into an identical table, both on a fresh file. Target: ratio >= 0.5.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addDays } from "../src/days";
+import type { CostLine } from "../src/model";
+import { upsertCostLines } from "../src/store/cost-lines";
+import { openSqliteStore } from "../src/store/open-sqlite";
+
+const COUNT = 200_000;
+
+function makeLines(count: number): CostLine[] {
+  const services = ["AWS Lambda", "Amazon Simple Storage Service", "AmazonCloudWatch", "Amazon Relational Database Service"];
+  const out: CostLine[] = [];
+  for (let i = 0; i < count; i++) {
+    out.push({
+      day: addDays("2024-01-01", i % 1000),
+      accountId: `1111111111${String(i % 7).padStart(2, "0")}`,
+      service: services[i % 4] ?? "AWS Lambda",
+      region: "eu-west-3",
+      usageType: `EUW3-Usage-${Math.floor(i / 1000) % 200}`,
+      pipeline: ["temperatures", "camera-traps", "website", ""][i % 4] ?? "",
+      unblendedCostUsd: (i % 997) * 0.013,
+      amortizedCostUsd: (i % 997) * 0.013,
+      usageAmount: i % 5000,
+      usageUnit: "Hrs",
+      estimated: false,
+      source: "cost-explorer",
+    });
+  }
+  return out;
+}
+
+export async function bench(log: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "cairn-bench-store-"));
+  const lines = makeLines(COUNT);
+  try {
+    // Baseline: the same table (created by the real migrations), a bare prepared INSERT.
+    const bare = openSqliteStore(join(dir, "bare.db"));
+    const insert = bare.sqlite.prepare(
+      `INSERT INTO cost_lines (day, account_id, service, region, usage_type, pipeline, unblended_cost_usd,
+        amortized_cost_usd, usage_amount, usage_unit, estimated, source, collected_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let start = performance.now();
+    bare.sqlite.transaction(() => {
+      for (const l of lines) {
+        insert.run(l.day, l.accountId, l.service, l.region, l.usageType, l.pipeline, l.unblendedCostUsd,
+          l.amortizedCostUsd, l.usageAmount, l.usageUnit, l.estimated ? 1 : 0, l.source, "2026-01-01T00:00:00Z");
+      }
+    })();
+    const bareSeconds = (performance.now() - start) / 1000;
+    bare.close();
+
+    const opened = openSqliteStore(join(dir, "store.db"));
+    const items = lines.map((line) => ({ line, footprint: null }));
+    start = performance.now();
+    await upsertCostLines(opened.store, items, "2026-01-01T00:00:00Z");
+    const storeSeconds = (performance.now() - start) / 1000;
+    start = performance.now();
+    await upsertCostLines(opened.store, items, "2026-01-02T00:00:00Z");
+    const rewriteSeconds = (performance.now() - start) / 1000;
+    opened.close();
+
+    const bareRate = COUNT / bareSeconds;
+    const storeRate = COUNT / storeSeconds;
+    log(`cost lines:                ${COUNT.toLocaleString("en")}`);
+    log(`bare better-sqlite3 insert: ${Math.round(bareRate).toLocaleString("en")} rows/s`);
+    log(`store upsert (new lines):  ${Math.round(storeRate).toLocaleString("en")} rows/s`);
+    log(`store upsert (rewrite):    ${Math.round(COUNT / rewriteSeconds).toLocaleString("en")} rows/s`);
+    log(`ratio store/bare:          ${(storeRate / bareRate).toFixed(2)} (target >= 0.50)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

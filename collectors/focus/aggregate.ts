@@ -1,0 +1,113 @@
+/**
+ * Resource-level FOCUS rows summed to Cairn's cost-line natural key (day, account, service,
+ * region, usage type, pipeline), kept per billing account and billing period: the unit an import
+ * replaces. Other providers' rows are only counted and summed, apart. Pure; memory grows with
+ * the number of distinct keys, not with the number of rows.
+ */
+import type { Day, Month } from "../../src/model";
+import type { FocusCharge } from "./parse-charge";
+
+export interface Contribution {
+  day: Day;
+  accountId: string;
+  service: string;
+  region: string;
+  usageType: string;
+  pipeline: string;
+  usageUnit: string;
+  unblendedCostUsd: number;
+  amortizedCostUsd: number;
+  usageAmount: number;
+  /** FOCUS rows summed into this line. */
+  rows: number;
+}
+
+export interface PeriodAggregate {
+  billingAccountId: string;
+  billingPeriod: Month;
+  lines: Map<string, Contribution>;
+  rows: number;
+  correctionRows: number;
+}
+
+export interface OtherProviderTotal {
+  billingAccountId: string;
+  billingPeriod: Month;
+  provider: string;
+  currency: string;
+  rows: number;
+  billedCost: number;
+}
+
+export interface FocusAggregate {
+  periods: Map<string, PeriodAggregate>;
+  others: Map<string, OtherProviderTotal>;
+}
+
+export function newAggregate(): FocusAggregate {
+  return { periods: new Map(), others: new Map() };
+}
+
+const SEP = "\u0000";
+
+export function periodKey(billingAccountId: string, billingPeriod: Month): string {
+  return `${billingAccountId}${SEP}${billingPeriod}`;
+}
+
+export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
+  const pk = periodKey(c.billingAccountId, c.billingPeriod);
+  if (!c.isAws) {
+    const ok = `${pk}${SEP}${c.provider}${SEP}${c.currency}`;
+    const other = agg.others.get(ok);
+    if (other) {
+      other.rows += 1;
+      other.billedCost += c.billedCost;
+    } else {
+      agg.others.set(ok, {
+        billingAccountId: c.billingAccountId,
+        billingPeriod: c.billingPeriod,
+        provider: c.provider,
+        currency: c.currency,
+        rows: 1,
+        billedCost: c.billedCost,
+      });
+    }
+    return;
+  }
+  let period = agg.periods.get(pk);
+  if (!period) {
+    period = {
+      billingAccountId: c.billingAccountId,
+      billingPeriod: c.billingPeriod,
+      lines: new Map(),
+      rows: 0,
+      correctionRows: 0,
+    };
+    agg.periods.set(pk, period);
+  }
+  period.rows += 1;
+  if (c.correction) period.correctionRows += 1;
+  const key = [c.day, c.accountId, c.service, c.region, c.usageType, c.pipeline].join(SEP);
+  const line = period.lines.get(key);
+  if (line) {
+    line.unblendedCostUsd += c.billedCost;
+    line.amortizedCostUsd += c.effectiveCost;
+    line.usageAmount += c.usageAmount;
+    line.rows += 1;
+    if (line.usageUnit === "") line.usageUnit = c.usageUnit;
+  } else {
+    period.lines.set(key, {
+      day: c.day,
+      accountId: c.accountId,
+      service: c.service,
+      region: c.region,
+      usageType: c.usageType,
+      pipeline: c.pipeline,
+      usageUnit: c.usageUnit,
+      unblendedCostUsd: c.billedCost,
+      amortizedCostUsd: c.effectiveCost,
+      usageAmount: c.usageAmount,
+      rows: 1,
+    });
+  }
+}

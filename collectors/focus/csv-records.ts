@@ -1,0 +1,145 @@
+/**
+ * A streaming RFC 4180 CSV reader: text chunks in, records out, in batches (one per chunk) so
+ * the per-record cost of an async generator is not paid a million times. Quoted fields may
+ * hold commas, doubled quotes and line breaks; `line` is the physical line a record starts on
+ * (the header is line 1), so an error can point at the line a spreadsheet shows.
+ * Memory: the current chunk plus one unfinished record.
+ */
+
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based physical line where the record starts. */
+  line: number;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+interface Parsed {
+  fields: string[];
+  end: number;
+  newlines: number;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf("\n", from); i !== -1 && i < to; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+/** Parses one record starting at `start`; null when the buffer ends before the record does. */
+function parseRecord(buf: string, start: number, eof: boolean): Parsed | null {
+  const len = buf.length;
+  const fields: string[] = [];
+  let i = start;
+  let newlines = 0;
+  for (;;) {
+    if (i >= len) {
+      if (!eof) return null;
+      fields.push("");
+      return { fields, end: len, newlines };
+    }
+    let value: string;
+    if (buf.charCodeAt(i) === QUOTE) {
+      let j = i + 1;
+      value = "";
+      for (;;) {
+        const k = buf.indexOf('"', j);
+        if (k === -1) {
+          if (!eof) return null;
+          // An unterminated quote at the end of the input: keep what there is.
+          value += buf.slice(j);
+          newlines += countNewlines(buf, j, len);
+          j = len;
+          break;
+        }
+        if (k + 1 >= len && !eof) return null;
+        newlines += countNewlines(buf, j, k);
+        if (buf.charCodeAt(k + 1) === QUOTE) {
+          value += buf.slice(j, k + 1);
+          j = k + 2;
+          continue;
+        }
+        value += buf.slice(j, k);
+        j = k + 1;
+        break;
+      }
+      // Anything between the closing quote and the separator is kept, as lenient readers do.
+      let e = j;
+      while (e < len) {
+        const c = buf.charCodeAt(e);
+        if (c === COMMA || c === LF || c === CR) break;
+        e++;
+      }
+      if (e > j) value += buf.slice(j, e);
+      i = e;
+    } else {
+      let e = i;
+      while (e < len) {
+        const c = buf.charCodeAt(e);
+        if (c === COMMA || c === LF || c === CR) break;
+        e++;
+      }
+      value = buf.slice(i, e);
+      i = e;
+    }
+    fields.push(value);
+    if (i >= len) {
+      if (!eof) return null;
+      return { fields, end: len, newlines };
+    }
+    const c = buf.charCodeAt(i);
+    if (c === COMMA) {
+      i++;
+      continue;
+    }
+    // End of record: LF, CRLF or a lone CR.
+    if (c === CR) {
+      if (i + 1 >= len && !eof) return null;
+      i += buf.charCodeAt(i + 1) === LF ? 2 : 1;
+    } else {
+      i++;
+    }
+    return { fields, end: i, newlines: newlines + 1 };
+  }
+}
+
+/** Yields the records of each chunk as one batch. Blank lines are skipped (but counted). */
+export async function* csvRecordBatches(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord[]> {
+  let buf = "";
+  let line = 1;
+  let first = true;
+  for await (const raw of chunks) {
+    let chunk = raw;
+    if (first) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
+    }
+    buf = buf.length > 0 ? buf + chunk : chunk;
+    const batch: CsvRecord[] = [];
+    let pos = 0;
+    for (;;) {
+      const r = parseRecord(buf, pos, false);
+      if (!r) break;
+      if (!(r.fields.length === 1 && r.fields[0] === "")) batch.push({ fields: r.fields, line });
+      line += r.newlines;
+      pos = r.end;
+    }
+    buf = pos > 0 ? buf.slice(pos) : buf;
+    if (batch.length > 0) yield batch;
+  }
+  if (buf.length > 0) {
+    const batch: CsvRecord[] = [];
+    let pos = 0;
+    while (pos < buf.length) {
+      const r = parseRecord(buf, pos, true);
+      if (!r) break;
+      if (!(r.fields.length === 1 && r.fields[0] === "")) batch.push({ fields: r.fields, line });
+      line += r.newlines;
+      pos = r.end;
+    }
+    if (batch.length > 0) yield batch;
+  }
+}

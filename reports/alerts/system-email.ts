@@ -1,0 +1,93 @@
+/** Alerts about the bill's shape and about Cairn itself: spikes, new services, stale data, request cap. Pure. */
+import type {
+  Alert,
+  AnomalyAlertFacts,
+  NewServiceAlertFacts,
+  RequestCapAlertFacts,
+  StaleAlertFacts,
+} from "../../src/analysis/alert-rules/alert";
+import { formatMonth, formatNumber } from "../../src/format/numbers";
+import type { Locale } from "../../src/model";
+import type { BuiltEmail, Fmt } from "./context";
+import { fill } from "./words";
+
+export function anomalyEmail(alert: Alert, f: AnomalyAlertFacts, x: Fmt): BuiltEmail {
+  const { w } = x;
+  const colon = w.asOf === "au" ? " :" : ":";
+  const value = f.value === "" ? w.untagged : f.value;
+  const what = f.dimension === "pipeline" ? `${w.pipelineWord} ${value}` : value;
+  const when =
+    f.days.length > 1
+      ? fill(w.spikeOver, { n: String(f.days.length), day: x.shortDay(f.day) })
+      : `${w.spikeOn} ${x.shortDay(f.day)}`;
+  const subject = `${w.spikeHeading}${colon} ${what}, ${x.money(f.cost, f.currency)} ${when} (${w.expected.toLowerCase()} ${x.money(f.expected, f.currency)})`;
+  return {
+    subject,
+    block: {
+      heading: subject,
+      intro: fill(w.spikeIntro, { what }),
+      figures: [
+        [w.days, f.days.map((d) => x.day(d)).join(", ")],
+        [w.dayCost, x.money(f.cost, f.currency)],
+        [w.expected, x.money(f.expected, f.currency)],
+        [w.excess, x.money(f.excess, f.currency)],
+      ],
+      note: w.spikeNote,
+      link: x.link(alert.path),
+      footer: x.footer(alert.key),
+    },
+  };
+}
+
+export function newServiceEmail(alert: Alert, f: NewServiceAlertFacts, x: Fmt): BuiltEmail {
+  const { w } = x;
+  const colon = w.asOf === "au" ? " :" : ":";
+  const subject = `${w.newServiceHeading}${colon} ${f.service} (${w.since} ${x.shortDay(f.firstDay)})`;
+  return {
+    subject,
+    block: {
+      heading: subject,
+      intro: fill(w.newServiceIntro, { service: f.service }),
+      figures: [
+        [w.firstDay, x.day(f.firstDay)],
+        [w.costSoFar, x.money(f.costSoFar, f.currency)],
+      ],
+      link: x.link(alert.path),
+      footer: x.footer(alert.key),
+    },
+  };
+}
+
+export function staleEmail(alert: Alert, f: StaleAlertFacts, x: Fmt, locale: Locale): BuiltEmail {
+  const { w } = x;
+  const subject =
+    f.ageHours === null ? w.staleNever : `${w.staleHeading} ${formatNumber(Math.floor(f.ageHours), locale)} h`;
+  return {
+    subject,
+    block: {
+      heading: subject,
+      intro: fill(w.staleIntro, { hours: String(f.staleAfterHours) }),
+      figures: [[w.lastSuccess, f.lastSuccessAt ? `${x.day(f.lastSuccessAt.slice(0, 10))} ${f.lastSuccessAt.slice(11, 16)} UTC` : w.never]],
+      note: w.staleNote,
+      link: x.link(alert.path),
+      footer: x.footer(alert.key),
+    },
+  };
+}
+
+export function requestCapEmail(alert: Alert, f: RequestCapAlertFacts, x: Fmt, locale: Locale): BuiltEmail {
+  const { w } = x;
+  const month = formatMonth(f.month, locale);
+  const subject = `${w.capHeading} (${month}, ${f.used}/${f.cap})`;
+  return {
+    subject,
+    block: {
+      heading: subject,
+      intro: fill(w.capIntro, { month }),
+      figures: [[w.requests, `${f.used} / ${f.cap}`]],
+      note: w.capNote,
+      link: x.link(alert.path),
+      footer: x.footer(alert.key),
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The directors' monthly report as a document: one page in plain words. Headline figures,
+ * a short summary, the pipelines, the three main changes explained, the budgets, carbon with
+ * everyday equivalents (source and year printed) and the share of cost with a carbon estimate.
+ * Charts come from the dashboard's own definitions (src/charts/cost-charts.ts). Pure.
+ */
+import type { ChartFormat } from "../../src/charts/chart-config";
+import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
+import { addMonths } from "../../src/days";
+import { formatCo2e, formatDay, formatMoney, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import type { Locale } from "../../src/model";
+import { equivalentsOf } from "../equivalents";
+import { pipelineLabel, plainService } from "../plain-names";
+import type { Block, ReportDocument } from "../render/document";
+import type { MonthlyFacts, PairChange } from "./facts";
+import { fill, MONTHLY_WORDS, type MonthlyWords } from "./words";
+
+export interface MonthlyOptions {
+  lang: Locale;
+  /** When the report is made (shown in the footer). */
+  madeOn: string;
+}
+
+function signedMoney(amount: number, f: MonthlyFacts, lang: Locale): string {
+  const text = formatMoney(Math.abs(amount), f.currency, lang);
+  return amount > 0 ? `+${text}` : amount < 0 ? `−${text}` : text;
+}
+
+function signedPercent(ratio: number, lang: Locale): string {
+  const text = formatPercent(Math.abs(ratio), lang);
+  return ratio > 0 ? `+${text}` : ratio < 0 ? `−${text}` : text;
+}
+
+/** `+123,40 € (+12 %)`, or the plain difference when the base is zero. */
+export function changeText(current: number, previous: number, f: MonthlyFacts, lang: Locale): string {
+  const diff = current - previous;
+  if (previous === 0) return signedMoney(diff, f, lang);
+  return `${signedMoney(diff, f, lang)} (${signedPercent(diff / previous, lang)})`;
+}
+
+function daysText(days: string[], lang: Locale): string {
+  const names = days.map((d) => formatDay(d, lang));
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} ${lang === "fr" ? "et" : "and"} ${names[names.length - 1]}`;
+}
+
+function changeSentence(c: PairChange, f: MonthlyFacts, w: MonthlyWords, lang: Locale): string {
+  const money = (n: number) => formatMoney(n, f.currency, lang);
+  const base = {
+    pipeline: pipelineLabel(c.pipeline, lang),
+    service: plainService(c.service, lang),
+    prevMonth: formatMonth(addMonths(f.month, -1), lang),
+    cost: money(c.cost),
+    previous: money(c.previous),
+  };
+  const sentence =
+    c.previous === 0
+      ? fill(w.newSentence, base)
+      : c.cost === 0
+        ? fill(w.goneSentence, base)
+        : fill(w.changeSentence, { ...base, direction: c.delta > 0 ? w.up : w.down, delta: money(Math.abs(c.delta)) });
+  const capitalised = sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  return c.spikeDays.length > 0 ? `${capitalised} ${fill(w.spike, { days: daysText(c.spikeDays, lang) })}` : capitalised;
+}
+
+function headline(f: MonthlyFacts, w: MonthlyWords, lang: Locale): Block {
+  const money = (n: number) => formatMoney(n, f.currency, lang);
+  const monthName = formatMonth(f.month, lang);
+  const overall = f.budgets.find((b) => b.overall);
+  const prev = addMonths(f.month, -1);
+  const lastYear = addMonths(f.month, -12);
+  return {
+    kind: "figures",
+    items: [
+      { label: fill(w.total, { month: monthName }), value: money(f.total) },
+      overall
+        ? {
+            label: w.vsBudget,
+            value: formatPercent(overall.amount > 0 ? overall.spent / overall.amount : 0, lang),
+            note: fill(w.ofBudget, { ratio: "", amount: money(overall.amount) }).trim(),
+          }
+        : { label: w.vsBudget, value: "—", note: w.noBudget },
+      { label: fill(w.vsPrevious, { month: formatMonth(prev, lang) }), value: changeText(f.total, f.previousTotal, f, lang) },
+      f.lastYearTotal === null
+        ? { label: fill(w.vsLastYear, { month: formatMonth(lastYear, lang) }), value: "—", note: w.noData }
+        : { label: fill(w.vsLastYear, { month: formatMonth(lastYear, lang) }), value: changeText(f.total, f.lastYearTotal, f, lang) },
+    ],
+  };
+}
+
+export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): ReportDocument {
+  const { lang } = options;
+  const w = MONTHLY_WORDS[lang];
+  const money = (n: number) => formatMoney(n, f.currency, lang);
+  const monthName = formatMonth(f.month, lang);
+  const prevName = formatMonth(addMonths(f.month, -1), lang);
+  const blocks: Block[] = [];
+  if (f.provisional) blocks.push({ kind: "warning", text: fill(w.provisional, { month: monthName, lines: formatNumber(f.estimatedLines, lang) }) });
+  if (f.missingRate) blocks.push({ kind: "warning", text: w.missingRate });
+  blocks.push(headline(f, w, lang));
+
+  // In short
+  const overall = f.budgets.find((b) => b.overall);
+  const summary: string[] = [];
+  const capital = monthName.charAt(0).toUpperCase() + monthName.slice(1);
+  if (overall && overall.amount > 0) {
+    const ratio = formatPercent(overall.spent / overall.amount, lang);
+    summary.push(
+      overall.spent > overall.amount
+        ? fill(w.summaryOver, { month: capital, total: money(f.total), diff: money(overall.spent - overall.amount), budget: money(overall.amount), ratio })
+        : fill(w.summaryUnder, { month: capital, total: money(f.total), budget: money(overall.amount), ratio }),
+    );
+  } else summary.push(fill(w.summaryNoBudget, { month: capital, total: money(f.total) }));
+  summary.push(fill(w.summaryPrev, { change: changeText(f.total, f.previousTotal, f, lang), prevMonth: prevName, prev: money(f.previousTotal) }));
+  if (f.lastYearTotal !== null)
+    summary.push(fill(w.summaryYear, { yearMonth: formatMonth(addMonths(f.month, -12), lang), lastYear: money(f.lastYearTotal) }));
+  blocks.push({ kind: "paragraph", text: summary.join(" ") });
+
+  // Charts: the dashboard's stacked bars (months as the categories) and the month's burn line.
+  const format: ChartFormat = { kind: "money", locale: localeTag(lang), currency: f.currency };
+  const months = Array.from({ length: 12 }, (_, i) => addMonths(f.month, i - 11));
+  const trend = dailyStackedChart(
+    f.monthlyByPipeline.map((p) => ({ day: p.month, key: pipelineLabel(p.pipeline, lang), costUsd: p.amount })),
+    months,
+    format,
+    { other: w.other },
+    (amount) => amount,
+    5,
+  );
+  trend.data.labels = months.map((m) => new Intl.DateTimeFormat(localeTag(lang), { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`)));
+  const lastDay = f.daily.length > 0 ? (f.daily[f.daily.length - 1]?.day ?? null) : null;
+  const burn = monthBurnChart(
+    f.month,
+    new Map(f.daily.map((d) => [d.day, d.amount])),
+    lastDay,
+    null,
+    overall ? overall.amount : null,
+    format,
+    { actual: w.actual, forecast: w.forecast, budget: w.budgetLine },
+  );
+  const firstMonth = f.monthlyByPipeline.filter((p) => p.month === months[0]).reduce((a, p) => a + p.amount, 0);
+  blocks.push({
+    kind: "charts",
+    charts: [
+      { id: "monthly-trend", title: w.chartTrend, summary: fill(w.chartTrendSummary, { month: monthName, total: money(f.total), first: money(firstMonth) }), config: trend },
+      {
+        id: "monthly-burn",
+        title: fill(w.chartBurn, { month: monthName }),
+        summary: fill(w.chartBurnSummary, { total: money(f.total), budget: overall ? money(overall.amount) : "—" }),
+        config: burn,
+      },
+    ],
+  });
+
+  // Three main changes
+  blocks.push({ kind: "heading", text: w.changesHeading });
+  blocks.push(
+    f.changes.length > 0
+      ? { kind: "list", items: f.changes.map((c) => changeSentence(c, f, w, lang)) }
+      : { kind: "paragraph", text: w.noChanges },
+  );
+
+  // Pipelines
+  blocks.push({ kind: "heading", text: w.pipelinesHeading });
+  blocks.push({
+    kind: "table",
+    columns: [w.pipeline, w.cost, fill(w.previous, { month: prevName }), w.change, w.co2e],
+    rows: f.pipelines.map((p) => [
+      pipelineLabel(p.key, lang),
+      money(p.cost),
+      money(p.previous),
+      changeText(p.cost, p.previous, f, lang),
+      formatCo2e(p.co2eGrams, lang),
+    ]),
+  });
+
+  // Budgets
+  if (f.budgets.length > 0) {
+    blocks.push({ kind: "heading", text: w.budgetsHeading });
+    blocks.push({
+      kind: "table",
+      columns: [w.budget, w.spent, w.budget, w.used],
+      rows: f.budgets.map((b) => [
+        b.periodKind === "month" ? b.name : `${b.name} (${w.spentSoFar})`,
+        formatMoney(b.spent, b.currency, lang),
+        formatMoney(b.amount, b.currency, lang),
+        formatPercent(b.amount > 0 ? b.spent / b.amount : 0, lang),
+      ]),
+    });
+  }
+
+  // Carbon
+  blocks.push({ kind: "heading", text: w.carbonHeading });
+  const co2Change =
+    f.previousCo2eGrams > 0
+      ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang)
+      : "—";
+  blocks.push({
+    kind: "paragraph",
+    text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${w.equivalentIntro}`,
+  });
+  const equivalents = equivalentsOf(f.co2eGrams, lang);
+  blocks.push({ kind: "list", items: equivalents.map((e) => `${e.text} (${e.source}, ${e.year})`) });
+  const c = f.coverage;
+  blocks.push({
+    kind: "paragraph",
+    text: fill(w.coverage, {
+      physical: formatPercent(c.physicalShare, lang),
+      proxy: formatPercent(c.proxyShare, lang),
+      excluded: formatPercent(c.excludedShare, lang),
+    }),
+  });
+  blocks.push({
+    kind: "note",
+    text: fill(w.method, { set: f.factorSet, market: formatCo2e(f.marketCo2eGrams, lang), embodied: formatCo2e(f.embodiedCo2eGrams, lang) }),
+  });
+  if (f.rate !== null && f.currency === "EUR")
+    blocks.push({ kind: "note", text: fill(w.rate, { rate: formatNumber(f.rate, lang, 4), month: monthName }) });
+
+  return {
+    kind: "monthly",
+    period: f.month,
+    lang,
+    subject: fill(w.subject, { month: monthName }),
+    title: fill(w.title, { month: capital }),
+    subtitle: fill(w.subtitle, { day: formatDay(lastDay ?? f.today, lang) }),
+    provisional: f.provisional,
+    blocks,
+    footer: fill(w.footer, { month: monthName, day: formatDay(options.madeOn, lang) }),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * What every alert rule produces. An alert's key names the rule, the scope, the period and the
+ * threshold: the outbox delivers a key once per channel, ever, so a figure that AWS restates
+ * (dips under a threshold and crosses it again) never fires the same alert twice. Pure.
+ */
+import type { Currency, Day } from "../../model";
+
+export type AlertRuleName =
+  | "budget-threshold"
+  | "budget-forecast"
+  | "anomaly"
+  | "new-service"
+  | "stale-data"
+  | "request-cap";
+
+export type AlertSeverity = "info" | "warning" | "critical";
+
+export interface BudgetAlertFacts {
+  budgetName: string;
+  scopeKind: string;
+  scopeValue: string;
+  periodFrom: Day;
+  periodTo: Day;
+  /** Newest day with spend: the "as of" of the figures. */
+  asOfDay: Day;
+  /** Amounts in `currency` (the configured display currency). */
+  currency: Currency;
+  amount: number;
+  spent: number;
+  spentRatio: number;
+  forecast: number | null;
+  forecastRatio: number | null;
+  thresholdRatio: number;
+  thresholdKind: "actual" | "forecast";
+}
+
+export interface AnomalyAlertFacts {
+  dimension: "service" | "pipeline";
+  value: string;
+  /** First day of the spike (consecutive anomalous days make one episode). */
+  day: Day;
+  days: Day[];
+  currency: Currency;
+  cost: number;
+  expected: number;
+  /** Cost above the expected level, over the whole episode. */
+  excess: number;
+}
+
+export interface NewServiceAlertFacts {
+  service: string;
+  firstDay: Day;
+  currency: Currency;
+  costSoFar: number;
+}
+
+export interface StaleAlertFacts {
+  lastSuccessAt: string | null;
+  ageHours: number | null;
+  staleAfterHours: number;
+}
+
+export interface RequestCapAlertFacts {
+  month: string;
+  used: number;
+  cap: number;
+  refused: boolean;
+}
+
+export type AlertFacts =
+  | { rule: "budget-threshold" | "budget-forecast"; data: BudgetAlertFacts }
+  | { rule: "anomaly"; data: AnomalyAlertFacts }
+  | { rule: "new-service"; data: NewServiceAlertFacts }
+  | { rule: "stale-data"; data: StaleAlertFacts }
+  | { rule: "request-cap"; data: RequestCapAlertFacts };
+
+export interface Alert {
+  key: string;
+  rule: AlertRuleName;
+  severity: AlertSeverity;
+  facts: AlertFacts;
+  /** Dashboard path the message links to. */
+  path: string;
+  /**
+   * Keys this alert makes pointless (lower thresholds crossed at the same time): recorded as
+   * delivered with it, so they never go out later on their own.
+   */
+  covers: string[];
+}
+
+/** `rule|scope|period|threshold`, the identity of an alert. Parts never contain `|`. */
+export function alertKey(rule: AlertRuleName, scope: string, period: string, threshold: string): string {
+  const clean = (s: string) => s.replaceAll("|", "/");
+  return [rule, clean(scope), clean(period), clean(threshold)].join("|");
+}
+
+/** The alerts whose key is not among those already recorded (sent, queued or covered). */
+export function newAlerts(alerts: readonly Alert[], knownKeys: ReadonlySet<string>): Alert[] {
+  return alerts.filter((a) => !knownKeys.has(a.key));
+}

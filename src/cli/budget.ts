@@ -1,0 +1,161 @@
+/** `cairn budget add|list|set|rm` and `cairn budget plan add|list|rm`. */
+import type { BudgetStatus } from "../analysis/budget-status";
+import { addDays, toDay } from "../days";
+import { formatMoney, formatPercent } from "../format/numbers";
+import type { Budget, Locale } from "../model";
+import { listBudgets, removeBudget, saveBudget } from "../store/budgets";
+import { addPlannedActivity, listPlannedActivities, removePlannedActivity } from "../store/planned-activities";
+import { loadBudgetStatuses } from "../store/read/budget-statuses";
+import { applyBudgetOptions, formatThresholds, newBudget, parseScope } from "./budget-args";
+import { type CliContext, CliFailure, type Command, dayOption, type ParsedValues, UsageError } from "./command";
+
+const USAGE = `Usage:
+  cairn budget list
+  cairn budget add NAME --amount N [--currency USD|EUR] [--period month|year|custom]
+                        [--from YYYY-MM-DD --to YYYY-MM-DD] [--scope SCOPE] [--thresholds LIST]
+  cairn budget set NAME [any option of add]
+  cairn budget rm NAME
+  cairn budget plan add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--scope SCOPE]
+  cairn budget plan list
+  cairn budget plan rm ID
+
+A budget is an amount (USD or EUR) for a month, a year, or a custom period (--from and --to
+are its first and last days, e.g. a grant's), on a scope: all (default), pipeline:NAME,
+service:NAME (as AWS names it, e.g. "Amazon Simple Storage Service") or account:ID.
+Thresholds default to 50,80,100,forecast:100: an alert when actual spend crosses 50, 80 and
+100 % of the amount, and when the forecast at the period's end goes over 100 %.
+
+Planned activities (a field campaign, a reprocessing) declare days on which spikes are expected:
+no anomaly alert is raised for them (budgets still count every dollar).`;
+
+function line(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  return [line(header, widths), ...rows.map((r) => line(r, widths))].join("\n");
+}
+
+function periodText(b: Budget): string {
+  if (b.periodKind === "custom" && b.customPeriod) return `${b.customPeriod.from}..${addDays(b.customPeriod.to, -1)}`;
+  return b.periodKind;
+}
+
+function scopeText(b: Budget): string {
+  return b.scopeKind === "all" ? "all" : `${b.scopeKind}:${b.scopeValue}`;
+}
+
+function statusRow(s: BudgetStatus, locale: Locale): string[] {
+  const b = s.budget;
+  const money = (n: number) => formatMoney(n, b.currency, locale);
+  return [
+    b.name,
+    money(b.amount),
+    periodText(b),
+    scopeText(b),
+    s.state === "upcoming" ? "—" : `${money(s.spent)} (${formatPercent(s.spentRatio, locale)})`,
+    s.forecast === null ? "—" : `${money(s.forecast)} (${formatPercent(s.forecastRatio ?? 0, locale)})`,
+    formatThresholds(b.thresholds),
+  ];
+}
+
+function nameArg(positionals: string[], verb: string): string {
+  const name = positionals[1];
+  if (!name || name.trim() === "") throw new UsageError(`budget ${verb} needs a NAME`);
+  if (positionals.length > 2) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])} (quote a name with spaces)`);
+  return name.trim();
+}
+
+async function plan(ctx: CliContext, values: ParsedValues, args: string[]): Promise<number> {
+  const store = ctx.openStore();
+  const [verb, arg] = args;
+  if (verb === "list") {
+    const rows = await listPlannedActivities(store);
+    if (rows.length === 0) ctx.out("No planned activity. Add one with `cairn budget plan add NAME --from D --to D`.");
+    else ctx.out(table(["ID", "NAME", "FROM", "TO", "SCOPE"], rows.map((p) => [String(p.id), p.name, p.fromDay, p.toDay, p.scopeKind === "all" ? "all" : `${p.scopeKind}:${p.scopeValue}`])));
+    return 0;
+  }
+  if (verb === "add") {
+    if (!arg) throw new UsageError("budget plan add needs a NAME");
+    const from = dayOption(values, "from");
+    const to = dayOption(values, "to");
+    if (!from || !to) throw new UsageError("budget plan add needs --from and --to (first and last days, included)");
+    if (to < from) throw new UsageError("--to must not be before --from");
+    const scope = typeof values.scope === "string" ? parseScope(values.scope) : { scopeKind: "all" as const, scopeValue: "" };
+    const id = await addPlannedActivity(store, { name: arg, fromDay: from, toDay: to, ...scope }, ctx.now().toISOString());
+    ctx.out(`Planned activity ${id} "${arg}" added: ${from} to ${to}; anomalies on ${scope.scopeKind === "all" ? "all spending" : `${scope.scopeKind} ${scope.scopeValue}`} are not alerted on those days.`);
+    return 0;
+  }
+  if (verb === "rm") {
+    const id = Number(arg);
+    if (!arg || !Number.isInteger(id)) throw new UsageError("budget plan rm needs the activity's ID (see `cairn budget plan list`)");
+    if (!(await removePlannedActivity(store, id))) throw new CliFailure(`no planned activity with ID ${id}`);
+    ctx.out(`Planned activity ${id} removed.`);
+    return 0;
+  }
+  throw new UsageError(`budget plan takes add, list or rm, got ${JSON.stringify(verb ?? "")}`);
+}
+
+export const budgetCommand: Command = {
+  name: "budget",
+  summary: "Manage budgets and planned-activity periods",
+  usage: USAGE,
+  positionals: true,
+  options: {
+    amount: { type: "string" },
+    currency: { type: "string" },
+    period: { type: "string" },
+    from: { type: "string" },
+    to: { type: "string" },
+    scope: { type: "string" },
+    thresholds: { type: "string" },
+  },
+  async run(ctx, values, positionals) {
+    const verb = positionals[0];
+    if (verb === "plan") return plan(ctx, values, positionals.slice(1));
+    const store = ctx.openStore();
+    const at = ctx.now().toISOString();
+    switch (verb) {
+      case "list": {
+        const statuses = await loadBudgetStatuses(store, toDay(ctx.now()));
+        if (statuses.length === 0) {
+          ctx.out("No budget yet. Add one with `cairn budget add NAME --amount N`.");
+          return 0;
+        }
+        const locale = ctx.config.CAIRN_LOCALE;
+        ctx.out(table(["NAME", "AMOUNT", "PERIOD", "SCOPE", "SPENT", "FORECAST", "THRESHOLDS"], statuses.map((s) => statusRow(s, locale))));
+        return 0;
+      }
+      case "add": {
+        const name = nameArg(positionals, "add");
+        if (typeof values.amount !== "string") throw new UsageError("budget add needs --amount");
+        if ((await listBudgets(store)).some((b) => b.name === name)) {
+          throw new CliFailure(`a budget named "${name}" exists already; change it with \`cairn budget set "${name}" ...\``);
+        }
+        const budget = applyBudgetOptions(newBudget(name), values);
+        await saveBudget(store, budget, at);
+        ctx.out(`Budget "${name}" added: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`);
+        return 0;
+      }
+      case "set": {
+        const name = nameArg(positionals, "set");
+        const existing = (await listBudgets(store)).find((b) => b.name === name);
+        if (!existing) throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
+        if (Object.values(values).every((v) => v === undefined)) throw new UsageError("budget set needs at least one option to change");
+        const budget = applyBudgetOptions(existing, values);
+        await saveBudget(store, budget, at);
+        ctx.out(`Budget "${name}" updated: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`);
+        return 0;
+      }
+      case "rm": {
+        const name = nameArg(positionals, "rm");
+        if (!(await removeBudget(store, name))) throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
+        ctx.out(`Budget "${name}" removed.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(verb === undefined ? "budget needs a verb" : `unknown verb ${JSON.stringify(verb)}`);
+    }
+  },
+};

@@ -1,0 +1,207 @@
+/**
+ * `cairn estimate FILE`: energy and CO2e for the usage lines of a CSV or JSON file, printed one
+ * result per input line, in order. `cairn estimate --recompute`: re-estimates every stored line
+ * with the configured factor set, month by month (a month is the scope of the cost-ratio proxy).
+ */
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { coverageOf } from "../carbon/coverage";
+import { estimateLines } from "../carbon/estimate";
+import { FACTOR_SETS, factorSetByName, factorSetLabel } from "../carbon/factor-sets";
+import type { CostLine } from "../model";
+import { type EstimatedLine, upsertCostLines } from "../store/cost-lines";
+import { costLines } from "../store/schema/index";
+import { readDb, type Store } from "../store/store";
+import { type CliContext, CliFailure, type Command, type ParsedValues, UsageError } from "./command";
+import { InputError, parseUsageFile } from "./estimate-input";
+
+const COLUMNS = [
+  "line",
+  "day",
+  "service",
+  "region",
+  "usageType",
+  "usageAmount",
+  "usageUnit",
+  "costUsd",
+  "usageClass",
+  "method",
+  "energyKwh",
+  "cpuKwh",
+  "memoryKwh",
+  "storageKwh",
+  "networkKwh",
+  "gpuKwh",
+  "co2eGrams",
+  "marketCo2eGrams",
+  "embodiedCo2eGrams",
+  "utilisation",
+  "factorSet",
+  "fallback",
+  "reason",
+] as const;
+
+type Row = Record<(typeof COLUMNS)[number], string | number | null>;
+
+function toRow(item: EstimatedLine, index: number): Row {
+  const { line } = item;
+  const f = item.footprint;
+  if (!f) throw new Error("estimateLines returned a line without a footprint");
+  return {
+    line: index + 1,
+    day: line.day,
+    service: line.service,
+    region: line.region,
+    usageType: line.usageType,
+    usageAmount: line.usageAmount,
+    usageUnit: line.usageUnit,
+    costUsd: line.unblendedCostUsd,
+    usageClass: f.usageClass,
+    method: f.method,
+    energyKwh: f.energyKwh,
+    cpuKwh: f.cpuKwh,
+    memoryKwh: f.memoryKwh,
+    storageKwh: f.storageKwh,
+    networkKwh: f.networkKwh,
+    gpuKwh: f.gpuKwh,
+    co2eGrams: f.co2eGrams,
+    marketCo2eGrams: f.marketCo2eGrams,
+    embodiedCo2eGrams: f.embodiedCo2eGrams,
+    utilisation: f.utilisation,
+    factorSet: f.factorSet,
+    fallback: f.fallback,
+    reason: f.reason,
+  };
+}
+
+function csvCell(v: string | number | null): string {
+  if (v === null) return "";
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatRows(rows: Row[], format: "json" | "csv"): string {
+  if (format === "json") return JSON.stringify(rows, null, 2);
+  return [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\n");
+}
+
+function factorSetOption(values: ParsedValues, fallback: string) {
+  const name = values.factors;
+  if (name !== undefined && typeof name !== "string") throw new UsageError("--factors takes a name");
+  try {
+    return factorSetByName(name ?? fallback);
+  } catch (error) {
+    if (name !== undefined) throw new UsageError((error as Error).message);
+    throw new CliFailure(`CAIRN_FACTOR_SET: ${(error as Error).message}`);
+  }
+}
+
+function estimateFile(ctx: CliContext, file: string, values: ParsedValues): number {
+  const format = values.format ?? "json";
+  if (format !== "json" && format !== "csv")
+    throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
+  const set = factorSetOption(values, ctx.config.CAIRN_FACTOR_SET);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliFailure(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let lines: CostLine[];
+  try {
+    lines = parseUsageFile(file, text);
+  } catch (error) {
+    if (error instanceof InputError) throw new CliFailure(`${file}: ${error.problems.map((p) => `\n  ${p}`).join("")}`);
+    throw error;
+  }
+  const items = estimateLines(lines, { factorSet: set });
+  ctx.out(formatRows(items.map(toRow), format));
+  return 0;
+}
+
+function storedLine(r: typeof costLines.$inferSelect): CostLine {
+  return {
+    day: r.day,
+    accountId: r.accountId,
+    service: r.service,
+    region: r.region,
+    usageType: r.usageType,
+    pipeline: r.pipeline,
+    unblendedCostUsd: r.unblendedCostUsd,
+    amortizedCostUsd: r.amortizedCostUsd,
+    usageAmount: r.usageAmount,
+    usageUnit: r.usageUnit,
+    estimated: r.estimated,
+    source: r.source as CostLine["source"],
+  };
+}
+
+/** Re-estimates every stored line, one month at a time; keeps each line's collectedAt. */
+export async function recompute(
+  store: Store,
+  factorSet: string,
+  progress: (text: string) => void,
+): Promise<EstimatedLine[]> {
+  const db = readDb(store);
+  const month = sql<string>`substr(${costLines.day}, 1, 7)`;
+  const months = await db.selectDistinct({ month }).from(costLines).orderBy(month);
+  const all: EstimatedLine[] = [];
+  for (const { month: m } of months) {
+    const rows = await db
+      .select()
+      .from(costLines)
+      .where(sql`substr(${costLines.day}, 1, 7) = ${m}`)
+      .orderBy(costLines.id);
+    const items = estimateLines(rows.map(storedLine), { factorSet });
+    const byCollectedAt = new Map<string, EstimatedLine[]>();
+    rows.forEach((r, i) => {
+      const group = byCollectedAt.get(r.collectedAt) ?? [];
+      group.push(items[i] as EstimatedLine);
+      byCollectedAt.set(r.collectedAt, group);
+    });
+    for (const [collectedAt, group] of byCollectedAt) await upsertCostLines(store, group, collectedAt);
+    all.push(...items);
+    progress(`${m}: ${rows.length} lines`);
+  }
+  return all;
+}
+
+export const estimateCommand: Command = {
+  name: "estimate",
+  summary: "Energy and CO2e for usage lines in a CSV or JSON file, or re-estimate stored lines",
+  usage: `Usage: cairn estimate FILE [--format json|csv] [--factors NAME]
+       cairn estimate --recompute [--factors NAME]
+
+FILE is CSV (with a header row) or JSON (an array of objects) with the columns day, service
+(as Cost Explorer or FOCUS names it), region, usageType, usageAmount, usageUnit, and optional
+cost (USD, used by the cost-ratio proxy), account and pipeline. Other columns are ignored.
+One result is printed per input line, in order: usageClass, method, energyKwh (by component),
+co2eGrams (location-based), marketCo2eGrams, embodiedCo2eGrams, factorSet, fallback, reason.
+
+--recompute re-estimates every line stored in CAIRN_DB with the factor set CAIRN_FACTOR_SET
+(or --factors), after a factor change.
+
+Factor sets: ${Object.keys(FACTOR_SETS).join(", ")} (default from CAIRN_FACTOR_SET).`,
+  options: {
+    format: { type: "string" },
+    factors: { type: "string" },
+    recompute: { type: "boolean" },
+  },
+  positionals: true,
+  async run(ctx, values, positionals) {
+    if (values.recompute) {
+      if (positionals.length > 0) throw new UsageError("--recompute takes no FILE");
+      if (values.format !== undefined) throw new UsageError("--format applies to FILE only");
+      const set = factorSetOption(values, ctx.config.CAIRN_FACTOR_SET);
+      const items = await recompute(ctx.openStore(), set.name, ctx.interactive ? ctx.err : () => {});
+      const c = coverageOf(items);
+      const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+      ctx.out(
+        `Re-estimated ${items.length} lines with ${factorSetLabel(set)}. Coverage of cost: physical ${pct(c.physicalShare)}, proxy ${pct(c.proxyShare)}, excluded ${pct(c.excludedShare)}.`,
+      );
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError("give one FILE, or --recompute");
+    return estimateFile(ctx, positionals[0] as string, values);
+  },
+};

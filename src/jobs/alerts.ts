@@ -1,0 +1,205 @@
+/**
+ * The alerts job: `(deps, args) -> summary`. Evaluates every rule over the stored data; without
+ * `send`, reports what would go out and stores nothing. With `send`, each new alert is stored in
+ * the outbox (one row per channel, before any attempt), then everything queued is delivered,
+ * earlier failures included. A key is delivered once per channel, ever: the outbox's unique
+ * index guarantees it. The scheduler calls this after each collection (`alertsArgsFromConfig`).
+ */
+import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
+import { evaluateAlerts } from "../analysis/alert-rules/index";
+import type { Config } from "../config";
+import type { Currency, Locale } from "../model";
+import { type AlertEmail, buildAlertEmail } from "../../reports/alerts/alert-email";
+import type { MailTransport } from "../../reports/mail/transport";
+import type { WebhookMessage, WebhookTransport } from "../../reports/mail/webhook";
+import {
+  type Channel,
+  enqueue,
+  knownKeys,
+  markAttemptFailed,
+  markSent,
+  type NewNotification,
+  type NotificationRow,
+  pendingNotifications,
+} from "../store/notifications";
+import { gatherAlertInputs } from "../store/read/alert-inputs";
+import type { Store } from "../store/store";
+
+export interface AlertsDeps {
+  store: Store;
+  now: () => Date;
+  /** The configured mail transport; null when none is. */
+  mail: MailTransport | null;
+  webhook: WebhookTransport | null;
+}
+
+export interface AlertsArgs {
+  send: boolean;
+  locale: Locale;
+  currency: Currency;
+  /** Dashboard base URL for links. */
+  publicUrl: string;
+  alertTo: string[];
+  ceMaxRequests: number;
+  /** Recent days examined for anomalies and new services (default 7). */
+  lookbackDays?: number;
+}
+
+export interface AlertLine {
+  key: string;
+  rule: string;
+  severity: string;
+  subject: string;
+}
+
+export interface AlertsSummary {
+  sendMode: boolean;
+  channels: Channel[];
+  /** Alerts whose condition holds now. */
+  evaluated: number;
+  /** Those never recorded before: what this run sends (or would send). */
+  fresh: AlertLine[];
+  enqueued: number;
+  sent: number;
+  failures: { key: string; channel: Channel; error: string }[];
+  /** Messages still queued after this run (to retry on the next). */
+  pending: number;
+}
+
+export const DEFAULT_LOOKBACK_DAYS = 7;
+/** After this many failures in a row a channel is left for the next run. */
+const MAX_FAILURES_IN_A_ROW = 2;
+
+export function alertsArgsFromConfig(config: Config, send: boolean): AlertsArgs {
+  return {
+    send,
+    locale: config.CAIRN_LOCALE,
+    currency: config.CAIRN_CURRENCY,
+    publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
+    alertTo: config.CAIRN_ALERT_TO ?? [],
+    ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
+  };
+}
+
+function channelsOf(deps: AlertsDeps, args: AlertsArgs): Channel[] {
+  const channels: Channel[] = [];
+  if (deps.mail && args.alertTo.length > 0) channels.push("email");
+  if (deps.webhook) channels.push("webhook");
+  return channels;
+}
+
+function rowsFor(alert: Alert, email: AlertEmail, channel: Channel, args: AlertsArgs): NewNotification[] {
+  const webhook: WebhookMessage = {
+    text: email.webhookText,
+    subject: email.subject,
+    key: alert.key,
+    rule: alert.rule,
+    severity: alert.severity,
+    link: email.link,
+  };
+  const main: NewNotification = {
+    key: alert.key,
+    channel,
+    kind: alert.rule,
+    recipients: channel === "email" ? args.alertTo : [],
+    subject: email.subject,
+    bodyText: email.text,
+    bodyHtml: channel === "email" ? email.html : null,
+    payload: channel === "webhook" ? webhook : { facts: alert.facts },
+  };
+  const covered = alert.covers.map((key) => ({
+    ...main,
+    key,
+    bodyText: `Covered by ${alert.key}`,
+    bodyHtml: null,
+    payload: { coveredBy: alert.key },
+    status: "covered" as const,
+  }));
+  return [main, ...covered];
+}
+
+async function deliver(deps: AlertsDeps, channel: Channel, summary: AlertsSummary): Promise<void> {
+  const queue = await pendingNotifications(deps.store, channel);
+  let failuresInARow = 0;
+  for (const row of queue) {
+    if (failuresInARow >= MAX_FAILURES_IN_A_ROW) break;
+    try {
+      await sendRow(deps, channel, row);
+      await markSent(deps.store, row.id, deps.now().toISOString());
+      summary.sent += 1;
+      failuresInARow = 0;
+    } catch (error) {
+      const message = (error as Error).message;
+      await markAttemptFailed(deps.store, row.id, message);
+      summary.failures.push({ key: row.key, channel, error: message });
+      failuresInARow += 1;
+    }
+  }
+  summary.pending += (await pendingNotifications(deps.store, channel)).length;
+}
+
+async function sendRow(deps: AlertsDeps, channel: Channel, row: NotificationRow): Promise<void> {
+  if (channel === "webhook") {
+    if (!deps.webhook) throw new Error("no webhook configured");
+    await deps.webhook.post(row.payload as WebhookMessage);
+    return;
+  }
+  if (!deps.mail) throw new Error("no mail transport configured");
+  await deps.mail.send({
+    to: row.recipients.split(",").map((r) => r.trim()).filter((r) => r !== ""),
+    subject: row.subject,
+    text: row.bodyText,
+    html: row.bodyHtml ?? "",
+  });
+}
+
+export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<AlertsSummary> {
+  const now = deps.now();
+  const inputs = await gatherAlertInputs(deps.store, {
+    now,
+    display: args.currency,
+    ceMaxRequests: args.ceMaxRequests,
+    lookbackDays: args.lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
+  });
+  const all = evaluateAlerts(inputs);
+  const coveredNow = new Set(all.flatMap((a) => a.covers));
+  const alerts = all.filter((a) => !coveredNow.has(a.key));
+  const channels = channelsOf(deps, args);
+  const summary: AlertsSummary = {
+    sendMode: args.send,
+    channels,
+    evaluated: alerts.length,
+    fresh: [],
+    enqueued: 0,
+    sent: 0,
+    failures: [],
+    pending: 0,
+  };
+  const ctx = { locale: args.locale, publicUrl: args.publicUrl };
+  // An alert is new when some channel has not recorded it (all of them when none is configured).
+  const known = await Promise.all((channels.length > 0 ? channels : [undefined]).map((c) => knownKeys(deps.store, c)));
+  const fresh = alerts.filter((a) => known.some((keys) => newAlerts([a], keys).length > 0));
+  const emails = new Map(fresh.map((a) => [a.key, buildAlertEmail(a, ctx)]));
+  summary.fresh = fresh.map((a) => ({ key: a.key, rule: a.rule, severity: a.severity, subject: emails.get(a.key)?.subject ?? "" }));
+
+  if (!args.send) {
+    for (const channel of channels) summary.pending += (await pendingNotifications(deps.store, channel)).length;
+    return summary;
+  }
+  const at = now.toISOString();
+  for (const channel of channels) {
+    const rows = fresh.flatMap((a) => rowsFor(a, emails.get(a.key) as AlertEmail, channel, args));
+    summary.enqueued += await enqueue(deps.store, rows.filter((r) => r.status !== "covered"), at);
+    await enqueue(deps.store, rows.filter((r) => r.status === "covered"), at);
+  }
+  for (const channel of channels) await deliver(deps, channel, summary);
+  return summary;
+}
+
+/** One line for the scheduler's log, several for the CLI. */
+export function describeAlertsSummary(s: AlertsSummary): string {
+  const head = s.sendMode
+    ? `${s.evaluated} alert(s) hold, ${s.fresh.length} new; ${s.sent} message(s) sent, ${s.failures.length} failed, ${s.pending} still queued`
+    : `${s.evaluated} alert(s) hold, ${s.fresh.length} new (would be sent)${s.pending > 0 ? `; ${s.pending} message(s) queued from earlier runs` : ""}`;
+  return head;
+}

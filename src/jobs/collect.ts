@@ -1,0 +1,327 @@
+/**
+ * The Cost Explorer collection job: `(deps, args) -> summary`.
+ *
+ * One run: decide the window (collect-window.ts), ask for the accounts, fetch every page of the
+ * two queries per account and the month-end forecast, and only then write: the window's cost
+ * lines replace what was stored for those days in one transaction (a restated figure replaces
+ * the old one, a vanished line disappears), then the forecast (AWS's, or Cairn's own when AWS has
+ * none). Every request is recorded as it is made, and a monthly cap refuses a request before it
+ * would exceed it. Any failure ends the run as failed with a readable reason and writes no cost
+ * line; the state is only advanced by a successful run, so the next one re-reads what it must.
+ */
+import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { allocateLines } from "../../collectors/cost-explorer/allocate";
+import { CostExplorerError } from "../../collectors/cost-explorer/errors";
+import { fetchAccounts, fetchCostAndUsage, fetchForecast, type RequestMeter } from "../../collectors/cost-explorer/fetch";
+import type { QueryResult } from "../../collectors/cost-explorer/parse";
+import { costQueries, minimumRequests, type QueryKind } from "../../collectors/cost-explorer/query-plan";
+import { forecastMonthEnd } from "../analysis/forecast";
+import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
+import type { CostLine, Day, Month } from "../model";
+import { apiUsageSince, recordApiRequest } from "../store/api-requests";
+import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
+import { insertForecast } from "../store/forecasts";
+import { finishRun, startRun } from "../store/runs";
+import { costLines } from "../store/schema/index";
+import { latestForecast } from "../store/read/forecast";
+import { readDb, type Store } from "../store/store";
+import { readCollectState, writeCollectState } from "./collect-state";
+import { type CollectWindow, finalMonths, planWindow, type WindowKind } from "./collect-window";
+
+export const SOURCE = "cost-explorer";
+/** What AWS charges per Cost Explorer API request (each page is one). */
+export const REQUEST_COST_USD = 0.01;
+
+export interface CollectProgress {
+  /** 1-based index of the query being read, out of `steps`. */
+  step: number;
+  steps: number;
+  accountId: string;
+  kind: QueryKind;
+  /** Last day read so far by this query. */
+  throughDay: Day | null;
+  /** Months of the window read so far by this query, out of `months`. */
+  monthsDone: number;
+  months: number;
+  requests: number;
+}
+
+export interface CollectDeps {
+  store: Store;
+  costExplorer: CostExplorerClient;
+  now: () => Date;
+  /** The carbon engine; without it lines are stored with no footprint. */
+  estimate?: (lines: CostLine[]) => EstimatedLine[] | Promise<EstimatedLine[]>;
+  onProgress?: (progress: CollectProgress) => void;
+}
+
+export interface CollectArgs {
+  pipelineTag: string;
+  maxRequestsPerMonth: number;
+  backfillMonths: number;
+  trailingDays: number;
+  from?: Day | undefined;
+  to?: Day | undefined;
+}
+
+export interface ForecastSummary {
+  source: "aws" | "cairn";
+  month: Month;
+  monthToDateUsd: number;
+  totalUsd: number;
+}
+
+export interface CollectSummary {
+  source: typeof SOURCE;
+  status: "succeeded" | "failed";
+  runId: number;
+  window: CollectWindow;
+  accounts: string[];
+  rowsWritten: number;
+  requests: number;
+  requestCostUsd: number;
+  /** This month's Cost Explorer requests so far, this run's included, and the cap. */
+  monthRequests: number;
+  monthRequestCostUsd: number;
+  maxRequestsPerMonth: number;
+  /** Months seen final by this run (no Estimated day). */
+  finalMonths: Month[];
+  forecast: ForecastSummary | null;
+  error: string | null;
+  errorKind: string | null;
+}
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+
+function noFootprint(lines: CostLine[]): EstimatedLine[] {
+  return lines.map((line) => ({ line, footprint: null }));
+}
+
+/** Refuses a request that would take this month's count past the cap, and records each one made. */
+function capMeter(
+  deps: CollectDeps,
+  runId: number,
+  usedBefore: number,
+  cap: number,
+  month: Month,
+  counter: { made: number },
+): RequestMeter {
+  return {
+    async before(operation, minimumAfter) {
+      const used = usedBefore + counter.made;
+      if (used + 1 + minimumAfter > cap) {
+        throw new CostExplorerError(
+          "request-cap",
+          `Stopped before exceeding the monthly Cost Explorer request cap: ${used} of CAIRN_CE_MAX_REQUESTS=${cap} ` +
+            `requests used in ${month}, and this run needs at least ${1 + minimumAfter} more (next: ${operation}). ` +
+            `Nothing was written. Raise CAIRN_CE_MAX_REQUESTS or wait until ${firstDayOfMonth(addMonths(month, 1))}.`,
+          operation,
+        );
+      }
+    },
+    async after(operation) {
+      counter.made += 1;
+      await recordApiRequest(deps.store, {
+        runId,
+        api: SOURCE,
+        operation,
+        units: 1,
+        costUsd: REQUEST_COST_USD,
+        at: deps.now().toISOString(),
+      });
+    },
+  };
+}
+
+async function monthToDateDaily(store: Store, month: Month, asOf: Day): Promise<{ day: Day; costUsd: number }[]> {
+  const rows = await readDb(store)
+    .select({ day: costLines.day, costUsd: sql<number>`sum(${costLines.unblendedCostUsd})` })
+    .from(costLines)
+    .where(and(eq(costLines.source, SOURCE), gte(costLines.day, firstDayOfMonth(month)), lt(costLines.day, asOf)))
+    .groupBy(costLines.day);
+  return rows.map((r) => ({ day: r.day, costUsd: Number(r.costUsd) }));
+}
+
+export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs): Promise<CollectSummary> {
+  const startedAt = deps.now().toISOString();
+  const today = toDay(deps.now());
+  const month = monthOf(today);
+  const state = await readCollectState(deps.store);
+  const window = planWindow({ today, state, ...args });
+  // Savings on the second run of a day: the accounts and AWS's forecast (refreshed daily) are
+  // asked once per UTC day; a manual --from/--to run asks no forecast at all.
+  const cachedAccounts = window.kind === "incremental" && state.accountsDay === today ? (state.accounts ?? null) : null;
+  const latest = window.kind === "override" ? null : await latestForecast(readDb(deps.store), month);
+  const forecastedToday = latest !== null && latest.asOfDay === today;
+  const withForecast = window.kind !== "override" && !forecastedToday;
+  const runId = await startRun(deps.store, { source: SOURCE, startedAt, fromDay: window.from, toDay: window.to });
+  const usedBefore = (await apiUsageSince(deps.store, SOURCE, `${firstDayOfMonth(month)}T00:00:00.000Z`)).units;
+  const counter = { made: 0 };
+  const meter = capMeter(deps, runId, usedBefore, args.maxRequestsPerMonth, month, counter);
+  const summary: CollectSummary = {
+    source: SOURCE,
+    status: "failed",
+    runId,
+    window,
+    accounts: [],
+    rowsWritten: 0,
+    requests: 0,
+    requestCostUsd: 0,
+    monthRequests: usedBefore,
+    monthRequestCostUsd: 0,
+    maxRequestsPerMonth: args.maxRequestsPerMonth,
+    finalMonths: [],
+    forecast: null,
+    error: null,
+    errorKind: null,
+  };
+
+  try {
+    // 1. Fetch everything; nothing is written before the last page is in.
+    summary.accounts =
+      cachedAccounts ?? (await fetchAccounts(deps.costExplorer, window, meter, (n) => minimumRequests(n, withForecast)));
+    const queries = costQueries(window, summary.accounts, args.pipelineTag);
+    const months = monthSpan(window.from, addDays(window.to, -1));
+    const results: QueryResult[] = [];
+    for (const [i, query] of queries.entries()) {
+      const after = queries.length - i - 1 + (withForecast ? 1 : 0);
+      const report = (throughDay: Day | null) =>
+        deps.onProgress?.({
+          step: i + 1,
+          steps: queries.length,
+          accountId: query.accountId,
+          kind: query.kind,
+          throughDay,
+          monthsDone: throughDay ? monthSpan(window.from, throughDay) : 0,
+          months,
+          requests: counter.made,
+        });
+      report(null);
+      results.push(await fetchCostAndUsage(deps.costExplorer, query.input, meter, after, (day) => report(day)));
+    }
+    const awsForecast = withForecast
+      ? await fetchForecast(deps.costExplorer, { from: today, to: firstDayOfMonth(addMonths(month, 1)) }, meter)
+      : null;
+
+    // 2. Map and estimate (pure), then write the window in one transaction.
+    const lines: CostLine[] = [];
+    const estimatedByDay = new Map<Day, boolean>();
+    queries.forEach((query, i) => {
+      const result = results[i];
+      if (!result) return;
+      for (const [day, est] of result.estimatedByDay) estimatedByDay.set(day, (estimatedByDay.get(day) ?? false) || est);
+      if (query.kind !== "lines") return;
+      const pipelines = results[i + 1];
+      lines.push(
+        ...allocateLines({
+          accountId: query.accountId,
+          pipelineTag: args.pipelineTag,
+          lines: result.rows,
+          pipelines: pipelines?.rows ?? [],
+        }),
+      );
+    });
+    const items = await (deps.estimate ?? noFootprint)(lines);
+    const collectedAt = deps.now().toISOString();
+    summary.rowsWritten = await replaceCostLines(deps.store, { from: window.from, to: window.to, source: SOURCE }, items, collectedAt);
+
+    // 3. The forecast: AWS's, or Cairn's own from the month so far.
+    if (window.kind !== "override") {
+      // Asked today already: AWS's figure for the rest of the month stands, the month so far moves.
+      const reuse = forecastedToday && latest?.source === "aws" ? { meanUsd: latest.remainingUsd, lowerUsd: latest.remainingLowerUsd, upperUsd: latest.remainingUpperUsd } : null;
+      summary.forecast = await storeForecast(deps, runId, today, withForecast ? awsForecast : reuse, collectedAt);
+    }
+
+    // 4. Advance the state: only a successful run moves it.
+    summary.finalMonths = summary.accounts.length > 0 ? finalMonths(window, estimatedByDay) : [];
+    const newestFinal = summary.finalMonths[summary.finalMonths.length - 1] ?? null;
+    const finalThrough =
+      newestFinal !== null && (state.finalThrough === null || newestFinal > state.finalThrough) ? newestFinal : state.finalThrough;
+    await writeCollectState(
+      deps.store,
+      window.kind === "override"
+        ? { ...state, finalThrough }
+        : {
+            backfilledFrom: state.backfilledFrom ?? window.from,
+            collectedTo: window.to,
+            finalThrough,
+            accounts: summary.accounts,
+            accountsDay: cachedAccounts ? (state.accountsDay ?? today) : today,
+          },
+      collectedAt,
+    );
+    summary.status = "succeeded";
+  } catch (error) {
+    // Fetch errors arrive already described; anything else (the database, the estimator) is named as is.
+    const failure = error instanceof CostExplorerError ? error : null;
+    summary.error = failure?.message ?? `Collection failed: ${(error as Error)?.message ?? String(error)}`;
+    summary.errorKind = failure?.kind ?? "other";
+  }
+
+  summary.requests = counter.made;
+  summary.requestCostUsd = cents(counter.made * REQUEST_COST_USD);
+  summary.monthRequests = usedBefore + counter.made;
+  summary.monthRequestCostUsd = cents(summary.monthRequests * REQUEST_COST_USD);
+  await finishRun(deps.store, runId, {
+    finishedAt: deps.now().toISOString(),
+    status: summary.status,
+    requests: summary.requests,
+    requestCostUsd: summary.requestCostUsd,
+    rowsWritten: summary.rowsWritten,
+    error: summary.error,
+  });
+  return summary;
+}
+
+/** Calendar months touched from `first` to `last`, both inclusive. */
+function monthSpan(first: Day, last: Day): number {
+  let n = 1;
+  for (let m = monthOf(first); m < monthOf(last); m = addMonths(m, 1)) n += 1;
+  return n;
+}
+
+async function storeForecast(
+  deps: CollectDeps,
+  runId: number,
+  today: Day,
+  aws: { meanUsd: number; lowerUsd: number | null; upperUsd: number | null } | null,
+  createdAt: string,
+): Promise<ForecastSummary | null> {
+  const month = monthOf(today);
+  const daily = await monthToDateDaily(deps.store, month, today);
+  const monthToDateUsd = Math.round(daily.reduce((s, d) => s + d.costUsd, 0) * 1e6) / 1e6;
+  if (aws) {
+    const totalUsd = Math.round((monthToDateUsd + aws.meanUsd) * 1e6) / 1e6;
+    await insertForecast(deps.store, {
+      month,
+      source: "aws",
+      method: "aws-cost-explorer",
+      asOfDay: today,
+      monthToDateUsd,
+      remainingUsd: aws.meanUsd,
+      totalUsd,
+      remainingLowerUsd: aws.lowerUsd,
+      remainingUpperUsd: aws.upperUsd,
+      runId,
+      createdAt,
+    });
+    return { source: "aws", month, monthToDateUsd, totalUsd };
+  }
+  const own = forecastMonthEnd(today, daily);
+  if (!own) return null;
+  await insertForecast(deps.store, {
+    month,
+    source: "cairn",
+    method: own.method,
+    asOfDay: today,
+    monthToDateUsd: own.monthToDateUsd,
+    remainingUsd: own.remainingUsd,
+    totalUsd: own.totalUsd,
+    remainingLowerUsd: null,
+    remainingUpperUsd: null,
+    runId,
+    createdAt,
+  });
+  return { source: "cairn", month, monthToDateUsd: own.monthToDateUsd, totalUsd: own.totalUsd };
+}

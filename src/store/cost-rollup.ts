@@ -1,0 +1,38 @@
+/**
+ * Keeps `cost_daily` in step with the lines: triggers mark the days a write touched, and this
+ * recomputes exactly those days from cost_lines + footprints, atomically (one transaction on
+ * SQLite, one batch on D1). Reads call it first; it costs one indexed lookup when nothing is
+ * marked. Writers may call it after a bulk write so the next read is instant.
+ */
+import { sql } from "drizzle-orm";
+import type { CairnDb } from "./store";
+
+const RECOMPUTE = [
+  sql`DELETE FROM cost_daily WHERE day IN (SELECT day FROM cost_rollup_dirty)`,
+  sql`INSERT OR REPLACE INTO cost_daily (day, account_id, service, region, pipeline, unblended_cost_usd,
+      amortized_cost_usd, co2e_grams, market_co2e_grams, energy_kwh, lines)
+    SELECT l.day, l.account_id, l.service, l.region, l.pipeline, sum(l.unblended_cost_usd),
+      sum(l.amortized_cost_usd), coalesce(sum(f.co2e_grams), 0), coalesce(sum(f.market_co2e_grams), 0),
+      coalesce(sum(f.energy_kwh), 0), count(*)
+    FROM cost_lines l LEFT JOIN footprints f ON f.cost_line_id = l.id
+    WHERE l.day IN (SELECT day FROM cost_rollup_dirty)
+    GROUP BY l.day, l.account_id, l.service, l.region, l.pipeline`,
+  sql`DELETE FROM cost_rollup_dirty`,
+];
+
+/** Recomputes the marked days; returns whether anything was marked. */
+export async function refreshCostRollup(db: CairnDb): Promise<boolean> {
+  const marked = await db.all<{ day: string }>(sql`SELECT day FROM cost_rollup_dirty LIMIT 1`);
+  if (marked.length === 0) return false;
+  // biome-ignore lint/suspicious/noExplicitAny: the driver decides: D1 has batch, better-sqlite3 has sync transactions.
+  const anyDb = db as any;
+  if (typeof anyDb.batch === "function") {
+    await anyDb.batch(RECOMPUTE.map((statement) => anyDb.run(statement)));
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: better-sqlite3's transaction runs its callback synchronously.
+    anyDb.transaction((tx: any) => {
+      for (const statement of RECOMPUTE) tx.run(statement);
+    });
+  }
+  return true;
+}

@@ -1,0 +1,118 @@
+/**
+ * Gathers what the alert rules read: budget statuses, daily series per service and pipeline
+ * around the examined days, services' first days, planned activities, the last successful
+ * collection and this month's Cost Explorer requests. Everything else is pure (src/analysis/alert-rules).
+ */
+import { and, eq, gte, like, min, sql } from "drizzle-orm";
+import { BASELINE_DAYS, type CostSeries } from "../../analysis/alert-rules/anomaly";
+import type { AlertInputs } from "../../analysis/alert-rules/index";
+import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days";
+import type { Currency, Day } from "../../model";
+import { apiUsageSince } from "../api-requests";
+import { listBudgets } from "../budgets";
+import { listPlannedActivities } from "../planned-activities";
+import { lastSuccessfulRun } from "../runs";
+import { collectionRuns, costLines } from "../schema/index";
+import { readDb, type Store } from "../store";
+import { loadBudgetStatus } from "./budget-statuses";
+import { dailyCostsBy } from "./costs";
+import { listRates } from "./rates";
+
+export interface AlertInputOptions {
+  now: Date;
+  display: Currency;
+  ceMaxRequests: number;
+  /** How many recent days anomalies and new services are looked for in (today included). */
+  lookbackDays: number;
+}
+
+async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to: Day): Promise<CostSeries[]> {
+  const db = readDb(store);
+  const column = by === "service" ? costLines.service : costLines.pipeline;
+  const [rows, firsts] = await Promise.all([
+    dailyCostsBy(db, { from, to }, by),
+    db
+      .select({ key: column, firstDay: min(costLines.day) })
+      .from(costLines)
+      .groupBy(column),
+  ]);
+  const byKey = new Map<string, Map<Day, number>>();
+  for (const r of rows) {
+    let costs = byKey.get(r.key);
+    if (!costs) byKey.set(r.key, (costs = new Map()));
+    costs.set(r.day, r.costUsd);
+  }
+  const firstOf = new Map(firsts.map((f) => [f.key, f.firstDay ?? to]));
+  return [...byKey].map(([value, costs]) => ({ dimension: by, value, costs, firstDay: firstOf.get(value) ?? from }));
+}
+
+async function servicesFirstSeen(store: Store, from: Day) {
+  const rows = await readDb(store)
+    .select({
+      service: costLines.service,
+      firstDay: min(costLines.day),
+      costSinceUsd: sql<number>`sum(case when ${costLines.day} >= ${from} then ${costLines.unblendedCostUsd} else 0 end)`,
+    })
+    .from(costLines)
+    .groupBy(costLines.service);
+  return rows.map((r) => ({
+    service: r.service,
+    firstDay: r.firstDay ?? from,
+    costSinceUsd: Number(r.costSinceUsd ?? 0),
+  }));
+}
+
+async function capRefused(store: Store, monthStartIso: string): Promise<boolean> {
+  const rows = await readDb(store)
+    .select({ id: collectionRuns.id })
+    .from(collectionRuns)
+    .where(
+      and(
+        eq(collectionRuns.source, "cost-explorer"),
+        eq(collectionRuns.status, "failed"),
+        gte(collectionRuns.startedAt, monthStartIso),
+        like(collectionRuns.error, "%request cap%"),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function gatherAlertInputs(store: Store, options: AlertInputOptions): Promise<AlertInputs> {
+  const db = readDb(store);
+  const today = toDay(options.now);
+  const month = monthOf(today);
+  const from = addDays(today, -(options.lookbackDays - 1));
+  const to = addDays(today, 1);
+  // The baselines of the earliest examined day (a week earlier, to find where an episode began):
+  // 28 days, and the same day of the three months before with their own 28 days.
+  const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
+  const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
+  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
+    listRates(db),
+    listBudgets(store),
+    seriesBy(store, "service", seriesFrom, to),
+    seriesBy(store, "pipeline", seriesFrom, to),
+    servicesFirstSeen(store, from),
+    db.select({ day: min(costLines.day) }).from(costLines),
+    listPlannedActivities(store),
+    lastSuccessfulRun(store),
+    apiUsageSince(store, "cost-explorer", monthStartIso),
+    capRefused(store, monthStartIso),
+  ]);
+  const statuses = [];
+  for (const budget of budgets) statuses.push(await loadBudgetStatus(store, budget, today, rates));
+  return {
+    budgets: { today, statuses, display: options.display, rates },
+    anomaly: { from, to, series: [...services, ...pipelines], planned, display: options.display, rates },
+    newService: {
+      from,
+      historyFrom: history[0]?.day ?? null,
+      services: firstSeen,
+      display: options.display,
+      rates,
+    },
+    stale: { lastSuccessAt: run?.finishedAt ?? null, now: options.now },
+    requestCap: { month, used: usage.units, cap: options.ceMaxRequests, refused },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Cost lines with their footprints, read page by page for exports: a keyset on (day, id) keeps
+ * memory flat however many lines there are, and works the same on SQLite and D1. The open-data
+ * view sums them per month, pipeline, service and region, leaving accounts out.
+ */
+import { and, asc, eq, gt, gte, lt, or, sql } from "drizzle-orm";
+import type { Period } from "../../model";
+import { costLines, footprints } from "../schema/index";
+import type { CairnDb } from "../store";
+
+export interface ExportLine {
+  id: number;
+  day: string;
+  accountId: string;
+  service: string;
+  region: string;
+  usageType: string;
+  pipeline: string;
+  unblendedCostUsd: number;
+  amortizedCostUsd: number;
+  usageAmount: number;
+  usageUnit: string;
+  estimated: boolean;
+  source: string;
+  energyKwh: number | null;
+  co2eGrams: number | null;
+  marketCo2eGrams: number | null;
+  embodiedCo2eGrams: number | null;
+  method: string | null;
+  factorSet: string | null;
+}
+
+export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<ExportLine[]> {
+  let after: { day: string; id: number } | null = null;
+  for (;;) {
+    const cursor = after;
+    const page: ExportLine[] = await db
+      .select({
+        id: costLines.id,
+        day: costLines.day,
+        accountId: costLines.accountId,
+        service: costLines.service,
+        region: costLines.region,
+        usageType: costLines.usageType,
+        pipeline: costLines.pipeline,
+        unblendedCostUsd: costLines.unblendedCostUsd,
+        amortizedCostUsd: costLines.amortizedCostUsd,
+        usageAmount: costLines.usageAmount,
+        usageUnit: costLines.usageUnit,
+        estimated: costLines.estimated,
+        source: costLines.source,
+        energyKwh: footprints.energyKwh,
+        co2eGrams: footprints.co2eGrams,
+        marketCo2eGrams: footprints.marketCo2eGrams,
+        embodiedCo2eGrams: footprints.embodiedCo2eGrams,
+        method: footprints.method,
+        factorSet: footprints.factorSet,
+      })
+      .from(costLines)
+      .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
+      .where(
+        and(
+          gte(costLines.day, period.from),
+          lt(costLines.day, period.to),
+          cursor ? or(gt(costLines.day, cursor.day), and(eq(costLines.day, cursor.day), gt(costLines.id, cursor.id))) : undefined,
+        ),
+      )
+      .orderBy(asc(costLines.day), asc(costLines.id))
+      .limit(pageSize);
+    if (page.length === 0) return;
+    yield page;
+    const last = page[page.length - 1] as ExportLine;
+    after = { day: last.day, id: last.id };
+    if (page.length < pageSize) return;
+  }
+}
+
+export interface OpenDataRow {
+  month: string;
+  pipeline: string;
+  service: string;
+  region: string;
+  unblendedCostUsd: number;
+  amortizedCostUsd: number;
+  energyKwh: number;
+  co2eGrams: number;
+  marketCo2eGrams: number;
+  embodiedCo2eGrams: number;
+  /** Distinct estimate methods and factor sets of the lines summed, comma-separated. */
+  methods: string;
+  factorSets: string;
+  lines: number;
+}
+
+const month = sql<string>`substr(${costLines.day}, 1, 7)`;
+
+export async function* openDataPages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<OpenDataRow[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await db
+      .select({
+        month,
+        pipeline: costLines.pipeline,
+        service: costLines.service,
+        region: costLines.region,
+        unblendedCostUsd: sql<number>`sum(${costLines.unblendedCostUsd})`,
+        amortizedCostUsd: sql<number>`sum(${costLines.amortizedCostUsd})`,
+        energyKwh: sql<number>`coalesce(sum(${footprints.energyKwh}), 0)`,
+        co2eGrams: sql<number>`coalesce(sum(${footprints.co2eGrams}), 0)`,
+        marketCo2eGrams: sql<number>`coalesce(sum(${footprints.marketCo2eGrams}), 0)`,
+        embodiedCo2eGrams: sql<number>`coalesce(sum(${footprints.embodiedCo2eGrams}), 0)`,
+        methods: sql<string>`coalesce(group_concat(distinct ${footprints.method}), '')`,
+        factorSets: sql<string>`coalesce(group_concat(distinct ${footprints.factorSet}), '')`,
+        lines: sql<number>`count(*)`,
+      })
+      .from(costLines)
+      .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
+      .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to)))
+      .groupBy(month, costLines.pipeline, costLines.service, costLines.region)
+      .orderBy(asc(month), asc(costLines.pipeline), asc(costLines.service), asc(costLines.region))
+      .limit(pageSize)
+      .offset(offset);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      ...r,
+      methods: r.methods.split(",").filter(Boolean).sort().join(","),
+      factorSets: r.factorSets.split(",").filter(Boolean).sort().join(","),
+      lines: Number(r.lines),
+    }));
+    if (rows.length < pageSize) return;
+  }
+}

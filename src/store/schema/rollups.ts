@@ -1,0 +1,32 @@
+/**
+ * The daily cost rollup the dashboard reads: one row per day, account, service, region and
+ * pipeline (usage types folded together), so a year's view sums tens of thousands of rows, not
+ * a million lines. Triggers on cost_lines and footprints mark touched days in
+ * `cost_rollup_dirty` (a cheap insert-or-ignore); `refreshCostRollup` recomputes those days
+ * before a read. Marking instead of summing in triggers keeps bulk writes fast.
+ */
+import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const costDaily = sqliteTable(
+  "cost_daily",
+  {
+    day: text("day").notNull(),
+    accountId: text("account_id").notNull(),
+    service: text("service").notNull(),
+    region: text("region").notNull(),
+    pipeline: text("pipeline").notNull(),
+    unblendedCostUsd: real("unblended_cost_usd").notNull(),
+    amortizedCostUsd: real("amortized_cost_usd").notNull(),
+    /** Location-based CO2e of the lines that have a footprint. */
+    co2eGrams: real("co2e_grams").notNull(),
+    marketCo2eGrams: real("market_co2e_grams").notNull(),
+    energyKwh: real("energy_kwh").notNull(),
+    lines: integer("lines").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.accountId, t.service, t.region, t.pipeline] })],
+);
+
+/** Days whose lines or footprints changed since the rollup was last refreshed. */
+export const costRollupDirty = sqliteTable("cost_rollup_dirty", {
+  day: text("day").primaryKey(),
+});

@@ -1,0 +1,96 @@
+/**
+ * The Workers composition root: `fetch` serves the same Hono app as `cairn serve`, over D1;
+ * `scheduled` runs the job(s) of the job table whose cron fired. Static files (the dashboard's
+ * own and chart.js) are served by wrangler's `[assets]` before this code runs.
+ */
+import { drizzle } from "drizzle-orm/d1";
+import type { Hono } from "hono";
+import { createApp } from "../web/app";
+import type { JobName } from "./jobs/job-table";
+import * as schema from "./store/schema/index";
+import type { Store } from "./store/store";
+import { type WorkerEnv, workerConfig } from "./worker/env";
+import { type JobContext, jobsForCron, WORKER_JOBS } from "./worker/jobs";
+
+interface ScheduledEvent {
+  cron: string;
+  scheduledTime: number;
+}
+
+interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+export function d1Store(env: WorkerEnv): Extract<Store, { kind: "d1" }> {
+  return { kind: "d1", db: drizzle(env.DB, { schema }) };
+}
+
+// One app per isolate and environment: building the router per request would waste CPU.
+const apps = new WeakMap<object, Hono>();
+
+function appFor(env: WorkerEnv): Hono {
+  let app = apps.get(env);
+  if (!app) {
+    const store = d1Store(env);
+    const config = workerConfig(env);
+    const now = () => new Date();
+    app = createApp({
+      store,
+      config,
+      now,
+      // Cloudflare gives the client's address in a header it sets itself.
+      auth: { clientAddress: (c) => c.req.header("cf-connecting-ip") },
+      // The admin's "collect now" runs the same step a cron run would.
+      collectNow: () => runJob("collect", { store, config, env, now }),
+    });
+    apps.set(env, app);
+  }
+  return app;
+}
+
+async function runJob(name: JobName, ctx: JobContext): Promise<string> {
+  const handler = WORKER_JOBS[name];
+  if (!handler) return `${name} is not available on Workers yet`;
+  return handler(ctx);
+}
+
+/**
+ * Runs the jobs on `event.cron`. The clock starts at the time the cron fired, so a run's "today"
+ * is the day it was scheduled for, and advances with the runtime's clock.
+ */
+export async function runScheduled(event: ScheduledEvent, env: WorkerEnv, log: (line: string) => void): Promise<void> {
+  const jobs = jobsForCron(event.cron);
+  if (jobs.length === 0) {
+    throw new Error(`no job of the job table runs on "${event.cron}": wrangler.toml's crons and the job table differ`);
+  }
+  const started = Date.now();
+  const now = () => new Date(event.scheduledTime + (Date.now() - started));
+  const ctx = { store: d1Store(env), config: workerConfig(env), env, now };
+  const failures: string[] = [];
+  for (const job of jobs) {
+    const handler = WORKER_JOBS[job.name];
+    if (!handler) {
+      log(`[${job.name}] not available on Workers yet; skipped`);
+      continue;
+    }
+    try {
+      log(`[${job.name}] ${await handler(ctx)}`);
+    } catch (error) {
+      const message = `[${job.name}] failed: ${(error as Error).message}`;
+      log(message);
+      failures.push(message);
+    }
+  }
+  // A failed job fails the invocation, so Cloudflare's cron log shows it.
+  if (failures.length > 0) throw new Error(failures.join("\n"));
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv): Response | Promise<Response> {
+    return appFor(env).fetch(request, env);
+  },
+  async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: WaitUntil): Promise<void> {
+    void ctx;
+    await runScheduled(event, env, (line) => console.log(line));
+  },
+};

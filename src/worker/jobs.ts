@@ -1,0 +1,68 @@
+/**
+ * The Worker's handlers for the job table: which function a cron trigger runs. The cron that
+ * fired names the job(s); a job the Worker has no handler for is reported, never silently
+ * dropped.
+ */
+import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { COST_EXPLORER_REGION } from "../../collectors/cost-explorer/client";
+import { estimateLines } from "../carbon/estimate";
+import type { Config } from "../config";
+import { JOB_TABLE, type JobName, type ScheduledJob } from "../jobs/job-table";
+import type { Store } from "../store/store";
+import { collectStep, describeStep } from "./collect-steps";
+import { awsCredentials, type WorkerEnv } from "./env";
+
+export interface JobContext {
+  store: Store;
+  config: Config;
+  env: WorkerEnv;
+  now: () => Date;
+}
+
+export type WorkerJob = (ctx: JobContext) => Promise<string>;
+
+/** Raised when a job ran and failed: the cron invocation is then marked failed. */
+export class JobFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "JobFailed";
+  }
+}
+
+export function costExplorerClient(env: WorkerEnv): CostExplorerClient {
+  const credentials = awsCredentials(env);
+  if ("missing" in credentials) {
+    throw new JobFailed(
+      `Cannot reach Cost Explorer: set the secrets ${credentials.missing.join(", ")} (npx wrangler secret put NAME).`,
+    );
+  }
+  const endpoint = env.AWS_ENDPOINT_URL_COST_EXPLORER || env.AWS_ENDPOINT_URL;
+  return new CostExplorerClient({ region: COST_EXPLORER_REGION, credentials, ...(endpoint ? { endpoint } : {}) });
+}
+
+const collect: WorkerJob = async ({ store, config, env, now }) => {
+  const step = await collectStep(
+    {
+      store,
+      costExplorer: costExplorerClient(env),
+      now,
+      estimate: (lines) => estimateLines(lines, { factorSet: config.CAIRN_FACTOR_SET }),
+    },
+    {
+      pipelineTag: config.CAIRN_PIPELINE_TAG,
+      maxRequestsPerMonth: config.CAIRN_CE_MAX_REQUESTS,
+      backfillMonths: config.CAIRN_BACKFILL_MONTHS,
+      trailingDays: config.CAIRN_TRAILING_DAYS,
+    },
+  );
+  const line = describeStep(step);
+  if (step.summary.status !== "succeeded") throw new JobFailed(line);
+  return line;
+};
+
+export const WORKER_JOBS: Partial<Record<JobName, WorkerJob>> = { collect };
+
+/** The jobs of the job table on `cron`, in table order. */
+export function jobsForCron(cron: string, table: readonly ScheduledJob[] = JOB_TABLE): ScheduledJob[] {
+  return table.filter((job) => job.cron === cron);
+}

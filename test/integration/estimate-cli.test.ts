@@ -1,0 +1,219 @@
+/**
+ * `cairn estimate`: a file in, one result per line out (through the command and through the
+ * real `tsx src/node.ts` process), bad input named by line, and `--recompute` on a real SQLite
+ * store, read back through the carbon read models.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliContext, CliFailure, type CliServices } from "../../src/cli/command";
+import { estimateCommand } from "../../src/cli/estimate";
+import { loadConfig } from "../../src/config";
+import { upsertCostLines } from "../../src/store/cost-lines";
+import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
+import { carbonBy, carbonByMonth, carbonCoverage } from "../../src/store/read/carbon";
+import { line, unestimated } from "../helpers/lines";
+
+const dir = mkdtempSync(join(tmpdir(), "cairn-estimate-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function context(env: Record<string, string>, opened?: OpenedStore): { ctx: CliContext; out: string[] } {
+  const out: string[] = [];
+  const ctx: CliContext = {
+    config: loadConfig(env),
+    openStore: () => {
+      if (!opened) throw new Error("no store in this test");
+      return opened.store;
+    },
+    now: () => new Date("2026-11-02T08:00:00Z"),
+    out: (t) => out.push(t),
+    err: () => {},
+    interactive: false,
+    services: {} as CliServices,
+  };
+  return { ctx, out };
+}
+
+const CSV = `Day,Service,Region,UsageType,UsageAmount,UsageUnit,Cost,Ignored
+2026-01-15,Amazon Elastic Compute Cloud - Compute,eu-west-3,EUW3-BoxUsage:m5.large,10,Hrs,0.5,x
+2026-01-15,EC2 - Other,eu-west-3,EUW3-EBS:VolumeUsage.gp3,100,GB-Mo,8,"a, quoted"
+2026-01-15,Tax,global,Tax,0,N/A,3,
+2026-01-15,AWS Step Functions,eu-west-3,EUW3-StateTransition,1000,StateTransitions,0.25,
+`;
+
+describe("cairn estimate FILE", () => {
+  it("prints one JSON result per input line, in order (ccf-2022 figures)", async () => {
+    const { ctx, out } = context({});
+    const code = await estimateCommand.run(ctx, { factors: "ccf-2022" }, [file("in.csv", CSV)]);
+    expect(code).toBe(0);
+    const rows = JSON.parse(out.join("\n")) as Record<string, unknown>[];
+    expect(rows.map((r) => [r.line, r.usageType, r.method])).toEqual([
+      [1, "EUW3-BoxUsage:m5.large", "default-utilisation"],
+      [2, "EUW3-EBS:VolumeUsage.gp3", "coefficient"],
+      [3, "Tax", "excluded"],
+      [4, "EUW3-StateTransition", "cost-ratio"],
+    ]);
+    // m5.large: 2 x 10 x 2.38 W x 1.135; gp3: 100 GB-Mo in January x 1.2 Wh x 2 x 1.135
+    expect(rows[0]?.energyKwh as number).toBeCloseTo(0.054026, 6);
+    expect(rows[1]?.energyKwh as number).toBeCloseTo(0.2026656, 6);
+    // Step Functions: half the m5.large's dollars -> half its energy
+    expect(rows[3]?.energyKwh as number).toBeCloseTo(0.054026 / 2, 6);
+    for (const r of rows) {
+      for (const k of ["energyKwh", "co2eGrams", "embodiedCo2eGrams"]) expect(typeof r[k]).toBe("number");
+    }
+  });
+
+  it("accepts JSON and prints CSV", async () => {
+    const json = JSON.stringify([
+      {
+        day: "2026-01-15",
+        service: "AWS Lambda",
+        region: "eu-west-3",
+        usageType: "EUW3-Lambda-GB-Second",
+        usageAmount: 100000,
+        usageUnit: "Lambda-GB-Second",
+      },
+    ]);
+    const { ctx, out } = context({ CAIRN_FACTOR_SET: "ccf-2022" });
+    expect(await estimateCommand.run(ctx, { format: "csv" }, [file("in.json", json)])).toBe(0);
+    const [header, row] = out.join("\n").split("\n");
+    expect(header?.split(",").slice(0, 3)).toEqual(["line", "day", "service"]);
+    const cells = (row ?? "").split(",");
+    const energy = Number(cells[(header ?? "").split(",").indexOf("energyKwh")]);
+    expect(energy).toBeCloseTo(0.0510491, 6);
+  });
+
+  it("names the line of bad input", async () => {
+    const bad = `${CSV}2026-13-40,AWS Lambda,eu-west-3,Request,abc,Requests,0\n`;
+    const { ctx } = context({});
+    await expect(estimateCommand.run(ctx, {}, [file("bad.csv", bad)])).rejects.toThrow(CliFailure);
+    await expect(estimateCommand.run(ctx, {}, [file("bad.csv", bad)])).rejects.toThrow(
+      /line 6: day must be YYYY-MM-DD.*usageAmount must be a number/,
+    );
+  });
+
+  it("runs as a real process: exit 0 with results, exit 1 with the line of bad input, 2 for a bad factor set", () => {
+    const env = {
+      ...process.env,
+      CAIRN_DB: join(dir, "unused.db"),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    };
+    const ok = spawnSync("npx", ["tsx", "src/node.ts", "estimate", file("p.csv", CSV), "--format", "csv"], {
+      env,
+      encoding: "utf8",
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim().split("\n")).toHaveLength(5);
+    const bad = spawnSync(
+      "npx",
+      [
+        "tsx",
+        "src/node.ts",
+        "estimate",
+        file("p-bad.csv", "day,service,region,usageType,usageAmount,usageUnit\n2026-01-01,X,eu-west-3,Y,zz,Hrs\n"),
+      ],
+      { env, encoding: "utf8" },
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/line 2: usageAmount must be a number/);
+    const usage = spawnSync("npx", ["tsx", "src/node.ts", "estimate", file("p2.csv", CSV), "--factors", "nope"], {
+      env,
+      encoding: "utf8",
+    });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/unknown factor set "nope"/);
+  }, 60_000);
+});
+
+describe("cairn estimate --recompute", () => {
+  let opened: OpenedStore;
+  beforeEach(() => {
+    opened = openSqliteStore(":memory:");
+  });
+  afterEach(() => opened.close());
+
+  it("re-estimates every stored line with the configured set; the read models see it", async () => {
+    const ec2 = "Amazon Elastic Compute Cloud - Compute";
+    const lines = [
+      line({
+        day: "2026-01-15",
+        pipeline: "probes",
+        service: ec2,
+        usageType: "EUW3-BoxUsage:m5.large",
+        usageAmount: 10,
+        usageUnit: "Hrs",
+        unblendedCostUsd: 0.5,
+      }),
+      line({
+        day: "2026-01-15",
+        pipeline: "probes",
+        service: "AWS Step Functions",
+        usageType: "EUW3-StateTransition",
+        usageAmount: 1000,
+        usageUnit: "StateTransitions",
+        unblendedCostUsd: 0.25,
+      }),
+      line({
+        day: "2026-02-03",
+        pipeline: "web",
+        service: "EC2 - Other",
+        usageType: "EUW3-EBS:VolumeUsage.gp3",
+        usageAmount: 100,
+        usageUnit: "GB-Mo",
+        unblendedCostUsd: 8,
+      }),
+      line({
+        day: "2026-02-03",
+        pipeline: "",
+        service: "Tax",
+        region: "global",
+        usageType: "Tax",
+        usageAmount: 0,
+        usageUnit: "N/A",
+        unblendedCostUsd: 2,
+      }),
+    ];
+    await upsertCostLines(opened.store, unestimated(lines), "2026-02-04T05:00:00Z");
+    const period = { from: "2026-01-01", to: "2026-03-01" };
+    expect((await carbonCoverage(opened.store, period)).unestimatedShare).toBe(1);
+
+    const { ctx, out } = context({ CAIRN_FACTOR_SET: "ccf-2022" }, opened);
+    expect(await estimateCommand.run(ctx, { recompute: true }, [])).toBe(0);
+    expect(out.join("\n")).toMatch(/Re-estimated 4 lines with ccf-2022@0\.15\.0/);
+
+    // January: m5.large 0.054026 + Step Functions 0.027013; February: gp3 100 GB-Mo, 28 days
+    // = 67.2 TB-h x 1.2 Wh x 2 x 1.135 = 0.1830528
+    const months = await carbonByMonth(opened.store, period);
+    expect(months.map((m) => m.month)).toEqual(["2026-01", "2026-02"]);
+    expect(months[0]?.energyKwh).toBeCloseTo(0.081039, 6);
+    expect(months[1]?.energyKwh).toBeCloseTo(0.1830528, 6);
+    expect(months[1]?.co2eGrams).toBeCloseTo(0.1830528 * 51.1, 6);
+
+    const byPipeline = await carbonBy(opened.store, period, "pipeline");
+    expect(byPipeline.map((r) => r.key)).toEqual(["web", "probes", ""]);
+    const byService = await carbonBy(opened.store, period, "service");
+    expect(byService[0]?.key).toBe("EC2 - Other");
+
+    const coverage = await carbonCoverage(opened.store, period);
+    expect(coverage.totalCostUsd).toBeCloseTo(10.75, 9);
+    expect(coverage.physicalCostUsd).toBeCloseTo(8.5, 9);
+    expect(coverage.proxyCostUsd).toBeCloseTo(0.25, 9);
+    expect(coverage.excludedCostUsd).toBeCloseTo(2, 9);
+    expect(coverage.unestimatedCostUsd).toBe(0);
+    expect(coverage.physicalShareOfIncluded).toBeCloseTo(8.5 / 8.75, 9);
+
+    // A second run with the other set replaces the footprints, keeping the lines.
+    const again = context({ CAIRN_FACTOR_SET: "cairn-2026" }, opened);
+    await estimateCommand.run(again.ctx, { recompute: true }, []);
+    const after = await carbonByMonth(opened.store, period);
+    expect(after[1]?.energyKwh).toBeCloseTo(0.0672 * 1.2 * 2 * 1.35, 6);
+  });
+});

@@ -1,0 +1,39 @@
+// Types of the bindings and provided values the workers tests see.
+import type { D1Migration } from "cloudflare:test";
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      TEST_MIGRATIONS: D1Migration[];
+      AWS_ACCESS_KEY_ID: string;
+      AWS_SECRET_ACCESS_KEY: string;
+      AWS_ENDPOINT_URL_COST_EXPLORER: string;
+      CAIRN_LOCALE: string;
+      CAIRN_PIPELINE_TAG: string;
+    }
+  }
+}
+
+declare module "vitest" {
+  interface ProvidedContext {
+    wranglerCrons: string[];
+    /** The files of wrangler.toml's [assets] folder, as URL paths. */
+    assetPaths: string[];
+    ceEndpoint: string;
+    /** When the scheduled runs fire (ms since epoch). */
+    scheduledTime: number;
+    /** What the Node path stored for the same Cost Explorer answers. */
+    nodeResult: NodeResult;
+  }
+}
+
+export interface NodeResult {
+  window: { from: string; to: string };
+  lines: number;
+  /** Totals in cents over the window: all, and per account, service and pipeline. */
+  cents: Record<string, Record<string, [number, number]>>;
+  co2eGrams: number;
+  /** The fake server's exact totals (cents) over the same window. */
+  truthCents: [number, number];
+}

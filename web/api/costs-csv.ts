@@ -1,0 +1,33 @@
+/**
+ * `GET /api/v1/costs.csv?...`: the cost explorer's table as CSV, built by the same function as
+ * the page (same rows, order and rounding). Parameters as `/api/v1/costs`; default groupBy
+ * `service`, as the page.
+ */
+import { Hono } from "hono";
+import { costsBy } from "../../src/store/read/costs";
+import { readDb } from "../../src/store/store";
+import type { WebDeps } from "../deps";
+import { pick } from "../i18n";
+import { COSTS_WORDS } from "../pages/costs-words";
+import { explorerCsv, explorerTable } from "../pages/costs-table";
+import { translator } from "../i18n";
+import { parseCostQuery } from "./params";
+
+export function costsCsvApi(deps: WebDeps): Hono {
+  const app = new Hono();
+  const locale = deps.config.CAIRN_LOCALE;
+  const w = pick(COSTS_WORDS, locale);
+  const t = translator(locale);
+  app.get("/costs.csv", async (c) => {
+    const query = parseCostQuery(c.req.query(), deps.now(), "service");
+    const report = await costsBy(readDb(deps.store), query);
+    const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="cairn-costs-${query.groupBy}-${query.period.from}-${query.period.to}.csv"`,
+    );
+    return c.body(explorerCsv(table));
+  });
+  return app;
+}

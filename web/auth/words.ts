@@ -1,0 +1,31 @@
+/** The sign-in page's words. */
+export const SIGNIN_WORDS = {
+  en: {
+    title: "Sign in",
+    intro: "Sign in to see the costs and carbon of the association's AWS pipelines.",
+    email: "Email",
+    password: "Password",
+    submit: "Sign in",
+    wrong: "The email or the password is wrong.",
+    tooMany: "Too many failed attempts. Wait 15 minutes, then try again.",
+    expired: "The form had expired. Please try again.",
+    signOut: "Sign out",
+    signedInAs: "Signed in as",
+    admin: "admin",
+    viewer: "viewer",
+  },
+  fr: {
+    title: "Connexion",
+    intro: "Connectez-vous pour voir les coûts et le carbone des chaînes de traitement AWS de l'association.",
+    email: "Adresse e-mail",
+    password: "Mot de passe",
+    submit: "Se connecter",
+    wrong: "L'adresse e-mail ou le mot de passe est incorrect.",
+    tooMany: "Trop de tentatives échouées. Attendez 15 minutes puis réessayez.",
+    expired: "Le formulaire avait expiré. Veuillez réessayer.",
+    signOut: "Se déconnecter",
+    signedInAs: "Connecté en tant que",
+    admin: "administrateur",
+    viewer: "lecteur",
+  },
+};

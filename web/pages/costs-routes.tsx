@@ -1,0 +1,33 @@
+/** `GET /costs`: the cost explorer page. */
+import { Hono } from "hono";
+import { renderPage } from "../auth/viewer";
+import type { WebDeps } from "../deps";
+import { pick, translator } from "../i18n";
+import { CostsPage } from "./costs";
+import { apiQueryString, loadExplorer, parseExplorerQuery } from "./costs-data";
+import { explorerTable } from "./costs-table";
+import { COSTS_WORDS } from "./costs-words";
+
+export function costsPageRoutes(deps: WebDeps): Hono {
+  const app = new Hono();
+  const locale = deps.config.CAIRN_LOCALE;
+  const t = translator(locale);
+  const w = pick(COSTS_WORDS, locale);
+  app.get("/costs", async (c) => {
+    const query = parseExplorerQuery(c.req.query(), deps.now());
+    const { report, menus } = await loadExplorer(deps, query);
+    const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
+    return renderPage(
+      c,
+      <CostsPage
+        query={query}
+        table={table}
+        menus={menus}
+        csvHref={`/api/v1/costs.csv?${apiQueryString(query)}`}
+        locale={locale}
+        t={t}
+      />,
+    );
+  });
+  return app;
+}

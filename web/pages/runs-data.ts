@@ -1,0 +1,37 @@
+/** What the data health page shows: freshness, this month's API bill, recent runs and failures. */
+import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
+import { addDays, firstDayOfMonth, monthOf, toDay } from "../../src/days";
+import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
+import { latestCostDay } from "../../src/store/read/costs";
+import { type CollectionRun, lastSuccessfulRun, recentRuns } from "../../src/store/runs";
+import { readDb } from "../../src/store/store";
+import type { WebDeps } from "../deps";
+
+export interface RunsData {
+  freshness: Freshness;
+  lastDay: string | null;
+  costExplorer: ApiUsage;
+  runs: CollectionRun[];
+  failuresLast30Days: number;
+}
+
+const RUNS_SHOWN = 30;
+
+export async function loadRuns(deps: WebDeps): Promise<RunsData> {
+  const now = deps.now();
+  const monthStart = `${firstDayOfMonth(monthOf(toDay(now)))}T00:00:00.000Z`;
+  const since30 = `${addDays(toDay(now), -30)}T00:00:00.000Z`;
+  const [last, lastDay, costExplorer, runs] = await Promise.all([
+    lastSuccessfulRun(deps.store),
+    latestCostDay(readDb(deps.store)),
+    apiUsageSince(deps.store, "cost-explorer", monthStart),
+    recentRuns(deps.store, RUNS_SHOWN),
+  ]);
+  return {
+    freshness: freshnessOf(last?.finishedAt ?? null, now),
+    lastDay,
+    costExplorer,
+    runs,
+    failuresLast30Days: runs.filter((r) => r.status === "failed" && r.startedAt >= since30).length,
+  };
+}

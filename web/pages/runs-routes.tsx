@@ -1,0 +1,32 @@
+/** `GET /runs` (everyone) and `POST /runs/collect` (admins: run a collection now). */
+import { Hono } from "hono";
+import { requireAdmin } from "../auth/middleware";
+import { renderPage } from "../auth/viewer";
+import type { WebDeps } from "../deps";
+import { pick, translator } from "../i18n";
+import { RunsPage } from "./runs";
+import { loadRuns } from "./runs-data";
+import { RUNS_WORDS } from "./runs-words";
+
+export function runsRoutes(deps: WebDeps): Hono {
+  const app = new Hono();
+  const locale = deps.config.CAIRN_LOCALE;
+  const t = translator(locale);
+  app.get("/runs", async (c) =>
+    renderPage(
+      c,
+      <RunsPage data={await loadRuns(deps)} collectAvailable={deps.collectNow !== undefined} locale={locale} t={t} />,
+    ),
+  );
+  app.post("/runs/collect", requireAdmin(), async (c) => {
+    if (!deps.collectNow) return c.text(pick(RUNS_WORDS, locale).collectUnavailable, 503);
+    // The run records its own outcome (collection_runs); the page shows it.
+    try {
+      await deps.collectNow();
+    } catch (error) {
+      console.error("collection from the dashboard failed:", (error as Error).message);
+    }
+    return c.redirect("/runs", 303);
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+/** Collection runs and data health: is the data fresh, what did collecting cost, what failed. */
+import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import type { Locale } from "../../src/model";
+import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
+import { pick, type Translate } from "../i18n";
+import { Layout } from "./layout";
+import type { RunsData } from "./runs-data";
+import { RUNS_WORDS } from "./runs-words";
+
+const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
+
+function CollectButton(props: { available: boolean; locale: Locale }) {
+  const viewer = useViewer();
+  if (!isAdmin(viewer)) return null;
+  const w = pick(RUNS_WORDS, props.locale);
+  if (!props.available) return <p class="muted">{w.collectUnavailable}</p>;
+  return (
+    <form method="post" action="/runs/collect" class="inline-form admin-action">
+      <CsrfField />
+      <button type="submit">{w.collectNow}</button> <span class="muted">{w.collectHint}</span>
+    </form>
+  );
+}
+
+export function RunsPage(props: { data: RunsData; collectAvailable: boolean; locale: Locale; t: Translate }) {
+  const { data, locale, t } = props;
+  const w = pick(RUNS_WORDS, locale);
+  const status = (s: string) => (s === "succeeded" ? w.succeeded : s === "failed" ? w.failed : w.running);
+  return (
+    <Layout title={w.title} path="/runs" locale={locale} t={t}>
+      <h1>{w.title}</h1>
+      <section class="tiles" aria-label={w.freshness}>
+        <div class={`tile ${data.freshness.fresh ? "ok" : "bad"}`} id="tile-freshness">
+          <div class="tile-label">{w.freshness}</div>
+          <div class="tile-value">{data.freshness.fresh ? w.fresh : w.stale}</div>
+          <div class="tile-note">
+            {w.lastSuccess}: {data.freshness.lastSuccessAt ? `${when(data.freshness.lastSuccessAt)} UTC` : w.never}
+          </div>
+        </div>
+        <div class="tile">
+          <div class="tile-label">{w.dataUntil}</div>
+          <div class="tile-value">{data.lastDay ? formatDay(data.lastDay, locale) : "—"}</div>
+          {data.lastDay ? null : <div class="tile-note">{w.noData}</div>}
+        </div>
+        <div class="tile" id="tile-requests">
+          <div class="tile-label">{w.requestsThisMonth}</div>
+          <div class="tile-value">{formatNumber(data.costExplorer.units, locale)}</div>
+          <div class="tile-note">
+            {w.requestsCost}: {formatMoney(data.costExplorer.costUsd, "USD", locale)} · {w.requestsNote}
+          </div>
+        </div>
+        <div class={`tile ${data.failuresLast30Days > 0 ? "warn" : "ok"}`}>
+          <div class="tile-label">{w.failures}</div>
+          <div class="tile-value">{formatNumber(data.failuresLast30Days, locale)}</div>
+        </div>
+      </section>
+      <CollectButton available={props.collectAvailable} locale={locale} />
+      <h2>{w.runs}</h2>
+      {data.runs.length === 0 ? (
+        <p class="notice">{w.noRuns}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data" id="runs-table">
+            <thead>
+              <tr>
+                <th scope="col">{w.started}</th>
+                <th scope="col">{w.source}</th>
+                <th scope="col">{w.status}</th>
+                <th scope="col">{w.period}</th>
+                <th scope="col">{w.rows}</th>
+                <th scope="col">{w.requests}</th>
+                <th scope="col">{w.cost}</th>
+                <th scope="col">{w.error}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.runs.map((r) => (
+                <tr class={r.status === "failed" ? "failed" : undefined}>
+                  <th scope="row">{when(r.startedAt)}</th>
+                  <td>{r.source}</td>
+                  <td>
+                    <span class={`badge ${r.status}`}>{status(r.status)}</span>
+                  </td>
+                  <td>{r.fromDay && r.toDay ? `${r.fromDay} → ${r.toDay}` : "—"}</td>
+                  <td>{formatNumber(r.rowsWritten, locale)}</td>
+                  <td>{formatNumber(r.requests, locale)}</td>
+                  <td>{formatMoney(r.requestCostUsd, "USD", locale)}</td>
+                  <td class="error-text">{r.error ? r.error.slice(0, 300) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
