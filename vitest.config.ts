@@ -14,6 +14,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The real server (`cairn serve`) driven by Debian's Chromium through playwright-core.
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
       // The Workers build in workerd: its own config, since it needs the cloudflareTest plugin.
       "test/workers/vitest.config.ts",
     ],

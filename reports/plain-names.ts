@@ -3,7 +3,10 @@ import type { Locale } from "../src/model";
 
 const PLAIN: Record<string, { fr: string; en: string }> = {
   "AWS Lambda": { fr: "les fonctions de calcul à la demande", en: "on-demand compute functions" },
-  "AWS Step Functions": { fr: "l'enchaînement automatique des traitements", en: "the automatic chaining of processing steps" },
+  "AWS Step Functions": {
+    fr: "l'enchaînement automatique des traitements",
+    en: "the automatic chaining of processing steps",
+  },
   "Amazon Simple Storage Service": { fr: "le stockage de fichiers", en: "file storage" },
   "Amazon Relational Database Service": { fr: "la base de données", en: "the database" },
   "Amazon Elastic Compute Cloud - Compute": { fr: "les serveurs de calcul", en: "compute servers" },

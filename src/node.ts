@@ -5,17 +5,22 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs, parseEnv } from "node:util";
+import { createCloudWatchClientFactory } from "../collectors/cloudwatch/client";
+import { createCostExplorerClient } from "../collectors/cost-explorer/client";
+import { createS3Client } from "../collectors/focus/s3-client";
 import { createMailTransport, createWebhookFromConfig } from "../reports/mail/factory";
 import { createSesClient } from "../reports/mail/ses-client";
 import { createSmtpTransport } from "../reports/mail/smtp";
+import { estimateLines, type UtilisationLookup } from "./carbon/estimate";
 import { type CliContext, CliFailure, type CliServices, type Command, UsageError } from "./cli/command";
-import { estimateLines } from "./carbon/estimate";
 import { COMMANDS } from "./cli/commands";
 import { demoCommand } from "./cli/demo";
 import { migrateCommand } from "./cli/migrate";
 import { serveCommand } from "./cli/serve";
 import { type Config, ConfigError, loadConfig } from "./config";
+import { buildJobHandlers } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
+import type { CostLine } from "./model";
 import { StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
@@ -41,17 +46,47 @@ function environment(): Record<string, string | undefined> {
 }
 
 function buildServices(config: Config, env: Record<string, string | undefined>): CliServices {
-  void env;
+  const once = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => {
+      value ??= make();
+      return value;
+    };
+  };
+  const estimate = (lines: CostLine[], utilisation?: UtilisationLookup) =>
+    estimateLines(
+      lines,
+      utilisation ? { factorSet: config.CAIRN_FACTOR_SET, utilisation } : { factorSet: config.CAIRN_FACTOR_SET },
+    );
+  const cloudWatch = createCloudWatchClientFactory({ roleArn: config.CAIRN_AWS_ROLE_ARN });
+  const costExplorer = once(() => createCostExplorerClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
+  const mailTransport = once(() =>
+    createMailTransport(config, {
+      ses: () => createSesClient({ endpoint: env.AWS_ENDPOINT_URL_SES }),
+      smtp: createSmtpTransport,
+    }),
+  );
+  const webhook = once(() => createWebhookFromConfig(config));
+  const s3 = once(() => createS3Client({ forcePathStyle: config.CAIRN_S3_FORCE_PATH_STYLE }));
   return {
-    estimate: (lines) => estimateLines(lines, { factorSet: config.CAIRN_FACTOR_SET }),
-    jobHandlers: () => ({}),
-    mailTransport: () =>
-      createMailTransport(config, {
-        ses: () => createSesClient({ endpoint: env.AWS_ENDPOINT_URL_SES }),
-        smtp: createSmtpTransport,
+    estimate,
+    costExplorer,
+    cloudWatch,
+    s3,
+    mailTransport,
+    webhook,
+    jobHandlers: (store) =>
+      buildJobHandlers({
+        store,
+        now: () => new Date(),
+        config,
+        estimate,
+        costExplorer,
+        cloudWatch,
+        mail: mailTransport,
+        webhook,
       }),
-    webhook: () => createWebhookFromConfig(config),
-  } as CliServices;
+  };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -6,19 +6,22 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { costsApi } from "./api/costs";
 import { costsCsvApi } from "./api/costs-csv";
+import { BadParameter } from "./api/params";
 import { authenticate, csrfProtection } from "./auth/middleware";
 import { authRoutes } from "./auth/routes";
 import { renderPage } from "./auth/viewer";
-import { BadParameter } from "./api/params";
 import type { WebDeps } from "./deps";
 import { healthRoutes } from "./health";
 import { translator } from "./i18n";
+import { budgetRoutes } from "./pages/budgets-routes";
 import { costsPageRoutes } from "./pages/costs-routes";
 import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
+import { reportsRoutes } from "./pages/reports";
 import { runsRoutes } from "./pages/runs-routes";
 import { settingsRoutes } from "./pages/settings-routes";
+import { tuningRoutes } from "./pages/tuning";
 import { securityHeaders } from "./security";
 
 export function createApp(deps: WebDeps): Hono {
@@ -38,8 +41,11 @@ export function createApp(deps: WebDeps): Hono {
 
   app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
   app.route("/", costsPageRoutes(deps));
+  app.route("/", budgetRoutes(deps));
+  app.route("/", reportsRoutes(deps));
   app.route("/", runsRoutes(deps));
   app.route("/", settingsRoutes(deps));
+  app.route("/", tuningRoutes(deps));
   app.route("/", methodologyRoutes(deps));
 
   app.notFound((c) =>

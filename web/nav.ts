@@ -11,7 +11,11 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: "/", label: "navOverview" },
   { path: "/costs", label: "navCosts" },
+  { path: "/budgets", label: "navBudgets" },
+  { path: "/alerts", label: "navAlerts" },
+  { path: "/reports", label: "navReports" },
   { path: "/runs", label: "navRuns" },
   { path: "/settings", label: "navSettings" },
+  { path: "/tuning", label: "navTuning" },
   { path: "/methodology", label: "navMethodology" },
 ];

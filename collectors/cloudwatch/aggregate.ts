@@ -27,9 +27,9 @@ export function dailyRows(series: SeriesPoints, from: Day, to: Day): MetricDay[]
     if (!Number.isFinite(value)) continue;
     const day = new Date(ms).toISOString().slice(0, 10);
     if (day < from || day >= to) continue;
-    let list = byDay.get(day);
-    if (!list) byDay.set(day, (list = []));
-    list.push(value);
+    const list = byDay.get(day);
+    if (list) list.push(value);
+    else byDay.set(day, [value]);
   }
   const { spec } = series;
   const dimensions = canonicalDimensions(series.dimensions);

@@ -36,8 +36,10 @@ export function createCloudWatchClient(region: string, options: CloudWatchClient
 export function createCloudWatchClientFactory(options: CloudWatchClientOptions = {}): CloudWatchClientFactory {
   const clients = new Map<string, CloudWatchClient>();
   return (region) => {
-    let client = clients.get(region);
-    if (!client) clients.set(region, (client = createCloudWatchClient(region, options)));
+    const known = clients.get(region);
+    if (known) return known;
+    const client = createCloudWatchClient(region, options);
+    clients.set(region, client);
     return client;
   };
 }

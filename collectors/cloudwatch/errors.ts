@@ -4,7 +4,13 @@
  * (`Throttling`) as well as the JSON one (`ThrottlingException`).
  */
 
-export type CloudWatchFailureKind = "throttled" | "access-denied" | "expired-credentials" | "invalid-request" | "network" | "other";
+export type CloudWatchFailureKind =
+  | "throttled"
+  | "access-denied"
+  | "expired-credentials"
+  | "invalid-request"
+  | "network"
+  | "other";
 
 export class CloudWatchError extends Error {
   constructor(
@@ -17,11 +23,46 @@ export class CloudWatchError extends Error {
   }
 }
 
-const THROTTLING = new Set(["Throttling", "ThrottlingException", "ThrottledException", "LimitExceededException", "TooManyRequestsException", "RequestLimitExceeded"]);
+const THROTTLING = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "LimitExceededException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+]);
 const ACCESS = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedException"]);
-const EXPIRED = new Set(["ExpiredToken", "ExpiredTokenException", "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "InvalidSignatureException", "CredentialsProviderError"]);
-const INVALID = new Set(["InvalidParameterValue", "InvalidParameterValueException", "InvalidParameterCombination", "InvalidParameterCombinationException", "MissingParameter", "MissingRequiredParameterException", "InvalidNextToken", "ValidationError", "ValidationException"]);
-const NETWORK = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "TimeoutError"]);
+const EXPIRED = new Set([
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "SignatureDoesNotMatch",
+  "InvalidSignatureException",
+  "CredentialsProviderError",
+]);
+const INVALID = new Set([
+  "InvalidParameterValue",
+  "InvalidParameterValueException",
+  "InvalidParameterCombination",
+  "InvalidParameterCombinationException",
+  "MissingParameter",
+  "MissingRequiredParameterException",
+  "InvalidNextToken",
+  "ValidationError",
+  "ValidationException",
+]);
+const NETWORK = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "TimeoutError",
+]);
 
 interface SdkLikeError {
   name?: string;
@@ -43,17 +84,34 @@ export function describeCloudWatchFailure(error: unknown, operation: string, reg
   const attempts = e.$metadata?.attempts ?? 1;
   const where = `CloudWatch ${operation} in ${region}`;
   if (THROTTLING.has(name)) {
-    return new CloudWatchError("throttled", `${where} was throttled (${name}) and still refused after ${attempts} attempts; nothing was written, the next run will try again.`, operation);
+    return new CloudWatchError(
+      "throttled",
+      `${where} was throttled (${name}) and still refused after ${attempts} attempts; nothing was written, the next run will try again.`,
+      operation,
+    );
   }
   if (ACCESS.has(name)) {
-    return new CloudWatchError("access-denied", `Access denied to ${where}: grant the IAM action cloudwatch:${operation} (see the README's policy). AWS said: ${detail}`, operation);
+    return new CloudWatchError(
+      "access-denied",
+      `Access denied to ${where}: grant the IAM action cloudwatch:${operation} (see the README's policy). AWS said: ${detail}`,
+      operation,
+    );
   }
   if (EXPIRED.has(name) || /expired/i.test(name)) {
-    return new CloudWatchError("expired-credentials", `The AWS credentials were refused by ${where} (${name}): renew them and run again. AWS said: ${detail}`, operation);
+    return new CloudWatchError(
+      "expired-credentials",
+      `The AWS credentials were refused by ${where} (${name}): renew them and run again. AWS said: ${detail}`,
+      operation,
+    );
   }
-  if (INVALID.has(name)) return new CloudWatchError("invalid-request", `${where} refused the request (${name}): ${detail}`, operation);
+  if (INVALID.has(name))
+    return new CloudWatchError("invalid-request", `${where} refused the request (${name}): ${detail}`, operation);
   if ((e.code && NETWORK.has(e.code)) || NETWORK.has(name)) {
-    return new CloudWatchError("network", `Could not reach ${where} (${e.code ?? name}: ${detail}); check the network, a proxy or AWS_ENDPOINT_URL_CLOUDWATCH.`, operation);
+    return new CloudWatchError(
+      "network",
+      `Could not reach ${where} (${e.code ?? name}: ${detail}); check the network, a proxy or AWS_ENDPOINT_URL_CLOUDWATCH.`,
+      operation,
+    );
   }
   return new CloudWatchError("other", `${where} failed (${name}): ${detail}`, operation);
 }

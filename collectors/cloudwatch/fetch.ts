@@ -5,10 +5,15 @@
  * series is kept, marked partial and named in the warnings, never dropped silently. Nothing
  * here writes anything; each request that reached AWS is reported to `onRequest` (billed).
  */
-import { type CloudWatchClient, GetMetricDataCommand, ListMetricsCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import {
+  type CloudWatchClient,
+  GetMetricDataCommand,
+  ListMetricsCommand,
+  type MetricDataQuery,
+} from "@aws-sdk/client-cloudwatch";
 import type { Day } from "../../src/model";
 import type { SeriesPoints } from "./aggregate";
-import { type Dimension, matchesSpec, type MetricSpec } from "./catalog";
+import { type Dimension, type MetricSpec, matchesSpec } from "./catalog";
 import { describeCloudWatchFailure, reachedAws } from "./errors";
 
 /** GetMetricData's limit of metric queries in one request. */
@@ -28,7 +33,12 @@ export interface FetchContext {
   warnings: string[];
 }
 
-async function send<T>(ctx: FetchContext, operation: RequestReport["operation"], units: number, run: () => Promise<T>): Promise<T> {
+async function send<T>(
+  ctx: FetchContext,
+  operation: RequestReport["operation"],
+  units: number,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     const out = await run();
     await ctx.onRequest({ operation, region: ctx.region, units });
@@ -45,7 +55,9 @@ export async function listSeries(ctx: FetchContext, spec: MetricSpec): Promise<D
   let token: string | undefined;
   do {
     const page = await send(ctx, "ListMetrics", 1, () =>
-      ctx.client.send(new ListMetricsCommand({ Namespace: spec.namespace, MetricName: spec.metricName, NextToken: token })),
+      ctx.client.send(
+        new ListMetricsCommand({ Namespace: spec.namespace, MetricName: spec.metricName, NextToken: token }),
+      ),
     );
     for (const metric of page.Metrics ?? []) {
       const dims = (metric.Dimensions ?? []).map((d) => ({ Name: d.Name ?? "", Value: d.Value ?? "" }));
@@ -68,7 +80,13 @@ export async function readSeries(
   from: Day,
   to: Day,
 ): Promise<SeriesPoints[]> {
-  const series: SeriesPoints[] = wanted.map((w) => ({ spec: w.spec, region: ctx.region, dimensions: w.dimensions, points: new Map(), partial: false }));
+  const series: SeriesPoints[] = wanted.map((w) => ({
+    spec: w.spec,
+    region: ctx.region,
+    dimensions: w.dimensions,
+    points: new Map(),
+    partial: false,
+  }));
   for (let start = 0; start < series.length; start += MAX_QUERIES_PER_REQUEST) {
     const batch = series.slice(start, start + MAX_QUERIES_PER_REQUEST);
     const byId = new Map<string, SeriesPoints>();
@@ -91,7 +109,13 @@ export async function readSeries(
     do {
       const page = await send(ctx, "GetMetricData", queries.length, () =>
         ctx.client.send(
-          new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: utc(from), EndTime: utc(to), ScanBy: "TimestampAscending", NextToken: token }),
+          new GetMetricDataCommand({
+            MetricDataQueries: queries,
+            StartTime: utc(from),
+            EndTime: utc(to),
+            ScanBy: "TimestampAscending",
+            NextToken: token,
+          }),
         ),
       );
       pages += 1;
@@ -106,9 +130,13 @@ export async function readSeries(
           if (at instanceof Date && typeof value === "number") s.points.set(at.getTime(), value);
         }
         if (result.StatusCode) lastStatus.set(result.Id as string, result.StatusCode);
-        for (const m of result.Messages ?? []) ctx.warnings.push(`${ctx.region} ${s.spec.metricName} ${result.Label ?? result.Id}: ${m.Code ?? ""} ${m.Value ?? ""}`.trim());
+        for (const m of result.Messages ?? [])
+          ctx.warnings.push(
+            `${ctx.region} ${s.spec.metricName} ${result.Label ?? result.Id}: ${m.Code ?? ""} ${m.Value ?? ""}`.trim(),
+          );
       }
-      for (const m of page.Messages ?? []) ctx.warnings.push(`${ctx.region} GetMetricData: ${m.Code ?? ""} ${m.Value ?? ""}`.trim());
+      for (const m of page.Messages ?? [])
+        ctx.warnings.push(`${ctx.region} GetMetricData: ${m.Code ?? ""} ${m.Value ?? ""}`.trim());
       token = page.NextToken || undefined;
     } while (token);
     for (const [id, status] of lastStatus) {

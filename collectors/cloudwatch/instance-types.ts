@@ -40,7 +40,10 @@ export interface RunningInstance {
 }
 
 /** instanceId -> type, for the instances a type could be given to. */
-export function inferInstanceTypes(instances: readonly RunningInstance[], billed: Map<string, Map<string, number>>): Map<string, string> {
+export function inferInstanceTypes(
+  instances: readonly RunningInstance[],
+  billed: Map<string, Map<string, number>>,
+): Map<string, string> {
   const out = new Map<string, string>();
   const sorted = [...instances].sort((a, b) => b.hours - a.hours || a.instanceId.localeCompare(b.instanceId));
   const remaining = new Map([...billed].map(([region, types]) => [region, new Map(types)]));

@@ -78,7 +78,8 @@ export function allocateLines(input: AllocateInput): CostLine[] {
     });
     cells.set(cell, list);
   }
-  for (const list of cells.values()) list.sort((a, b) => (a.pipeline < b.pipeline ? -1 : a.pipeline > b.pipeline ? 1 : 0));
+  for (const list of cells.values())
+    list.sort((a, b) => (a.pipeline < b.pipeline ? -1 : a.pipeline > b.pipeline ? 1 : 0));
 
   const out: CostLine[] = [];
   for (const row of input.lines) {
@@ -102,7 +103,13 @@ export function allocateLines(input: AllocateInput): CostLine[] {
     if (perMetric.size < METRICS.length) {
       // No usable split at all: the whole line is untagged spend.
       if (row.unblendedCostUsd !== 0 || row.amortizedCostUsd !== 0 || row.usageAmount !== 0) {
-        out.push({ ...base, pipeline: "", unblendedCostUsd: row.unblendedCostUsd, amortizedCostUsd: row.amortizedCostUsd, usageAmount: row.usageAmount });
+        out.push({
+          ...base,
+          pipeline: "",
+          unblendedCostUsd: row.unblendedCostUsd,
+          amortizedCostUsd: row.amortizedCostUsd,
+          usageAmount: row.usageAmount,
+        });
       }
       continue;
     }

@@ -132,9 +132,17 @@ export function describeFailure(error: unknown, operation: string): CostExplorer
     );
   }
   if (name === "ValidationException" || name === "InvalidNextTokenException") {
-    return new CostExplorerError("invalid-request", `Cost Explorer refused ${operation} (${name}): ${detail}`, operation);
+    return new CostExplorerError(
+      "invalid-request",
+      `Cost Explorer refused ${operation} (${name}): ${detail}`,
+      operation,
+    );
   }
-  if (name === "SyntaxError" || /Deserialization error/i.test(e.message ?? "") || (e.code === "ECONNRESET" && reachedAws(e))) {
+  if (
+    name === "SyntaxError" ||
+    /Deserialization error/i.test(e.message ?? "") ||
+    (e.code === "ECONNRESET" && reachedAws(e))
+  ) {
     const status = e.$metadata?.httpStatusCode;
     return new CostExplorerError(
       "malformed-answer",

@@ -23,7 +23,12 @@ export interface RequestMeter {
   after: (operation: string) => Promise<void>;
 }
 
-async function metered<T>(meter: RequestMeter, operation: string, minimumAfter: number, send: () => Promise<T>): Promise<T> {
+async function metered<T>(
+  meter: RequestMeter,
+  operation: string,
+  minimumAfter: number,
+  send: () => Promise<T>,
+): Promise<T> {
   await meter.before(operation, minimumAfter);
   try {
     const out = await send();
@@ -49,7 +54,11 @@ export async function fetchAccounts(
       client.send(new GetDimensionValuesCommand({ ...accountsQuery(period), NextPageToken: token })),
     );
     if (!Array.isArray(page.DimensionValues)) {
-      throw new CostExplorerError("malformed-answer", "Cost Explorer's answer to GetDimensionValues had no DimensionValues.", "GetDimensionValues");
+      throw new CostExplorerError(
+        "malformed-answer",
+        "Cost Explorer's answer to GetDimensionValues had no DimensionValues.",
+        "GetDimensionValues",
+      );
     }
     for (const v of page.DimensionValues) if (v.Value && !accounts.includes(v.Value)) accounts.push(v.Value);
     token = page.NextPageToken || undefined;
@@ -105,13 +114,21 @@ export async function fetchForecast(
     );
     const mean = Number(out.Total?.Amount);
     if (out.Total?.Amount === undefined || !Number.isFinite(mean)) {
-      throw new CostExplorerError("malformed-answer", "Cost Explorer's answer to GetCostForecast had no Total amount.", "GetCostForecast");
+      throw new CostExplorerError(
+        "malformed-answer",
+        "Cost Explorer's answer to GetCostForecast had no Total amount.",
+        "GetCostForecast",
+      );
     }
     const bound = (key: "PredictionIntervalLowerBound" | "PredictionIntervalUpperBound") => {
       const values = (out.ForecastResultsByTime ?? []).map((r) => Number(r[key]));
       return values.length > 0 && values.every(Number.isFinite) ? values.reduce((a, b) => a + b, 0) : null;
     };
-    return { meanUsd: mean, lowerUsd: bound("PredictionIntervalLowerBound"), upperUsd: bound("PredictionIntervalUpperBound") };
+    return {
+      meanUsd: mean,
+      lowerUsd: bound("PredictionIntervalLowerBound"),
+      upperUsd: bound("PredictionIntervalUpperBound"),
+    };
   } catch (error) {
     if (error instanceof CostExplorerError && error.kind === "no-data") return null;
     throw error;

@@ -73,7 +73,8 @@ export function addPage(
       seen.add(id);
       const m = group.Metrics ?? {};
       for (const cost of [m.UnblendedCost, m.AmortizedCost]) {
-        if (cost?.Unit !== undefined && cost.Unit !== "USD") throw malformed(operation, `a cost in ${cost.Unit}, not USD`);
+        if (cost?.Unit !== undefined && cost.Unit !== "USD")
+          throw malformed(operation, `a cost in ${cost.Unit}, not USD`);
       }
       into.rows.push({
         day,

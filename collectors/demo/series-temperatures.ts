@@ -77,8 +77,8 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-aurora-acu",
     service: S.rds,
     usageType: "EUW3-Aurora:ServerlessV2Usage",
-    // Floor of 0.5 ACU all day; researchers' queries lift the weekday average.
-    usage: (d, r) => 24 * byWeekday(d, 0.95, 0.6) * jitter(r, 0.1),
+    // A floor of 1 ACU all day (set higher than the load needs); queries lift the weekday average.
+    usage: (d, r) => 24 * byWeekday(d, 1.45, 1.1) * jitter(r, 0.1),
   },
   {
     ...base,

@@ -50,6 +50,14 @@ export function newAggregate(): FocusAggregate {
 
 const SEP = "\u0000";
 
+/**
+ * A copy that owns its characters. Field strings are slices of the reader's chunk, and V8 keeps
+ * a whole chunk alive for any slice of it: a key stored from every chunk would keep the file.
+ */
+export function detached(s: string): string {
+  return s.length === 0 ? "" : (JSON.parse(JSON.stringify(s)) as string);
+}
+
 export function periodKey(billingAccountId: string, billingPeriod: Month): string {
   return `${billingAccountId}${SEP}${billingPeriod}`;
 }
@@ -63,11 +71,11 @@ export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
       other.rows += 1;
       other.billedCost += c.billedCost;
     } else {
-      agg.others.set(ok, {
-        billingAccountId: c.billingAccountId,
-        billingPeriod: c.billingPeriod,
-        provider: c.provider,
-        currency: c.currency,
+      agg.others.set(detached(ok), {
+        billingAccountId: detached(c.billingAccountId),
+        billingPeriod: detached(c.billingPeriod),
+        provider: detached(c.provider),
+        currency: detached(c.currency),
         rows: 1,
         billedCost: c.billedCost,
       });
@@ -77,33 +85,33 @@ export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
   let period = agg.periods.get(pk);
   if (!period) {
     period = {
-      billingAccountId: c.billingAccountId,
-      billingPeriod: c.billingPeriod,
+      billingAccountId: detached(c.billingAccountId),
+      billingPeriod: detached(c.billingPeriod),
       lines: new Map(),
       rows: 0,
       correctionRows: 0,
     };
-    agg.periods.set(pk, period);
+    agg.periods.set(detached(pk), period);
   }
   period.rows += 1;
   if (c.correction) period.correctionRows += 1;
-  const key = [c.day, c.accountId, c.service, c.region, c.usageType, c.pipeline].join(SEP);
+  const key = `${c.day}${SEP}${c.accountId}${SEP}${c.service}${SEP}${c.region}${SEP}${c.usageType}${SEP}${c.pipeline}`;
   const line = period.lines.get(key);
   if (line) {
     line.unblendedCostUsd += c.billedCost;
     line.amortizedCostUsd += c.effectiveCost;
     line.usageAmount += c.usageAmount;
     line.rows += 1;
-    if (line.usageUnit === "") line.usageUnit = c.usageUnit;
+    if (line.usageUnit === "") line.usageUnit = detached(c.usageUnit);
   } else {
-    period.lines.set(key, {
-      day: c.day,
-      accountId: c.accountId,
-      service: c.service,
-      region: c.region,
-      usageType: c.usageType,
-      pipeline: c.pipeline,
-      usageUnit: c.usageUnit,
+    period.lines.set(detached(key), {
+      day: detached(c.day),
+      accountId: detached(c.accountId),
+      service: detached(c.service),
+      region: detached(c.region),
+      usageType: detached(c.usageType),
+      pipeline: detached(c.pipeline),
+      usageUnit: detached(c.usageUnit),
       unblendedCostUsd: c.billedCost,
       amortizedCostUsd: c.effectiveCost,
       usageAmount: c.usageAmount,

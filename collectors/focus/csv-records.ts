@@ -30,7 +30,7 @@ function countNewlines(text: string, from: number, to: number): number {
 }
 
 /** Parses one record starting at `start`; null when the buffer ends before the record does. */
-function parseRecord(buf: string, start: number, eof: boolean): Parsed | null {
+function parseRecord(buf: string, start: number, eof: boolean, wanted: readonly boolean[] | null): Parsed | null {
   const len = buf.length;
   const fields: string[] = [];
   let i = start;
@@ -82,7 +82,8 @@ function parseRecord(buf: string, start: number, eof: boolean): Parsed | null {
         if (c === COMMA || c === LF || c === CR) break;
         e++;
       }
-      value = buf.slice(i, e);
+      // Columns nobody reads are not copied out of the buffer (AWS exports have dozens).
+      value = wanted !== null && wanted[fields.length] === false ? "" : buf.slice(i, e);
       i = e;
     }
     fields.push(value);
@@ -106,8 +107,19 @@ function parseRecord(buf: string, start: number, eof: boolean): Parsed | null {
   }
 }
 
+export interface CsvOptions {
+  /**
+   * Set once the header is known: unquoted fields at positions marked false come out as "",
+   * sparing a copy. Records keep their full field count.
+   */
+  wanted: readonly boolean[] | null;
+}
+
 /** Yields the records of each chunk as one batch. Blank lines are skipped (but counted). */
-export async function* csvRecordBatches(chunks: AsyncIterable<string>): AsyncGenerator<CsvRecord[]> {
+export async function* csvRecordBatches(
+  chunks: AsyncIterable<string>,
+  options: CsvOptions = { wanted: null },
+): AsyncGenerator<CsvRecord[]> {
   let buf = "";
   let line = 1;
   let first = true;
@@ -121,7 +133,7 @@ export async function* csvRecordBatches(chunks: AsyncIterable<string>): AsyncGen
     const batch: CsvRecord[] = [];
     let pos = 0;
     for (;;) {
-      const r = parseRecord(buf, pos, false);
+      const r = parseRecord(buf, pos, false, options.wanted);
       if (!r) break;
       if (!(r.fields.length === 1 && r.fields[0] === "")) batch.push({ fields: r.fields, line });
       line += r.newlines;
@@ -134,7 +146,7 @@ export async function* csvRecordBatches(chunks: AsyncIterable<string>): AsyncGen
     const batch: CsvRecord[] = [];
     let pos = 0;
     while (pos < buf.length) {
-      const r = parseRecord(buf, pos, true);
+      const r = parseRecord(buf, pos, true, options.wanted);
       if (!r) break;
       if (!(r.fields.length === 1 && r.fields[0] === "")) batch.push({ fields: r.fields, line });
       line += r.newlines;

@@ -53,10 +53,12 @@ function fail(error: string): ChargeResult {
   return { ok: false, error };
 }
 
-export function parseCharge(cell: CellReader, pipelineTag: string): ChargeResult {
+/** `tagCache` memoises Tags parsing across the rows of one file. */
+export function parseCharge(cell: CellReader, pipelineTag: string, tagCache?: Map<string, string>): ChargeResult {
   const billedCost = numberOf(cell("BilledCost"));
   if (billedCost === null) return fail("BilledCost is missing");
-  if (billedCost === undefined) return fail(`BilledCost is not a number: ${JSON.stringify(textOf(cell("BilledCost")))}`);
+  if (billedCost === undefined)
+    return fail(`BilledCost is not a number: ${JSON.stringify(textOf(cell("BilledCost")))}`);
   const effectiveCost = numberOf(cell("EffectiveCost"));
   if (effectiveCost === null) return fail("EffectiveCost is missing");
   if (effectiveCost === undefined) {
@@ -104,7 +106,7 @@ export function parseCharge(cell: CellReader, pipelineTag: string): ChargeResult
       service,
       region: textOf(cell("RegionId")) ?? "global",
       usageType,
-      pipeline: tagValue(cell("Tags"), pipelineTag),
+      pipeline: tagValue(cell("Tags"), pipelineTag, tagCache),
       billedCost,
       effectiveCost,
       usageAmount: quantity ?? 0,

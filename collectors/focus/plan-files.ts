@@ -54,7 +54,11 @@ export function planFiles(objects: readonly FocusObject[], seen: ReadonlySet<str
     if (!period) continue;
     const current = latestOfPeriod.get(period);
     const currentFiles = current === undefined ? undefined : groups.get(current);
-    if (!currentFiles || newest(files) > newest(currentFiles) || (newest(files) === newest(currentFiles) && dir > (current ?? ""))) {
+    if (
+      !currentFiles ||
+      newest(files) > newest(currentFiles) ||
+      (newest(files) === newest(currentFiles) && dir > (current ?? ""))
+    ) {
       latestOfPeriod.set(period, dir);
     }
   }

@@ -8,7 +8,7 @@ import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import { FOCUS_COLUMNS } from "./columns";
-import { csvRecordBatches } from "./csv-records";
+import { type CsvOptions, csvRecordBatches } from "./csv-records";
 
 export interface RowBatch {
   rows: { position: number; cells: unknown[] }[];
@@ -40,14 +40,18 @@ export async function csvRows(bytes: Readable, gzip: boolean): Promise<RowSource
   const text = gzip ? bytes.pipe(createGunzip()) : bytes;
   if (gzip) bytes.on("error", (e) => text.destroy(e));
   text.setEncoding("utf8");
-  const records = csvRecordBatches(text as AsyncIterable<string>);
+  const options: CsvOptions = { wanted: null };
+  const records = csvRecordBatches(text as AsyncIterable<string>, options);
   const first = await records.next();
   if (first.done || first.value.length === 0) {
     return { header: [], unit: "line", batches: (async function* () {})() };
   }
   const [head, ...rest] = first.value;
+  const known = new Set<string>(FOCUS_COLUMNS);
+  options.wanted = (head?.fields ?? []).map((name) => known.has(name.trim()));
   async function* batches(): AsyncGenerator<RowBatch> {
-    if (rest.length > 0) yield { rows: rest.map((r) => ({ position: r.line, cells: r.fields })), bytesRead: counter.bytes };
+    if (rest.length > 0)
+      yield { rows: rest.map((r) => ({ position: r.line, cells: r.fields })), bytesRead: counter.bytes };
     for await (const batch of records) {
       yield { rows: batch.map((r) => ({ position: r.line, cells: r.fields })), bytesRead: counter.bytes };
     }

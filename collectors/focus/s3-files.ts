@@ -21,7 +21,7 @@ export interface S3Location {
 /** `s3://bucket/prefix/` to its parts; null when not an s3:// URL. */
 export function parseS3Url(target: string): S3Location | null {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(target);
-  if (!m || !m[1]) return null;
+  if (!m?.[1]) return null;
   return { bucket: m[1], prefix: m[2] ?? "" };
 }
 

@@ -76,6 +76,7 @@ export async function scanRows(file: string, source: RowSource, options: ScanOpt
     return scan;
   };
   const width = source.header.length;
+  const tagCache = new Map<string, string>();
   for await (const batch of source.batches) {
     for (const row of batch.rows) {
       scan.rows += 1;
@@ -83,7 +84,7 @@ export async function scanRows(file: string, source: RowSource, options: ScanOpt
       if (source.unit === "line" && row.cells.length !== width) {
         message = `expected ${width} fields, found ${row.cells.length}`;
       } else {
-        const result = parseCharge(cellReader(header.index, row.cells), options.pipelineTag);
+        const result = parseCharge(cellReader(header.index, row.cells), options.pipelineTag, tagCache);
         if (result.ok) {
           addCharge(options.aggregate, result.charge);
           periods.add(result.charge.billingPeriod);

@@ -30,16 +30,12 @@ export function numberOf(value: unknown): number | null | undefined {
 
 // `2024-09-01 00:00:00`, `2024-09-01T00:00:00Z`, `2024-09-01T00:00:00.000+00:00`: the date is UTC as written.
 const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]00:?00)?$/;
-const validDays = new Map<string, boolean>();
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function validDay(day: string, y: number, m: number, d: number): boolean {
-  let ok = validDays.get(day);
-  if (ok === undefined) {
-    const t = new Date(Date.UTC(y, m - 1, d));
-    ok = t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-    if (validDays.size < 100_000) validDays.set(day, ok);
-  }
-  return ok;
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (MONTH_DAYS[m - 1] as number) + (leap ? 1 : 0);
 }
 
 /** The UTC day of an instant, null for a missing value, undefined when unreadable. */
@@ -49,8 +45,7 @@ export function dayOf(value: unknown): Day | null | undefined {
   if (s === null) return null;
   const m = UTC_INSTANT.exec(s);
   if (m) {
-    const day = s.slice(0, 10);
-    return validDay(day, Number(m[1]), Number(m[2]), Number(m[3])) ? day : undefined;
+    return validDay(Number(m[1]), Number(m[2]), Number(m[3])) ? s.slice(0, 10) : undefined;
   }
   // Any other offset: let Date convert it to UTC.
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:?\d{2}$/.test(s)) return undefined;
@@ -58,19 +53,38 @@ export function dayOf(value: unknown): Day | null | undefined {
   return Number.isNaN(t.getTime()) ? undefined : t.toISOString().slice(0, 10);
 }
 
-/** The value of one tag key from FOCUS `Tags` (a JSON object in CSV, a map in Parquet). */
-export function tagValue(tags: unknown, key: string): string {
+const PARSED_TAGS_MAX = 10_000;
+
+/**
+ * The value of one tag key from FOCUS `Tags` (a JSON object in CSV, a map in Parquet).
+ * Exports repeat the same few tag sets on millions of rows: with a cache (one per file read),
+ * each distinct one is parsed once.
+ */
+export function tagValue(tags: unknown, key: string, parsedTags: Map<string, string> = new Map()): string {
   if (tags === null || tags === undefined) return "";
-  let obj: unknown = tags;
   if (typeof tags === "string") {
-    // Most rows do not carry the key: skip JSON.parse for them.
+    // Most untagged rows do not even mention the key: skip the parse for them.
     if (!tags.includes(key)) return "";
-    try {
-      obj = JSON.parse(tags);
-    } catch {
-      return "";
+    const cacheKey = `${key}\u0000${tags}`;
+    let value = parsedTags.get(cacheKey);
+    if (value === undefined) {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(tags);
+      } catch {
+        obj = null;
+      }
+      value = tagOf(obj, key);
+      if (parsedTags.size >= PARSED_TAGS_MAX) parsedTags.clear();
+      // A fresh copy: `tags` is a slice that would keep the reader's whole chunk alive.
+      parsedTags.set(JSON.parse(JSON.stringify(cacheKey)) as string, value);
     }
+    return value;
   }
+  return tagOf(tags, key);
+}
+
+function tagOf(obj: unknown, key: string): string {
   if (Array.isArray(obj)) {
     for (const entry of obj) {
       const e = entry as { key?: unknown; value?: unknown };

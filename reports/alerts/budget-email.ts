@@ -32,7 +32,9 @@ export function budgetEmail(alert: Alert, f: BudgetAlertFacts, x: Fmt): BuiltEma
     figures.push([w.forecast, `${x.money(f.forecast, f.currency)} (${x.pct(f.forecastRatio)})`]);
   }
   figures.push([w.period, x.period(f.periodFrom, f.periodTo)], [w.scope, scopeLabel(f, x)]);
-  const intro = fill(forecastAlert ? w.budgetIntroForecast : w.budgetIntroActual, { threshold: x.pct(f.thresholdRatio) });
+  const intro = fill(forecastAlert ? w.budgetIntroForecast : w.budgetIntroActual, {
+    threshold: x.pct(f.thresholdRatio),
+  });
   return {
     subject,
     block: {

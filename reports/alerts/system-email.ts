@@ -67,7 +67,12 @@ export function staleEmail(alert: Alert, f: StaleAlertFacts, x: Fmt, locale: Loc
     block: {
       heading: subject,
       intro: fill(w.staleIntro, { hours: String(f.staleAfterHours) }),
-      figures: [[w.lastSuccess, f.lastSuccessAt ? `${x.day(f.lastSuccessAt.slice(0, 10))} ${f.lastSuccessAt.slice(11, 16)} UTC` : w.never]],
+      figures: [
+        [
+          w.lastSuccess,
+          f.lastSuccessAt ? `${x.day(f.lastSuccessAt.slice(0, 10))} ${f.lastSuccessAt.slice(11, 16)} UTC` : w.never,
+        ],
+      ],
       note: w.staleNote,
       link: x.link(alert.path),
       footer: x.footer(alert.key),

@@ -8,7 +8,8 @@ export const ALERT_WORDS = {
     forecastTail: "by the end of the period",
     asOf: "as of",
     budgetIntroActual: "Spending on this budget has crossed the {threshold} threshold.",
-    budgetIntroForecast: "At the current pace, spending will exceed {threshold} of this budget by the end of the period.",
+    budgetIntroForecast:
+      "At the current pace, spending will exceed {threshold} of this budget by the end of the period.",
     amount: "Budget",
     spent: "Spent so far",
     forecast: "Expected at period end",
@@ -28,7 +29,8 @@ export const ALERT_WORDS = {
     expected: "Expected",
     excess: "Above the usual",
     days: "Days",
-    spikeNote: "If this was planned (a field campaign, a reprocessing), declare it with `cairn budget plan add` so it does not alert.",
+    spikeNote:
+      "If this was planned (a field campaign, a reprocessing), declare it with `cairn budget plan add` so it does not alert.",
     newServiceHeading: "New AWS service",
     since: "since",
     newServiceIntro: "{service} appears in the bill for the first time.",
@@ -36,12 +38,14 @@ export const ALERT_WORDS = {
     costSoFar: "Cost so far",
     staleHeading: "Stale data: no successful collection for",
     staleNever: "Stale data: no successful collection yet",
-    staleIntro: "Cairn has not collected cost data successfully for more than {hours} hours; figures and alerts are out of date.",
+    staleIntro:
+      "Cairn has not collected cost data successfully for more than {hours} hours; figures and alerts are out of date.",
     lastSuccess: "Last successful collection",
     never: "never",
     staleNote: "Check `cairn collect` and its error, the AWS credentials, and the collection runs on the dashboard.",
     capHeading: "Cost Explorer request cap reached",
-    capIntro: "Cairn stopped calling Cost Explorer for {month}: the monthly cap of requests it allows itself is reached, so figures are not updated.",
+    capIntro:
+      "Cairn stopped calling Cost Explorer for {month}: the monthly cap of requests it allows itself is reached, so figures are not updated.",
     requests: "Requests this month",
     capNote: "Raise CAIRN_CE_MAX_REQUESTS (each request costs USD 0.01) or wait for next month.",
     open: "Open in Cairn",
@@ -54,7 +58,8 @@ export const ALERT_WORDS = {
     forecastTail: "en fin de période",
     asOf: "au",
     budgetIntroActual: "Les dépenses de ce budget ont franchi le seuil de {threshold}.",
-    budgetIntroForecast: "Au rythme actuel, les dépenses dépasseront {threshold} de ce budget d'ici la fin de la période.",
+    budgetIntroForecast:
+      "Au rythme actuel, les dépenses dépasseront {threshold} de ce budget d'ici la fin de la période.",
     amount: "Budget",
     spent: "Dépensé à ce jour",
     forecast: "Prévu en fin de période",
@@ -74,7 +79,8 @@ export const ALERT_WORDS = {
     expected: "Attendu",
     excess: "Au-dessus de l'habituel",
     days: "Jours",
-    spikeNote: "Si c'était prévu (campagne de terrain, retraitement), déclarez-le avec `cairn budget plan add` pour qu'il n'alerte pas.",
+    spikeNote:
+      "Si c'était prévu (campagne de terrain, retraitement), déclarez-le avec `cairn budget plan add` pour qu'il n'alerte pas.",
     newServiceHeading: "Nouveau service AWS",
     since: "depuis le",
     newServiceIntro: "{service} apparaît pour la première fois dans la facture.",
@@ -82,12 +88,14 @@ export const ALERT_WORDS = {
     costSoFar: "Coût à ce jour",
     staleHeading: "Données périmées : aucune collecte réussie depuis",
     staleNever: "Données périmées : aucune collecte réussie pour l'instant",
-    staleIntro: "Cairn n'a pas collecté les coûts avec succès depuis plus de {hours} heures : chiffres et alertes ne sont plus à jour.",
+    staleIntro:
+      "Cairn n'a pas collecté les coûts avec succès depuis plus de {hours} heures : chiffres et alertes ne sont plus à jour.",
     lastSuccess: "Dernière collecte réussie",
     never: "jamais",
     staleNote: "Vérifiez `cairn collect` et son erreur, les identifiants AWS, et les collectes sur le tableau de bord.",
     capHeading: "Plafond de requêtes Cost Explorer atteint",
-    capIntro: "Cairn a cessé d'interroger Cost Explorer pour {month} : le plafond mensuel de requêtes qu'il s'accorde est atteint, les chiffres ne sont plus mis à jour.",
+    capIntro:
+      "Cairn a cessé d'interroger Cost Explorer pour {month} : le plafond mensuel de requêtes qu'il s'accorde est atteint, les chiffres ne sont plus mis à jour.",
     requests: "Requêtes ce mois-ci",
     capNote: "Augmentez CAIRN_CE_MAX_REQUESTS (chaque requête coûte 0,01 USD) ou attendez le mois prochain.",
     open: "Ouvrir dans Cairn",

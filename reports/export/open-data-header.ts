@@ -28,8 +28,7 @@ export function openDataAbout(period: Period, generatedOn: string): OpenDataAbou
     rows:
       "One row per month, pipeline (value of the pipeline tag; empty when untagged), AWS service and region " +
       "(empty or 'global' for charges without one). Account ids and resource ids are removed.",
-    units:
-      "Costs in USD: billed (unblended) and effective (amortised). Energy in kWh. Emissions in grams of CO2e.",
+    units: "Costs in USD: billed (unblended) and effective (amortised). Energy in kWh. Emissions in grams of CO2e.",
     methodology: [
       "Energy is estimated per daily usage line from the usage amount (vCPU-hours, GB-hours, GB stored, GB transferred, " +
         "GPU-hours...) with per-class coefficients, times the data centres' PUE.",

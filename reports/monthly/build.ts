@@ -7,8 +7,16 @@
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addMonths } from "../../src/days";
-import { formatCo2e, formatDay, formatMoney, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
-import type { Locale } from "../../src/model";
+import {
+  formatCo2e,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  localeTag,
+} from "../../src/format/numbers";
+import type { Currency, Locale } from "../../src/model";
 import { equivalentsOf } from "../equivalents";
 import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
@@ -21,27 +29,38 @@ export interface MonthlyOptions {
   madeOn: string;
 }
 
-function signedMoney(amount: number, f: MonthlyFacts, lang: Locale): string {
-  const text = formatMoney(Math.abs(amount), f.currency, lang);
+function signedMoney(amount: number, currency: Currency, lang: Locale): string {
+  const text = formatMoney(Math.abs(amount), currency, lang);
   return amount > 0 ? `+${text}` : amount < 0 ? `−${text}` : text;
 }
 
-function signedPercent(ratio: number, lang: Locale): string {
+export function signedPercent(ratio: number, lang: Locale): string {
+  // A change that rounds to 0 % carries no sign.
+  if (Math.round(Math.abs(ratio) * 100) === 0) return formatPercent(0, lang);
   const text = formatPercent(Math.abs(ratio), lang);
   return ratio > 0 ? `+${text}` : ratio < 0 ? `−${text}` : text;
 }
 
 /** `+123,40 € (+12 %)`, or the plain difference when the base is zero. */
-export function changeText(current: number, previous: number, f: MonthlyFacts, lang: Locale): string {
+export function changeText(current: number, previous: number, currency: Currency, lang: Locale): string {
   const diff = current - previous;
-  if (previous === 0) return signedMoney(diff, f, lang);
-  return `${signedMoney(diff, f, lang)} (${signedPercent(diff / previous, lang)})`;
+  if (previous === 0) return signedMoney(diff, currency, lang);
+  return `${signedMoney(diff, currency, lang)} (${signedPercent(diff / previous, lang)})`;
 }
 
-function daysText(days: string[], lang: Locale): string {
-  const names = days.map((d) => formatDay(d, lang));
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} ${lang === "fr" ? "et" : "and"} ${names[names.length - 1]}`;
+/** `12 et 13 octobre 2026` when the days share a month, else each day in full. */
+export function daysText(days: string[], lang: Locale): string {
+  const and = lang === "fr" ? "et" : "and";
+  const join = (parts: string[]) =>
+    parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} ${and} ${parts[parts.length - 1]}`;
+  const month = days[0]?.slice(0, 7);
+  if (days.length > 1 && days.every((d) => d.slice(0, 7) === month)) {
+    const last = days[days.length - 1] as string;
+    const full = formatDay(last, lang);
+    // The last day in full; the others as day numbers (same month and year).
+    return join([...days.slice(0, -1).map((d) => String(Number(d.slice(8, 10)))), full]);
+  }
+  return join(days.map((d) => formatDay(d, lang)));
 }
 
 function changeSentence(c: PairChange, f: MonthlyFacts, w: MonthlyWords, lang: Locale): string {
@@ -60,15 +79,29 @@ function changeSentence(c: PairChange, f: MonthlyFacts, w: MonthlyWords, lang: L
         ? fill(w.goneSentence, base)
         : fill(w.changeSentence, { ...base, direction: c.delta > 0 ? w.up : w.down, delta: money(Math.abs(c.delta)) });
   const capitalised = sentence.charAt(0).toUpperCase() + sentence.slice(1);
-  return c.spikeDays.length > 0 ? `${capitalised} ${fill(w.spike, { days: daysText(c.spikeDays, lang) })}` : capitalised;
+  return c.spikeDays.length > 0
+    ? `${capitalised} ${fill(w.spike, { days: daysText(c.spikeDays, lang) })}`
+    : capitalised;
 }
 
 function headline(f: MonthlyFacts, w: MonthlyWords, lang: Locale): Block {
   const money = (n: number) => formatMoney(n, f.currency, lang);
   const monthName = formatMonth(f.month, lang);
   const overall = f.budgets.find((b) => b.overall);
-  const prev = addMonths(f.month, -1);
-  const lastYear = addMonths(f.month, -12);
+  const short = (m: string) =>
+    new Intl.DateTimeFormat(localeTag(lang), { month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${m}-01T00:00:00Z`),
+    );
+  const prev = short(addMonths(f.month, -1));
+  const lastYear = short(addMonths(f.month, -12));
+  const versus = (label: string, base: number | null) =>
+    base === null
+      ? { label, value: "—", note: w.noData }
+      : {
+          label,
+          value: signedMoney(f.total - base, f.currency, lang),
+          note: `${base !== 0 ? `${signedPercent((f.total - base) / base, lang)} · ` : ""}${money(base)}`,
+        };
   return {
     kind: "figures",
     items: [
@@ -80,10 +113,8 @@ function headline(f: MonthlyFacts, w: MonthlyWords, lang: Locale): Block {
             note: fill(w.ofBudget, { ratio: "", amount: money(overall.amount) }).trim(),
           }
         : { label: w.vsBudget, value: "—", note: w.noBudget },
-      { label: fill(w.vsPrevious, { month: formatMonth(prev, lang) }), value: changeText(f.total, f.previousTotal, f, lang) },
-      f.lastYearTotal === null
-        ? { label: fill(w.vsLastYear, { month: formatMonth(lastYear, lang) }), value: "—", note: w.noData }
-        : { label: fill(w.vsLastYear, { month: formatMonth(lastYear, lang) }), value: changeText(f.total, f.lastYearTotal, f, lang) },
+      versus(fill(w.vsPrevious, { month: prev }), f.previousTotal),
+      versus(fill(w.vsLastYear, { month: lastYear }), f.lastYearTotal),
     ],
   };
 }
@@ -95,7 +126,11 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
   const monthName = formatMonth(f.month, lang);
   const prevName = formatMonth(addMonths(f.month, -1), lang);
   const blocks: Block[] = [];
-  if (f.provisional) blocks.push({ kind: "warning", text: fill(w.provisional, { month: monthName, lines: formatNumber(f.estimatedLines, lang) }) });
+  if (f.provisional)
+    blocks.push({
+      kind: "warning",
+      text: fill(w.provisional, { month: monthName, lines: formatNumber(f.estimatedLines, lang) }),
+    });
   if (f.missingRate) blocks.push({ kind: "warning", text: w.missingRate });
   blocks.push(headline(f, w, lang));
 
@@ -107,13 +142,27 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     const ratio = formatPercent(overall.spent / overall.amount, lang);
     summary.push(
       overall.spent > overall.amount
-        ? fill(w.summaryOver, { month: capital, total: money(f.total), diff: money(overall.spent - overall.amount), budget: money(overall.amount), ratio })
+        ? fill(w.summaryOver, {
+            month: capital,
+            total: money(f.total),
+            diff: money(overall.spent - overall.amount),
+            budget: money(overall.amount),
+            ratio,
+          })
         : fill(w.summaryUnder, { month: capital, total: money(f.total), budget: money(overall.amount), ratio }),
     );
   } else summary.push(fill(w.summaryNoBudget, { month: capital, total: money(f.total) }));
-  summary.push(fill(w.summaryPrev, { change: changeText(f.total, f.previousTotal, f, lang), prevMonth: prevName, prev: money(f.previousTotal) }));
+  summary.push(
+    fill(w.summaryPrev, {
+      change: changeText(f.total, f.previousTotal, f.currency, lang),
+      prevMonth: prevName,
+      prev: money(f.previousTotal),
+    }),
+  );
   if (f.lastYearTotal !== null)
-    summary.push(fill(w.summaryYear, { yearMonth: formatMonth(addMonths(f.month, -12), lang), lastYear: money(f.lastYearTotal) }));
+    summary.push(
+      fill(w.summaryYear, { yearMonth: formatMonth(addMonths(f.month, -12), lang), lastYear: money(f.lastYearTotal) }),
+    );
   blocks.push({ kind: "paragraph", text: summary.join(" ") });
 
   // Charts: the dashboard's stacked bars (months as the categories) and the month's burn line.
@@ -127,7 +176,9 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     (amount) => amount,
     5,
   );
-  trend.data.labels = months.map((m) => new Intl.DateTimeFormat(localeTag(lang), { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`)));
+  trend.data.labels = months.map((m) =>
+    new Intl.DateTimeFormat(localeTag(lang), { month: "short", timeZone: "UTC" }).format(new Date(`${m}-01T00:00:00Z`)),
+  );
   const lastDay = f.daily.length > 0 ? (f.daily[f.daily.length - 1]?.day ?? null) : null;
   const burn = monthBurnChart(
     f.month,
@@ -142,7 +193,12 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
   blocks.push({
     kind: "charts",
     charts: [
-      { id: "monthly-trend", title: w.chartTrend, summary: fill(w.chartTrendSummary, { month: monthName, total: money(f.total), first: money(firstMonth) }), config: trend },
+      {
+        id: "monthly-trend",
+        title: w.chartTrend,
+        summary: fill(w.chartTrendSummary, { month: monthName, total: money(f.total), first: money(firstMonth) }),
+        config: trend,
+      },
       {
         id: "monthly-burn",
         title: fill(w.chartBurn, { month: monthName }),
@@ -159,6 +215,20 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
       ? { kind: "list", items: f.changes.map((c) => changeSentence(c, f, w, lang)) }
       : { kind: "paragraph", text: w.noChanges },
   );
+  const spikes = f.anomalies.filter((a) => a.dimension === "service");
+  if (spikes.length > 0) {
+    blocks.push({ kind: "paragraph", text: w.spikesIntro });
+    blocks.push({
+      kind: "list",
+      items: spikes.map((a) =>
+        fill(w.spikeLine, {
+          value: plainService(a.value, lang),
+          days: daysText(a.days, lang),
+          excess: formatMoney(a.excess, a.currency, lang),
+        }),
+      ),
+    });
+  }
 
   // Pipelines
   blocks.push({ kind: "heading", text: w.pipelinesHeading });
@@ -169,7 +239,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
       pipelineLabel(p.key, lang),
       money(p.cost),
       money(p.previous),
-      changeText(p.cost, p.previous, f, lang),
+      changeText(p.cost, p.previous, f.currency, lang),
       formatCo2e(p.co2eGrams, lang),
     ]),
   });
@@ -192,15 +262,16 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
   // Carbon
   blocks.push({ kind: "heading", text: w.carbonHeading });
   const co2Change =
-    f.previousCo2eGrams > 0
-      ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang)
-      : "—";
+    f.previousCo2eGrams > 0 ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang) : "—";
   blocks.push({
     kind: "paragraph",
     text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${w.equivalentIntro}`,
   });
   const equivalents = equivalentsOf(f.co2eGrams, lang);
-  blocks.push({ kind: "list", items: equivalents.map((e) => `${e.text} (${e.source}, ${e.year})`) });
+  blocks.push({
+    kind: "figures",
+    items: equivalents.map((e) => ({ label: e.unitText, value: e.amountText, note: `${e.shortSource}, ${e.year}` })),
+  });
   const c = f.coverage;
   blocks.push({
     kind: "paragraph",
@@ -212,7 +283,19 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
   });
   blocks.push({
     kind: "note",
-    text: fill(w.method, { set: f.factorSet, market: formatCo2e(f.marketCo2eGrams, lang), embodied: formatCo2e(f.embodiedCo2eGrams, lang) }),
+    text: fill(w.method, {
+      set: f.factorSet,
+      market: formatCo2e(f.marketCo2eGrams, lang),
+      embodied: formatCo2e(f.embodiedCo2eGrams, lang),
+    }),
+  });
+  blocks.push({
+    kind: "note",
+    text: fill(w.sources, {
+      sources: equivalents
+        .map((e) => fill(w.equivalentsSource, { source: e.source, year: e.year }))
+        .join(lang === "fr" ? " ; " : "; "),
+    }),
   });
   if (f.rate !== null && f.currency === "EUR")
     blocks.push({ kind: "note", text: fill(w.rate, { rate: formatNumber(f.rate, lang, 4), month: monthName }) });

@@ -80,8 +80,10 @@ export function rankChanges(
   const key = (p: string, s: string) => `${p}\u0000${s}`;
   const get = (pipeline: string, service: string) => {
     const k = key(pipeline, service);
-    let c = pairs.get(k);
-    if (!c) pairs.set(k, (c = { pipeline, service, cost: 0, previous: 0, delta: 0, spikeDays: [] }));
+    const found = pairs.get(k);
+    if (found) return found;
+    const c: PairChange = { pipeline, service, cost: 0, previous: 0, delta: 0, spikeDays: [] };
+    pairs.set(k, c);
     return c;
   };
   for (const r of current) get(r.pipeline, r.service).cost += r.amount;
@@ -92,9 +94,7 @@ export function rankChanges(
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.pipeline.localeCompare(b.pipeline))
     .slice(0, max);
   for (const c of out) {
-    c.spikeDays = spikes
-      .filter((s) => s.dimension === "service" && s.value === c.service)
-      .flatMap((s) => s.days);
+    c.spikeDays = spikes.filter((s) => s.dimension === "service" && s.value === c.service).flatMap((s) => s.days);
     c.spikeDays = [...new Set(c.spikeDays)].sort();
   }
   return out;

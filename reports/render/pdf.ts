@@ -28,10 +28,15 @@ function ensureRoom(ctx: Ctx, height: number): void {
 function heading(ctx: Ctx, text: string): void {
   ensureRoom(ctx, 40);
   const { pdf } = ctx;
-  pdf.moveDown(0.5);
+  pdf.moveDown(0.35);
   pdf.font("bold").fontSize(11.5).fillColor(INK).text(text, MARGIN, pdf.y, { width: ctx.width });
   const y = pdf.y + 1;
-  pdf.moveTo(MARGIN, y).lineTo(MARGIN + ctx.width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+  pdf
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + ctx.width, y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   pdf.y = y + 4;
 }
 
@@ -45,9 +50,22 @@ function figures(ctx: Ctx, items: { label: string; value: string; note?: string 
   items.forEach((f, i) => {
     const x = MARGIN + i * (w + gap);
     pdf.rect(x, top, w, h).fill("#f0f4f8");
-    pdf.font("regular").fontSize(7.5).fillColor(MUTED).text(f.label, x + 7, top + 5, { width: w - 14, lineBreak: false, ellipsis: true });
-    pdf.font("bold").fontSize(13).fillColor(INK).text(f.value, x + 7, top + 16, { width: w - 14, lineBreak: false });
-    if (f.note) pdf.font("regular").fontSize(7).fillColor(MUTED).text(f.note, x + 7, top + 33, { width: w - 14, lineBreak: false, ellipsis: true });
+    pdf
+      .font("regular")
+      .fontSize(7.5)
+      .fillColor(MUTED)
+      .text(f.label, x + 7, top + 5, { width: w - 14, lineBreak: false, ellipsis: true });
+    pdf
+      .font("bold")
+      .fontSize(13)
+      .fillColor(INK)
+      .text(f.value, x + 7, top + 16, { width: w - 14, lineBreak: false });
+    if (f.note)
+      pdf
+        .font("regular")
+        .fontSize(7)
+        .fillColor(MUTED)
+        .text(f.note, x + 7, top + 33, { width: w - 14, lineBreak: false, ellipsis: true });
   });
   pdf.x = MARGIN;
   pdf.y = top + h + 6;
@@ -56,7 +74,7 @@ function figures(ctx: Ctx, items: { label: string; value: string; note?: string 
 function table(ctx: Ctx, b: Extract<Block, { kind: "table" }>): void {
   const { pdf } = ctx;
   const n = b.columns.length;
-  const first = n > 1 ? Math.max(0.3, 1 - 0.15 * (n - 1)) : 1;
+  const first = n > 2 ? 0.3 : n > 1 ? 0.6 : 1;
   const widths = b.columns.map((_, i) => (i === 0 ? ctx.width * first : (ctx.width * (1 - first)) / (n - 1)));
   const align = (i: number) => b.align?.[i] ?? (i === 0 ? "left" : "right");
   const row = (cells: string[], font: "regular" | "bold", color: string) => {
@@ -66,12 +84,21 @@ function table(ctx: Ctx, b: Extract<Block, { kind: "table" }>): void {
     let height = 0;
     cells.forEach((cell, i) => {
       const w = widths[i] ?? 0;
-      pdf.font(font).fontSize(8).fillColor(color).text(cell, x + 2, y + 2, { width: w - 4, align: align(i) });
+      pdf
+        .font(font)
+        .fontSize(8)
+        .fillColor(color)
+        .text(cell, x + 2, y + 2, { width: w - 4, align: align(i) });
       height = Math.max(height, pdf.y - y);
       x += w;
     });
     pdf.y = y + height + 2;
-    pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + ctx.width, pdf.y).lineWidth(0.3).strokeColor("#d9e2ec").stroke();
+    pdf
+      .moveTo(MARGIN, pdf.y)
+      .lineTo(MARGIN + ctx.width, pdf.y)
+      .lineWidth(0.3)
+      .strokeColor("#d9e2ec")
+      .stroke();
   };
   row(b.columns, "bold", MUTED);
   for (const r of b.rows) row(r, "regular", INK);
@@ -83,7 +110,7 @@ function charts(ctx: Ctx, b: Extract<Block, { kind: "charts" }>): void {
   const { pdf } = ctx;
   const gap = 12;
   const w = (ctx.width - gap * (b.charts.length - 1)) / b.charts.length;
-  const h = w / 2;
+  const h = w * 0.42;
   ensureRoom(ctx, h + 16);
   const top = pdf.y + 2;
   b.charts.forEach((c, i) => {
@@ -100,7 +127,8 @@ function block(ctx: Ctx, b: Block): void {
   const { pdf, width } = ctx;
   switch (b.kind) {
     case "heading":
-      return heading(ctx, b.text);
+      heading(ctx, b.text);
+      return;
     case "paragraph":
       ensureRoom(ctx, 24);
       pdf.font("regular").fontSize(9).fillColor(INK).text(b.text, MARGIN, pdf.y, { width, lineGap: 1.5 });
@@ -109,7 +137,11 @@ function block(ctx: Ctx, b: Block): void {
     case "warning": {
       ensureRoom(ctx, 28);
       const top = pdf.y + 2;
-      const height = pdf.font("regular").fontSize(8.5).heightOfString(b.text, { width: width - 20 }) + 10;
+      const height =
+        pdf
+          .font("regular")
+          .fontSize(8.5)
+          .heightOfString(b.text, { width: width - 20 }) + 10;
       pdf.rect(MARGIN, top, width, height).fill("#fff4e5");
       pdf.rect(MARGIN, top, 3, height).fill("#e69f00");
       pdf.fillColor("#7c2d12").text(b.text, MARGIN + 12, top + 5, { width: width - 20 });
@@ -126,28 +158,48 @@ function block(ctx: Ctx, b: Block): void {
       for (const item of b.items) {
         ensureRoom(ctx, 14);
         const y = pdf.y;
-        pdf.font("bold").fontSize(9).fillColor(INK).text("•", MARGIN + 2, y);
-        pdf.font("regular").fontSize(9).text(item, MARGIN + 12, y, { width: width - 12, lineGap: 1.5 });
+        pdf
+          .font("bold")
+          .fontSize(9)
+          .fillColor(INK)
+          .text("•", MARGIN + 2, y);
+        pdf
+          .font("regular")
+          .fontSize(9)
+          .text(item, MARGIN + 12, y, { width: width - 12, lineGap: 1.5 });
         pdf.moveDown(0.2);
       }
       pdf.x = MARGIN;
       return;
     case "figures":
-      return figures(ctx, b.items);
+      figures(ctx, b.items);
+      return;
     case "table":
-      return table(ctx, b);
+      table(ctx, b);
+      return;
     case "charts":
-      return charts(ctx, b);
+      charts(ctx, b);
+      return;
   }
 }
 
 /** The PDF bytes; `images` holds each chart's PNG by its id; `createdAt` an ISO instant. */
-export function renderPdf(doc: ReportDocument, images: ReadonlyMap<string, Uint8Array>, createdAt: string): Promise<Uint8Array> {
+export function renderPdf(
+  doc: ReportDocument,
+  images: ReadonlyMap<string, Uint8Array>,
+  createdAt: string,
+): Promise<Uint8Array> {
   const pdf = new PDFDocument({
     size: "A4",
     bufferPages: true,
     margin: MARGIN,
-    info: { Title: doc.title, Subject: doc.subject, Author: "Cairn", Creator: "Cairn", CreationDate: new Date(createdAt) },
+    info: {
+      Title: doc.title,
+      Subject: doc.subject,
+      Author: "Cairn",
+      Creator: "Cairn",
+      CreationDate: new Date(createdAt),
+    },
     lang: doc.lang,
   } as PDFKit.PDFDocumentOptions);
   pdf.registerFont("regular", FONT_FILES.regular);
@@ -172,7 +224,11 @@ export function renderPdf(doc: ReportDocument, images: ReadonlyMap<string, Uint8
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     const label = range.count > 1 ? `${doc.footer} · ${i + 1}/${range.count}` : doc.footer;
-    pdf.font("regular").fontSize(6.5).fillColor(MUTED).text(label, MARGIN, pdf.page.height - MARGIN + 8, { width, lineBreak: false, ellipsis: true });
+    pdf
+      .font("regular")
+      .fontSize(6.5)
+      .fillColor(MUTED)
+      .text(label, MARGIN, pdf.page.height - MARGIN + 8, { width, lineBreak: false, ellipsis: true });
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();

@@ -19,7 +19,8 @@ export interface RenderedReport {
   attachments: MailAttachment[];
 }
 
-export const CHART_SIZE = { width: 600, height: 300 };
+/** Drawn at twice this; small enough that the labels stay legible when the PDF puts two side by side. */
+export const CHART_SIZE = { width: 520, height: 260 };
 
 export function pdfFileName(doc: ReportDocument): string {
   return `cairn-${doc.kind === "monthly" ? (doc.lang === "fr" ? "rapport-mensuel" : "monthly-report") : doc.lang === "fr" ? "rapport-hebdo" : "weekly-report"}-${doc.period}.pdf`;
@@ -31,7 +32,8 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   const images = new Map<string, Uint8Array>();
   for (const chart of chartsOf(doc)) images.set(chart.id, renderChartPng(chart.config, CHART_SIZE));
-  const dataUri = (id: string) => `data:image/png;base64,${Buffer.from(images.get(id) ?? new Uint8Array()).toString("base64")}`;
+  const dataUri = (id: string) =>
+    `data:image/png;base64,${Buffer.from(images.get(id) ?? new Uint8Array()).toString("base64")}`;
   const pdf = options.pdf ? await renderPdf(doc, images, options.createdAt) : null;
   const attachments: MailAttachment[] = [...images].map(([id, content]) => ({
     filename: `${id}.png`,

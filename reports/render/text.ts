@@ -6,7 +6,7 @@ function pad(text: string, width: number, align: "left" | "right"): string {
   return align === "left" ? text + " ".repeat(n) : " ".repeat(n) + text;
 }
 
-function block(b: Block): string {
+function block(b: Block, colon: string): string {
   switch (b.kind) {
     case "heading":
       return `\n${b.text}\n${"-".repeat([...b.text].length)}`;
@@ -18,7 +18,7 @@ function block(b: Block): string {
     case "list":
       return b.items.map((i) => `- ${i}`).join("\n");
     case "figures":
-      return b.items.map((f) => `${f.label}: ${f.value}${f.note ? ` (${f.note})` : ""}`).join("\n");
+      return b.items.map((f) => `${f.label}${colon}${f.value}${f.note ? ` (${f.note})` : ""}`).join("\n");
     case "table": {
       const all = [b.columns, ...b.rows];
       const widths = b.columns.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? "")].length)));
@@ -31,11 +31,17 @@ function block(b: Block): string {
       return [line(b.columns), ...b.rows.map(line)].join("\n");
     }
     case "charts":
-      return b.charts.map((c) => `${c.title}: ${c.summary}`).join("\n");
+      return b.charts.map((c) => `${c.title}${colon}${c.summary}`).join("\n");
   }
 }
 
 export function renderText(doc: ReportDocument): string {
-  const parts = [`${doc.title}`, doc.subtitle, ...doc.blocks.map(block), "", doc.footer];
+  const parts = [
+    `${doc.title}`,
+    doc.subtitle,
+    ...doc.blocks.map((b) => block(b, doc.lang === "fr" ? " : " : ": ")),
+    "",
+    doc.footer,
+  ];
   return `${parts.join("\n\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

@@ -9,7 +9,7 @@
  */
 import { addDays, addMonths, daysInMonth, eachDay, firstDayOfMonth, monthOf } from "../days";
 import type { Budget, BudgetThreshold, Currency, Day, Period } from "../model";
-import { makeConverter, type MonthlyRate } from "./currency";
+import { type MonthlyRate, makeConverter } from "./currency";
 import { type DailyCost, forecastMonthEnd } from "./forecast";
 
 export const DEFAULT_THRESHOLDS: readonly BudgetThreshold[] = [

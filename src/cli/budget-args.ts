@@ -11,7 +11,8 @@ const str = (values: ParsedValues, name: string): string | undefined => {
 
 export function parseAmount(text: string): number {
   const amount = Number(text.replace(",", "."));
-  if (!Number.isFinite(amount) || amount <= 0) throw new UsageError(`--amount must be a positive number, got ${JSON.stringify(text)}`);
+  if (!Number.isFinite(amount) || amount <= 0)
+    throw new UsageError(`--amount must be a positive number, got ${JSON.stringify(text)}`);
   return amount;
 }
 
@@ -28,7 +29,8 @@ export function parseScope(text: string): { scopeKind: BudgetScopeKind; scopeVal
   const kind = at > 0 ? text.slice(0, at) : "";
   const value = at > 0 ? text.slice(at + 1) : "";
   if ((kind === "pipeline" || kind === "service" || kind === "account") && (value !== "" || kind === "pipeline")) {
-    if (kind === "account" && !/^\d{12}$/.test(value)) throw new UsageError(`--scope account:ID needs a 12-digit account id, got ${JSON.stringify(value)}`);
+    if (kind === "account" && !/^\d{12}$/.test(value))
+      throw new UsageError(`--scope account:ID needs a 12-digit account id, got ${JSON.stringify(value)}`);
     return { scopeKind: kind, scopeValue: value };
   }
   throw new UsageError(`--scope must be all, pipeline:NAME, service:NAME or account:ID, got ${JSON.stringify(text)}`);
@@ -37,11 +39,16 @@ export function parseScope(text: string): { scopeKind: BudgetScopeKind; scopeVal
 /** `50,80,100,forecast:100`: percentages of actual spend, or of the forecast when prefixed. */
 export function parseThresholds(text: string): BudgetThreshold[] {
   const out: BudgetThreshold[] = [];
-  for (const part of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
     const forecast = part.startsWith("forecast:");
     const pct = Number((forecast ? part.slice("forecast:".length) : part).replace("%", ""));
     if (!Number.isFinite(pct) || pct <= 0 || pct > 1000) {
-      throw new UsageError(`--thresholds takes percentages like 50,80,100,forecast:100; ${JSON.stringify(part)} is not one`);
+      throw new UsageError(
+        `--thresholds takes percentages like 50,80,100,forecast:100; ${JSON.stringify(part)} is not one`,
+      );
     }
     out.push({ kind: forecast ? "forecast" : "actual", ratio: pct / 100 });
   }

@@ -29,7 +29,10 @@ Planned activities (a field campaign, a reprocessing) declare days on which spik
 no anomaly alert is raised for them (budgets still count every dollar).`;
 
 function line(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join("  ")
+    .trimEnd();
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -63,7 +66,8 @@ function statusRow(s: BudgetStatus, locale: Locale): string[] {
 function nameArg(positionals: string[], verb: string): string {
   const name = positionals[1];
   if (!name || name.trim() === "") throw new UsageError(`budget ${verb} needs a NAME`);
-  if (positionals.length > 2) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])} (quote a name with spaces)`);
+  if (positionals.length > 2)
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[2])} (quote a name with spaces)`);
   return name.trim();
 }
 
@@ -73,7 +77,19 @@ async function plan(ctx: CliContext, values: ParsedValues, args: string[]): Prom
   if (verb === "list") {
     const rows = await listPlannedActivities(store);
     if (rows.length === 0) ctx.out("No planned activity. Add one with `cairn budget plan add NAME --from D --to D`.");
-    else ctx.out(table(["ID", "NAME", "FROM", "TO", "SCOPE"], rows.map((p) => [String(p.id), p.name, p.fromDay, p.toDay, p.scopeKind === "all" ? "all" : `${p.scopeKind}:${p.scopeValue}`])));
+    else
+      ctx.out(
+        table(
+          ["ID", "NAME", "FROM", "TO", "SCOPE"],
+          rows.map((p) => [
+            String(p.id),
+            p.name,
+            p.fromDay,
+            p.toDay,
+            p.scopeKind === "all" ? "all" : `${p.scopeKind}:${p.scopeValue}`,
+          ]),
+        ),
+      );
     return 0;
   }
   if (verb === "add") {
@@ -82,14 +98,22 @@ async function plan(ctx: CliContext, values: ParsedValues, args: string[]): Prom
     const to = dayOption(values, "to");
     if (!from || !to) throw new UsageError("budget plan add needs --from and --to (first and last days, included)");
     if (to < from) throw new UsageError("--to must not be before --from");
-    const scope = typeof values.scope === "string" ? parseScope(values.scope) : { scopeKind: "all" as const, scopeValue: "" };
-    const id = await addPlannedActivity(store, { name: arg, fromDay: from, toDay: to, ...scope }, ctx.now().toISOString());
-    ctx.out(`Planned activity ${id} "${arg}" added: ${from} to ${to}; anomalies on ${scope.scopeKind === "all" ? "all spending" : `${scope.scopeKind} ${scope.scopeValue}`} are not alerted on those days.`);
+    const scope =
+      typeof values.scope === "string" ? parseScope(values.scope) : { scopeKind: "all" as const, scopeValue: "" };
+    const id = await addPlannedActivity(
+      store,
+      { name: arg, fromDay: from, toDay: to, ...scope },
+      ctx.now().toISOString(),
+    );
+    ctx.out(
+      `Planned activity ${id} "${arg}" added: ${from} to ${to}; anomalies on ${scope.scopeKind === "all" ? "all spending" : `${scope.scopeKind} ${scope.scopeValue}`} are not alerted on those days.`,
+    );
     return 0;
   }
   if (verb === "rm") {
     const id = Number(arg);
-    if (!arg || !Number.isInteger(id)) throw new UsageError("budget plan rm needs the activity's ID (see `cairn budget plan list`)");
+    if (!arg || !Number.isInteger(id))
+      throw new UsageError("budget plan rm needs the activity's ID (see `cairn budget plan list`)");
     if (!(await removePlannedActivity(store, id))) throw new CliFailure(`no planned activity with ID ${id}`);
     ctx.out(`Planned activity ${id} removed.`);
     return 0;
@@ -124,33 +148,46 @@ export const budgetCommand: Command = {
           return 0;
         }
         const locale = ctx.config.CAIRN_LOCALE;
-        ctx.out(table(["NAME", "AMOUNT", "PERIOD", "SCOPE", "SPENT", "FORECAST", "THRESHOLDS"], statuses.map((s) => statusRow(s, locale))));
+        ctx.out(
+          table(
+            ["NAME", "AMOUNT", "PERIOD", "SCOPE", "SPENT", "FORECAST", "THRESHOLDS"],
+            statuses.map((s) => statusRow(s, locale)),
+          ),
+        );
         return 0;
       }
       case "add": {
         const name = nameArg(positionals, "add");
         if (typeof values.amount !== "string") throw new UsageError("budget add needs --amount");
         if ((await listBudgets(store)).some((b) => b.name === name)) {
-          throw new CliFailure(`a budget named "${name}" exists already; change it with \`cairn budget set "${name}" ...\``);
+          throw new CliFailure(
+            `a budget named "${name}" exists already; change it with \`cairn budget set "${name}" ...\``,
+          );
         }
         const budget = applyBudgetOptions(newBudget(name), values);
         await saveBudget(store, budget, at);
-        ctx.out(`Budget "${name}" added: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`);
+        ctx.out(
+          `Budget "${name}" added: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`,
+        );
         return 0;
       }
       case "set": {
         const name = nameArg(positionals, "set");
         const existing = (await listBudgets(store)).find((b) => b.name === name);
         if (!existing) throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
-        if (Object.values(values).every((v) => v === undefined)) throw new UsageError("budget set needs at least one option to change");
+        if (Object.values(values).every((v) => v === undefined))
+          throw new UsageError("budget set needs at least one option to change");
         const budget = applyBudgetOptions(existing, values);
         await saveBudget(store, budget, at);
-        ctx.out(`Budget "${name}" updated: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`);
+        ctx.out(
+          `Budget "${name}" updated: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`,
+        );
         return 0;
       }
       case "rm": {
         const name = nameArg(positionals, "rm");
-        if (!(await removeBudget(store, name))) throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
+        if (!(await removeBudget(store, name)))
+          throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
         ctx.out(`Budget "${name}" removed.`);
         return 0;
       }

@@ -3,23 +3,17 @@
  * collectors now and prints rows written, API requests made and what they cost. A backfill shows
  * its progress on stderr when stderr is a terminal.
  */
-import { collectCostExplorer } from "../jobs/collect";
-import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
+
 import { addDays, toDay } from "../days";
-import type { Config } from "../config";
+import { collectCostExplorer } from "../jobs/collect";
+import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-cloudwatch";
+import { collectArgsFromConfig } from "../jobs/collect-config";
+import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
+import { loadUtilisationLookup } from "../store/read/metrics";
+import { readDb } from "../store/store";
 import { CliFailure, type Command, dayOption, UsageError } from "./command";
 
 const SOURCES = ["cost-explorer", "cloudwatch", "all"] as const;
-
-/** The collector's settings from the configuration, for the CLI and the scheduler alike. */
-export function collectArgsFromConfig(config: Config) {
-  return {
-    pipelineTag: config.CAIRN_PIPELINE_TAG,
-    maxRequestsPerMonth: config.CAIRN_CE_MAX_REQUESTS,
-    backfillMonths: config.CAIRN_BACKFILL_MONTHS,
-    trailingDays: config.CAIRN_TRAILING_DAYS,
-  };
-}
 
 export const collectCommand: Command = {
   name: "collect",
@@ -45,36 +39,55 @@ CAIRN_CE_MAX_REQUESTS (default 300).`,
     const from = dayOption(values, "from");
     const to = dayOption(values, "to");
     const today = toDay(ctx.now());
-    if (to !== undefined && to > addDays(today, 1)) throw new UsageError(`--to must not be after tomorrow (${addDays(today, 1)}, exclusive)`);
-    if (from !== undefined && from >= (to ?? today)) throw new UsageError(`--from must be before --to (${to ?? today}, exclusive)`);
-    if (source === "cloudwatch") {
-      // The CloudWatch collector is another feature; until it lands, say so rather than do nothing.
-      throw new CliFailure("The CloudWatch collector is not part of this build yet; use --source cost-explorer.");
-    }
-    // 'all' is Cost Explorer alone until the CloudWatch collector is registered here.
-
+    if (to !== undefined && to > addDays(today, 1))
+      throw new UsageError(`--to must not be after tomorrow (${addDays(today, 1)}, exclusive)`);
+    if (from !== undefined && from >= (to ?? today))
+      throw new UsageError(`--from must be before --to (${to ?? today}, exclusive)`);
     const store = ctx.openStore();
-    // ctx.err writes whole lines: one line per month reached by each query, not a redraw per page.
-    let lastProgress = "";
-    const summary = await collectCostExplorer(
-      {
-        store,
-        costExplorer: ctx.services.costExplorer(),
-        now: ctx.now,
-        estimate: ctx.services.estimate,
-        onProgress: ctx.interactive
-          ? (p) => {
-              const key = `${p.step}/${p.monthsDone}`;
-              if (key !== lastProgress) ctx.err(formatCollectProgress(p));
-              lastProgress = key;
-            }
-          : undefined,
-      },
-      { ...collectArgsFromConfig(ctx.config), from, to },
-    );
-    const lines = formatCollectSummary(summary);
-    for (const line of lines.filter((l) => !l.startsWith("Failed: "))) ctx.out(line);
-    if (summary.status === "failed") throw new CliFailure(summary.error ?? "Cost Explorer collection failed");
+    const failures: string[] = [];
+    if (source === "cost-explorer" || source === "all") {
+      // Lines re-collected keep the measured utilisation CloudWatch gave for their days.
+      const utilisation = await loadUtilisationLookup(readDb(store), {
+        from: addDays(today, -430),
+        to: addDays(today, 1),
+      });
+      // ctx.err writes whole lines: one line per month reached by each query, not a redraw per page.
+      let lastProgress = "";
+      const summary = await collectCostExplorer(
+        {
+          store,
+          costExplorer: ctx.services.costExplorer(),
+          now: ctx.now,
+          estimate: (lines) => ctx.services.estimate(lines, utilisation),
+          onProgress: ctx.interactive
+            ? (p) => {
+                const key = `${p.step}/${p.monthsDone}`;
+                if (key !== lastProgress) ctx.err(formatCollectProgress(p));
+                lastProgress = key;
+              }
+            : undefined,
+        },
+        { ...collectArgsFromConfig(ctx.config), from, to },
+      );
+      for (const line of formatCollectSummary(summary).filter((l) => !l.startsWith("Failed: "))) ctx.out(line);
+      if (summary.status === "failed") failures.push(summary.error ?? "Cost Explorer collection failed");
+    }
+    if (source === "cloudwatch" || source === "all") {
+      // After Cost Explorer, so the regions with spend and the lines to re-estimate are current.
+      const summary = await collectCloudWatch(
+        {
+          store,
+          cloudWatch: ctx.services.cloudWatch,
+          now: ctx.now,
+          estimate: ctx.services.estimate,
+          onProgress: ctx.interactive ? ctx.err : undefined,
+        },
+        { regions: ctx.config.CAIRN_CLOUDWATCH_REGIONS, from, to },
+      );
+      for (const line of formatCloudWatchSummary(summary)) ctx.out(line);
+      if (summary.status === "failed") failures.push(summary.error ?? "CloudWatch collection failed");
+    }
+    if (failures.length > 0) throw new CliFailure(failures.join("\n"));
     return 0;
   },
 };

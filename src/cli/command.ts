@@ -5,8 +5,10 @@
 import type { ParseArgsConfig } from "node:util";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookTransport } from "../../reports/mail/webhook";
+import type { UtilisationLookup } from "../carbon/estimate";
 import type { Config } from "../config";
 import { isValidDay } from "../days";
 import type { JobHandlers } from "../jobs/scheduler";
@@ -30,14 +32,21 @@ export interface CliContext {
 
 /** Filled in by src/node.ts; features add their own entries. */
 export interface CliServices {
-  /** Carbon estimates for lines about to be stored (the configured factor set). */
-  estimate: (lines: CostLine[]) => EstimatedLine[];
+  /**
+   * Carbon estimates for lines about to be stored (the configured factor set), with measured
+   * CPU utilisation where CloudWatch gave one.
+   */
+  estimate: (lines: CostLine[], utilisation?: UtilisationLookup) => EstimatedLine[];
+  /** One CloudWatch client per region. */
+  cloudWatch: CloudWatchClientFactory;
   /** The scheduled jobs of `cairn serve`, bound to an opened store. */
   jobHandlers: (store: Store) => JobHandlers;
   /** The Cost Explorer client (collectors/cost-explorer/client.ts), built once on first use. */
   costExplorer: () => CostExplorerClient;
   /** The configured mail transport (reports/mail), null for none; throws MailError when misconfigured. */
   mailTransport?: () => MailTransport | null;
+  /** Where `cairn fx fetch` reads the ECB's monthly USD reference rates (SDMX CSV); a test's local server. */
+  ecbRatesUrl?: string;
   /** The webhook of CAIRN_WEBHOOK_URL, null when unset. */
   webhook?: () => WebhookTransport | null;
   /** The S3 client for `cairn import s3://...` (collectors/focus/s3-client.ts), built once on first use. */

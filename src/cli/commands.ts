@@ -1,10 +1,27 @@
 /** Every `cairn` verb, in the order `cairn --help` lists them. */
+import { adviseCommand } from "./advise";
 import { alertsCommand } from "./alerts";
 import { budgetCommand } from "./budget";
 import { collectCommand } from "./collect";
 import type { Command } from "./command";
 import { estimateCommand } from "./estimate";
+import { exportCommand } from "./export";
+import { fxCommand } from "./fx";
+import { importCommand } from "./import";
+import { reportCommand } from "./report";
 import { tokenCommand } from "./token";
 import { userCommand } from "./user";
 
-export const COMMANDS: Command[] = [collectCommand, estimateCommand, budgetCommand, alertsCommand, userCommand, tokenCommand];
+export const COMMANDS: Command[] = [
+  collectCommand,
+  estimateCommand,
+  budgetCommand,
+  alertsCommand,
+  adviseCommand,
+  userCommand,
+  tokenCommand,
+  importCommand,
+  exportCommand,
+  reportCommand,
+  fxCommand,
+];

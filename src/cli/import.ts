@@ -28,7 +28,9 @@ function progressPrinter(ctx: CliContext): (p: ImportProgress) => void {
 export function formatSummary(s: ImportSummary): string[] {
   const out: string[] = [];
   for (const f of s.files) {
-    out.push(`read ${f.file}: FOCUS ${f.version}, ${f.rows} rows (${f.awsRows} AWS, ${f.otherRows} other providers, ${f.badRows} bad)`);
+    out.push(
+      `read ${f.file}: FOCUS ${f.version}, ${f.rows} rows (${f.awsRows} AWS, ${f.otherRows} other providers, ${f.badRows} bad)`,
+    );
   }
   if (s.unchangedFiles > 0) out.push(`skipped ${s.unchangedFiles} file(s) unchanged since the last import`);
   if (s.supersededFiles > 0) out.push(`skipped ${s.supersededFiles} file(s) in older versions of a billing period`);
@@ -95,7 +97,8 @@ Options:
       throw error;
     }
     for (const e of summary.errors) ctx.err(formatRowError(e));
-    if (summary.badRows > summary.errors.length) ctx.err(`... and ${summary.badRows - summary.errors.length} more bad rows`);
+    if (summary.badRows > summary.errors.length)
+      ctx.err(`... and ${summary.badRows - summary.errors.length} more bad rows`);
     for (const line of formatSummary(summary)) ctx.out(line);
     if (summary.status === "failed") throw new CliFailure(summary.error ?? "the import failed");
     return 0;

@@ -58,7 +58,11 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", (error: NodeJS.ErrnoException) =>
-        reject(error.code === "EADDRINUSE" ? new CliFailure(`port ${port} is already in use; choose another with --port`) : error),
+        reject(
+          error.code === "EADDRINUSE"
+            ? new CliFailure(`port ${port} is already in use; choose another with --port`)
+            : error,
+        ),
       );
     });
     ctx.out(`Cairn is serving http://localhost:${port} (database ${ctx.config.CAIRN_DB}).`);

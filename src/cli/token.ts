@@ -25,7 +25,9 @@ export const tokenCommand: Command = {
       const tokens = await listApiTokens(store);
       if (tokens.length === 0) ctx.out("No API tokens.");
       for (const t of tokens) {
-        ctx.out(`${t.name}\t${t.email}\tcreated ${t.createdAt.slice(0, 10)}\tlast used ${t.lastUsedAt?.slice(0, 16) ?? "never"}`);
+        ctx.out(
+          `${t.name}\t${t.email}\tcreated ${t.createdAt.slice(0, 10)}\tlast used ${t.lastUsedAt?.slice(0, 16) ?? "never"}`,
+        );
       }
       return 0;
     }

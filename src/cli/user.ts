@@ -39,7 +39,8 @@ Roles: viewer reads everything; admin also edits budgets and settings and starts
       return 0;
     }
     if (verb !== "add") throw new UsageError(`unknown action ${JSON.stringify(verb ?? "")}: use add, list or rm`);
-    if (!email || !EMAIL.test(email)) throw new UsageError(`cairn user add needs an EMAIL, got ${JSON.stringify(email ?? "")}`);
+    if (!email || !EMAIL.test(email))
+      throw new UsageError(`cairn user add needs an EMAIL, got ${JSON.stringify(email ?? "")}`);
     const role = values.role;
     if (typeof role !== "string" || !ROLES.includes(role as Role)) {
       throw new UsageError(`--role must be admin or viewer, got ${JSON.stringify(role ?? "(none)")}`);
@@ -54,7 +55,11 @@ Roles: viewer reads everything; admin also edits budgets and settings and starts
     }
     const problem = passwordProblem(password);
     if (problem) throw new CliFailure(`the password ${problem}; nothing was changed`);
-    await saveUser(store, { email, role: role as Role, passwordHash: await hashPassword(password) }, ctx.now().toISOString());
+    await saveUser(
+      store,
+      { email, role: role as Role, passwordHash: await hashPassword(password) },
+      ctx.now().toISOString(),
+    );
     ctx.out(`Saved ${normaliseEmail(email)} as ${role}.`);
     return 0;
   },

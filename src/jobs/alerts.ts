@@ -5,13 +5,14 @@
  * earlier failures included. A key is delivered once per channel, ever: the outbox's unique
  * index guarantees it. The scheduler calls this after each collection (`alertsArgsFromConfig`).
  */
+
+import { type AlertEmail, buildAlertEmail } from "../../reports/alerts/alert-email";
+import type { MailTransport } from "../../reports/mail/transport";
+import type { WebhookMessage, WebhookTransport } from "../../reports/mail/webhook";
 import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
 import { evaluateAlerts } from "../analysis/alert-rules/index";
 import type { Config } from "../config";
 import type { Currency, Locale } from "../model";
-import { type AlertEmail, buildAlertEmail } from "../../reports/alerts/alert-email";
-import type { MailTransport } from "../../reports/mail/transport";
-import type { WebhookMessage, WebhookTransport } from "../../reports/mail/webhook";
 import {
   type Channel,
   enqueue,
@@ -146,7 +147,10 @@ async function sendRow(deps: AlertsDeps, channel: Channel, row: NotificationRow)
   }
   if (!deps.mail) throw new Error("no mail transport configured");
   await deps.mail.send({
-    to: row.recipients.split(",").map((r) => r.trim()).filter((r) => r !== ""),
+    to: row.recipients
+      .split(",")
+      .map((r) => r.trim())
+      .filter((r) => r !== ""),
     subject: row.subject,
     text: row.bodyText,
     html: row.bodyHtml ?? "",
@@ -180,7 +184,12 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
   const known = await Promise.all((channels.length > 0 ? channels : [undefined]).map((c) => knownKeys(deps.store, c)));
   const fresh = alerts.filter((a) => known.some((keys) => newAlerts([a], keys).length > 0));
   const emails = new Map(fresh.map((a) => [a.key, buildAlertEmail(a, ctx)]));
-  summary.fresh = fresh.map((a) => ({ key: a.key, rule: a.rule, severity: a.severity, subject: emails.get(a.key)?.subject ?? "" }));
+  summary.fresh = fresh.map((a) => ({
+    key: a.key,
+    rule: a.rule,
+    severity: a.severity,
+    subject: emails.get(a.key)?.subject ?? "",
+  }));
 
   if (!args.send) {
     for (const channel of channels) summary.pending += (await pendingNotifications(deps.store, channel)).length;
@@ -189,8 +198,16 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
   const at = now.toISOString();
   for (const channel of channels) {
     const rows = fresh.flatMap((a) => rowsFor(a, emails.get(a.key) as AlertEmail, channel, args));
-    summary.enqueued += await enqueue(deps.store, rows.filter((r) => r.status !== "covered"), at);
-    await enqueue(deps.store, rows.filter((r) => r.status === "covered"), at);
+    summary.enqueued += await enqueue(
+      deps.store,
+      rows.filter((r) => r.status !== "covered"),
+      at,
+    );
+    await enqueue(
+      deps.store,
+      rows.filter((r) => r.status === "covered"),
+      at,
+    );
   }
   for (const channel of channels) await deliver(deps, channel, summary);
   return summary;

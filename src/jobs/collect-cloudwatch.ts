@@ -15,7 +15,7 @@ import { dailyRows, type SeriesPoints } from "../../collectors/cloudwatch/aggreg
 import { type Dimension, METRIC_SPECS, type MetricSpec } from "../../collectors/cloudwatch/catalog";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import { CloudWatchError } from "../../collectors/cloudwatch/errors";
-import { type FetchContext, listSeries, readSeries, type RequestReport } from "../../collectors/cloudwatch/fetch";
+import { type FetchContext, listSeries, type RequestReport, readSeries } from "../../collectors/cloudwatch/fetch";
 import { billedInstanceHours, inferInstanceTypes } from "../../collectors/cloudwatch/instance-types";
 import type { UtilisationLookup } from "../carbon/estimate";
 import { addDays, toDay } from "../days";
@@ -31,8 +31,11 @@ import { readDb, type Store } from "../store/store";
 export const CLOUDWATCH_SOURCE = "cloudwatch";
 /** CloudWatch's price: $0.01 per 1,000 metrics requested (GetMetricData) or requests (ListMetrics). */
 export const CLOUDWATCH_USD_PER_UNIT = 0.01 / 1000;
-/** Days re-read by default: the advice looks at 14 full days. */
-export const CLOUDWATCH_DEFAULT_DAYS = 15;
+/**
+ * Days re-read by default: the Lambda advice compares two fortnights. CloudWatch bills per metric
+ * requested, not per datapoint, so a longer window costs the same (only more pages).
+ */
+export const CLOUDWATCH_DEFAULT_DAYS = 28;
 
 export interface CollectCloudWatchDeps {
   store: Store;
@@ -80,7 +83,10 @@ async function regionsWithSpend(store: Store, from: Day, to: Day): Promise<strin
     .selectDistinct({ region: costLines.region })
     .from(costLines)
     .where(and(gte(costLines.day, from), lt(costLines.day, to), gt(costLines.unblendedCostUsd, 0)));
-  return rows.map((r) => r.region).filter((r) => REGION_CODE.test(r)).sort();
+  return rows
+    .map((r) => r.region)
+    .filter((r) => REGION_CODE.test(r))
+    .sort();
 }
 
 async function windowLines(store: Store, from: Day, to: Day): Promise<{ ids: number[]; lines: CostLine[] }> {
@@ -90,7 +96,10 @@ async function windowLines(store: Store, from: Day, to: Day): Promise<{ ids: num
     .where(and(gte(costLines.day, from), lt(costLines.day, to)));
   return {
     ids: rows.map((r) => r.id),
-    lines: rows.map(({ id: _id, collectedAt: _c, ...line }) => ({ ...line, source: line.source as CostLine["source"] })),
+    lines: rows.map(({ id: _id, collectedAt: _c, ...line }) => ({
+      ...line,
+      source: line.source as CostLine["source"],
+    })),
   };
 }
 
@@ -106,15 +115,25 @@ function withInstanceTypes(rows: MetricDay[], lines: CostLine[]): MetricDay[] {
   }
   const types = inferInstanceTypes([...hours.values()], billedInstanceHours(lines));
   return rows.map((row) =>
-    row.namespace === "AWS/EC2" && row.dimensions.startsWith("InstanceId=") ? { ...row, instanceType: types.get(row.resourceId) ?? null } : row,
+    row.namespace === "AWS/EC2" && row.dimensions.startsWith("InstanceId=")
+      ? { ...row, instanceType: types.get(row.resourceId) ?? null }
+      : row,
   );
 }
 
-export async function collectCloudWatch(deps: CollectCloudWatchDeps, args: CollectCloudWatchArgs = {}): Promise<CollectCloudWatchSummary> {
+export async function collectCloudWatch(
+  deps: CollectCloudWatchDeps,
+  args: CollectCloudWatchArgs = {},
+): Promise<CollectCloudWatchSummary> {
   const today = toDay(deps.now());
   const to = args.to ?? today;
   const from = args.from ?? addDays(to, -CLOUDWATCH_DEFAULT_DAYS);
-  const runId = await startRun(deps.store, { source: CLOUDWATCH_SOURCE, startedAt: deps.now().toISOString(), fromDay: from, toDay: to });
+  const runId = await startRun(deps.store, {
+    source: CLOUDWATCH_SOURCE,
+    startedAt: deps.now().toISOString(),
+    fromDay: from,
+    toDay: to,
+  });
   const configured = args.regions && args.regions.length > 0;
   const summary: CollectCloudWatchSummary = {
     source: CLOUDWATCH_SOURCE,
@@ -122,7 +141,9 @@ export async function collectCloudWatch(deps: CollectCloudWatchDeps, args: Colle
     runId,
     from,
     to,
-    regions: configured ? [...(args.regions as string[])] : await regionsWithSpend(deps.store, addDays(today, -30), addDays(today, 1)),
+    regions: configured
+      ? [...(args.regions as string[])]
+      : await regionsWithSpend(deps.store, addDays(today, -30), addDays(today, 1)),
     regionsFrom: configured ? "config" : "cost-lines",
     series: 0,
     rowsWritten: 0,
@@ -152,14 +173,17 @@ export async function collectCloudWatch(deps: CollectCloudWatchDeps, args: Colle
 
   try {
     if (summary.regions.length === 0) {
-      summary.warnings.push("No region to scan: set CAIRN_CLOUDWATCH_REGIONS, or collect cost data first (regions default to those with spend).");
+      summary.warnings.push(
+        "No region to scan: set CAIRN_CLOUDWATCH_REGIONS, or collect cost data first (regions default to those with spend).",
+      );
     }
     // 1. Read everything; nothing is written before the last region is in.
     const all: SeriesPoints[] = [];
     for (const region of summary.regions) {
       const ctx: FetchContext = { client: deps.cloudWatch(region), region, onRequest, warnings: summary.warnings };
       const wanted: { spec: MetricSpec; dimensions: Dimension[] }[] = [];
-      for (const spec of METRIC_SPECS) for (const dimensions of await listSeries(ctx, spec)) wanted.push({ spec, dimensions });
+      for (const spec of METRIC_SPECS)
+        for (const dimensions of await listSeries(ctx, spec)) wanted.push({ spec, dimensions });
       deps.onProgress?.(`${region}: ${wanted.length} metrics`);
       all.push(...(await readSeries(ctx, wanted, from, to)));
     }
@@ -173,11 +197,16 @@ export async function collectCloudWatch(deps: CollectCloudWatchDeps, args: Colle
       lines,
     );
     const collectedAt = deps.now().toISOString();
-    summary.rowsWritten = await replaceMetricDays(deps.store, { from, to, regions: summary.regions }, rows, { runId, collectedAt });
+    summary.rowsWritten = await replaceMetricDays(deps.store, { from, to, regions: summary.regions }, rows, {
+      runId,
+      collectedAt,
+    });
 
     // 3. Estimate the window's cost lines again with what was measured.
     if (deps.estimate && lines.length > 0) {
-      const lookup = buildUtilisationLookup(await readMetricDays(readDb(deps.store), { from, to }, { metricName: "CPUUtilization" }));
+      const lookup = buildUtilisationLookup(
+        await readMetricDays(readDb(deps.store), { from, to }, { metricName: "CPUUtilization" }),
+      );
       const items = deps.estimate(lines, lookup);
       summary.linesReestimated = await replaceFootprints(
         deps.store,
@@ -200,4 +229,19 @@ export async function collectCloudWatch(deps: CollectCloudWatchDeps, args: Colle
     error: summary.error,
   });
   return summary;
+}
+
+/** What `cairn collect --source cloudwatch` prints: lines of plain text. */
+export function formatCloudWatchSummary(s: CollectCloudWatchSummary): string[] {
+  const out = [
+    `CloudWatch ${s.status}: ${s.from} to ${s.to} (exclusive) in ${s.regions.length ? s.regions.join(", ") : "no region"} (${s.regionsFrom === "config" ? "CAIRN_CLOUDWATCH_REGIONS" : "regions with spend"}).`,
+    `  ${s.series} metrics read, ${s.rowsWritten} daily rows written, ${s.linesReestimated} cost lines re-estimated with measured utilisation.`,
+    `  ${s.requests} requests, ${s.metricsRequested} metrics requested: $${s.requestCostUsd.toFixed(4)} ($0.01 per 1,000 metrics).`,
+  ];
+  if (s.partialSeries > 0)
+    out.push(`  ${s.partialSeries} metric(s) came back incomplete (PartialData) and are marked partial.`);
+  for (const w of s.warnings.slice(0, 20)) out.push(`  warning: ${w}`);
+  if (s.warnings.length > 20) out.push(`  ... and ${s.warnings.length - 20} more warnings.`);
+  if (s.error) out.push(`  error: ${s.error}`);
+  return out;
 }

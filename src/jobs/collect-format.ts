@@ -15,7 +15,9 @@ export function formatCollectSummary(s: CollectSummary): string[] {
   );
   if (s.forecast) {
     const label = s.forecast.source === "aws" ? "AWS forecast" : "Cairn's forecast (weekday profile; AWS has none yet)";
-    lines.push(`Month-end ${s.forecast.month}: ${usd(s.forecast.totalUsd)}, ${usd(s.forecast.monthToDateUsd)} so far (${label})`);
+    lines.push(
+      `Month-end ${s.forecast.month}: ${usd(s.forecast.totalUsd)}, ${usd(s.forecast.monthToDateUsd)} so far (${label})`,
+    );
   }
   if (s.finalMonths.length > 0) lines.push(`Final months seen: ${s.finalMonths.join(", ")}`);
   if (s.error) lines.push(`Failed: ${s.error}`);

@@ -23,7 +23,13 @@ export interface CollectState {
   accountsDay?: Day | null;
 }
 
-export const EMPTY_STATE: CollectState = { backfilledFrom: null, collectedTo: null, finalThrough: null, accounts: null, accountsDay: null };
+export const EMPTY_STATE: CollectState = {
+  backfilledFrom: null,
+  collectedTo: null,
+  finalThrough: null,
+  accounts: null,
+  accountsDay: null,
+};
 
 export interface WindowInput {
   today: Day;
@@ -61,7 +67,9 @@ export function planWindow(input: WindowInput): CollectWindow {
   if (input.from !== undefined || input.to !== undefined) kind = "override";
   const window = { from: input.from ?? from, to: input.to ?? today, kind };
   if (window.from >= window.to) {
-    throw new RangeError(`the window ${window.from}..${window.to} is empty: --from must be before --to (exclusive end)`);
+    throw new RangeError(
+      `the window ${window.from}..${window.to} is empty: --from must be before --to (exclusive end)`,
+    );
   }
   return window;
 }

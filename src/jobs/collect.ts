@@ -10,24 +10,26 @@
  * line; the state is only advanced by a successful run, so the next one re-reads what it must.
  */
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
-import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { allocateLines } from "../../collectors/cost-explorer/allocate";
 import { CostExplorerError } from "../../collectors/cost-explorer/errors";
-import { fetchAccounts, fetchCostAndUsage, fetchForecast, type RequestMeter } from "../../collectors/cost-explorer/fetch";
+import {
+  fetchAccounts,
+  fetchCostAndUsage,
+  fetchForecast,
+  type RequestMeter,
+} from "../../collectors/cost-explorer/fetch";
 import type { QueryResult } from "../../collectors/cost-explorer/parse";
 import { costQueries, minimumRequests, type QueryKind } from "../../collectors/cost-explorer/query-plan";
-import { forecastMonthEnd } from "../analysis/forecast";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import type { CostLine, Day, Month } from "../model";
 import { apiUsageSince, recordApiRequest } from "../store/api-requests";
 import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
-import { insertForecast } from "../store/forecasts";
-import { finishRun, startRun } from "../store/runs";
-import { costLines } from "../store/schema/index";
 import { latestForecast } from "../store/read/forecast";
+import { finishRun, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
+import { storeForecast } from "./collect-forecast";
 import { readCollectState, writeCollectState } from "./collect-state";
-import { type CollectWindow, finalMonths, planWindow, type WindowKind } from "./collect-window";
+import { type CollectWindow, finalMonths, planWindow } from "./collect-window";
 
 export const SOURCE = "cost-explorer";
 /** What AWS charges per Cost Explorer API request (each page is one). */
@@ -134,15 +136,6 @@ function capMeter(
   };
 }
 
-async function monthToDateDaily(store: Store, month: Month, asOf: Day): Promise<{ day: Day; costUsd: number }[]> {
-  const rows = await readDb(store)
-    .select({ day: costLines.day, costUsd: sql<number>`sum(${costLines.unblendedCostUsd})` })
-    .from(costLines)
-    .where(and(eq(costLines.source, SOURCE), gte(costLines.day, firstDayOfMonth(month)), lt(costLines.day, asOf)))
-    .groupBy(costLines.day);
-  return rows.map((r) => ({ day: r.day, costUsd: Number(r.costUsd) }));
-}
-
 export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs): Promise<CollectSummary> {
   const startedAt = deps.now().toISOString();
   const today = toDay(deps.now());
@@ -180,7 +173,8 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
   try {
     // 1. Fetch everything; nothing is written before the last page is in.
     summary.accounts =
-      cachedAccounts ?? (await fetchAccounts(deps.costExplorer, window, meter, (n) => minimumRequests(n, withForecast)));
+      cachedAccounts ??
+      (await fetchAccounts(deps.costExplorer, window, meter, (n) => minimumRequests(n, withForecast)));
     const queries = costQueries(window, summary.accounts, args.pipelineTag);
     const months = monthSpan(window.from, addDays(window.to, -1));
     const results: QueryResult[] = [];
@@ -210,7 +204,8 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
     queries.forEach((query, i) => {
       const result = results[i];
       if (!result) return;
-      for (const [day, est] of result.estimatedByDay) estimatedByDay.set(day, (estimatedByDay.get(day) ?? false) || est);
+      for (const [day, est] of result.estimatedByDay)
+        estimatedByDay.set(day, (estimatedByDay.get(day) ?? false) || est);
       if (query.kind !== "lines") return;
       const pipelines = results[i + 1];
       lines.push(
@@ -224,12 +219,20 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
     });
     const items = await (deps.estimate ?? noFootprint)(lines);
     const collectedAt = deps.now().toISOString();
-    summary.rowsWritten = await replaceCostLines(deps.store, { from: window.from, to: window.to, source: SOURCE }, items, collectedAt);
+    summary.rowsWritten = await replaceCostLines(
+      deps.store,
+      { from: window.from, to: window.to, source: SOURCE },
+      items,
+      collectedAt,
+    );
 
     // 3. The forecast: AWS's, or Cairn's own from the month so far.
     if (window.kind !== "override") {
       // Asked today already: AWS's figure for the rest of the month stands, the month so far moves.
-      const reuse = forecastedToday && latest?.source === "aws" ? { meanUsd: latest.remainingUsd, lowerUsd: latest.remainingLowerUsd, upperUsd: latest.remainingUpperUsd } : null;
+      const reuse =
+        forecastedToday && latest?.source === "aws"
+          ? { meanUsd: latest.remainingUsd, lowerUsd: latest.remainingLowerUsd, upperUsd: latest.remainingUpperUsd }
+          : null;
       summary.forecast = await storeForecast(deps, runId, today, withForecast ? awsForecast : reuse, collectedAt);
     }
 
@@ -237,7 +240,9 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
     summary.finalMonths = summary.accounts.length > 0 ? finalMonths(window, estimatedByDay) : [];
     const newestFinal = summary.finalMonths[summary.finalMonths.length - 1] ?? null;
     const finalThrough =
-      newestFinal !== null && (state.finalThrough === null || newestFinal > state.finalThrough) ? newestFinal : state.finalThrough;
+      newestFinal !== null && (state.finalThrough === null || newestFinal > state.finalThrough)
+        ? newestFinal
+        : state.finalThrough;
     await writeCollectState(
       deps.store,
       window.kind === "override"
@@ -279,49 +284,4 @@ function monthSpan(first: Day, last: Day): number {
   let n = 1;
   for (let m = monthOf(first); m < monthOf(last); m = addMonths(m, 1)) n += 1;
   return n;
-}
-
-async function storeForecast(
-  deps: CollectDeps,
-  runId: number,
-  today: Day,
-  aws: { meanUsd: number; lowerUsd: number | null; upperUsd: number | null } | null,
-  createdAt: string,
-): Promise<ForecastSummary | null> {
-  const month = monthOf(today);
-  const daily = await monthToDateDaily(deps.store, month, today);
-  const monthToDateUsd = Math.round(daily.reduce((s, d) => s + d.costUsd, 0) * 1e6) / 1e6;
-  if (aws) {
-    const totalUsd = Math.round((monthToDateUsd + aws.meanUsd) * 1e6) / 1e6;
-    await insertForecast(deps.store, {
-      month,
-      source: "aws",
-      method: "aws-cost-explorer",
-      asOfDay: today,
-      monthToDateUsd,
-      remainingUsd: aws.meanUsd,
-      totalUsd,
-      remainingLowerUsd: aws.lowerUsd,
-      remainingUpperUsd: aws.upperUsd,
-      runId,
-      createdAt,
-    });
-    return { source: "aws", month, monthToDateUsd, totalUsd };
-  }
-  const own = forecastMonthEnd(today, daily);
-  if (!own) return null;
-  await insertForecast(deps.store, {
-    month,
-    source: "cairn",
-    method: own.method,
-    asOfDay: today,
-    monthToDateUsd: own.monthToDateUsd,
-    remainingUsd: own.remainingUsd,
-    totalUsd: own.totalUsd,
-    remainingLowerUsd: null,
-    remainingUpperUsd: null,
-    runId,
-    createdAt,
-  });
-  return { source: "cairn", month, monthToDateUsd: own.monthToDateUsd, totalUsd: own.totalUsd };
 }

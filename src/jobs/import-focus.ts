@@ -117,12 +117,22 @@ async function plan(deps: ImportFocusDeps, target: string): Promise<Planned> {
     const objects = await listS3(s3, s3Location);
     const p = planFiles(objects, await seenFileVersions(deps.store));
     const tempDir = deps.tempDir ?? tmpdir();
-    return { read: p.read, unchanged: p.unchanged.length, superseded: p.superseded.length, open: (o) => openS3(s3, o, tempDir) };
+    return {
+      read: p.read,
+      unchanged: p.unchanged.length,
+      superseded: p.superseded.length,
+      open: (o) => openS3(s3, o, tempDir),
+    };
   }
   const { objects, isDirectory } = await listLocal(target);
   if (!isDirectory) return { read: objects, unchanged: 0, superseded: 0, open: (o) => openLocal(o.name) };
   const p = planFiles(objects, await seenFileVersions(deps.store));
-  return { read: p.read, unchanged: p.unchanged.length, superseded: p.superseded.length, open: (o) => openLocal(o.name) };
+  return {
+    read: p.read,
+    unchanged: p.unchanged.length,
+    superseded: p.superseded.length,
+    open: (o) => openLocal(o.name),
+  };
 }
 
 function emptySummary(target: string): ImportSummary {
@@ -195,7 +205,13 @@ async function write(deps: ImportFocusDeps, summary: ImportSummary, aggregate: F
     await replaceExportLines(deps.store, key, period.lines.values(), touched);
     let cost = 0;
     for (const l of period.lines.values()) cost += l.unblendedCostUsd;
-    summary.periods.push({ ...key, awsRows: period.rows, correctionRows: period.correctionRows, lines: period.lines.size, unblendedCostUsd: cost });
+    summary.periods.push({
+      ...key,
+      awsRows: period.rows,
+      correctionRows: period.correctionRows,
+      lines: period.lines.size,
+      unblendedCostUsd: cost,
+    });
   }
   const exports = new Map<string, { billingAccountId: string; billingPeriod: Month; totals: OtherProviderTotal[] }>();
   for (const period of aggregate.periods.values()) {
@@ -203,7 +219,11 @@ async function write(deps: ImportFocusDeps, summary: ImportSummary, aggregate: F
   }
   for (const other of aggregate.others.values()) {
     const k = `${other.billingAccountId}\u0000${other.billingPeriod}`;
-    const entry = exports.get(k) ?? { billingAccountId: other.billingAccountId, billingPeriod: other.billingPeriod, totals: [] };
+    const entry = exports.get(k) ?? {
+      billingAccountId: other.billingAccountId,
+      billingPeriod: other.billingPeriod,
+      totals: [],
+    };
     entry.totals.push(other);
     exports.set(k, entry);
   }

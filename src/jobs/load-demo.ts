@@ -1,10 +1,12 @@
 /**
- * Loads the demo dataset: generated lines (estimated like collected ones), budgets, and a
+ * Loads the demo dataset: generated lines (estimated like collected ones, with the demo's
+ * CloudWatch metrics as measured utilisation), the metrics themselves, budgets, and a
  * collection run so freshness reads true. Replaces earlier demo data; never mixes it into a
  * database that holds collected figures.
  */
 import { count, ne, sql } from "drizzle-orm";
 import { DEMO_HISTORY_MONTHS, demoBudgets, generateDemoLines } from "../../collectors/demo/index";
+import type { UtilisationLookup } from "../carbon/estimate";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import type { CostLine } from "../model";
 import { saveBudget } from "../store/budgets";
@@ -12,11 +14,12 @@ import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
 import { finishRun, startRun } from "../store/runs";
 import { costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
+import { demoMetrics, writeDemoMetrics } from "./load-demo-metrics";
 
 export interface LoadDemoDeps {
   store: Store;
   now: () => Date;
-  estimate: (lines: CostLine[]) => EstimatedLine[];
+  estimate: (lines: CostLine[], utilisation?: UtilisationLookup) => EstimatedLine[];
 }
 
 export interface LoadDemoResult {
@@ -47,15 +50,19 @@ export async function loadDemo(deps: LoadDemoDeps, options: { onlyIfEmpty: boole
   const today = toDay(now);
   const runId = await startRun(deps.store, { source: "demo", startedAt: at });
   const lines = generateDemoLines({ today });
+  // The demo's CloudWatch metrics give measured utilisation to its instances, as a real
+  // collection would.
+  const metrics = demoMetrics(today);
   const from = firstDayOfMonth(addMonths(monthOf(today), -DEMO_HISTORY_MONTHS));
   // Everything older than the window goes too, so a reload on a later day leaves no stale tail.
   await db.delete(costLines).where(sql`${costLines.source} = 'demo' AND ${costLines.day} < ${from}`);
   const written = await replaceCostLines(
     deps.store,
     { from, to: addDays(today, 1), source: "demo" },
-    deps.estimate(lines),
+    deps.estimate(lines, metrics.lookup),
     at,
   );
+  await writeDemoMetrics(deps.store, metrics.rows, today, { runId, collectedAt: at });
   const budgets = demoBudgets(today);
   for (const budget of budgets) await saveBudget(deps.store, budget, at);
   await finishRun(deps.store, runId, { finishedAt: at, status: "succeeded", rowsWritten: written });

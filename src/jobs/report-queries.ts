@@ -4,14 +4,19 @@
  * a period (the alert rule's own detection, run over the period, not a second detector).
  */
 import { and, desc, gte, lt, sql } from "drizzle-orm";
-import { anomalyAlerts } from "../analysis/alert-rules/anomaly";
 import type { AnomalyAlertFacts } from "../analysis/alert-rules/alert";
+import { anomalyAlerts } from "../analysis/alert-rules/anomaly";
 import { addDays, daysBetween } from "../days";
 import type { Currency, Day, Period } from "../model";
 import { refreshCostRollup } from "../store/cost-rollup";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import { apiRequests, costDaily, costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
+
+/** The earlier of two `YYYY-MM-DD` days (they compare as strings). */
+export function earlierDay(a: Day, b: Day): Day {
+  return a.localeCompare(b) <= 0 ? a : b;
+}
 
 export interface PairCost {
   pipeline: string;
@@ -46,8 +51,8 @@ export async function topUsageTypeChange(
   const inCur = sql`case when ${costLines.day} >= ${current.from} and ${costLines.day} < ${current.to} then ${costLines.unblendedCostUsd} else 0 end`;
   const inPrev = sql`case when ${costLines.day} >= ${previous.from} and ${costLines.day} < ${previous.to} then ${costLines.unblendedCostUsd} else 0 end`;
   const delta = sql<number>`sum(${inCur}) - sum(${inPrev})`;
-  const from = current.from < previous.from ? current.from : previous.from;
-  const to = current.to > previous.to ? current.to : previous.to;
+  const from = earlierDay(current.from, previous.from);
+  const to = earlierDay(current.to, previous.to) === current.to ? previous.to : current.to;
   const rows = await readDb(store)
     .select({ usageType: costLines.usageType, deltaUsd: delta })
     .from(costLines)

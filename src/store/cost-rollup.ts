@@ -1,6 +1,7 @@
 /**
- * Keeps `cost_daily` in step with the lines: triggers mark the days a write touched, and this
- * recomputes exactly those days from cost_lines + footprints, atomically (one transaction on
+ * Keeps `cost_daily` and `cost_monthly` in step with the lines: triggers mark the days a write
+ * touched, and this recomputes exactly those days (and their months) from cost_lines +
+ * footprints, atomically (one transaction on
  * SQLite, one batch on D1). Reads call it first; it costs one indexed lookup when nothing is
  * marked. Writers may call it after a bulk write so the next read is instant.
  */
@@ -17,6 +18,18 @@ const RECOMPUTE = [
     FROM cost_lines l LEFT JOIN footprints f ON f.cost_line_id = l.id
     WHERE l.day IN (SELECT day FROM cost_rollup_dirty)
     GROUP BY l.day, l.account_id, l.service, l.region, l.pipeline`,
+  // Months of marked days, rebuilt from the (now current) daily rows. The day bounds let the
+  // primary key narrow the scan; the IN keeps untouched months in between out.
+  sql`DELETE FROM cost_monthly WHERE month IN (SELECT DISTINCT substr(day, 1, 7) FROM cost_rollup_dirty)`,
+  sql`INSERT OR REPLACE INTO cost_monthly (month, account_id, service, region, pipeline, unblended_cost_usd,
+      amortized_cost_usd, co2e_grams, market_co2e_grams, energy_kwh, lines)
+    SELECT substr(d.day, 1, 7), d.account_id, d.service, d.region, d.pipeline, sum(d.unblended_cost_usd),
+      sum(d.amortized_cost_usd), sum(d.co2e_grams), sum(d.market_co2e_grams), sum(d.energy_kwh), sum(d.lines)
+    FROM cost_daily d
+    WHERE d.day >= (SELECT substr(min(day), 1, 7) || '-00' FROM cost_rollup_dirty)
+      AND d.day <= (SELECT substr(max(day), 1, 7) || '-99' FROM cost_rollup_dirty)
+      AND substr(d.day, 1, 7) IN (SELECT DISTINCT substr(day, 1, 7) FROM cost_rollup_dirty)
+    GROUP BY substr(d.day, 1, 7), d.account_id, d.service, d.region, d.pipeline`,
   sql`DELETE FROM cost_rollup_dirty`,
 ];
 

@@ -38,7 +38,9 @@ async function touchedBy(store: Store, key: ExportKey, into: TouchedMonths): Pro
   const rows = await readDb(store)
     .selectDistinct({ month: sql<string>`substr(${importLines.day}, 1, 7)`, accountId: importLines.accountId })
     .from(importLines)
-    .where(and(eq(importLines.billingAccountId, key.billingAccountId), eq(importLines.billingPeriod, key.billingPeriod)));
+    .where(
+      and(eq(importLines.billingAccountId, key.billingAccountId), eq(importLines.billingPeriod, key.billingPeriod)),
+    );
   for (const r of rows) addTouched(into, r.month, r.accountId);
 }
 
@@ -70,7 +72,10 @@ export async function replaceExportLines(
     rows.push(toRow(key, c));
     addTouched(touched, monthOf(c.day), c.accountId);
   }
-  const where = and(eq(importLines.billingAccountId, key.billingAccountId), eq(importLines.billingPeriod, key.billingPeriod));
+  const where = and(
+    eq(importLines.billingAccountId, key.billingAccountId),
+    eq(importLines.billingPeriod, key.billingPeriod),
+  );
   if (store.kind === "sqlite") {
     const { db } = store;
     const p = (name: string) => sql.placeholder(name);

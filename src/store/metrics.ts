@@ -117,7 +117,10 @@ export async function replaceFootprints(
     db.transaction(() => {
       for (const { costLineId, footprint } of items) {
         db.delete(footprints).where(eq(footprints.costLineId, costLineId)).run();
-        if (footprint) db.insert(footprints).values({ costLineId, ...footprint }).run();
+        if (footprint)
+          db.insert(footprints)
+            .values({ costLineId, ...footprint })
+            .run();
       }
     });
     return items.length;

@@ -12,7 +12,12 @@ export async function countFailuresSince(store: Store, key: string, sinceIso: st
 }
 
 /** Records a failure under each key, and forgets failures older than `pruneBeforeIso`. */
-export async function recordFailure(store: Store, keys: string[], atIso: string, pruneBeforeIso: string): Promise<void> {
+export async function recordFailure(
+  store: Store,
+  keys: string[],
+  atIso: string,
+  pruneBeforeIso: string,
+): Promise<void> {
   const db = readDb(store);
   await db.insert(signInFailures).values(keys.map((key) => ({ key, at: atIso })));
   await db.delete(signInFailures).where(lt(signInFailures.at, pruneBeforeIso));

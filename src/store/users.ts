@@ -23,7 +23,13 @@ export function normaliseEmail(email: string): string {
 }
 
 function toUser(row: typeof users.$inferSelect): UserWithHash {
-  return { id: row.id, email: row.email, role: row.role as Role, createdAt: row.createdAt, passwordHash: row.passwordHash };
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as Role,
+    createdAt: row.createdAt,
+    passwordHash: row.passwordHash,
+  };
 }
 
 /** Creates the user, or sets the role and password of the existing one. Returns its id. */

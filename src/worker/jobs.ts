@@ -4,13 +4,17 @@
  * dropped.
  */
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { COST_EXPLORER_REGION } from "../../collectors/cost-explorer/client";
+import { createMailTransport, createWebhookFromConfig } from "../../reports/mail/factory";
+import { MailError, type MailTransport } from "../../reports/mail/transport";
 import { estimateLines } from "../carbon/estimate";
 import type { Config } from "../config";
+import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "../jobs/alerts";
 import { JOB_TABLE, type JobName, type ScheduledJob } from "../jobs/job-table";
 import type { Store } from "../store/store";
 import { collectStep, describeStep } from "./collect-steps";
-import { awsCredentials, type WorkerEnv } from "./env";
+import { awsCredentials, stringBindings, type WorkerEnv } from "./env";
 
 export interface JobContext {
   store: Store;
@@ -56,9 +60,37 @@ const collect: WorkerJob = async ({ store, config, env, now }) => {
     },
   );
   const line = describeStep(step);
-  if (step.summary.status !== "succeeded") throw new JobFailed(line);
-  return line;
+  // Alerts run after every collection, failed or not: stale data and the cap are alerts too.
+  const alerts = await runAlerts(
+    { store, now, mail: workerMailTransport(config, env), webhook: createWebhookFromConfig(config) },
+    alertsArgsFromConfig(config, true),
+  );
+  const text = `${line} | alerts: ${describeAlertsSummary(alerts)}`;
+  if (step.summary.status !== "succeeded") throw new JobFailed(text);
+  return text;
 };
+
+/** Mail on Workers goes through SES over HTTPS; SMTP needs sockets the Worker does not open. */
+export function workerMailTransport(config: Config, env: WorkerEnv): MailTransport | null {
+  return createMailTransport(config, {
+    ses: () => {
+      const credentials = awsCredentials(env);
+      if ("missing" in credentials) {
+        throw new MailError("ses", `set the secrets ${credentials.missing.join(", ")} to send mail through SES`);
+      }
+      const strings = stringBindings(env);
+      const endpoint = strings.AWS_ENDPOINT_URL_SES || strings.AWS_ENDPOINT_URL;
+      return new SESv2Client({
+        region: strings.AWS_REGION || "eu-west-3",
+        credentials,
+        ...(endpoint ? { endpoint } : {}),
+      });
+    },
+    smtp: () => {
+      throw new MailError("smtp", "SMTP is not available on Workers: set CAIRN_MAIL_TRANSPORT=ses");
+    },
+  });
+}
 
 export const WORKER_JOBS: Partial<Record<JobName, WorkerJob>> = { collect };
 

@@ -21,37 +21,227 @@ interface UsageSpec {
 }
 
 const RESEARCH: UsageSpec[] = [
-  { service: "Amazon Elastic Compute Cloud - Compute", usageType: "EUW3-SpotUsage:g4dn.xlarge", unit: "Hrs", pipelines: ["camera-traps"], dailyUsd: 4, presence: 0.5 },
-  { service: "Amazon Elastic Compute Cloud - Compute", usageType: "EUW3-BoxUsage:t3.micro", unit: "Hrs", pipelines: ["probes", ""], dailyUsd: 0.25, presence: 1 },
-  { service: "EC2 - Other", usageType: "EUW3-EBS:VolumeUsage.gp3", unit: "GB-Mo", pipelines: ["camera-traps", "probes"], dailyUsd: 0.3, presence: 1 },
-  { service: "EC2 - Other", usageType: "EUW3-DataTransfer-Out-Bytes", unit: "GB", pipelines: ["camera-traps"], dailyUsd: 0.05, presence: 0.8 },
-  { service: "Amazon Simple Storage Service", usageType: "EUW3-DataTransfer-Out-Bytes", unit: "GB", pipelines: ["probes", ""], dailyUsd: 0.04, presence: 0.8 },
-  { service: "Amazon Simple Storage Service", usageType: "EUW3-TimedStorage-ByteHrs", unit: "GB-Mo", pipelines: ["probes", "camera-traps", ""], dailyUsd: 0.6, presence: 1 },
-  { service: "Amazon Simple Storage Service", usageType: "EUW3-Requests-Tier1", unit: "Requests", pipelines: ["probes", "camera-traps"], dailyUsd: 0.02, presence: 0.9 },
-  { service: "AWS Lambda", usageType: "EUW3-Lambda-GB-Second", unit: "Lambda-GB-Second", pipelines: ["probes"], dailyUsd: 0.12, presence: 1 },
-  { service: "AWS Lambda", usageType: "EUW3-Request", unit: "Requests", pipelines: ["probes"], dailyUsd: 0.01, presence: 1 },
-  { service: "Amazon Relational Database Service", usageType: "EUW3-Aurora:ServerlessV2Usage", unit: "ACU-Hr", pipelines: ["probes"], dailyUsd: 2.9, presence: 1 },
-  { service: "Amazon Relational Database Service", usageType: "EUW3-Aurora:StorageUsage", unit: "GB-Mo", pipelines: ["probes"], dailyUsd: 0.11, presence: 1 },
-  { service: "AWS Step Functions", usageType: "EUW3-StateTransition", unit: "StateTransitions", pipelines: ["probes"], dailyUsd: 0.03, presence: 1 },
-  { service: "Amazon Elastic Container Service", usageType: "EUW3-Fargate-vCPU-Hours:perCPU", unit: "hours", pipelines: ["camera-traps"], dailyUsd: 1.2, presence: 0.4 },
-  { service: "Amazon Elastic Container Service", usageType: "EUW3-Fargate-GB-Hours", unit: "hours", pipelines: ["camera-traps"], dailyUsd: 0.3, presence: 0.4 },
-  { service: "AmazonCloudWatch", usageType: "EUW3-CW:MetricMonitorUsage", unit: "Metrics", pipelines: [""], dailyUsd: 0.1, presence: 1 },
-  { service: "AmazonCloudWatch", usageType: "EUW3-DataProcessing-Bytes", unit: "GB", pipelines: ["probes", ""], dailyUsd: 0.05, presence: 1 },
-  { service: "AWS Key Management Service", usageType: "EUW3-KMS-Requests", unit: "Requests", pipelines: [""], dailyUsd: 0.01, presence: 0.7 },
-  { service: "AWS Cost Explorer", usageType: "USE1-APIRequest", unit: "Requests", pipelines: [""], dailyUsd: 0.02, presence: 0.9 },
-  { service: "Amazon Simple Notification Service", usageType: "Requests-Tier1", unit: "Requests", pipelines: ["probes"], dailyUsd: 0.001, presence: 0.5 },
+  {
+    service: "Amazon Elastic Compute Cloud - Compute",
+    usageType: "EUW3-SpotUsage:g4dn.xlarge",
+    unit: "Hrs",
+    pipelines: ["camera-traps"],
+    dailyUsd: 4,
+    presence: 0.5,
+  },
+  {
+    service: "Amazon Elastic Compute Cloud - Compute",
+    usageType: "EUW3-BoxUsage:t3.micro",
+    unit: "Hrs",
+    pipelines: ["probes", ""],
+    dailyUsd: 0.25,
+    presence: 1,
+  },
+  {
+    service: "EC2 - Other",
+    usageType: "EUW3-EBS:VolumeUsage.gp3",
+    unit: "GB-Mo",
+    pipelines: ["camera-traps", "probes"],
+    dailyUsd: 0.3,
+    presence: 1,
+  },
+  {
+    service: "EC2 - Other",
+    usageType: "EUW3-DataTransfer-Out-Bytes",
+    unit: "GB",
+    pipelines: ["camera-traps"],
+    dailyUsd: 0.05,
+    presence: 0.8,
+  },
+  {
+    service: "Amazon Simple Storage Service",
+    usageType: "EUW3-DataTransfer-Out-Bytes",
+    unit: "GB",
+    pipelines: ["probes", ""],
+    dailyUsd: 0.04,
+    presence: 0.8,
+  },
+  {
+    service: "Amazon Simple Storage Service",
+    usageType: "EUW3-TimedStorage-ByteHrs",
+    unit: "GB-Mo",
+    pipelines: ["probes", "camera-traps", ""],
+    dailyUsd: 0.6,
+    presence: 1,
+  },
+  {
+    service: "Amazon Simple Storage Service",
+    usageType: "EUW3-Requests-Tier1",
+    unit: "Requests",
+    pipelines: ["probes", "camera-traps"],
+    dailyUsd: 0.02,
+    presence: 0.9,
+  },
+  {
+    service: "AWS Lambda",
+    usageType: "EUW3-Lambda-GB-Second",
+    unit: "Lambda-GB-Second",
+    pipelines: ["probes"],
+    dailyUsd: 0.12,
+    presence: 1,
+  },
+  {
+    service: "AWS Lambda",
+    usageType: "EUW3-Request",
+    unit: "Requests",
+    pipelines: ["probes"],
+    dailyUsd: 0.01,
+    presence: 1,
+  },
+  {
+    service: "Amazon Relational Database Service",
+    usageType: "EUW3-Aurora:ServerlessV2Usage",
+    unit: "ACU-Hr",
+    pipelines: ["probes"],
+    dailyUsd: 2.9,
+    presence: 1,
+  },
+  {
+    service: "Amazon Relational Database Service",
+    usageType: "EUW3-Aurora:StorageUsage",
+    unit: "GB-Mo",
+    pipelines: ["probes"],
+    dailyUsd: 0.11,
+    presence: 1,
+  },
+  {
+    service: "AWS Step Functions",
+    usageType: "EUW3-StateTransition",
+    unit: "StateTransitions",
+    pipelines: ["probes"],
+    dailyUsd: 0.03,
+    presence: 1,
+  },
+  {
+    service: "Amazon Elastic Container Service",
+    usageType: "EUW3-Fargate-vCPU-Hours:perCPU",
+    unit: "hours",
+    pipelines: ["camera-traps"],
+    dailyUsd: 1.2,
+    presence: 0.4,
+  },
+  {
+    service: "Amazon Elastic Container Service",
+    usageType: "EUW3-Fargate-GB-Hours",
+    unit: "hours",
+    pipelines: ["camera-traps"],
+    dailyUsd: 0.3,
+    presence: 0.4,
+  },
+  {
+    service: "AmazonCloudWatch",
+    usageType: "EUW3-CW:MetricMonitorUsage",
+    unit: "Metrics",
+    pipelines: [""],
+    dailyUsd: 0.1,
+    presence: 1,
+  },
+  {
+    service: "AmazonCloudWatch",
+    usageType: "EUW3-DataProcessing-Bytes",
+    unit: "GB",
+    pipelines: ["probes", ""],
+    dailyUsd: 0.05,
+    presence: 1,
+  },
+  {
+    service: "AWS Key Management Service",
+    usageType: "EUW3-KMS-Requests",
+    unit: "Requests",
+    pipelines: [""],
+    dailyUsd: 0.01,
+    presence: 0.7,
+  },
+  {
+    service: "AWS Cost Explorer",
+    usageType: "USE1-APIRequest",
+    unit: "Requests",
+    pipelines: [""],
+    dailyUsd: 0.02,
+    presence: 0.9,
+  },
+  {
+    service: "Amazon Simple Notification Service",
+    usageType: "Requests-Tier1",
+    unit: "Requests",
+    pipelines: ["probes"],
+    dailyUsd: 0.001,
+    presence: 0.5,
+  },
   { service: "Tax", usageType: "Tax", unit: "N/A", pipelines: [""], dailyUsd: 30, presence: 1, monthly: true },
 ];
 
 const WEBSITE: UsageSpec[] = [
-  { service: "Amazon Elastic Compute Cloud - Compute", usageType: "EUW3-BoxUsage:t4g.small", unit: "Hrs", pipelines: ["website"], dailyUsd: 0.4, presence: 1 },
-  { service: "EC2 - Other", usageType: "EUW3-EBS:VolumeUsage.gp3", unit: "GB-Mo", pipelines: ["website"], dailyUsd: 0.07, presence: 1 },
-  { service: "Amazon CloudFront", usageType: "EU-DataTransfer-Out-Bytes", unit: "GB", pipelines: ["website"], dailyUsd: 0.09, presence: 1 },
-  { service: "Amazon CloudFront", usageType: "EU-Requests-Tier1", unit: "Requests", pipelines: ["website"], dailyUsd: 0.02, presence: 1 },
-  { service: "Amazon Route 53", usageType: "HostedZone", unit: "HostedZone", pipelines: ["website"], dailyUsd: 0.5, presence: 1, monthly: true },
-  { service: "Amazon Simple Storage Service", usageType: "EUW3-TimedStorage-ByteHrs", unit: "GB-Mo", pipelines: ["website", ""], dailyUsd: 0.03, presence: 1 },
-  { service: "AWS Lambda", usageType: "EUW3-Lambda-GB-Second", unit: "Lambda-GB-Second", pipelines: ["website"], dailyUsd: 0.02, presence: 0.9 },
-  { service: "AmazonCloudWatch", usageType: "EUW3-CW:MetricMonitorUsage", unit: "Metrics", pipelines: [""], dailyUsd: 0.03, presence: 1 },
+  {
+    service: "Amazon Elastic Compute Cloud - Compute",
+    usageType: "EUW3-BoxUsage:t4g.small",
+    unit: "Hrs",
+    pipelines: ["website"],
+    dailyUsd: 0.4,
+    presence: 1,
+  },
+  {
+    service: "EC2 - Other",
+    usageType: "EUW3-EBS:VolumeUsage.gp3",
+    unit: "GB-Mo",
+    pipelines: ["website"],
+    dailyUsd: 0.07,
+    presence: 1,
+  },
+  {
+    service: "Amazon CloudFront",
+    usageType: "EU-DataTransfer-Out-Bytes",
+    unit: "GB",
+    pipelines: ["website"],
+    dailyUsd: 0.09,
+    presence: 1,
+  },
+  {
+    service: "Amazon CloudFront",
+    usageType: "EU-Requests-Tier1",
+    unit: "Requests",
+    pipelines: ["website"],
+    dailyUsd: 0.02,
+    presence: 1,
+  },
+  {
+    service: "Amazon Route 53",
+    usageType: "HostedZone",
+    unit: "HostedZone",
+    pipelines: ["website"],
+    dailyUsd: 0.5,
+    presence: 1,
+    monthly: true,
+  },
+  {
+    service: "Amazon Simple Storage Service",
+    usageType: "EUW3-TimedStorage-ByteHrs",
+    unit: "GB-Mo",
+    pipelines: ["website", ""],
+    dailyUsd: 0.03,
+    presence: 1,
+  },
+  {
+    service: "AWS Lambda",
+    usageType: "EUW3-Lambda-GB-Second",
+    unit: "Lambda-GB-Second",
+    pipelines: ["website"],
+    dailyUsd: 0.02,
+    presence: 0.9,
+  },
+  {
+    service: "AmazonCloudWatch",
+    usageType: "EUW3-CW:MetricMonitorUsage",
+    unit: "Metrics",
+    pipelines: [""],
+    dailyUsd: 0.03,
+    presence: 1,
+  },
   { service: "Tax", usageType: "Tax", unit: "N/A", pipelines: [""], dailyUsd: 6, presence: 1, monthly: true },
 ];
 
@@ -87,7 +277,7 @@ function recordsOf(accountId: string, specs: UsageSpec[], days: string[], random
       if (spec.monthly && !day.endsWith("-01")) continue;
       if (random() > spec.presence) continue;
       for (const pipeline of spec.pipelines) {
-        const unblended = spec.dailyUsd * (0.5 + random()) / spec.pipelines.length;
+        const unblended = (spec.dailyUsd * (0.5 + random())) / spec.pipelines.length;
         // Now and then a savings plan makes amortized differ from unblended.
         const amortized = random() < 0.2 ? unblended * 0.72 : unblended;
         out.push({
@@ -152,7 +342,11 @@ export function restate(records: readonly FakeRecord[], from: string, to: string
     if (roll < 0.1) continue;
     if (roll < 0.4) {
       const factor = 0.8 + random() * 0.5;
-      out.push({ ...r, unblended: decimal(Number(r.unblended) * factor), amortized: decimal(Number(r.amortized) * factor) });
+      out.push({
+        ...r,
+        unblended: decimal(Number(r.unblended) * factor),
+        amortized: decimal(Number(r.amortized) * factor),
+      });
     } else out.push(r);
   }
   for (const day of eachDay(from, to)) {

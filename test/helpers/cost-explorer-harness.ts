@@ -47,7 +47,10 @@ export function harness(fake: FakeCostExplorer, start: string): Harness {
     client,
     clock,
     run: (args = {}) =>
-      collectCostExplorer({ store: opened.store, costExplorer: client, now: () => clock.now }, { ...DEFAULT_ARGS, ...args }),
+      collectCostExplorer(
+        { store: opened.store, costExplorer: client, now: () => clock.now },
+        { ...DEFAULT_ARGS, ...args },
+      ),
   };
 }
 
@@ -74,16 +77,33 @@ const FIELD: Record<Column, (r: FakeRecord) => string> = {
 };
 
 /** The server's totals in cents over [from, to), per column or all. */
-export function truthCents(records: readonly FakeRecord[], from: string, to: string, by?: Column): Map<string, [number, number]> {
+export function truthCents(
+  records: readonly FakeRecord[],
+  from: string,
+  to: string,
+  by?: Column,
+): Map<string, [number, number]> {
   const totals = truthTotals(records, from, to, by ? FIELD[by] : undefined);
   return new Map([...totals].map(([k, v]) => [k, [centsOf(v.unblended), centsOf(v.amortized)]]));
 }
 
-export function requestRows(opened: OpenedStore): { run_id: number; operation: string; units: number; cost_usd: number }[] {
-  return opened.sqlite.prepare("SELECT run_id, operation, units, cost_usd FROM api_requests ORDER BY id").all() as never;
+export function requestRows(
+  opened: OpenedStore,
+): { run_id: number; operation: string; units: number; cost_usd: number }[] {
+  return opened.sqlite
+    .prepare("SELECT run_id, operation, units, cost_usd FROM api_requests ORDER BY id")
+    .all() as never;
 }
 
-export function runRows(opened: OpenedStore): { id: number; status: string; requests: number; error: string | null; rows_written: number; from_day: string; to_day: string }[] {
+export function runRows(opened: OpenedStore): {
+  id: number;
+  status: string;
+  requests: number;
+  error: string | null;
+  rows_written: number;
+  from_day: string;
+  to_day: string;
+}[] {
   return opened.sqlite.prepare("SELECT * FROM collection_runs ORDER BY id").all() as never;
 }
 

@@ -56,18 +56,31 @@ const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).u
 /** Recomputes the SigV4 signature; returns the region of the credential scope, or a reason. */
 function verifySigV4(req: IncomingMessage, body: string): { region: string } | { error: string } {
   const auth = String(req.headers.authorization ?? "");
-  const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(auth);
+  const m =
+    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
+      auth,
+    );
   if (!m) return { error: "missing or malformed SigV4 Authorization" };
   const [, accessKey, date, region, service, signedHeaders, signature] = m as unknown as string[];
   if (accessKey !== FAKE_ACCESS_KEY) return { error: `unknown access key ${accessKey}` };
   if (service !== "monitoring") return { error: `signed for service ${service}, not monitoring` };
   const amzDate = String(req.headers["x-amz-date"] ?? "");
   const names = (signedHeaders as string).split(";");
-  const canonicalHeaders = names.map((n) => `${n}:${String(req.headers[n] ?? "").trim().replace(/\s+/g, " ")}\n`).join("");
+  const canonicalHeaders = names
+    .map(
+      (n) =>
+        `${n}:${String(req.headers[n] ?? "")
+          .trim()
+          .replace(/\s+/g, " ")}\n`,
+    )
+    .join("");
   const payloadHash = sha256(body);
-  if (req.headers["x-amz-content-sha256"] && req.headers["x-amz-content-sha256"] !== payloadHash) return { error: "payload hash mismatch" };
+  if (req.headers["x-amz-content-sha256"] && req.headers["x-amz-content-sha256"] !== payloadHash)
+    return { error: "payload hash mismatch" };
   const url = new URL(req.url ?? "/", "http://x");
-  const canonical = [req.method, url.pathname, url.search.slice(1), canonicalHeaders, signedHeaders, payloadHash].join("\n");
+  const canonical = [req.method, url.pathname, url.search.slice(1), canonicalHeaders, signedHeaders, payloadHash].join(
+    "\n",
+  );
   const scope = `${date}/${region}/${service}/aws4_request`;
   const toSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256(canonical)].join("\n");
   let key = hmac(`AWS4${FAKE_SECRET_KEY}`, date as string);
@@ -89,7 +102,8 @@ const dimsKey = (dims: { Name: string; Value: string }[]) =>
     .sort((a, b) => a.Name.localeCompare(b.Name))
     .map((d) => `${d.Name}=${d.Value}`)
     .join(";");
-const seriesKey = (region: string, ns: string, name: string, dims: { Name: string; Value: string }[]) => `${region}|${ns}|${name}|${dimsKey(dims)}`;
+const seriesKey = (region: string, ns: string, name: string, dims: { Name: string; Value: string }[]) =>
+  `${region}|${ns}|${name}|${dimsKey(dims)}`;
 
 export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promise<FakeCloudWatch> {
   const listPageSize = options.listPageSize ?? 500;
@@ -115,9 +129,20 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promi
   }
 
   function getMetricData(region: string, body: Record<string, unknown>) {
-    const queries = body.MetricDataQueries as { Id: string; MetricStat: { Metric: { Namespace: string; MetricName: string; Dimensions?: { Name: string; Value: string }[] }; Period: number; Stat: string } }[];
+    const queries = body.MetricDataQueries as {
+      Id: string;
+      MetricStat: {
+        Metric: { Namespace: string; MetricName: string; Dimensions?: { Name: string; Value: string }[] };
+        Period: number;
+        Stat: string;
+      };
+    }[];
     if (!Array.isArray(queries) || queries.length === 0 || queries.length > 500) {
-      return { status: 400, payload: { __type: "InvalidParameterValue", message: "1 to 500 MetricDataQueries" }, error: "InvalidParameterValue;Sender" };
+      return {
+        status: 400,
+        payload: { __type: "InvalidParameterValue", message: "1 to 500 MetricDataQueries" },
+        error: "InvalidParameterValue;Sender",
+      };
     }
     const start = Number(body.StartTime);
     const end = Number(body.EndTime);
@@ -125,7 +150,11 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promi
     let more = false;
     const results = queries.map((q) => {
       const { Namespace, MetricName, Dimensions = [] } = q.MetricStat.Metric;
-      const metric = options.metrics.find((m) => seriesKey(m.region, m.namespace, m.metricName, m.dimensions) === seriesKey(region, Namespace, MetricName, Dimensions));
+      const metric = options.metrics.find(
+        (m) =>
+          seriesKey(m.region, m.namespace, m.metricName, m.dimensions) ===
+          seriesKey(region, Namespace, MetricName, Dimensions),
+      );
       const inWindow = (metric?.points ?? []).filter(([t]) => t >= start && t < end);
       const cut = metric && options.cut?.has(`${Namespace}|${MetricName}|${Dimensions[0]?.Value ?? ""}`);
       // A cut answer stops after its first page and says PartialData with no NextToken to follow.
@@ -145,7 +174,10 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promi
         StatusCode: hasMore || (cut && inWindow.length > available.length) ? "PartialData" : "Complete",
       };
     });
-    return { status: 200, payload: { MetricDataResults: results, Messages: [], ...(more ? { NextToken: `page-${page + 1}` } : {}) } };
+    return {
+      status: 200,
+      payload: { MetricDataResults: results, Messages: [], ...(more ? { NextToken: `page-${page + 1}` } : {}) },
+    };
   }
 
   const server: Server = createServer((req, res) => {
@@ -156,20 +188,40 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promi
       const target = String(req.headers["x-amz-target"] ?? "");
       const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
       const record = (region: string, answered: FakeRequest["answered"]) =>
-        requests.push({ operation, region, body: raw ? JSON.parse(raw) : {}, attempt: req.headers["amz-sdk-request"] as string | undefined, answered });
-      if (!operation || req.headers["x-amzn-query-mode"] !== "true" || req.headers["content-type"] !== "application/x-amz-json-1.0") {
+        requests.push({
+          operation,
+          region,
+          body: raw ? JSON.parse(raw) : {},
+          attempt: req.headers["amz-sdk-request"] as string | undefined,
+          answered,
+        });
+      if (
+        !operation ||
+        req.headers["x-amzn-query-mode"] !== "true" ||
+        req.headers["content-type"] !== "application/x-amz-json-1.0"
+      ) {
         record("", "refused");
         return send(res, 400, { __type: "UnknownOperationException", message: `unexpected target ${target}` });
       }
       const verified = verifySigV4(req, raw);
       if ("error" in verified) {
         record("", "refused");
-        return send(res, 403, { __type: "com.amazonaws.cloudwatch#IncompleteSignature", message: verified.error }, "SignatureDoesNotMatch;Sender");
+        return send(
+          res,
+          403,
+          { __type: "com.amazonaws.cloudwatch#IncompleteSignature", message: verified.error },
+          "SignatureDoesNotMatch;Sender",
+        );
       }
       if (throttle > 0) {
         throttle -= 1;
         record(verified.region, "throttled");
-        return send(res, 400, { __type: "com.amazonaws.cloudwatch#ThrottlingException", message: "Rate exceeded" }, "Throttling;Sender");
+        return send(
+          res,
+          400,
+          { __type: "com.amazonaws.cloudwatch#ThrottlingException", message: "Rate exceeded" },
+          "Throttling;Sender",
+        );
       }
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       record(verified.region, "ok");

@@ -123,9 +123,13 @@ const ERRORS: Record<Exclude<FaultKind, "malformed" | "truncated">, { type: stri
   "limit-exceeded": { type: "LimitExceededException", message: "You have exceeded the rate limit." },
   "access-denied": {
     type: "AccessDeniedException",
-    message: "User: arn:aws:iam::111111111111:user/cairn is not authorized to perform: ce:{op} on resource: arn:aws:ce:us-east-1:111111111111:/{op}",
+    message:
+      "User: arn:aws:iam::111111111111:user/cairn is not authorized to perform: ce:{op} on resource: arn:aws:ce:us-east-1:111111111111:/{op}",
   },
-  "data-unavailable": { type: "DataUnavailableException", message: "Data is not available. Please try to adjust the time period." },
+  "data-unavailable": {
+    type: "DataUnavailableException",
+    message: "Data is not available. Please try to adjust the time period.",
+  },
   "expired-token": { type: "ExpiredTokenException", message: "The security token included in the request is expired" },
   "request-changed": { type: "RequestChangedException", message: "The request changed between pages; start again." },
 };
@@ -178,7 +182,11 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     const fingerprint = JSON.stringify({ ...body, NextPageToken: undefined });
     let offset = 0;
     if (typeof body.NextPageToken === "string") {
-      const token = JSON.parse(Buffer.from(body.NextPageToken, "base64").toString()) as { o: number; v: number; f: string };
+      const token = JSON.parse(Buffer.from(body.NextPageToken, "base64").toString()) as {
+        o: number;
+        v: number;
+        f: string;
+      };
       if (token.v !== version || token.f !== fingerprint) return { __error: "request-changed" };
       offset = token.o;
     }
@@ -217,7 +225,12 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     for (const item of page) {
       let entry = results[results.length - 1] as { TimePeriod: { Start: string }; Groups: unknown[] } | undefined;
       if (!entry || entry.TimePeriod.Start !== item.day) {
-        entry = { TimePeriod: { Start: item.day, End: nextDay(item.day) }, Total: {}, Groups: [], Estimated: dataset.estimated(item.day) } as never;
+        entry = {
+          TimePeriod: { Start: item.day, End: nextDay(item.day) },
+          Total: {},
+          Groups: [],
+          Estimated: dataset.estimated(item.day),
+        } as never;
         results.push(entry as never);
       }
       if (item.key === null) continue;
@@ -276,7 +289,8 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     if (!/^AWSInsightsIndexService\.(GetCostAndUsage|GetDimensionValues|GetCostForecast)$/.test(target)) {
       problems.push(`X-Amz-Target ${target}`);
     }
-    if (req.headers["content-type"] !== "application/x-amz-json-1.1") problems.push(`Content-Type ${req.headers["content-type"]}`);
+    if (req.headers["content-type"] !== "application/x-amz-json-1.1")
+      problems.push(`Content-Type ${req.headers["content-type"]}`);
     const auth = String(req.headers.authorization ?? "");
     if (
       !/^AWS4-HMAC-SHA256 Credential=[A-Z0-9]+\/\d{8}\/us-east-1\/ce\/aws4_request, SignedHeaders=[a-z0-9;-]*x-amz-target[a-z0-9;-]*, Signature=[0-9a-f]{64}$/.test(
@@ -297,14 +311,22 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     }
     if (kind === "truncated") {
       const body = '{"ResultsByTime": [{"TimePeriod": {"Start": "2026-01-01", "End": "2026-01-02"}, "Groups": [';
-      res.writeHead(200, { "content-type": "application/x-amz-json-1.1", "content-length": String(body.length + 4000) });
+      res.writeHead(200, {
+        "content-type": "application/x-amz-json-1.1",
+        "content-length": String(body.length + 4000),
+      });
       res.write(body);
       setTimeout(() => res.destroy(), 5);
       return 200;
     }
     const e = ERRORS[kind];
     res.writeHead(400, { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": e.type });
-    res.end(JSON.stringify({ __type: `com.amazonaws.awsinsightsindexservice#${e.type}`, Message: e.message.replaceAll("{op}", operation) }));
+    res.end(
+      JSON.stringify({
+        __type: `com.amazonaws.awsinsightsindexservice#${e.type}`,
+        Message: e.message.replaceAll("{op}", operation),
+      }),
+    );
     return 400;
   }
 
@@ -323,7 +345,10 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
       const violation = check(req);
       if (violation) {
         violations.push(violation);
-        res.writeHead(403, { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": "IncompleteSignatureException" });
+        res.writeHead(403, {
+          "content-type": "application/x-amz-json-1.1",
+          "x-amzn-errortype": "IncompleteSignatureException",
+        });
         res.end(JSON.stringify({ __type: "IncompleteSignatureException", Message: violation }));
         requests.push({ operation, accessKeyId, body, status: 403 });
         return;

@@ -55,12 +55,14 @@ export async function startFakeS3(options: { pageSize?: number } = {}): Promise<
     const auth = req.headers.authorization ?? "";
     if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[\w-]+\/s3\/aws4_request/.test(auth)) {
       log("other", 403);
-      return send(res, 403, errorXml("AccessDenied", "missing or malformed SigV4 signature"));
+      send(res, 403, errorXml("AccessDenied", "missing or malformed SigV4 signature"));
+      return;
     }
     const objects = buckets.get(bucket);
     if (!objects) {
       log("other", 404);
-      return send(res, 404, errorXml("NoSuchBucket", `no bucket ${bucket}`));
+      send(res, 404, errorXml("NoSuchBucket", `no bucket ${bucket}`));
+      return;
     }
     if (req.method === "GET" && key === "" && url.searchParams.get("list-type") === "2") {
       const prefix = url.searchParams.get("prefix") ?? "";
@@ -77,28 +79,32 @@ export async function startFakeS3(options: { pageSize?: number } = {}): Promise<
         .join("");
       const next = truncated ? `<NextContinuationToken>${escapeXml(page.at(-1) ?? "")}</NextContinuationToken>` : "";
       log("ListObjectsV2", 200);
-      return send(
+      send(
         res,
         200,
         `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${escapeXml(bucket)}</Name><Prefix>${escapeXml(prefix)}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${max}</MaxKeys><IsTruncated>${truncated}</IsTruncated>${contents}${next}</ListBucketResult>`,
       );
+      return;
     }
     if (req.method === "GET" && key !== "") {
       const o = objects.get(key);
       if (!o) {
         log("GetObject", 404);
-        return send(res, 404, errorXml("NoSuchKey", `no key ${key}`));
+        send(res, 404, errorXml("NoSuchKey", `no key ${key}`));
+        return;
       }
       log("GetObject", 200);
-      return send(res, 200, o.body, {
+      send(res, 200, o.body, {
         "content-type": "application/octet-stream",
         "content-length": String(o.body.length),
         etag: `"${o.etag}"`,
         "last-modified": o.lastModified.toUTCString(),
       });
+      return;
     }
     log("other", 400);
-    return send(res, 400, errorXml("NotImplemented", `${req.method} ${req.url} is not supported by the fake`));
+    send(res, 400, errorXml("NotImplemented", `${req.method} ${req.url} is not supported by the fake`));
+    return;
   }
 
   const server = createServer((req, res) => {

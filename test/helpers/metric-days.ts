@@ -31,7 +31,12 @@ export function daily(from: string, to: string, overrides: Partial<MetricDay>): 
   return eachDay(from, to).map((day) => metric({ ...overrides, day }));
 }
 
-export function footprint(co2eGrams: number, embodiedCo2eGrams = 0, energyKwh = 0, factorSet = "ccf-2022@0.15.0"): Footprint {
+export function footprint(
+  co2eGrams: number,
+  embodiedCo2eGrams = 0,
+  energyKwh = 0,
+  factorSet = "ccf-2022@0.15.0",
+): Footprint {
   return {
     usageClass: "compute",
     method: "default-utilisation",
@@ -52,6 +57,14 @@ export function footprint(co2eGrams: number, embodiedCo2eGrams = 0, energyKwh = 
 }
 
 /** One estimated line per day of [from, to). */
-export function dailyLines(from: string, to: string, overrides: Partial<CostLine>, fp: Footprint | null): EstimatedLine[] {
-  return eachDay(from, to).map((day) => ({ line: line({ ...overrides, day, amortizedCostUsd: overrides.unblendedCostUsd ?? 1.25 }), footprint: fp }));
+export function dailyLines(
+  from: string,
+  to: string,
+  overrides: Partial<CostLine>,
+  fp: Footprint | null,
+): EstimatedLine[] {
+  return eachDay(from, to).map((day) => ({
+    line: line({ ...overrides, day, amortizedCostUsd: overrides.unblendedCostUsd ?? 1.25 }),
+    footprint: fp,
+  }));
 }

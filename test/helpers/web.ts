@@ -59,7 +59,9 @@ export function webFixture(
           headers.set("content-type", "application/x-www-form-urlencoded");
           body = fields.toString();
         }
-        return Promise.resolve(app.request(path, { ...rest, method: rest.method ?? (form ? "POST" : "GET"), headers, body }));
+        return Promise.resolve(
+          app.request(path, { ...rest, method: rest.method ?? (form ? "POST" : "GET"), headers, body }),
+        );
       },
     };
   }
@@ -72,5 +74,16 @@ export function webFixture(
     return value;
   }
 
-  return { app, deps, store: opened.store, sqlite: opened.sqlite, config, close: opened.close, now, signIn, token, user };
+  return {
+    app,
+    deps,
+    store: opened.store,
+    sqlite: opened.sqlite,
+    config,
+    close: opened.close,
+    now,
+    signIn,
+    token,
+    user,
+  };
 }

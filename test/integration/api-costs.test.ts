@@ -26,7 +26,7 @@ for (let d = 0; d < 40; d++) {
             accountId,
             region: regions[(s + a) % 3] ?? "eu-west-3",
             usageType: `U-${s}`,
-            unblendedCostUsd: Math.round(((d + 1) * (s + 2) * (p + 1) * (a + 3) * 0.0137) * 1e6) / 1e6,
+            unblendedCostUsd: Math.round((d + 1) * (s + 2) * (p + 1) * (a + 3) * 0.0137 * 1e6) / 1e6,
           }),
         );
       }),
@@ -65,7 +65,9 @@ describe("GET /api/v1/costs", () => {
   });
 
   it("filters by pipeline, service, region and account", async () => {
-    const res = await get(`/api/v1/costs?from=${from}&to=${to}&groupBy=service&pipeline=camera-traps&account=222222222222`);
+    const res = await get(
+      `/api/v1/costs?from=${from}&to=${to}&groupBy=service&pipeline=camera-traps&account=222222222222`,
+    );
     const body = (await res.json()) as { total: { costUsd: number } };
     const expected = lines
       .filter((l) => l.day >= from && l.day < to && l.pipeline === "camera-traps" && l.accountId === "222222222222")

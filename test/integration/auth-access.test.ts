@@ -169,7 +169,13 @@ describe("roles", () => {
 
   it("lets an admin add and remove a planned activity and start a collection", async () => {
     const added = await admin.request("/settings/planned", {
-      form: { name: "Camera season", fromDay: "2026-06-01", toDay: "2026-09-30", scopeKind: "pipeline", scopeValue: "camera-traps" },
+      form: {
+        name: "Camera season",
+        fromDay: "2026-06-01",
+        toDay: "2026-09-30",
+        scopeKind: "pipeline",
+        scopeValue: "camera-traps",
+      },
     });
     expect(added.status).toBe(303);
     expect(await (await admin.request("/settings")).text()).toContain("Camera season");
@@ -195,7 +201,9 @@ describe("API tokens", () => {
   });
 
   it("a wrong token is a 401, and tokens do not open pages", async () => {
-    const res = await fixture.app.request("/api/v1/costs", { headers: { authorization: "Bearer cairn_wrong-token-value" } });
+    const res = await fixture.app.request("/api/v1/costs", {
+      headers: { authorization: "Bearer cairn_wrong-token-value" },
+    });
     expect(res.status).toBe(401);
     const token = await fixture.token("admin", "admin-script");
     const page = await fixture.app.request("/settings", { headers: { authorization: `Bearer ${token}` } });

@@ -51,7 +51,10 @@ async function inProcess(command: typeof userCommand, values: Record<string, str
 
 describe("cairn user and cairn token", () => {
   it("adds users from --password-stdin without echoing the password, and refuses bad input", async () => {
-    const added = cairn(["user", "add", "Consultant@Example.org", "--role", "admin", "--password-stdin"], "a long enough secret\n");
+    const added = cairn(
+      ["user", "add", "Consultant@Example.org", "--role", "admin", "--password-stdin"],
+      "a long enough secret\n",
+    );
     expect(added.status).toBe(0);
     expect(added.out).toContain("Saved consultant@example.org as admin.");
     expect(added.out + added.err).not.toContain("a long enough secret");

@@ -62,7 +62,11 @@ describe("the sign-in form", () => {
     auth: { clientAddress: (c) => addresses.get(c.req.header("x-test-client") ?? "") ?? "203.0.113.9" },
   });
   beforeAll(async () => {
-    await saveUser(fixture.store, { email: "anne@example.org", role: "viewer", passwordHash: await hashPassword(PASSWORD) }, "2026-11-01T00:00:00Z");
+    await saveUser(
+      fixture.store,
+      { email: "anne@example.org", role: "viewer", passwordHash: await hashPassword(PASSWORD) },
+      "2026-11-01T00:00:00Z",
+    );
   });
   afterAll(() => fixture.close());
 
@@ -154,7 +158,12 @@ describe("demo mode", () => {
     const created = await ensureDemoUser(fixture.deps);
     expect(created?.email).toBe(DEMO_EMAIL);
     expect((await findUserByEmail(fixture.store, DEMO_EMAIL))?.role).toBe("admin");
-    expect(await verifyPassword(created?.password ?? "", (await findUserByEmail(fixture.store, DEMO_EMAIL))?.passwordHash ?? "")).toBe(true);
+    expect(
+      await verifyPassword(
+        created?.password ?? "",
+        (await findUserByEmail(fixture.store, DEMO_EMAIL))?.passwordHash ?? "",
+      ),
+    ).toBe(true);
     expect(await ensureDemoUser(fixture.deps)).toBeNull();
     fixture.close();
   });
@@ -162,7 +171,12 @@ describe("demo mode", () => {
   it.each([
     ["demo, loopback socket and localhost Host", { ...loopback, demoAutoSignIn: true }, "localhost:8787", 200],
     ["demo, but a remote socket", { ...remote, demoAutoSignIn: true }, "localhost:8787", 302],
-    ["demo, loopback socket but a foreign Host (DNS rebinding)", { ...loopback, demoAutoSignIn: true }, "evil.example:8787", 302],
+    [
+      "demo, loopback socket but a foreign Host (DNS rebinding)",
+      { ...loopback, demoAutoSignIn: true },
+      "evil.example:8787",
+      302,
+    ],
     ["no demo flag, loopback", { ...loopback }, "localhost:8787", 302],
   ])("%s → %s", async (_name, auth, host, status) => {
     const fixture = webFixture({}, new Date("2026-11-18T10:00:00Z"), { auth });

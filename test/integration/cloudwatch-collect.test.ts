@@ -8,7 +8,13 @@ import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { readMetricDays } from "../../src/store/read/metrics";
 import { apiRequests, collectionRuns, costLines, footprints } from "../../src/store/schema/index";
 import { readDb } from "../../src/store/store";
-import { FAKE_ACCESS_KEY, FAKE_SECRET_KEY, type FakeCloudWatch, type FakeMetric, startFakeCloudWatch } from "../helpers/fake-cloudwatch";
+import {
+  FAKE_ACCESS_KEY,
+  FAKE_SECRET_KEY,
+  type FakeCloudWatch,
+  type FakeMetric,
+  startFakeCloudWatch,
+} from "../helpers/fake-cloudwatch";
 import { line, unestimated } from "../helpers/lines";
 
 const FROM = "2026-11-20";
@@ -27,17 +33,65 @@ const FUNCTIONS = 260; // 520 Lambda queries: more than one GetMetricData batch.
 
 function metrics(): FakeMetric[] {
   const m: FakeMetric[] = [
-    { region: "eu-west-3", namespace: "AWS/EC2", metricName: "CPUUtilization", dimensions: [{ Name: "InstanceId", Value: "i-0aaa" }], points: hourly((h) => (h % 24 < 8 ? 2 : 6 + (h % 5)), [30]) },
+    {
+      region: "eu-west-3",
+      namespace: "AWS/EC2",
+      metricName: "CPUUtilization",
+      dimensions: [{ Name: "InstanceId", Value: "i-0aaa" }],
+      points: hourly((h) => (h % 24 < 8 ? 2 : 6 + (h % 5)), [30]),
+    },
     // Another dimension set of the same metric: not asked for.
-    { region: "eu-west-3", namespace: "AWS/EC2", metricName: "CPUUtilization", dimensions: [{ Name: "AutoScalingGroupName", Value: "asg" }], points: hourly(() => 50) },
-    { region: "eu-west-3", namespace: "AWS/RDS", metricName: "ServerlessDatabaseCapacity", dimensions: [{ Name: "DBClusterIdentifier", Value: "probes" }], points: hourly((h) => (h % 24 >= 9 && h % 24 < 17 ? 3 : 2)) },
-    { region: "eu-west-3", namespace: "AWS/ECS", metricName: "CPUUtilization", dimensions: [{ Name: "ClusterName", Value: "web" }, { Name: "ServiceName", Value: "site" }], points: hourly((h) => 20 + (h % 3)) },
-    { region: "eu-west-1", namespace: "AWS/S3", metricName: "BucketSizeBytes", dimensions: [{ Name: "BucketName", Value: "archive" }, { Name: "StorageType", Value: "StandardStorage" }], points: [0, 1, 2].map((d) => [t0 + d * 86_400, 5e11 + d * 1e9]) },
+    {
+      region: "eu-west-3",
+      namespace: "AWS/EC2",
+      metricName: "CPUUtilization",
+      dimensions: [{ Name: "AutoScalingGroupName", Value: "asg" }],
+      points: hourly(() => 50),
+    },
+    {
+      region: "eu-west-3",
+      namespace: "AWS/RDS",
+      metricName: "ServerlessDatabaseCapacity",
+      dimensions: [{ Name: "DBClusterIdentifier", Value: "probes" }],
+      points: hourly((h) => (h % 24 >= 9 && h % 24 < 17 ? 3 : 2)),
+    },
+    {
+      region: "eu-west-3",
+      namespace: "AWS/ECS",
+      metricName: "CPUUtilization",
+      dimensions: [
+        { Name: "ClusterName", Value: "web" },
+        { Name: "ServiceName", Value: "site" },
+      ],
+      points: hourly((h) => 20 + (h % 3)),
+    },
+    {
+      region: "eu-west-1",
+      namespace: "AWS/S3",
+      metricName: "BucketSizeBytes",
+      dimensions: [
+        { Name: "BucketName", Value: "archive" },
+        { Name: "StorageType", Value: "StandardStorage" },
+      ],
+      points: [0, 1, 2].map((d) => [t0 + d * 86_400, 5e11 + d * 1e9]),
+    },
   ];
   for (let i = 0; i < FUNCTIONS; i++) {
     const dims = [{ Name: "FunctionName", Value: `fn-${String(i).padStart(3, "0")}` }];
-    m.push({ region: "eu-west-3", namespace: "AWS/Lambda", metricName: "Duration", dimensions: dims, points: hourly((h) => 100 * (i + 1) + h) });
-    m.push({ region: "eu-west-3", namespace: "AWS/Lambda", metricName: "Invocations", dimensions: dims, points: hourly((h) => 1 + ((i + h) % 4)) });
+    m.push({
+      region: "eu-west-3",
+      namespace: "AWS/Lambda",
+      metricName: "Duration",
+      dimensions: dims,
+      points: hourly((h) => 100 * (i + 1) + h),
+    });
+    m.push({
+      region: "eu-west-3",
+      namespace: "AWS/Lambda",
+      metricName: "Invocations",
+      dimensions: dims,
+      points: hourly((h) => 1 + ((i + h) % 4)),
+    });
   }
   return m;
 }
@@ -54,7 +108,12 @@ const ENV = {
 };
 
 beforeAll(async () => {
-  fake = await startFakeCloudWatch({ metrics: metrics(), listPageSize: 100, pointsPerPage: 24, cut: new Set(["AWS/ECS|CPUUtilization|web"]) });
+  fake = await startFakeCloudWatch({
+    metrics: metrics(),
+    listPageSize: 100,
+    pointsPerPage: 24,
+    cut: new Set(["AWS/ECS|CPUUtilization|web"]),
+  });
   for (const [k, v] of Object.entries({ ...ENV, AWS_ENDPOINT_URL_CLOUDWATCH: fake.url })) {
     saved[k] = process.env[k];
     if (v === undefined) delete process.env[k];
@@ -74,8 +133,25 @@ beforeEach(async () => {
   fake.sent.clear();
   // Spend in two regions: the regions to scan come from here. 24 t3.medium hours a day in Paris.
   const seed = ["2026-11-20", "2026-11-21", "2026-11-22"].flatMap((day) => [
-    line({ day, service: "Amazon Elastic Compute Cloud - Compute", usageType: "EUW3-BoxUsage:t3.medium", usageAmount: 24, usageUnit: "Hrs", unblendedCostUsd: 1.2, amortizedCostUsd: 1.2 }),
-    line({ day, service: "Amazon Simple Storage Service", region: "eu-west-1", usageType: "EU-TimedStorage-ByteHrs", usageAmount: 16, usageUnit: "GB-Mo", unblendedCostUsd: 0.4, amortizedCostUsd: 0.4 }),
+    line({
+      day,
+      service: "Amazon Elastic Compute Cloud - Compute",
+      usageType: "EUW3-BoxUsage:t3.medium",
+      usageAmount: 24,
+      usageUnit: "Hrs",
+      unblendedCostUsd: 1.2,
+      amortizedCostUsd: 1.2,
+    }),
+    line({
+      day,
+      service: "Amazon Simple Storage Service",
+      region: "eu-west-1",
+      usageType: "EU-TimedStorage-ByteHrs",
+      usageAmount: 16,
+      usageUnit: "GB-Mo",
+      unblendedCostUsd: 0.4,
+      amortizedCostUsd: 0.4,
+    }),
   ]);
   await upsertCostLines(opened.store, unestimated(seed), "2026-11-23T00:00:00.000Z");
 });
@@ -86,8 +162,10 @@ const deps = (maxAttempts?: number) => ({
   store: opened.store,
   cloudWatch: createCloudWatchClientFactory(maxAttempts ? { sdk: { maxAttempts } } : {}),
   now,
-  estimate: (lines: Parameters<typeof estimateLines>[0], utilisation: Parameters<typeof estimateLines>[1]["utilisation"]) =>
-    estimateLines(lines, { factorSet: "cairn-2026", utilisation }),
+  estimate: (
+    lines: Parameters<typeof estimateLines>[0],
+    utilisation: Parameters<typeof estimateLines>[1]["utilisation"],
+  ) => estimateLines(lines, { factorSet: "cairn-2026", utilisation }),
 });
 
 function expectedDaily(points: [number, number][]) {
@@ -133,7 +211,9 @@ describe("CloudWatch collection against a local CloudWatch", () => {
     const rows = await readMetricDays(readDb(opened.store), { from: FROM, to: TO });
     for (const [k, points] of fake.sent) {
       const [region, namespace, metricName, dims] = k.split("|") as [string, string, string, string];
-      const stored = rows.filter((r) => r.region === region && r.namespace === namespace && r.metricName === metricName && r.dimensions === dims);
+      const stored = rows.filter(
+        (r) => r.region === region && r.namespace === namespace && r.metricName === metricName && r.dimensions === dims,
+      );
       const expected = expectedDaily(points);
       expect(stored.map((r) => r.day)).toEqual(expected.map((e) => e.day));
       for (const [i, e] of expected.entries()) {
@@ -152,7 +232,13 @@ describe("CloudWatch collection against a local CloudWatch", () => {
     const inst = rows.find((r) => r.resourceId === "i-0aaa" && r.day === "2026-11-21");
     let day2 = 7 * 2;
     for (let h = 32; h < 48; h++) day2 += 6 + (h % 5);
-    expect(inst).toMatchObject({ samples: 23, minimum: 2, samplesAtMinimum: 7, instanceType: "t3.medium", unit: "Percent" });
+    expect(inst).toMatchObject({
+      samples: 23,
+      minimum: 2,
+      samplesAtMinimum: 7,
+      instanceType: "t3.medium",
+      unit: "Percent",
+    });
     expect(inst?.sum).toBeCloseTo(day2, 9);
 
     // The cut ECS answer: its first page is stored, marked partial and named in a warning.
@@ -167,12 +253,23 @@ describe("CloudWatch collection against a local CloudWatch", () => {
     const units = billed.filter((b) => b.operation === "GetMetricData").reduce((s, b) => s + b.units, 0);
     expect(units).toBe(sizes.reduce((s, n) => s + n, 0));
     expect(summary.metricsRequested).toBe(units);
-    const [run] = await readDb(opened.store).select().from(collectionRuns).where((await import("drizzle-orm")).eq(collectionRuns.source, "cloudwatch"));
+    const [run] = await readDb(opened.store)
+      .select()
+      .from(collectionRuns)
+      .where((await import("drizzle-orm")).eq(collectionRuns.source, "cloudwatch"));
     expect(run).toMatchObject({ status: "succeeded", requests: billed.length, rowsWritten: rows.length });
     expect(run?.requestCostUsd).toBeCloseTo(billed.reduce((s, b) => s + b.units, 0) * 0.00001, 9);
 
     // Measured utilisation reached the estimate of the t3.medium lines.
-    const fps = await readDb(opened.store).select({ day: costLines.day, usageType: costLines.usageType, method: footprints.method, utilisation: footprints.utilisation }).from(costLines).innerJoin(footprints, (await import("drizzle-orm")).eq(footprints.costLineId, costLines.id));
+    const fps = await readDb(opened.store)
+      .select({
+        day: costLines.day,
+        usageType: costLines.usageType,
+        method: footprints.method,
+        utilisation: footprints.utilisation,
+      })
+      .from(costLines)
+      .innerJoin(footprints, (await import("drizzle-orm")).eq(footprints.costLineId, costLines.id));
     const ec2 = fps.filter((f) => f.usageType.includes("BoxUsage")).sort((a, b) => a.day.localeCompare(b.day));
     expect(ec2.map((f) => f.method)).toEqual(["measured-utilisation", "measured-utilisation", "measured-utilisation"]);
     expect(ec2[1]?.utilisation).toBeCloseTo(day2 / 23 / 100, 9);
@@ -192,7 +289,9 @@ describe("CloudWatch collection against a local CloudWatch", () => {
     fake.throttleNext(0);
     expect(summary.status).toBe("failed");
     expect(summary.errorKind).toBe("throttled");
-    expect(summary.error).toMatch(/CloudWatch ListMetrics in eu-west-3 was throttled \(Throttling\) and still refused after 2 attempts/);
+    expect(summary.error).toMatch(
+      /CloudWatch ListMetrics in eu-west-3 was throttled \(Throttling\) and still refused after 2 attempts/,
+    );
     expect(await readMetricDays(readDb(opened.store), { from: FROM, to: TO })).toEqual([]);
     const [run] = await readDb(opened.store).select().from(collectionRuns);
     expect(run?.status).toBe("failed");

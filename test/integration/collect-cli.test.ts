@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCostExplorerClient } from "../../collectors/cost-explorer/client";
 import { collectCommand } from "../../src/cli/collect";
-import { CliFailure, type CliContext, UsageError } from "../../src/cli/command";
+import { type CliContext, CliFailure, UsageError } from "../../src/cli/command";
 import { loadConfig } from "../../src/config";
 import { collectCostExplorer } from "../../src/jobs/collect";
 import type { CostLine } from "../../src/model";
@@ -58,12 +58,22 @@ describe("cairn collect", () => {
     expect(await collectCommand.run(ctx, { source: "all" }, [])).toBe(0);
     const requests = fake.answered();
     expect(out[0]).toBe("Cost Explorer 2026-05-01..2026-07-14 (backfill), 2 accounts: succeeded");
-    expect(out).toContain(`Rows written: ${(opened.sqlite.prepare("SELECT count(*) AS n FROM cost_lines").get() as { n: number }).n}`);
-    expect(out).toContain(`Requests: ${requests} ($${(requests / 100).toFixed(2)}); this month ${requests} of 300 ($${(requests / 100).toFixed(2)})`);
+    expect(out).toContain(
+      `Rows written: ${(opened.sqlite.prepare("SELECT count(*) AS n FROM cost_lines").get() as { n: number }).n}`,
+    );
+    expect(out).toContain(
+      `Requests: ${requests} ($${(requests / 100).toFixed(2)}); this month ${requests} of 300 ($${(requests / 100).toFixed(2)})`,
+    );
     expect(out.some((l) => /^Month-end 2026-07: \$[\d.]+, \$[\d.]+ so far \(AWS forecast\)$/.test(l))).toBe(true);
-    expect(err[0]).toBe("[1/4] account 111111111111, costs by service and usage type: starting (0/3 months), 1 requests");
-    expect(err).toContain("[1/4] account 111111111111, costs by service and usage type: through 2026-07 (3/3 months), 4 requests");
-    expect(Object.fromEntries(storedCents(opened, "2026-05-01", "2026-07-15"))).toEqual(Object.fromEntries(truthCents(records, "2026-05-01", "2026-07-15")));
+    expect(err[0]).toBe(
+      "[1/4] account 111111111111, costs by service and usage type: starting (0/3 months), 1 requests",
+    );
+    expect(err).toContain(
+      "[1/4] account 111111111111, costs by service and usage type: through 2026-07 (3/3 months), 4 requests",
+    );
+    expect(Object.fromEntries(storedCents(opened, "2026-05-01", "2026-07-15"))).toEqual(
+      Object.fromEntries(truthCents(records, "2026-05-01", "2026-07-15")),
+    );
   });
 
   it("prints nothing on stderr when not interactive, and fails with the reason (exit 1)", async () => {
@@ -101,7 +111,10 @@ describe("createCostExplorerClient", () => {
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", "secret-from-env");
     vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
     const client = createCostExplorerClient();
-    const summary = await collectCostExplorer({ store: opened.store, costExplorer: client, now: () => new Date("2026-07-15T06:00:00Z") }, { ...DEFAULT_ARGS, backfillMonths: 1 });
+    const summary = await collectCostExplorer(
+      { store: opened.store, costExplorer: client, now: () => new Date("2026-07-15T06:00:00Z") },
+      { ...DEFAULT_ARGS, backfillMonths: 1 },
+    );
     expect(summary.error).toBeNull();
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(fake.violations).toEqual([]);
@@ -131,10 +144,15 @@ describe("createCostExplorerClient", () => {
     vi.stubEnv("AWS_SECRET_ACCESS_KEY", "base-secret");
     vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
     const client = createCostExplorerClient({ roleArn: "arn:aws:iam::222222222222:role/cairn-reader" });
-    const summary = await collectCostExplorer({ store: opened.store, costExplorer: client, now: () => new Date("2026-07-15T06:00:00Z") }, { ...DEFAULT_ARGS, backfillMonths: 1 });
+    const summary = await collectCostExplorer(
+      { store: opened.store, costExplorer: client, now: () => new Date("2026-07-15T06:00:00Z") },
+      { ...DEFAULT_ARGS, backfillMonths: 1 },
+    );
     expect(summary.error).toBeNull();
     expect(assumed).toHaveLength(1);
-    expect(assumed[0]).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDBASE .*Action=AssumeRole.*RoleArn=arn:aws:iam::222222222222:role\/cairn-reader.*RoleSessionName=cairn-collect/);
+    expect(assumed[0]).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDBASE .*Action=AssumeRole.*RoleArn=arn:aws:iam::222222222222:role\/cairn-reader.*RoleSessionName=cairn-collect/,
+    );
     expect(fake.violations).toEqual([]);
     expect(fake.requests.length).toBeGreaterThan(0);
     expect(new Set(fake.requests.map((r) => r.accessKeyId))).toEqual(new Set(["ASIAROLETEST"]));

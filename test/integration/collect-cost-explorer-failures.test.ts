@@ -8,7 +8,12 @@ import { latestForecast } from "../../src/store/read/forecast";
 import { readDb } from "../../src/store/store";
 import { demoLikeRecords, restate } from "../helpers/cost-explorer-dataset";
 import { type Harness, harness, requestRows, runRows, storedCents, truthCents } from "../helpers/cost-explorer-harness";
-import { type Fault, type FakeCostExplorer, type FakeRecord, startFakeCostExplorer } from "../helpers/fake-cost-explorer";
+import {
+  type FakeCostExplorer,
+  type FakeRecord,
+  type Fault,
+  startFakeCostExplorer,
+} from "../helpers/fake-cost-explorer";
 
 let fake: FakeCostExplorer | null = null;
 let h: Harness | null = null;
@@ -147,7 +152,13 @@ describe("Cost Explorer collection failures", () => {
       expect(h.opened.sqlite.prepare("SELECT count(*) AS n FROM cost_lines").get()).toEqual(linesBefore);
       expect(await readCollectState(h.opened.store)).toEqual(stateBefore);
       const run = runRows(h.opened).at(-1);
-      expect(run).toMatchObject({ status: "failed", requests: c.requests, rows_written: 0, from_day: "2026-06-01", to_day: "2026-07-16" });
+      expect(run).toMatchObject({
+        status: "failed",
+        requests: c.requests,
+        rows_written: 0,
+        from_day: "2026-06-01",
+        to_day: "2026-07-16",
+      });
       expect(run?.error).toBe(failed.error);
       expect(requestRows(h.opened).filter((r) => r.run_id === failed.runId)).toHaveLength(c.requests);
 

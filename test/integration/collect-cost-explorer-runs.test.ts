@@ -8,7 +8,15 @@ import { readCollectState } from "../../src/jobs/collect-state";
 import { latestForecast } from "../../src/store/read/forecast";
 import { readDb } from "../../src/store/store";
 import { demoLikeRecords, RESEARCH_ACCOUNT, restate } from "../helpers/cost-explorer-dataset";
-import { type Harness, harness, lineCount, requestRows, runRows, storedCents, truthCents } from "../helpers/cost-explorer-harness";
+import {
+  type Harness,
+  harness,
+  lineCount,
+  requestRows,
+  runRows,
+  storedCents,
+  truthCents,
+} from "../helpers/cost-explorer-harness";
 import { type FakeCostExplorer, type FakeRecord, startFakeCostExplorer } from "../helpers/fake-cost-explorer";
 
 let fake: FakeCostExplorer | null = null;
@@ -35,12 +43,27 @@ function expectTotalsEqual(hh: Harness, records: readonly FakeRecord[], from: st
 }
 
 /** Pages a query of `pageSize` groups needs for these records: the expectation, counted apart. */
-function pagesFor(records: readonly FakeRecord[], from: string, to: string, accountId: string, key: (r: FakeRecord) => string, pageSize: number): number {
-  const groups = new Set(records.filter((r) => r.accountId === accountId && r.day >= from && r.day < to).map((r) => `${r.day}|${key(r)}`));
+function pagesFor(
+  records: readonly FakeRecord[],
+  from: string,
+  to: string,
+  accountId: string,
+  key: (r: FakeRecord) => string,
+  pageSize: number,
+): number {
+  const groups = new Set(
+    records.filter((r) => r.accountId === accountId && r.day >= from && r.day < to).map((r) => `${r.day}|${key(r)}`),
+  );
   return Math.max(1, Math.ceil(groups.size / pageSize));
 }
 
-function expectedRequests(records: readonly FakeRecord[], from: string, to: string, pageSize: number, forecast = true): number {
+function expectedRequests(
+  records: readonly FakeRecord[],
+  from: string,
+  to: string,
+  pageSize: number,
+  forecast = true,
+): number {
   const accounts = [...new Set(records.filter((r) => r.day >= from && r.day < to).map((r) => r.accountId))];
   let n = 1 + (forecast ? 1 : 0);
   for (const a of accounts) {
@@ -95,11 +118,17 @@ describe("Cost Explorer collection runs", () => {
     expect(third.status).toBe("succeeded");
     // Second run of the day: the accounts and AWS's forecast were asked this morning.
     expect(third.requests).toBe(4);
-    expect(requestRows(h.opened).filter((r) => r.run_id === third.runId).map((r) => r.operation)).toEqual(Array(4).fill("GetCostAndUsage"));
+    expect(
+      requestRows(h.opened)
+        .filter((r) => r.run_id === third.runId)
+        .map((r) => r.operation),
+    ).toEqual(Array(4).fill("GetCostAndUsage"));
     expect(third.forecast?.source).toBe("aws");
     expectTotalsEqual(h, records, BACKFILL_FROM, "2026-07-16");
     expect(third.finalMonths).toEqual(["2026-06"]);
-    const guardDuty = h.opened.sqlite.prepare("SELECT count(*) AS n FROM cost_lines WHERE service = 'Amazon GuardDuty'").get() as { n: number };
+    const guardDuty = h.opened.sqlite
+      .prepare("SELECT count(*) AS n FROM cost_lines WHERE service = 'Amazon GuardDuty'")
+      .get() as { n: number };
     expect(guardDuty.n).toBe(daysFrom("2026-06-01", "2026-07-16"));
     expect(await readCollectState(h.opened.store)).toEqual({
       backfilledFrom: BACKFILL_FROM,
@@ -117,7 +146,9 @@ describe("Cost Explorer collection runs", () => {
     expectTotalsEqual(h, records, BACKFILL_FROM, "2026-07-17");
     // Stored lines carry AWS's Estimated flag of their day.
     const flags = h.opened.sqlite
-      .prepare("SELECT day < '2026-07-01' AS closed, max(estimated) AS hi, min(estimated) AS lo FROM cost_lines GROUP BY closed")
+      .prepare(
+        "SELECT day < '2026-07-01' AS closed, max(estimated) AS hi, min(estimated) AS lo FROM cost_lines GROUP BY closed",
+      )
       .all() as { closed: number; hi: number; lo: number }[];
     expect(flags).toEqual([
       { closed: 0, hi: 1, lo: 1 },
@@ -127,7 +158,10 @@ describe("Cost Explorer collection runs", () => {
     const forecast = await latestForecast(readDb(h.opened.store), "2026-07");
     expect(forecast?.source).toBe("aws");
     expect(forecast?.asOfDay).toBe("2026-07-17");
-    expect(forecast?.monthToDateUsd).toBeCloseTo(truthCents(records, "2026-07-01", "2026-07-17").get("all")?.[0] ?? -1, 2);
+    expect(forecast?.monthToDateUsd).toBeCloseTo(
+      truthCents(records, "2026-07-01", "2026-07-17").get("all")?.[0] ?? -1,
+      2,
+    );
     expect(forecast?.remainingUsd).toBe(100);
   });
 
@@ -145,12 +179,11 @@ describe("Cost Explorer collection runs", () => {
     const daily = await h.run();
     expect(daily.window).toEqual({ from: "2026-07-13", to: "2026-07-16", kind: "incremental" });
     expect(daily.requests).toBe(4);
-    expect(requestRows(h.opened).filter((r) => r.run_id === daily.runId).map((r) => r.operation)).toEqual([
-      "GetDimensionValues",
-      "GetCostAndUsage",
-      "GetCostAndUsage",
-      "GetCostForecast",
-    ]);
+    expect(
+      requestRows(h.opened)
+        .filter((r) => r.run_id === daily.runId)
+        .map((r) => r.operation),
+    ).toEqual(["GetDimensionValues", "GetCostAndUsage", "GetCostAndUsage", "GetCostForecast"]);
     expectTotalsEqual(h, records, "2026-04-01", "2026-07-16");
     expect(lineCount(h.opened)).toBeGreaterThan(0);
   });

@@ -15,39 +15,11 @@ import type { CostLine } from "../../src/model";
 import { otherProviderTotals } from "../../src/store/imports";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { costLines, footprints } from "../../src/store/schema/index";
+import { FOCUS_SAMPLE, sampleRows } from "../helpers/focus-sample";
 
-const SAMPLE = join(import.meta.dirname, "../fixtures/focus/focus-1.0-sample.csv");
+const SAMPLE = FOCUS_SAMPLE;
 const NOW = new Date("2026-03-10T12:00:00Z");
 const TAG = "application";
-
-/** Independent reading: the sample has no line breaks inside fields, only quoted commas. */
-function splitLine(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(field);
-      field = "";
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
-function readSample(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.split(/\r?\n/).filter((l) => l !== "");
-  const names = splitLine(head as string);
-  return lines.map((l) => Object.fromEntries(splitLine(l).map((v, i) => [names[i], v])));
-}
 
 const nul = (v: string | undefined) => (v === undefined || v === "NULL" || v === "" ? null : v);
 
@@ -63,7 +35,14 @@ function expected(rows: Record<string, string>[]) {
     const tags = nul(r.Tags) ? (JSON.parse(r.Tags as string) as Record<string, string>) : {};
     const usageType = r.ChargeCategory === "Usage" ? r.ChargeDescription : r.ChargeCategory;
     keys.add(
-      [r.ChargePeriodStart?.slice(0, 10), r.SubAccountId, r.ServiceName, nul(r.RegionId) ?? "global", usageType, tags[TAG] ?? ""].join("|"),
+      [
+        r.ChargePeriodStart?.slice(0, 10),
+        r.SubAccountId,
+        r.ServiceName,
+        nul(r.RegionId) ?? "global",
+        usageType,
+        tags[TAG] ?? "",
+      ].join("|"),
     );
   }
   const others = new Map<string, number>();
@@ -109,7 +88,14 @@ function storedLines() {
     })
     .from(costLines)
     .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
-    .orderBy(asc(costLines.day), asc(costLines.accountId), asc(costLines.service), asc(costLines.usageType), asc(costLines.pipeline), asc(costLines.region))
+    .orderBy(
+      asc(costLines.day),
+      asc(costLines.accountId),
+      asc(costLines.service),
+      asc(costLines.usageType),
+      asc(costLines.pipeline),
+      asc(costLines.region),
+    )
     .all();
 }
 
@@ -123,7 +109,7 @@ function serviceTotals(): Map<string, number> {
 }
 
 describe("cairn import of the FOCUS 1.0 sample", () => {
-  const truth = expected(readSample(readFileSync(SAMPLE, "utf8")));
+  const truth = expected(sampleRows());
 
   it("stores the AWS total, per-service totals and line counts of the file, with footprints", async () => {
     const summary = await importFocus(deps(), args(SAMPLE));

@@ -53,7 +53,10 @@ const month = (m: string, cost: string, extra: Partial<ReturnType<typeof focusRo
 
 function monthly() {
   return opened.store.db
-    .select({ month: sql<string>`substr(${costLines.day}, 1, 7)`, cost: sql<number>`round(sum(${costLines.unblendedCostUsd}), 6)` })
+    .select({
+      month: sql<string>`substr(${costLines.day}, 1, 7)`,
+      cost: sql<number>`round(sum(${costLines.unblendedCostUsd}), 6)`,
+    })
     .from(costLines)
     .groupBy(sql`1`)
     .orderBy(asc(sql`1`))
@@ -65,8 +68,18 @@ const gets = () => s3.requests.filter((r) => r.operation === "GetObject").map((r
 describe("FOCUS import from S3", () => {
   it("reads every file the first time and only folders with new files afterwards", async () => {
     const t0 = new Date("2026-02-02T06:00:00Z");
-    s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-01/cairn-export-00001.csv.gz`, gzipSync(focusCsv([month("2026-01", "3")])), t0);
-    s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-01/cairn-export-00002.csv.gz`, gzipSync(focusCsv([month("2026-01", "4", { ServiceName: "Amazon S3" })])), t0);
+    s3.put(
+      BUCKET,
+      `${PREFIX}BILLING_PERIOD=2026-01/cairn-export-00001.csv.gz`,
+      gzipSync(focusCsv([month("2026-01", "3")])),
+      t0,
+    );
+    s3.put(
+      BUCKET,
+      `${PREFIX}BILLING_PERIOD=2026-01/cairn-export-00002.csv.gz`,
+      gzipSync(focusCsv([month("2026-01", "4", { ServiceName: "Amazon S3" })])),
+      t0,
+    );
     s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-02/cairn-export-00001.csv`, focusCsv([month("2026-02", "10")]), t0);
     s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-02/cairn-export-Manifest.json`, "{}", t0);
     s3.put(BUCKET, "elsewhere/other.csv", focusCsv([month("2026-02", "1000")]), t0);
@@ -97,7 +110,12 @@ describe("FOCUS import from S3", () => {
 
     // AWS rewrites February's file: only February's folder is read again, and it replaces February.
     s3.requests.length = 0;
-    s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-02/cairn-export-00001.csv`, focusCsv([month("2026-02", "12")]), new Date("2026-02-03T06:00:00Z"));
+    s3.put(
+      BUCKET,
+      `${PREFIX}BILLING_PERIOD=2026-02/cairn-export-00001.csv`,
+      focusCsv([month("2026-02", "12")]),
+      new Date("2026-02-03T06:00:00Z"),
+    );
     const third = await run();
     expect(gets()).toEqual([`${PREFIX}BILLING_PERIOD=2026-02/cairn-export-00001.csv`]);
     expect(third.unchangedFiles).toBe(2);
@@ -108,8 +126,18 @@ describe("FOCUS import from S3", () => {
   });
 
   it("reads only the newest version folder of a billing period", async () => {
-    s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-01/20260201T0600/part-00001.csv`, focusCsv([month("2026-01", "3")]), new Date("2026-02-01T06:00:00Z"));
-    s3.put(BUCKET, `${PREFIX}BILLING_PERIOD=2026-01/20260202T0600/part-00001.csv`, focusCsv([month("2026-01", "5")]), new Date("2026-02-02T06:00:00Z"));
+    s3.put(
+      BUCKET,
+      `${PREFIX}BILLING_PERIOD=2026-01/20260201T0600/part-00001.csv`,
+      focusCsv([month("2026-01", "3")]),
+      new Date("2026-02-01T06:00:00Z"),
+    );
+    s3.put(
+      BUCKET,
+      `${PREFIX}BILLING_PERIOD=2026-01/20260202T0600/part-00001.csv`,
+      focusCsv([month("2026-01", "5")]),
+      new Date("2026-02-02T06:00:00Z"),
+    );
     const summary = await run();
     expect(summary.supersededFiles).toBe(1);
     expect(gets()).toEqual([`${PREFIX}BILLING_PERIOD=2026-01/20260202T0600/part-00001.csv`]);

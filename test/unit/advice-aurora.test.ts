@@ -16,7 +16,13 @@ const capacity = (cluster: string, o: Parameters<typeof daily>[2]) =>
 const lines = dailyLines(
   "2026-11-01",
   asOf,
-  { service: "Amazon Relational Database Service", usageType: "EUW3-Aurora:ServerlessV2Usage", usageAmount: 60, usageUnit: "ACU-Hr", unblendedCostUsd: 8.4 },
+  {
+    service: "Amazon Relational Database Service",
+    usageType: "EUW3-Aurora:ServerlessV2Usage",
+    usageAmount: 60,
+    usageUnit: "ACU-Hr",
+    unblendedCostUsd: 8.4,
+  },
   footprint(30),
 );
 
@@ -33,7 +39,13 @@ describe("Aurora Serverless minimum capacity higher than the load needs", () => 
     const found = auroraFindings({ asOf, metrics, lines });
     expect(found.map((f) => f.resource)).toEqual(["probes"]);
     // (2 - 0.5) ACU x 224 h = 336 ACU-h in 14 days -> 720 a month; x $0.14 = $100.80; x 0.5 g = 360 g.
-    expect(found[0]).toMatchObject({ monthlySavingUsd: 100.8, monthlySavingCo2eGrams: 360, action: "Lower the minimum capacity of probes from 2 to 0.5 ACU." });
-    expect(found[0]?.evidence[1]).toBe("It sat at 2 ACU for 224 of 336 hours (66.7%): the minimum, not the load, set the capacity then.");
+    expect(found[0]).toMatchObject({
+      monthlySavingUsd: 100.8,
+      monthlySavingCo2eGrams: 360,
+      action: "Lower the minimum capacity of probes from 2 to 0.5 ACU.",
+    });
+    expect(found[0]?.evidence[1]).toBe(
+      "It sat at 2 ACU for 224 of 336 hours (66.7%): the minimum, not the load, set the capacity then.",
+    );
   });
 });

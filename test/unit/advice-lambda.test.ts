@@ -6,18 +6,44 @@ const asOf = "2026-11-15";
 const PREV = ["2026-10-18", "2026-11-01"] as const;
 const RECENT = ["2026-11-01", asOf] as const;
 const fn = (name: string, [from, to]: readonly [string, string], durationMs: number, invocations: number) => [
-  ...daily(from, to, { namespace: "AWS/Lambda", metricName: "Duration", stat: "Sum", unit: "Milliseconds", dimensions: `FunctionName=${name}`, resourceId: name, sum: durationMs }),
-  ...daily(from, to, { namespace: "AWS/Lambda", metricName: "Invocations", stat: "Sum", unit: "Count", dimensions: `FunctionName=${name}`, resourceId: name, sum: invocations }),
+  ...daily(from, to, {
+    namespace: "AWS/Lambda",
+    metricName: "Duration",
+    stat: "Sum",
+    unit: "Milliseconds",
+    dimensions: `FunctionName=${name}`,
+    resourceId: name,
+    sum: durationMs,
+  }),
+  ...daily(from, to, {
+    namespace: "AWS/Lambda",
+    metricName: "Invocations",
+    stat: "Sum",
+    unit: "Count",
+    dimensions: `FunctionName=${name}`,
+    resourceId: name,
+    sum: invocations,
+  }),
 ];
 // Each day in Paris: $2.00 of GB-seconds (40 g) and $0.20 of requests (0 g).
 const lines = [
   ...dailyLines("2026-10-18", asOf, { usageType: "EUW3-Lambda-GB-Second", unblendedCostUsd: 2 }, footprint(40)),
-  ...dailyLines("2026-10-18", asOf, { usageType: "EUW3-Request", usageUnit: "Requests", unblendedCostUsd: 0.2 }, footprint(0)),
+  ...dailyLines(
+    "2026-10-18",
+    asOf,
+    { usageType: "EUW3-Request", usageUnit: "Requests", unblendedCostUsd: 0.2 },
+    footprint(0),
+  ),
 ];
 
 describe("Lambda functions whose cost grew fastest", () => {
   it("finds the function that tripled its duration, with its share of the region's cost", () => {
-    const metrics = [...fn("fa", PREV, 1000, 10), ...fn("fa", RECENT, 3000, 30), ...fn("fb", PREV, 1000, 10), ...fn("fb", RECENT, 1000, 10)];
+    const metrics = [
+      ...fn("fa", PREV, 1000, 10),
+      ...fn("fa", RECENT, 3000, 30),
+      ...fn("fb", PREV, 1000, 10),
+      ...fn("fb", RECENT, 1000, 10),
+    ];
     const found = lambdaFindings({ asOf, metrics, lines });
     expect(found.map((f) => f.resource)).toEqual(["fa"]);
     // Before: half of $2 + half of $0.20 = $1.10 a day, $15.40 in 14 days, 20 g a day.
@@ -31,7 +57,12 @@ describe("Lambda functions whose cost grew fastest", () => {
   });
 
   it("ignores growth under a dollar a month", () => {
-    const metrics = [...fn("fa", PREV, 1000, 10), ...fn("fa", RECENT, 1010, 10), ...fn("fb", PREV, 1000, 10), ...fn("fb", RECENT, 1000, 10)];
+    const metrics = [
+      ...fn("fa", PREV, 1000, 10),
+      ...fn("fa", RECENT, 1010, 10),
+      ...fn("fb", PREV, 1000, 10),
+      ...fn("fb", RECENT, 1000, 10),
+    ];
     expect(lambdaFindings({ asOf, metrics, lines })).toEqual([]);
   });
 });

@@ -30,7 +30,13 @@ describe("measured utilisation", () => {
   });
 
   it("replaces the 50% default in the estimate, and the result says so", () => {
-    const hours = line({ day, service: "Amazon Elastic Compute Cloud - Compute", usageType: "EUW3-BoxUsage:t3.medium", usageAmount: 24, usageUnit: "Hrs" });
+    const hours = line({
+      day,
+      service: "Amazon Elastic Compute Cloud - Compute",
+      usageType: "EUW3-BoxUsage:t3.medium",
+      usageAmount: 24,
+      usageUnit: "Hrs",
+    });
     const measured = estimateLine(hours, { factorSet: "ccf-2022", utilisation: lookup });
     // ccf-2022, t3 = Skylake/Cascade Lake: 0.645-4.115 W per vCPU, 2 vCPUs, PUE 1.135, 51.1 g/kWh in Paris.
     // 24 h x 2/1000 x (0.645 + 0.25 x 3.47) x 1.135 = 0.0824010 kWh.

@@ -5,8 +5,18 @@ import { dailyLines, footprint } from "../helpers/metric-days";
 
 const asOf = "2026-11-15";
 // ccf-2022: PUE 1.135 everywhere; grid 311 g/kWh in Frankfurt, 8.8 in Stockholm.
-const batch = dailyLines("2026-11-01", asOf, { pipeline: "batch", region: "eu-central-1", usageType: "BoxUsage:m5.large" }, footprint(3110, 0, 10));
-const nordic = dailyLines("2026-11-01", asOf, { pipeline: "web", region: "eu-north-1", usageType: "BoxUsage:m5.large" }, footprint(88, 0, 10));
+const batch = dailyLines(
+  "2026-11-01",
+  asOf,
+  { pipeline: "batch", region: "eu-central-1", usageType: "BoxUsage:m5.large" },
+  footprint(3110, 0, 10),
+);
+const nordic = dailyLines(
+  "2026-11-01",
+  asOf,
+  { pipeline: "web", region: "eu-north-1", usageType: "BoxUsage:m5.large" },
+  footprint(88, 0, 10),
+);
 
 describe("a pipeline that would emit much less in another region", () => {
   it("names the best region and the monthly cut; a pipeline already there gets nothing", () => {

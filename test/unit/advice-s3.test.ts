@@ -5,14 +5,41 @@ import { daily, dailyLines, footprint } from "../helpers/metric-days";
 const asOf = "2026-11-15";
 const GIB = 1024 ** 3;
 const size = (bucket: string, gb: number) =>
-  daily("2026-11-01", asOf, { namespace: "AWS/S3", metricName: "BucketSizeBytes", unit: "Bytes", dimensions: `BucketName=${bucket};StorageType=StandardStorage`, resourceId: bucket, average: gb * GIB, samples: 1 });
+  daily("2026-11-01", asOf, {
+    namespace: "AWS/S3",
+    metricName: "BucketSizeBytes",
+    unit: "Bytes",
+    dimensions: `BucketName=${bucket};StorageType=StandardStorage`,
+    resourceId: bucket,
+    average: gb * GIB,
+    samples: 1,
+  });
 const reads = (bucket: string, perDay: number) =>
-  daily("2026-11-01", asOf, { namespace: "AWS/S3", metricName: "GetRequests", stat: "Sum", unit: "Count", dimensions: `BucketName=${bucket};FilterId=all`, resourceId: bucket, sum: perDay, samples: 1 });
+  daily("2026-11-01", asOf, {
+    namespace: "AWS/S3",
+    metricName: "GetRequests",
+    stat: "Sum",
+    unit: "Count",
+    dimensions: `BucketName=${bucket};FilterId=all`,
+    resourceId: bucket,
+    sum: perDay,
+    samples: 1,
+  });
 const s3 = { service: "Amazon Simple Storage Service", usageUnit: "GB-Mo" };
 // Standard at $0.024 and Standard-IA at $0.0131 per GB-month in Paris.
 const lines = [
-  ...dailyLines("2026-11-01", asOf, { ...s3, usageType: "EUW3-TimedStorage-ByteHrs", usageAmount: 10, unblendedCostUsd: 0.24 }, footprint(1)),
-  ...dailyLines("2026-11-01", asOf, { ...s3, usageType: "EUW3-TimedStorage-SIA-ByteHrs", usageAmount: 10, unblendedCostUsd: 0.131 }, footprint(1)),
+  ...dailyLines(
+    "2026-11-01",
+    asOf,
+    { ...s3, usageType: "EUW3-TimedStorage-ByteHrs", usageAmount: 10, unblendedCostUsd: 0.24 },
+    footprint(1),
+  ),
+  ...dailyLines(
+    "2026-11-01",
+    asOf,
+    { ...s3, usageType: "EUW3-TimedStorage-SIA-ByteHrs", usageAmount: 10, unblendedCostUsd: 0.131 },
+    footprint(1),
+  ),
 ];
 
 describe("S3 storage that could move to a colder class", () => {

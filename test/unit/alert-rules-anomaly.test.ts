@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { anomalyAlerts, type CostSeries, DEFAULT_ANOMALY_SETTINGS, judgeDay } from "../../src/analysis/alert-rules/anomaly";
+import {
+  anomalyAlerts,
+  type CostSeries,
+  DEFAULT_ANOMALY_SETTINGS,
+  judgeDay,
+} from "../../src/analysis/alert-rules/anomaly";
 import type { PlannedActivity } from "../../src/analysis/alert-rules/planned";
 import { mad, median } from "../../src/analysis/alert-rules/robust";
 import { eachDay, weekday } from "../../src/days";
@@ -40,12 +45,48 @@ describe("judgeDay (weekday-aware)", () => {
   // 2026-11-14 is a Saturday, 2026-11-18 a Wednesday.
   it.each([
     { name: "a normal Wednesday", costs: series(weekly), day: "2026-11-18", expected: 100, anomalous: false },
-    { name: "100 on a Saturday (usual is 10)", costs: series(weekly, { "2026-11-14": 100 }), day: "2026-11-14", expected: 10, anomalous: true },
-    { name: "100 on a Wednesday is usual", costs: series(weekly, { "2026-11-18": 100 }), day: "2026-11-18", expected: 100, anomalous: false },
-    { name: "a quiet Monday after the weekend", costs: series(weekly), day: "2026-11-16", expected: 100, anomalous: false },
-    { name: "x3 on a flat series", costs: series(flat(10), { "2026-11-18": 30 }), day: "2026-11-18", expected: 10, anomalous: true },
-    { name: "cents: x25 on 2 cents", costs: series(flat(0.02), { "2026-11-18": 0.5 }), day: "2026-11-18", expected: 0.02, anomalous: false },
-    { name: "+20 % is not a spike", costs: series(flat(100), { "2026-11-18": 120 }), day: "2026-11-18", expected: 100, anomalous: false },
+    {
+      name: "100 on a Saturday (usual is 10)",
+      costs: series(weekly, { "2026-11-14": 100 }),
+      day: "2026-11-14",
+      expected: 10,
+      anomalous: true,
+    },
+    {
+      name: "100 on a Wednesday is usual",
+      costs: series(weekly, { "2026-11-18": 100 }),
+      day: "2026-11-18",
+      expected: 100,
+      anomalous: false,
+    },
+    {
+      name: "a quiet Monday after the weekend",
+      costs: series(weekly),
+      day: "2026-11-16",
+      expected: 100,
+      anomalous: false,
+    },
+    {
+      name: "x3 on a flat series",
+      costs: series(flat(10), { "2026-11-18": 30 }),
+      day: "2026-11-18",
+      expected: 10,
+      anomalous: true,
+    },
+    {
+      name: "cents: x25 on 2 cents",
+      costs: series(flat(0.02), { "2026-11-18": 0.5 }),
+      day: "2026-11-18",
+      expected: 0.02,
+      anomalous: false,
+    },
+    {
+      name: "+20 % is not a spike",
+      costs: series(flat(100), { "2026-11-18": 120 }),
+      day: "2026-11-18",
+      expected: 100,
+      anomalous: false,
+    },
   ])("$name", ({ costs, day, expected, anomalous }) => {
     const v = judgeDay(costs.costs, day, DEFAULT_ANOMALY_SETTINGS);
     expect(v.expected).toBe(expected);
@@ -95,12 +136,16 @@ describe("anomaly rule", () => {
     },
     {
       name: "campaign on this service",
-      planned: [{ name: "c", fromDay: "2026-11-14", toDay: "2026-11-14", scopeKind: "service", scopeValue: "AWS Lambda" }],
+      planned: [
+        { name: "c", fromDay: "2026-11-14", toDay: "2026-11-14", scopeKind: "service", scopeValue: "AWS Lambda" },
+      ],
       alerts: 0,
     },
     {
       name: "campaign on another pipeline",
-      planned: [{ name: "c", fromDay: "2026-11-01", toDay: "2026-11-30", scopeKind: "pipeline", scopeValue: "website" }],
+      planned: [
+        { name: "c", fromDay: "2026-11-01", toDay: "2026-11-30", scopeKind: "pipeline", scopeValue: "website" },
+      ],
       alerts: 1,
     },
     {
@@ -133,7 +178,10 @@ describe("anomaly rule", () => {
 describe("monthly charges", () => {
   it("a fee billed on the 1st of every month is not a spike; a bigger one is", () => {
     const fee = (d: Day) => (d.endsWith("-01") ? 60 : 2);
-    expect(judgeDay(series(fee).costs, "2026-11-01", DEFAULT_ANOMALY_SETTINGS)).toMatchObject({ expected: 60, anomalous: false });
+    expect(judgeDay(series(fee).costs, "2026-11-01", DEFAULT_ANOMALY_SETTINGS)).toMatchObject({
+      expected: 60,
+      anomalous: false,
+    });
     const bigger = judgeDay(series(fee, { "2026-11-01": 200 }).costs, "2026-11-01", DEFAULT_ANOMALY_SETTINGS);
     expect(bigger).toMatchObject({ expected: 60, excess: 140, anomalous: true });
   });

@@ -71,7 +71,10 @@ describe("budget threshold rule", () => {
   it("a threshold of the next period is a new key", () => {
     const nov = budgetThresholdAlerts(input(status({ spentRatio: 0.85 })));
     const dec = budgetThresholdAlerts(
-      input(status({ spentRatio: 0.85, periodKey: "2026-12", period: { from: "2026-12-01", to: "2027-01-01" } }), "2026-12-20"),
+      input(
+        status({ spentRatio: 0.85, periodKey: "2026-12", period: { from: "2026-12-01", to: "2027-01-01" } }),
+        "2026-12-20",
+      ),
     );
     expect(nov[0]?.key).not.toBe(dec[0]?.key);
     expect(dec[0]?.key).toBe("budget-threshold|budget:camera-traps|2026-12|actual-80");
@@ -84,19 +87,55 @@ describe("budget threshold rule", () => {
     const [alert] = budgetThresholdAlerts({ today: "2026-11-18", statuses: [s], display: "USD", rates });
     expect(alert?.facts.rule).toBe("budget-threshold");
     if (alert?.facts.rule !== "budget-threshold") return;
-    expect(alert.facts.data).toMatchObject({ currency: "USD", amount: 1000, spent: 900, spentRatio: 0.9, asOfDay: "2026-11-17" });
+    expect(alert.facts.data).toMatchObject({
+      currency: "USD",
+      amount: 1000,
+      spent: 900,
+      spentRatio: 0.9,
+      asOfDay: "2026-11-17",
+    });
     expect(alert.severity).toBe("warning");
   });
 });
 
 describe("budget forecast rule", () => {
   it.each([
-    { name: "forecast over, spend under", o: { spentRatio: 0.6, forecastRatio: 1.12, forecastSource: "cairn" as const }, today: "2026-11-18", key: F },
-    { name: "forecast under", o: { spentRatio: 0.6, forecastRatio: 0.95, forecastSource: "cairn" as const }, today: "2026-11-18", key: null },
-    { name: "spend already over (the actual rule says it)", o: { spentRatio: 1.01, forecastRatio: 1.3, forecastSource: "cairn" as const }, today: "2026-11-18", key: null },
-    { name: "Cairn's forecast on day 2 is too young", o: { spentRatio: 0.1, forecastRatio: 1.5, forecastSource: "cairn" as const }, today: "2026-11-02", key: null },
-    { name: "AWS's forecast on day 2 counts", o: { spentRatio: 0.1, forecastRatio: 1.5, forecastSource: "aws" as const }, today: "2026-11-02", key: F },
-    { name: "ended period", o: { spentRatio: 0.6, forecastRatio: 1.2, state: "ended" as const }, today: "2026-12-02", key: null },
+    {
+      name: "forecast over, spend under",
+      o: { spentRatio: 0.6, forecastRatio: 1.12, forecastSource: "cairn" as const },
+      today: "2026-11-18",
+      key: F,
+    },
+    {
+      name: "forecast under",
+      o: { spentRatio: 0.6, forecastRatio: 0.95, forecastSource: "cairn" as const },
+      today: "2026-11-18",
+      key: null,
+    },
+    {
+      name: "spend already over (the actual rule says it)",
+      o: { spentRatio: 1.01, forecastRatio: 1.3, forecastSource: "cairn" as const },
+      today: "2026-11-18",
+      key: null,
+    },
+    {
+      name: "Cairn's forecast on day 2 is too young",
+      o: { spentRatio: 0.1, forecastRatio: 1.5, forecastSource: "cairn" as const },
+      today: "2026-11-02",
+      key: null,
+    },
+    {
+      name: "AWS's forecast on day 2 counts",
+      o: { spentRatio: 0.1, forecastRatio: 1.5, forecastSource: "aws" as const },
+      today: "2026-11-02",
+      key: F,
+    },
+    {
+      name: "ended period",
+      o: { spentRatio: 0.6, forecastRatio: 1.2, state: "ended" as const },
+      today: "2026-12-02",
+      key: null,
+    },
     { name: "no forecast", o: { spentRatio: 0.6 }, today: "2026-11-18", key: null },
   ])("$name", ({ o, today, key }) => {
     const alerts = budgetForecastAlerts(input(status({ forecast: (o.forecastRatio ?? 0) * 1000, ...o }), today));
@@ -106,7 +145,12 @@ describe("budget forecast rule", () => {
   it("restated forecast dipping under and back over the budget does not re-fire", () => {
     const outbox = new Set<string>();
     const sent = [1.05, 0.98, 1.1].flatMap((r) => {
-      const fresh = newAlerts(budgetForecastAlerts(input(status({ spentRatio: 0.6, forecastRatio: r, forecast: r * 1000, forecastSource: "cairn" }))), outbox);
+      const fresh = newAlerts(
+        budgetForecastAlerts(
+          input(status({ spentRatio: 0.6, forecastRatio: r, forecast: r * 1000, forecastSource: "cairn" })),
+        ),
+        outbox,
+      );
       for (const a of fresh) outbox.add(a.key);
       return fresh.map((a) => a.key);
     });

@@ -6,9 +6,27 @@ import { staleDataAlerts } from "../../src/analysis/alert-rules/stale-data";
 describe("new service rule", () => {
   const base = { from: "2026-11-12", display: "USD" as const, rates: [] };
   it.each([
-    { name: "first seen in the window, long history", historyFrom: "2026-06-01", firstDay: "2026-11-15", cost: 3.2, alert: true },
-    { name: "first seen before the window", historyFrom: "2026-06-01", firstDay: "2026-11-11", cost: 3.2, alert: false },
-    { name: "history too short to tell (new install)", historyFrom: "2026-10-20", firstDay: "2026-11-15", cost: 3.2, alert: false },
+    {
+      name: "first seen in the window, long history",
+      historyFrom: "2026-06-01",
+      firstDay: "2026-11-15",
+      cost: 3.2,
+      alert: true,
+    },
+    {
+      name: "first seen before the window",
+      historyFrom: "2026-06-01",
+      firstDay: "2026-11-11",
+      cost: 3.2,
+      alert: false,
+    },
+    {
+      name: "history too short to tell (new install)",
+      historyFrom: "2026-10-20",
+      firstDay: "2026-11-15",
+      cost: 3.2,
+      alert: false,
+    },
     { name: "exactly 28 days of history", historyFrom: "2026-10-18", firstDay: "2026-11-15", cost: 3.2, alert: true },
     { name: "under a cent", historyFrom: "2026-06-01", firstDay: "2026-11-15", cost: 0.004, alert: false },
     { name: "empty store", historyFrom: null, firstDay: "2026-11-15", cost: 3.2, alert: false },

@@ -109,7 +109,12 @@ describe("budgetStatus", () => {
 
   it("year: spend so far, the month's forecast, then December at the month's daily rate", () => {
     const daily = [{ day: "2026-03-10", costUsd: 100 }, ...novTenADay];
-    const s = budgetStatus({ budget: budget({ periodKind: "year", amount: 2000 }), today: "2026-11-18", daily, rates: [] });
+    const s = budgetStatus({
+      budget: budget({ periodKind: "year", amount: 2000 }),
+      today: "2026-11-18",
+      daily,
+      rates: [],
+    });
     // 100 + 170 actual, 130 for Nov 18-30, 31 days x (300 / 30) for December.
     expect(s).toMatchObject({ spent: 270, forecast: 710, forecastRatio: 0.355 });
   });

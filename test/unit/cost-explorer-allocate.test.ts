@@ -23,21 +23,37 @@ describe("allocateLines", () => {
       accountId: "1",
       pipelineTag: "pipeline",
       lines: [row("S3", "EUW3-TimedStorage-ByteHrs", 8, 4, 100)],
-      pipelines: [row("pipeline$probes", "EUW3-TimedStorage-ByteHrs", 3, 1, 10), row("pipeline$website", "EUW3-TimedStorage-ByteHrs", 1, 3, 30)],
+      pipelines: [
+        row("pipeline$probes", "EUW3-TimedStorage-ByteHrs", 3, 1, 10),
+        row("pipeline$website", "EUW3-TimedStorage-ByteHrs", 1, 3, 30),
+      ],
     });
     expect(pick(lines)).toEqual([
       ["S3", "EUW3-TimedStorage-ByteHrs", "probes", 6, 1, 25],
       ["S3", "EUW3-TimedStorage-ByteHrs", "website", 2, 3, 75],
     ]);
-    expect(lines[0]).toMatchObject({ accountId: "1", region: "eu-west-3", estimated: true, source: "cost-explorer", usageUnit: "GB", day: DAY });
+    expect(lines[0]).toMatchObject({
+      accountId: "1",
+      region: "eu-west-3",
+      estimated: true,
+      source: "cost-explorer",
+      usageUnit: "GB",
+      day: DAY,
+    });
   });
 
   it("gives each service of a shared usage type the cell's split, keeping pipeline totals exact", () => {
     const lines = allocateLines({
       accountId: "1",
       pipelineTag: "pipeline",
-      lines: [row("EC2 - Other", "EUW3-DataTransfer-Out-Bytes", 6, 6, 60), row("S3", "EUW3-DataTransfer-Out-Bytes", 2, 2, 20)],
-      pipelines: [row("pipeline$camera-traps", "EUW3-DataTransfer-Out-Bytes", 6, 6, 60), row("pipeline$", "EUW3-DataTransfer-Out-Bytes", 2, 2, 20)],
+      lines: [
+        row("EC2 - Other", "EUW3-DataTransfer-Out-Bytes", 6, 6, 60),
+        row("S3", "EUW3-DataTransfer-Out-Bytes", 2, 2, 20),
+      ],
+      pipelines: [
+        row("pipeline$camera-traps", "EUW3-DataTransfer-Out-Bytes", 6, 6, 60),
+        row("pipeline$", "EUW3-DataTransfer-Out-Bytes", 2, 2, 20),
+      ],
     });
     expect(pick(lines)).toEqual([
       ["EC2 - Other", "EUW3-DataTransfer-Out-Bytes", "", 1.5, 1.5, 15],

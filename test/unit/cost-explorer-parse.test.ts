@@ -5,7 +5,11 @@ import { addPage, emptyResult } from "../../collectors/cost-explorer/parse";
 
 const group = (keys: string[], amount = "1.5", unit = "USD") => ({
   Keys: keys,
-  Metrics: { UnblendedCost: { Amount: amount, Unit: unit }, AmortizedCost: { Amount: amount, Unit: unit }, UsageQuantity: { Amount: "3", Unit: "Hrs" } },
+  Metrics: {
+    UnblendedCost: { Amount: amount, Unit: unit },
+    AmortizedCost: { Amount: amount, Unit: unit },
+    UsageQuantity: { Amount: "3", Unit: "Hrs" },
+  },
 });
 const page = (groups: unknown[], estimated: boolean | undefined = false, day = "2026-07-01") => ({
   ResultsByTime: [{ TimePeriod: { Start: day, End: "2026-07-02" }, Groups: groups, Estimated: estimated }],
@@ -51,10 +55,15 @@ describe("addPage", () => {
 
 describe("describeFailure", () => {
   it("names sts:AssumeRole when the role cannot be assumed", () => {
-    const error = Object.assign(new Error("User: arn:aws:iam::1:user/x is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::2:role/cairn"), {
-      name: "AccessDenied",
-      $metadata: { httpStatusCode: 403 },
-    });
+    const error = Object.assign(
+      new Error(
+        "User: arn:aws:iam::1:user/x is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::2:role/cairn",
+      ),
+      {
+        name: "AccessDenied",
+        $metadata: { httpStatusCode: 403 },
+      },
+    );
     const failure = describeFailure(error, "GetDimensionValues");
     expect(failure.kind).toBe("access-denied");
     expect(failure.message).toMatch(/may not call sts:AssumeRole/);

@@ -2,14 +2,23 @@
 import { describe, expect, it } from "vitest";
 import { type DailyCost, forecastMonthEnd } from "../../src/analysis/forecast";
 
-const week = (costs: Record<string, number>): DailyCost[] => Object.entries(costs).map(([day, costUsd]) => ({ day, costUsd }));
+const week = (costs: Record<string, number>): DailyCost[] =>
+  Object.entries(costs).map(([day, costUsd]) => ({ day, costUsd }));
 
 const CASES: { name: string; asOf: string; daily: DailyCost[]; mtd: number; remaining: number; observed: number }[] = [
   {
     // Weekdays 10, weekends 2; 8..31 July has 18 weekdays and 6 weekend days: 18*10 + 6*2.
     name: "one full week seen: each weekday keeps its level",
     asOf: "2026-07-08",
-    daily: week({ "2026-07-01": 10, "2026-07-02": 10, "2026-07-03": 10, "2026-07-04": 2, "2026-07-05": 2, "2026-07-06": 10, "2026-07-07": 10 }),
+    daily: week({
+      "2026-07-01": 10,
+      "2026-07-02": 10,
+      "2026-07-03": 10,
+      "2026-07-04": 2,
+      "2026-07-05": 2,
+      "2026-07-06": 10,
+      "2026-07-07": 10,
+    }),
     mtd: 54,
     remaining: 192,
     observed: 7,

@@ -31,7 +31,7 @@ function line(i: number, day: string, overrides: Partial<CostLine> = {}): CostLi
 function footprint(grams: number): Footprint {
   return {
     usageClass: "compute",
-    method: "physical",
+    method: "instance-table",
     factorSet: "cairn-2026",
     energyKwh: grams / 50,
     cpuKwh: grams / 60,
@@ -45,7 +45,7 @@ function footprint(grams: number): Footprint {
     reason: "a test line",
     fallback: null,
     utilisation: 0.5,
-  } as Footprint;
+  };
 }
 
 /** 30 days x 60 lines; two lines in three carry a footprint of (index) grams. */
@@ -54,7 +54,10 @@ function dataset(from: string, days: number, perDay: number): EstimatedLine[] {
   for (let d = 0; d < days; d++) {
     for (let i = 0; i < perDay; i++) {
       const n = d * perDay + i;
-      out.push({ line: line(i, addDays(from, d), { unblendedCostUsd: (n + 1) / 100 }), footprint: i % 3 === 2 ? null : footprint(n) });
+      out.push({
+        line: line(i, addDays(from, d), { unblendedCostUsd: (n + 1) / 100 }),
+        footprint: i % 3 === 2 ? null : footprint(n),
+      });
     }
   }
   return out;
@@ -97,7 +100,11 @@ describe("D1's limits", () => {
 
   it("a large replace is cut into batches of whole days, every statement under 100 parameters", () => {
     const items = dataset("2026-09-01", 30, 60);
-    const batches = planD1Write(store.db, items, "2026-10-01T00:00:00Z", { from: "2026-09-01", to: "2026-10-01", source: "cost-explorer" });
+    const batches = planD1Write(store.db, items, "2026-10-01T00:00:00Z", {
+      from: "2026-09-01",
+      to: "2026-10-01",
+      source: "cost-explorer",
+    });
     expect(batches.length).toBeGreaterThan(5);
     for (const batch of batches) {
       for (const statement of batch) {
@@ -120,13 +127,23 @@ describe("cost line writes on D1", () => {
 
   it("a replaced window holds exactly the new lines: restated, vanished and unestimated ones", async () => {
     const before = dataset("2026-09-01", 30, 60);
-    await replaceCostLines(store, { from: "2026-09-01", to: "2026-10-01", source: "cost-explorer" }, before, "2026-10-01T00:00:00Z");
+    await replaceCostLines(
+      store,
+      { from: "2026-09-01", to: "2026-10-01", source: "cost-explorer" },
+      before,
+      "2026-10-01T00:00:00Z",
+    );
     // Days 10..19 are re-read: every third line vanished, the others doubled, all without footprint now.
     const reread = before
       .filter((i) => i.line.day >= "2026-09-10" && i.line.day < "2026-09-20")
       .filter((_, n) => n % 3 !== 0)
       .map((i) => ({ line: { ...i.line, unblendedCostUsd: i.line.unblendedCostUsd * 2 }, footprint: null }));
-    await replaceCostLines(store, { from: "2026-09-10", to: "2026-09-20", source: "cost-explorer" }, reread, "2026-10-02T00:00:00Z");
+    await replaceCostLines(
+      store,
+      { from: "2026-09-10", to: "2026-09-20", source: "cost-explorer" },
+      reread,
+      "2026-10-02T00:00:00Z",
+    );
     const kept = before.filter((i) => i.line.day < "2026-09-10" || i.line.day >= "2026-09-20");
     expectTotals(await totals(), [...kept, ...reread]);
   });
@@ -134,8 +151,15 @@ describe("cost line writes on D1", () => {
   it("an empty re-read clears the window, and only the accounts in scope", async () => {
     const items = dataset("2026-09-01", 5, 30);
     await upsertCostLines(store, items, "2026-10-01T00:00:00Z");
-    await replaceCostLines(store, { from: "2026-09-02", to: "2026-09-04", accountIds: ["222222222222"] }, [], "2026-10-02T00:00:00Z");
-    const kept = items.filter((i) => !(i.line.day >= "2026-09-02" && i.line.day < "2026-09-04" && i.line.accountId === "222222222222"));
+    await replaceCostLines(
+      store,
+      { from: "2026-09-02", to: "2026-09-04", accountIds: ["222222222222"] },
+      [],
+      "2026-10-02T00:00:00Z",
+    );
+    const kept = items.filter(
+      (i) => !(i.line.day >= "2026-09-02" && i.line.day < "2026-09-04" && i.line.accountId === "222222222222"),
+    );
     expect(kept.length).toBeLessThan(items.length);
     expectTotals(await totals(), kept);
   });

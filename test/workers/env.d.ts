@@ -18,6 +18,8 @@ declare global {
 declare module "vitest" {
   interface ProvidedContext {
     wranglerCrons: string[];
+    /** The Worker bundle as `wrangler deploy --dry-run` builds it. */
+    bundle: { gzipBytes: number; nodeOnlySources: string[]; nodeImports: string[] };
     /** The files of wrangler.toml's [assets] folder, as URL paths. */
     assetPaths: string[];
     ceEndpoint: string;

@@ -43,7 +43,10 @@ for (let d = 0; d < 12; d++) {
 }
 const total = lines.reduce((s, l) => s + l.unblendedCostUsd, 0);
 
-const fetchWorker = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${BASE}${path}`, { redirect: "manual", ...init }));
+// The Worker's own default export, as Cloudflare calls it.
+const self = (exports as unknown as { default: { fetch: (request: Request) => Promise<Response> } }).default;
+const fetchWorker = (path: string, init?: RequestInit) =>
+  self.fetch(new Request(`${BASE}${path}`, { redirect: "manual", ...init }));
 
 beforeAll(async () => {
   await upsertCostLines(
@@ -51,13 +54,18 @@ beforeAll(async () => {
     lines.map((line) => ({ line, footprint: null })),
     new Date().toISOString(),
   );
-  const userId = await saveUser(store, { email: EMAIL, role: "admin", passwordHash: await hashPassword(PASSWORD) }, new Date().toISOString());
+  const userId = await saveUser(
+    store,
+    { email: EMAIL, role: "admin", passwordHash: await hashPassword(PASSWORD) },
+    new Date().toISOString(),
+  );
   await insertApiToken(store, { userId, name: "ci", tokenHash: await sha256(TOKEN) }, new Date().toISOString());
 });
 
 function cookieOf(response: Response, name: string): string {
-  const match = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
-  if (!match) throw new Error(`no ${name} cookie in ${JSON.stringify(response.headers.getSetCookie())}`);
+  const cookies = (response.headers as unknown as { getSetCookie: () => string[] }).getSetCookie();
+  const match = cookies.find((c) => c.startsWith(`${name}=`));
+  if (!match) throw new Error(`no ${name} cookie in ${JSON.stringify(cookies)}`);
   return match.split(";")[0] as string;
 }
 
@@ -89,7 +97,11 @@ describe("fetch over D1", () => {
     expect(csrf).toBeTruthy();
     const signIn = await fetchWorker("/signin", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieOf(form, "cairn_signin"), origin: BASE },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: cookieOf(form, "cairn_signin"),
+        origin: BASE,
+      },
       body: new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrf ?? "", next: "/" }).toString(),
     });
     expect(signIn.status).toBe(303);

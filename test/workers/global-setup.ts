@@ -3,6 +3,11 @@
  * which workerd cannot host) and runs the Node path's collection against it, so the Worker's
  * scheduled runs can be checked against the same answers. Everything stays on 127.0.0.1.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { TestProject } from "vitest/node";
 import { estimateLines } from "../../src/carbon/estimate";
 import { collectCostExplorer } from "../../src/jobs/collect";
@@ -15,8 +20,39 @@ import type { NodeResult } from "./env";
 /** A cron time of the job table: 05:15 UTC. */
 export const SCHEDULED_AT = "2026-11-18T05:15:00.000Z";
 
+/** Packages and built-ins that cannot (or must not) run in a Worker. */
+const NODE_ONLY =
+  /(?:^|\/)node_modules\/(better-sqlite3|nodemailer|@napi-rs|pdfkit|playwright-core|smtp-server|mailparser|croner|@hono\/node-server)\//;
+
+/** Builds the Worker as `wrangler deploy --dry-run` does (offline) and lists what it bundles. */
+function inspectBundle(): { gzipBytes: number; nodeOnlySources: string[]; nodeImports: string[] } {
+  const out = mkdtempSync(join(tmpdir(), "cairn-bundle-"));
+  try {
+    execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out], {
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        WRANGLER_HIDE_BANNER: "true",
+      },
+      stdio: "pipe",
+    });
+    const code = readFileSync(join(out, "worker.js"));
+    const map = JSON.parse(readFileSync(join(out, "worker.js.map"), "utf8")) as { sources: string[] };
+    const nodeImports = [...code.toString().matchAll(/(?:from|import\()\s*"(node:[^"]+)"/g)].map((m) => m[1] as string);
+    return {
+      gzipBytes: gzipSync(code).length,
+      nodeOnlySources: [...new Set(map.sources.filter((s) => NODE_ONLY.test(s)))],
+      nodeImports: [...new Set(nodeImports)],
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+  project.provide("bundle", inspectBundle());
   // Records from before the backfill's start too: neither path may read them.
   const records = demoLikeRecords({ from: "2025-08-01", to: "2026-11-18" });
   const fake = await startFakeCostExplorer({

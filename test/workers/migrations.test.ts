@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import * as schema from "../../src/store/schema/index";
 
 const tables = Object.values(schema)
-  .filter((v): v is SQLiteTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v)
-  .map((t) => getTableConfig(t));
+  .filter((v) => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v)
+  .map((t) => getTableConfig(t as SQLiteTable));
 
 async function columnsOf(table: string): Promise<string[]> {
   const { results } = await env.DB.prepare(`SELECT name FROM pragma_table_info(?)`).bind(table).all<{ name: string }>();

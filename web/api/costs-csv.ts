@@ -7,10 +7,9 @@ import { Hono } from "hono";
 import { costsBy } from "../../src/store/read/costs";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
-import { pick } from "../i18n";
-import { COSTS_WORDS } from "../pages/costs-words";
+import { pick, translator } from "../i18n";
 import { explorerCsv, explorerTable } from "../pages/costs-table";
-import { translator } from "../i18n";
+import { COSTS_WORDS } from "../pages/costs-words";
 import { parseCostQuery } from "./params";
 
 export function costsCsvApi(deps: WebDeps): Hono {

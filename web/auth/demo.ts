@@ -18,7 +18,9 @@ const LOOPBACK_ADDRESSES = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Creates the demo admin when there is no user yet; returns its credentials, or null. */
-export async function ensureDemoUser(deps: Pick<WebDeps, "store" | "now">): Promise<{ email: string; password: string } | null> {
+export async function ensureDemoUser(
+  deps: Pick<WebDeps, "store" | "now">,
+): Promise<{ email: string; password: string } | null> {
   if ((await countUsers(deps.store)) > 0) return null;
   const password = randomSecret(12);
   await saveUser(

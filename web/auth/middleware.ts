@@ -23,7 +23,10 @@ export function isPublicPath(path: string): boolean {
 function unauthenticated(c: Context) {
   if (isApi(c)) {
     c.header("WWW-Authenticate", 'Bearer realm="cairn"');
-    return c.json({ error: { message: "sign-in required: send a session cookie or Authorization: Bearer TOKEN" } }, 401);
+    return c.json(
+      { error: { message: "sign-in required: send a session cookie or Authorization: Bearer TOKEN" } },
+      401,
+    );
   }
   const target = new URL(c.req.url);
   const next = `${target.pathname}${target.search}`;

@@ -8,9 +8,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { deleteSession } from "../../src/store/sessions";
 import { findUserByEmail } from "../../src/store/users";
 import type { WebDeps } from "../deps";
-import { pick } from "../i18n";
+import { pick, translator } from "../i18n";
 import { Layout } from "../pages/layout";
-import { translator } from "../i18n";
 import { constantTimeEqual, DECOY_HASH, randomSecret, verifyPassword } from "./password";
 import { isRateLimited, noteFailure, noteSuccess, WINDOW_MINUTES } from "./rate-limit";
 import { clearSessionCookie, isHttps, sessionHashOf, sessionViewer, setSessionCookie, startSession } from "./session";
@@ -52,7 +51,14 @@ function SigninPage(props: { deps: WebDeps; token: string; next: string; error?:
   );
 }
 
-function showForm(c: Context, deps: WebDeps, next: string, status: 200 | 401 | 403 | 429, error?: string, email?: string) {
+function showForm(
+  c: Context,
+  deps: WebDeps,
+  next: string,
+  status: 200 | 401 | 403 | 429,
+  error?: string,
+  email?: string,
+) {
   const token = randomSecret();
   setCookie(c, FORM_COOKIE, token, {
     httpOnly: true,
@@ -62,10 +68,7 @@ function showForm(c: Context, deps: WebDeps, next: string, status: 200 | 401 | 4
     maxAge: 3600,
   });
   if (status === 429) c.header("Retry-After", String(WINDOW_MINUTES * 60));
-  return c.html(
-    <SigninPage deps={deps} token={token} next={next} error={error} email={email} />,
-    status as 200,
-  );
+  return c.html(<SigninPage deps={deps} token={token} next={next} error={error} email={email} />, status as 200);
 }
 
 export function authRoutes(deps: WebDeps): Hono {

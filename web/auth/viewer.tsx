@@ -4,8 +4,8 @@
  * Render pages with `renderPage(c, <Page />)` so the context is filled in.
  */
 import type { Context } from "hono";
-import { createContext, useContext } from "hono/jsx";
 import type { Child } from "hono/jsx";
+import { createContext, useContext } from "hono/jsx";
 import type { Role } from "../../src/store/users";
 
 export interface Viewer {

@@ -1,6 +1,6 @@
 /** What the cost explorer shows: the grouped report, the chart and the filter menus. */
 import type { Period } from "../../src/model";
-import { costsBy, dimensionValues } from "../../src/store/read/costs";
+import { costsBy, dimensionMenus } from "../../src/store/read/costs";
 import { readDb } from "../../src/store/store";
 import { type ParsedCostQuery, parseCostQuery } from "../api/params";
 import type { WebDeps } from "../deps";
@@ -39,14 +39,7 @@ export interface FilterMenus {
 }
 
 export async function loadFilterMenus(deps: WebDeps, period: Period): Promise<FilterMenus> {
-  const db = readDb(deps.store);
-  const [pipeline, service, region, account] = await Promise.all([
-    dimensionValues(db, period, "pipeline"),
-    dimensionValues(db, period, "service"),
-    dimensionValues(db, period, "region"),
-    dimensionValues(db, period, "account"),
-  ]);
-  return { pipeline, service, region, account };
+  return dimensionMenus(readDb(deps.store), period);
 }
 
 export async function loadExplorer(deps: WebDeps, query: ParsedCostQuery) {

@@ -26,7 +26,8 @@ export const COSTS_WORDS = {
   },
   fr: {
     title: "Explorateur de coûts",
-    intro: "Coûts tels qu'AWS les facture (dollars US, non lissés), avec l'estimation carbone (méthode location-based).",
+    intro:
+      "Coûts tels qu'AWS les facture (dollars US, non lissés), avec l'estimation carbone (méthode location-based).",
     from: "Du",
     to: "Au (exclu)",
     groupBy: "Regrouper par",

@@ -101,16 +101,32 @@ export function CostsPage(props: {
             ))}
           </select>
         </div>
-        <Select name="pipeline" label={w.pipeline} values={menus.pipeline} selected={query.filters.pipeline} all={w.all} untagged={t("untagged")} />
+        <Select
+          name="pipeline"
+          label={w.pipeline}
+          values={menus.pipeline}
+          selected={query.filters.pipeline}
+          all={w.all}
+          untagged={t("untagged")}
+        />
         <Select name="service" label={w.service} values={menus.service} selected={query.filters.service} all={w.all} />
         <Select name="region" label={w.region} values={menus.region} selected={query.filters.region} all={w.all} />
-        <Select name="account" label={w.account} values={menus.account} selected={query.filters.accountId} all={w.all} />
+        <Select
+          name="account"
+          label={w.account}
+          values={menus.account}
+          selected={query.filters.accountId}
+          all={w.all}
+        />
         <div class="field actions">
           <button type="submit">{w.apply}</button>
         </div>
       </form>
       <p class="summary" aria-live="polite">
-        {w.summary}: <strong id="explorer-total" data-cost-usd={table.total.costUsd.toFixed(2)}>{money(table.total.costUsd)} USD</strong>
+        {w.summary}:{" "}
+        <strong id="explorer-total" data-cost-usd={table.total.costUsd.toFixed(2)}>
+          {money(table.total.costUsd)} USD
+        </strong>
         {" · "}
         {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e · {table.rows.length} {w.rowsShown} ·{" "}
         <a href={props.csvHref} id="csv-link" download>
@@ -123,7 +139,9 @@ export function CostsPage(props: {
         <>
           <Chart
             id="chart-explorer"
-            label={table.groupBy === "day" ? w.chartByDay : `${w.chartByKey} ${dimensionLabel(table.groupBy).toLowerCase()}`}
+            label={
+              table.groupBy === "day" ? w.chartByDay : `${w.chartByKey} ${dimensionLabel(table.groupBy).toLowerCase()}`
+            }
             tableCaption={t("chartTableCaption")}
             config={explorerChart(table, w, locale)}
           />

@@ -47,6 +47,7 @@ export function Layout(props: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t("appName")}`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/static/style.css" />
         {props.charts ? <script src="/static/vendor/chart.umd.min.js" defer /> : null}
         <script src="/static/app.js" defer />

@@ -4,11 +4,13 @@
  * and the data's freshness. Amounts are converted to the display currency month by month.
  */
 import { type Converter, makeConverter } from "../../src/analysis/currency";
+import { forecastMonthEnd } from "../../src/analysis/forecast";
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
 import { addDays, daysInMonth, firstDayOfMonth, monthOf, toDay } from "../../src/days";
 import type { Budget, Day, Month } from "../../src/model";
 import { listBudgets } from "../../src/store/budgets";
 import { costsBy, dailyCostsBy, latestCostDay } from "../../src/store/read/costs";
+import { latestForecast, type MonthForecast } from "../../src/store/read/forecast";
 import { listRates } from "../../src/store/read/rates";
 import { lastSuccessfulRun } from "../../src/store/runs";
 import { readDb } from "../../src/store/store";
@@ -42,6 +44,29 @@ function budgetInDisplay(budget: Budget, converter: Converter, month: Month): nu
   return converter.fromUsd(budget.amount * usdPerUnit, firstDayOfMonth(month));
 }
 
+/**
+ * AWS's forecast when the last collection stored one for this month from data at least as
+ * recent as ours; otherwise Cairn's own, from the month so far (the demo, or AWS had none).
+ */
+function monthForecast(
+  month: Month,
+  lastDay: Day | null,
+  daily: { key: string; costUsd: number }[],
+  stored: MonthForecast | null,
+  converter: Converter,
+): OverviewData["forecast"] {
+  if (lastDay === null || monthOf(lastDay) !== month) return null;
+  const asOfDay = addDays(lastDay, 1);
+  if (stored && stored.asOfDay >= asOfDay) {
+    return { amount: converter.fromUsd(stored.totalUsd, firstDayOfMonth(month)), source: stored.source };
+  }
+  const own = forecastMonthEnd(
+    asOfDay,
+    daily.map((r) => ({ day: r.key, costUsd: r.costUsd })),
+  );
+  return own ? { amount: converter.fromUsd(own.totalUsd, firstDayOfMonth(month)), source: "cairn" } : null;
+}
+
 export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
   const db = readDb(deps.store);
   const now = deps.now();
@@ -58,6 +83,7 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     costsBy(db, { period: monthPeriod, groupBy: "pipeline" }),
     lastSuccessfulRun(deps.store),
   ]);
+  const awsForecast = await latestForecast(db, month);
   const converter = makeConverter(deps.config.CAIRN_CURRENCY, rates);
   const monthDaily = new Map(monthByDay.rows.map((r) => [r.key, converter.fromUsd(r.costUsd, r.key)]));
   const monthToDate = [...monthDaily.values()].reduce((a, b) => a + b, 0);
@@ -71,7 +97,7 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     converter,
     monthToDate,
     budget: budget ? { name: budget.name, amount: budgetInDisplay(budget, converter, month) } : null,
-    forecast: null,
+    forecast: monthForecast(month, lastDay, monthByDay.rows, awsForecast, converter),
     dailyByService: byService,
     last30Days: days,
     monthDaily,

@@ -6,6 +6,7 @@ import type { Translate } from "../i18n";
 import { Chart } from "./chart";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
+import { overviewVerdict } from "./overview-verdict";
 
 function Tile(props: { label: string; value: string; note?: string; tone?: "ok" | "warn" | "bad" }) {
   return (
@@ -46,6 +47,21 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
   return (
     <Layout title={t("navOverview")} path="/" locale={locale} t={t} charts>
       <h1>{t("overviewTitle")}</h1>
+      {(() => {
+        const verdict = overviewVerdict({
+          monthToDate: data.monthToDate,
+          budget: budget?.amount ?? null,
+          forecast: expected,
+          asOfDay: data.lastDay,
+          money,
+          locale,
+        });
+        return (
+          <p class={`verdict ${verdict.tone}`} id="verdict">
+            {verdict.text}
+          </p>
+        );
+      })()}
       <p class={`freshness ${data.freshness.fresh ? "ok" : "bad"}`} id="freshness">
         {t("freshness")}:{" "}
         {data.freshness.lastSuccessAt === null

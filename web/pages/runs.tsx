@@ -77,11 +77,11 @@ export function RunsPage(props: { data: RunsData; collectAvailable: boolean; loc
               {data.runs.map((r) => (
                 <tr class={r.status === "failed" ? "failed" : undefined}>
                   <th scope="row">{when(r.startedAt)}</th>
-                  <td>{r.source}</td>
-                  <td>
+                  <td class="text">{r.source}</td>
+                  <td class="text">
                     <span class={`badge ${r.status}`}>{status(r.status)}</span>
                   </td>
-                  <td>{r.fromDay && r.toDay ? `${r.fromDay} → ${r.toDay}` : "—"}</td>
+                  <td class="text">{r.fromDay && r.toDay ? `${r.fromDay} → ${r.toDay}` : "—"}</td>
                   <td>{formatNumber(r.rowsWritten, locale)}</td>
                   <td>{formatNumber(r.requests, locale)}</td>
                   <td>{formatMoney(r.requestCostUsd, "USD", locale)}</td>

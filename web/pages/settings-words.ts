@@ -29,7 +29,8 @@ export const SETTINGS_WORDS = {
   fr: {
     title: "Réglages",
     ratesTitle: "Taux de change",
-    ratesIntro: "Unités de la devise pour un dollar US, un taux par mois, pour que les chiffres d'un mois passé ne changent plus.",
+    ratesIntro:
+      "Unités de la devise pour un dollar US, un taux par mois, pour que les chiffres d'un mois passé ne changent plus.",
     month: "Mois",
     currency: "Devise",
     rate: "Taux pour 1 USD",

@@ -47,7 +47,11 @@ export function SettingsPage(props: {
   return (
     <Layout title={w.title} path="/settings" locale={locale} t={t}>
       <h1>{w.title}</h1>
-      {admin ? null : <p class="notice" id="viewer-note">{w.viewerNote}</p>}
+      {admin ? null : (
+        <p class="notice" id="viewer-note">
+          {w.viewerNote}
+        </p>
+      )}
       <section aria-labelledby="rates-title">
         <h2 id="rates-title">{w.ratesTitle}</h2>
         <p class="muted">{w.ratesIntro}</p>
@@ -101,7 +105,15 @@ export function SettingsPage(props: {
             </div>
             <div class="field">
               <label for="rate-value">{w.rate}</label>
-              <input id="rate-value" name="ratePerUsd" type="number" step="any" min="0.0001" required inputmode="decimal" />
+              <input
+                id="rate-value"
+                name="ratePerUsd"
+                type="number"
+                step="any"
+                min="0.0001"
+                required
+                inputmode="decimal"
+              />
             </div>
             <div class="field actions">
               <button type="submit">{w.saveRate}</button>

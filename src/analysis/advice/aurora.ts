@@ -8,7 +8,7 @@
  */
 import { resolveRegion, splitUsageType } from "../../carbon/regions";
 import { addDays } from "../../days";
-import { type AdviceInput, DAYS_PER_MONTH, type Finding, pct, round2, totals, usd, WINDOW_DAYS } from "./types";
+import { type AdviceInput, DAYS_PER_MONTH, type Finding, grams, pct, round2, totals, usd, WINDOW_DAYS } from "./types";
 
 export const PROPOSED_MIN_ACU = 0.5;
 /** At the floor at least this share of the hours: the minimum, not the load, sets the capacity. */
@@ -31,7 +31,15 @@ export function auroraFindings(input: AdviceInput): Finding[] {
     if (m.namespace !== "AWS/RDS" || m.metricName !== "ServerlessDatabaseCapacity") continue;
     if (m.day < from || m.day >= input.asOf) continue;
     const k = `${m.region}|${m.resourceId}`;
-    const c = clusters.get(k) ?? { region: m.region, cluster: m.resourceId, floor: Number.POSITIVE_INFINITY, peak: 0, hours: 0, weighted: 0, days: [] };
+    const c = clusters.get(k) ?? {
+      region: m.region,
+      cluster: m.resourceId,
+      floor: Number.POSITIVE_INFINITY,
+      peak: 0,
+      hours: 0,
+      weighted: 0,
+      days: [],
+    };
     c.floor = Math.min(c.floor, m.minimum);
     c.peak = Math.max(c.peak, m.maximum);
     c.hours += m.samples;
@@ -49,7 +57,10 @@ export function auroraFindings(input: AdviceInput): Finding[] {
     const acuLines = input.lines.filter(({ line }) => {
       if (line.day < from || line.day >= input.asOf) return false;
       const parts = splitUsageType(line.usageType);
-      return /^Aurora:Serverless(V2)?(IOOptimized)?Usage$/.test(parts.bare) && resolveRegion(line.region, parts).region === c.region;
+      return (
+        /^Aurora:Serverless(V2)?(IOOptimized)?Usage$/.test(parts.bare) &&
+        resolveRegion(line.region, parts).region === c.region
+      );
     });
     const t = totals(acuLines);
     const perAcuHourUsd = t.usage > 0 ? t.costUsd / t.usage : 0;
@@ -59,11 +70,15 @@ export function auroraFindings(input: AdviceInput): Finding[] {
       kind: "aurora-min-capacity",
       resource: c.cluster,
       region: c.region,
-      action: `Lower the minimum capacity of ${c.cluster} from ${c.floor} to ${PROPOSED_MIN_ACU} ACU.`,
+      action: `Lower the minimum capacity of ${c.cluster} from ${round2(c.floor)} to ${PROPOSED_MIN_ACU} ACU.`,
       evidence: [
-        `Capacity over the last ${WINDOW_DAYS} days: average ${round2(c.weighted / c.hours)} ACU, never below ${c.floor} ACU, at most ${c.peak} ACU.`,
-        `It sat at ${c.floor} ACU for ${floorHours} of ${c.hours} hours (${pct(share * 100)}): the minimum, not the load, set the capacity then.`,
-        ...(t.usage > 0 ? [`Aurora Serverless in ${c.region} cost ${usd(perAcuHourUsd)} and emitted ${round2(perAcuHourCo2e)} g CO2e per ACU-hour.`] : []),
+        `Capacity over the last ${WINDOW_DAYS} days: average ${round2(c.weighted / c.hours)} ACU, never below ${round2(c.floor)} ACU, at most ${round2(c.peak)} ACU.`,
+        `It sat at ${round2(c.floor)} ACU for ${floorHours} of ${c.hours} hours (${pct(share * 100)}): the minimum, not the load, set the capacity then.`,
+        ...(t.usage > 0
+          ? [
+              `Aurora Serverless in ${c.region} cost ${usd(perAcuHourUsd)} and emitted ${grams(perAcuHourCo2e)} CO2e per ACU-hour.`,
+            ]
+          : []),
       ],
       assumptions: [
         `In those hours the load needs ${PROPOSED_MIN_ACU} ACU or less; Aurora scales up within seconds when it needs more.`,

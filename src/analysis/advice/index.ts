@@ -19,5 +19,11 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 }
 
 export function advise(input: AdviceInput): Finding[] {
-  return sortFindings([...ec2Findings(input), ...auroraFindings(input), ...lambdaFindings(input), ...s3Findings(input), ...regionFindings(input)]);
+  return sortFindings([
+    ...ec2Findings(input),
+    ...auroraFindings(input),
+    ...lambdaFindings(input),
+    ...s3Findings(input),
+    ...regionFindings(input),
+  ]);
 }

@@ -4,7 +4,7 @@
  * pipeline qualifies when the best region halves its location-based CO2e. Prices differ by region
  * and moving has its own costs, so no money saving is counted.
  */
-import { WHAT_IF_REGIONS, regionWhatIf } from "../../carbon/what-if";
+import { regionWhatIf, WHAT_IF_REGIONS } from "../../carbon/what-if";
 import { addDays } from "../../days";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, kg, pct, WINDOW_DAYS } from "./types";
 
@@ -25,7 +25,9 @@ export function regionFindings(input: AdviceInput, targets: readonly string[] = 
     const cut = current - totals.co2eGrams;
     const monthly = (cut * DAYS_PER_MONTH) / WINDOW_DAYS;
     if (cut < current * MIN_CUT_SHARE || monthly < MIN_MONTHLY_CUT_GRAMS) continue;
-    const regions = [...new Set(items.filter((i) => i.line.pipeline === row.pipeline).map((i) => i.line.region))].sort();
+    const regions = [
+      ...new Set(items.filter((i) => i.line.pipeline === row.pipeline).map((i) => i.line.region)),
+    ].sort();
     const name = row.pipeline === "" ? "(untagged)" : row.pipeline;
     out.push({
       kind: "region-move",

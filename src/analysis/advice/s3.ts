@@ -22,7 +22,8 @@ function pricePerGbMonth(input: AdviceInput, region: string, bare: RegExp, from:
   for (const { line } of input.lines) {
     if (line.day < from || line.day >= input.asOf || !/simple storage service|^s3$/i.test(line.service)) continue;
     const parts = splitUsageType(line.usageType);
-    if (!bare.test(parts.bare) || resolveRegion(line.region, parts).region !== region || !/GB-Mo/i.test(line.usageUnit)) continue;
+    if (!bare.test(parts.bare) || resolveRegion(line.region, parts).region !== region || !/GB-Mo/i.test(line.usageUnit))
+      continue;
     cost += line.unblendedCostUsd;
     gbMonths += line.usageAmount;
   }

@@ -6,7 +6,13 @@
 import type { Day, MetricDay } from "../../model";
 import type { EstimatedLine } from "../../store/cost-lines";
 
-export type FindingKind = "ec2-idle" | "ec2-underused" | "aurora-min-capacity" | "lambda-growth" | "s3-colder-class" | "region-move";
+export type FindingKind =
+  | "ec2-idle"
+  | "ec2-underused"
+  | "aurora-min-capacity"
+  | "lambda-growth"
+  | "s3-colder-class"
+  | "region-move";
 
 export interface Finding {
   kind: FindingKind;
@@ -39,7 +45,11 @@ export const WINDOW_DAYS = 14;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 export const pct = (n: number) => `${(Math.round(n * 10) / 10).toFixed(1)}%`;
 export const kg = (grams: number) => `${(grams / 1000).toFixed(grams < 10_000 ? 2 : 1)} kg CO2e`;
-export const usd = (n: number) => `$${n.toFixed(2)}`;
+/** Dollars with 2 decimals, or more for unit prices under a dollar. */
+export const usd = (n: number, digits = 2) =>
+  `$${n.toFixed(n !== 0 && Math.abs(n) < 0.1 ? Math.max(digits, 4) : digits)}`;
+/** Grams with 2 significant digits under 10 g. */
+export const grams = (g: number) => `${g >= 10 ? Math.round(g) : Number(g.toPrecision(2))} g`;
 
 /** Cost and operational CO2e (location-based, plus embodied) of a set of lines, with their usage. */
 export interface LineTotals {

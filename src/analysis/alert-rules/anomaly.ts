@@ -11,7 +11,7 @@
  * never alert. Consecutive anomalous days are one episode, keyed by its first day. Days covered
  * by a planned activity are skipped.
  */
-import { addDays, addMonths, eachDay, isValidDay, monthOf } from "../../days";
+import { addDays, addMonths, daysBetween, eachDay, isValidDay, monthOf } from "../../days";
 import type { Currency, Day } from "../../model";
 import { convertAmount } from "../budget-status";
 import type { MonthlyRate } from "../currency";
@@ -57,39 +57,67 @@ export interface DayVerdict {
   anomalous: boolean;
 }
 
-/** The same-weekday expectation of a day, and the noise of the 28 days before it. */
-function weekdayBaseline(costs: ReadonlyMap<Day, number>, day: Day): { expected: number; sigma: number } {
-  const at = (d: Day) => costs.get(d) ?? 0;
-  // Key k (0..6) holds the median of the weekday of `day - k`, from the four weeks before `day`.
-  const weekdayMedian = new Map<number, number>();
-  for (let k = 0; k < 7; k++) weekdayMedian.set(k, median([7, 14, 21, 28].map((w) => at(addDays(day, -w + (k === 0 ? 0 : 7 - k))))));
-  const window = eachDay(addDays(day, -BASELINE_DAYS), day);
-  const residuals = window.map((d, i) => at(d) - (weekdayMedian.get((BASELINE_DAYS - i) % 7) ?? 0));
-  return { expected: weekdayMedian.get(0) ?? 0, sigma: MAD_TO_SIGMA * mad(residuals, 0) };
+/** A series as an array indexed by days since `base`, so baselines cost no date arithmetic. */
+interface DenseSeries {
+  base: Day;
+  values: Float64Array;
 }
 
-/** The verdict on one day of a series, against the 28 days before it and its monthly charges. */
-export function judgeDay(costs: ReadonlyMap<Day, number>, day: Day, settings: AnomalySettings): DayVerdict {
-  const at = (d: Day) => costs.get(d) ?? 0;
-  const { expected: weekly, sigma } = weekdayBaseline(costs, day);
+export function densify(costs: ReadonlyMap<Day, number>): DenseSeries {
+  const days = [...costs.keys()].sort();
+  const base = days[0] ?? "1970-01-01";
+  const values = new Float64Array(days.length > 0 ? daysBetween(base, days[days.length - 1] as Day) + 1 : 0);
+  for (const [d, v] of costs) values[daysBetween(base, d)] = v;
+  return { base, values };
+}
+
+const valueAt = (s: DenseSeries, i: number) => (i >= 0 && i < s.values.length ? (s.values[i] ?? 0) : 0);
+
+/** The same-weekday expectation of day `i`, and the noise of the 28 days before it. */
+function weekdayBaseline(s: DenseSeries, i: number): { expected: number; sigma: number } {
+  // medians[k] is the median of the weekday of day i-k over the four weeks before day i.
+  const medians: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    const back = k === 0 ? 0 : 7 - k;
+    medians.push(median([7, 14, 21, 28].map((w) => valueAt(s, i - w + back))));
+  }
+  const residuals: number[] = [];
+  for (let distance = 1; distance <= BASELINE_DAYS; distance++) {
+    residuals.push(valueAt(s, i - distance) - (medians[distance % 7] ?? 0));
+  }
+  return { expected: medians[0] ?? 0, sigma: MAD_TO_SIGMA * mad(residuals, 0) };
+}
+
+function judgeDense(s: DenseSeries, day: Day, settings: AnomalySettings): DayVerdict {
+  const i = daysBetween(s.base, day);
+  const { expected: weekly, sigma } = weekdayBaseline(s, i);
   // Monthly charges (tax, support, hosted zones) land on the same day each month: what that day
   // cost above its own weekday baseline in the three months before is expected again.
   const monthly = [1, 2, 3]
     .map((m) => addMonths(monthOf(day), -m) + day.slice(7))
     .filter(isValidDay)
-    .map((d) => at(d) - weekdayBaseline(costs, d).expected);
+    .map((d) => {
+      const j = daysBetween(s.base, d);
+      return valueAt(s, j) - weekdayBaseline(s, j).expected;
+    });
   const expected = weekly + Math.max(0, median(monthly));
-  const cost = at(day);
+  const cost = valueAt(s, i);
   const excess = cost - expected;
   const anomalous =
     excess > settings.sigmas * sigma && excess > settings.minRelative * expected && excess >= settings.minImpactUsd;
   return { cost, expected, excess, anomalous };
 }
 
+/** The verdict on one day of a series, against the 28 days before it and its monthly charges. */
+export function judgeDay(costs: ReadonlyMap<Day, number>, day: Day, settings: AnomalySettings): DayVerdict {
+  return judgeDense(densify(costs), day, settings);
+}
+
 export function anomalyAlerts(input: AnomalyInput): Alert[] {
   const settings = { ...DEFAULT_ANOMALY_SETTINGS, ...input.settings };
   const alerts: Alert[] = [];
   for (const series of input.series) {
+    const dense = densify(series.costs);
     let episode: { days: Day[]; cost: number; expected: number; excess: number } | null = null;
     const flush = () => {
       if (!episode) return;
@@ -130,7 +158,7 @@ export function anomalyAlerts(input: AnomalyInput): Alert[] {
         flush();
         continue;
       }
-      const v = judgeDay(series.costs, day, settings);
+      const v = judgeDense(dense, day, settings);
       if (!v.anomalous) {
         flush();
         continue;

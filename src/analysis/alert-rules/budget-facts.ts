@@ -1,7 +1,7 @@
 /** Shared by the two budget rules: a budget's status as an alert's facts, in the display currency. Pure. */
 import type { Currency, Day } from "../../model";
-import type { MonthlyRate } from "../currency";
 import { type BudgetStatus, convertAmount } from "../budget-status";
+import type { MonthlyRate } from "../currency";
 import type { BudgetAlertFacts } from "./alert";
 
 export interface BudgetRuleInput {

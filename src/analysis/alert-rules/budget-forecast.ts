@@ -21,7 +21,8 @@ export function budgetForecastAlerts(input: BudgetRuleInput): Alert[] {
       .sort((a, b) => a.ratio - b.ratio);
     const top = crossed[crossed.length - 1];
     if (!top) continue;
-    const keyOf = (r: number) => alertKey("budget-forecast", budgetScope(status), status.periodKey, `forecast-${percent(r)}`);
+    const keyOf = (r: number) =>
+      alertKey("budget-forecast", budgetScope(status), status.periodKey, `forecast-${percent(r)}`);
     alerts.push({
       key: keyOf(top.ratio),
       rule: "budget-forecast",

@@ -1,8 +1,8 @@
 /** Every alert rule, run over the inputs gathered by src/store/read/alert-inputs.ts. Pure. */
 import type { Alert } from "./alert";
-import { anomalyAlerts, type AnomalyInput } from "./anomaly";
-import { budgetForecastAlerts } from "./budget-forecast";
+import { type AnomalyInput, anomalyAlerts } from "./anomaly";
 import type { BudgetRuleInput } from "./budget-facts";
+import { budgetForecastAlerts } from "./budget-forecast";
 import { budgetThresholdAlerts } from "./budget-threshold";
 import { type NewServiceInput, newServiceAlerts } from "./new-service";
 import { type RequestCapInput, requestCapAlerts } from "./request-cap";

@@ -50,7 +50,8 @@ export function newServiceAlerts(input: NewServiceInput): Alert[] {
           service: s.service,
           firstDay: s.firstDay,
           currency: input.display,
-          costSoFar: Math.round(convertAmount(s.costSinceUsd, "USD", input.display, input.rates, s.firstDay) * 100) / 100,
+          costSoFar:
+            Math.round(convertAmount(s.costSinceUsd, "USD", input.display, input.rates, s.firstDay) * 100) / 100,
         },
       },
       path: `/?service=${encodeURIComponent(s.service)}`,

@@ -25,38 +25,41 @@ CREATE TABLE `sign_in_failures` (
 --> statement-breakpoint
 CREATE INDEX `sign_in_failures_key_at` ON `sign_in_failures` (`key`,`at`);--> statement-breakpoint
 -- Every write to a line or a footprint marks its day; the rollup recomputes marked days on read.
+-- No INSERT OR IGNORE here: an outer UPSERT overrides a trigger's conflict clause (SQLite rule),
+-- so each statement checks for the mark itself.
 CREATE TRIGGER `cost_lines_mark_rollup_insert` AFTER INSERT ON `cost_lines`
-WHEN NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` WHERE `day` = NEW.`day`)
 BEGIN
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) VALUES (NEW.`day`);
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT NEW.`day` WHERE NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` WHERE `day` = NEW.`day`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `cost_lines_mark_rollup_update` AFTER UPDATE ON `cost_lines`
 BEGIN
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) VALUES (NEW.`day`);
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) VALUES (OLD.`day`);
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT NEW.`day` WHERE NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` WHERE `day` = NEW.`day`);
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT OLD.`day` WHERE NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` WHERE `day` = OLD.`day`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `cost_lines_mark_rollup_delete` AFTER DELETE ON `cost_lines`
-WHEN NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` WHERE `day` = OLD.`day`)
 BEGIN
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) VALUES (OLD.`day`);
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT OLD.`day` WHERE NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` WHERE `day` = OLD.`day`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `footprints_mark_rollup_insert` AFTER INSERT ON `footprints`
 BEGIN
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) SELECT `day` FROM `cost_lines` WHERE `id` = NEW.`cost_line_id`;
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT l.`day` FROM `cost_lines` l WHERE l.`id` = NEW.`cost_line_id`
+    AND NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` d WHERE d.`day` = l.`day`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `footprints_mark_rollup_update` AFTER UPDATE ON `footprints`
 BEGIN
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) SELECT `day` FROM `cost_lines` WHERE `id` = NEW.`cost_line_id`;
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT l.`day` FROM `cost_lines` l WHERE l.`id` = NEW.`cost_line_id`
+    AND NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` d WHERE d.`day` = l.`day`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `footprints_mark_rollup_delete` AFTER DELETE ON `footprints`
 BEGIN
-  INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) SELECT `day` FROM `cost_lines` WHERE `id` = OLD.`cost_line_id`;
+  INSERT INTO `cost_rollup_dirty` (`day`) SELECT l.`day` FROM `cost_lines` l WHERE l.`id` = OLD.`cost_line_id`
+    AND NOT EXISTS (SELECT 1 FROM `cost_rollup_dirty` d WHERE d.`day` = l.`day`);
 END;
 --> statement-breakpoint
 -- Databases that already hold lines get their rollup on the first read.
-INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) SELECT DISTINCT `day` FROM `cost_lines`;
+INSERT INTO `cost_rollup_dirty` (`day`) SELECT DISTINCT `day` FROM `cost_lines`;

@@ -29,6 +29,9 @@ export async function readEstimatedLines(db: CairnDb, from: Day, to: Day): Promi
 
 export async function loadAdviceInput(db: CairnDb, asOf: Day): Promise<AdviceInput> {
   const from = addDays(asOf, -ADVICE_HISTORY_DAYS);
-  const [metrics, lines] = await Promise.all([readMetricDays(db, { from, to: asOf }), readEstimatedLines(db, from, asOf)]);
+  const [metrics, lines] = await Promise.all([
+    readMetricDays(db, { from, to: asOf }),
+    readEstimatedLines(db, from, asOf),
+  ]);
   return { asOf, metrics, lines };
 }

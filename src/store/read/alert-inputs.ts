@@ -38,9 +38,9 @@ async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to:
   ]);
   const byKey = new Map<string, Map<Day, number>>();
   for (const r of rows) {
-    let costs = byKey.get(r.key);
-    if (!costs) byKey.set(r.key, (costs = new Map()));
+    const costs = byKey.get(r.key) ?? new Map<Day, number>();
     costs.set(r.day, r.costUsd);
+    byKey.set(r.key, costs);
   }
   const firstOf = new Map(firsts.map((f) => [f.key, f.firstDay ?? to]));
   return [...byKey].map(([value, costs]) => ({ dimension: by, value, costs, firstDay: firstOf.get(value) ?? from }));

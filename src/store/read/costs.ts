@@ -1,8 +1,10 @@
 /**
  * Cost (and its location-based CO2e) over a period, grouped by one dimension. Answered from the
- * daily rollup (`cost_daily`, see ../cost-rollup.ts), never by scanning every line.
+ * rollups (see ../cost-rollup.ts), never by scanning every line: whole months from
+ * `cost_monthly`, the ragged ends of a period (and day-level views) from `cost_daily`.
  */
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { addMonths, firstDayOfMonth, monthOf } from "../../days";
 import type { GroupBy, Period } from "../../model";
 import { refreshCostRollup } from "../cost-rollup";
 import { costDaily } from "../schema/index";
@@ -81,21 +83,80 @@ function toFigures(r: {
   };
 }
 
+const KEY_SQL: Record<GroupBy, SQL> = {
+  day: sql.raw("day"),
+  service: sql.raw("service"),
+  region: sql.raw("region"),
+  pipeline: sql.raw("pipeline"),
+  account: sql.raw("account_id"),
+};
+
+/** A period as whole months plus day ranges at its ends (months only when it spans one). */
+export function splitPeriod(period: Period): { days: Period[]; months: { from: string; to: string } | null } {
+  const firstWhole = period.from.endsWith("-01") ? period.from : firstDayOfMonth(addMonths(monthOf(period.from), 1));
+  const afterWhole = firstDayOfMonth(monthOf(period.to));
+  if (firstWhole >= afterWhole) return { days: [period], months: null };
+  const days = [
+    { from: period.from, to: firstWhole },
+    { from: afterWhole, to: period.to },
+  ].filter((p) => p.from < p.to);
+  return { days, months: { from: monthOf(firstWhole), to: monthOf(afterWhole) } };
+}
+
+function filterSql(filters: CostFilters = {}): SQL {
+  const parts: SQL[] = [];
+  if (filters.pipeline !== undefined) parts.push(sql`pipeline = ${filters.pipeline}`);
+  if (filters.service !== undefined) parts.push(sql`service = ${filters.service}`);
+  if (filters.region !== undefined) parts.push(sql`region = ${filters.region}`);
+  if (filters.accountId !== undefined) parts.push(sql`account_id = ${filters.accountId}`);
+  return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` AND `);
+}
+
+/** `SELECT <columns> FROM` the rollup rows covering the period, daily and monthly, as one union. */
+function rollupSource(columns: SQL, period: Period, filters: CostFilters | undefined, daysOnly: boolean): SQL {
+  const split = daysOnly ? { days: [period], months: null } : splitPeriod(period);
+  const where = filterSql(filters);
+  const branches: SQL[] = [];
+  if (split.days.length > 0) {
+    const ranges = sql.join(
+      split.days.map((d) => sql`(day >= ${d.from} AND day < ${d.to})`),
+      sql` OR `,
+    );
+    branches.push(sql`SELECT ${columns} FROM cost_daily WHERE (${ranges}) AND ${where}`);
+  }
+  if (split.months) {
+    branches.push(
+      sql`SELECT ${columns} FROM cost_monthly WHERE month >= ${split.months.from} AND month < ${split.months.to} AND ${where}`,
+    );
+  }
+  return sql.join(branches, sql` UNION ALL `);
+}
+
 export async function costsBy(db: CairnDb, query: CostQuery): Promise<CostReport> {
-  const key = KEY_COLUMN[query.groupBy];
-  const where = costWhere(query.period, query.filters);
   await refreshCostRollup(db);
-  const rows = await db
-    .select({ key, ...figures })
-    .from(costDaily)
-    .where(where)
-    .groupBy(key)
-    .orderBy(query.groupBy === "day" ? asc(key) : desc(figures.costUsd));
-  const [total] = await db.select(figures).from(costDaily).where(where);
-  return {
-    rows: rows.map((r) => ({ key: r.key, ...toFigures(r) })),
-    total: toFigures(total ?? { costUsd: 0, amortizedCostUsd: 0, co2eGrams: 0, lines: 0 }),
-  };
+  const key = KEY_SQL[query.groupBy];
+  const columns = sql`${key} AS k, unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g, lines AS n`;
+  const source = rollupSource(columns, query.period, query.filters, query.groupBy === "day");
+  const order = query.groupBy === "day" ? sql`k ASC` : sql`costUsd DESC, k ASC`;
+  const rows = await db.all<{
+    key: string;
+    costUsd: number;
+    amortizedCostUsd: number;
+    co2eGrams: number;
+    lines: number;
+  }>(
+    sql`SELECT k AS key, sum(c) AS costUsd, sum(a) AS amortizedCostUsd, sum(g) AS co2eGrams, sum(n) AS lines
+      FROM (${source}) GROUP BY k ORDER BY ${order}`,
+  );
+  // The groups partition the selection, so the total is their sum: no second scan.
+  const total = { costUsd: 0, amortizedCostUsd: 0, co2eGrams: 0, lines: 0 };
+  for (const r of rows) {
+    total.costUsd += r.costUsd ?? 0;
+    total.amortizedCostUsd += r.amortizedCostUsd ?? 0;
+    total.co2eGrams += r.co2eGrams ?? 0;
+    total.lines += Number(r.lines);
+  }
+  return { rows: rows.map((r) => ({ key: r.key, ...toFigures(r) })), total: toFigures(total) };
 }
 
 /** Daily cost split by a second dimension, for stacked charts. */
@@ -129,4 +190,23 @@ export async function dimensionValues(db: CairnDb, period: Period, by: Exclude<G
   await refreshCostRollup(db);
   const rows = await db.selectDistinct({ key }).from(costDaily).where(costWhere(period)).orderBy(asc(key));
   return rows.map((r) => r.key);
+}
+
+/** Every filter menu of a period in one pass: distinct pipelines, services, regions, accounts. */
+export async function dimensionMenus(
+  db: CairnDb,
+  period: Period,
+): Promise<{ pipeline: string[]; service: string[]; region: string[]; account: string[] }> {
+  await refreshCostRollup(db);
+  const source = rollupSource(sql`pipeline, service, region, account_id AS account`, period, undefined, false);
+  const rows = await db.all<{ pipeline: string; service: string; region: string; account: string }>(
+    sql`SELECT DISTINCT pipeline, service, region, account FROM (${source})`,
+  );
+  const sorted = (pick: (r: (typeof rows)[number]) => string) => [...new Set(rows.map(pick))].sort();
+  return {
+    pipeline: sorted((r) => r.pipeline),
+    service: sorted((r) => r.service),
+    region: sorted((r) => r.region),
+    account: sorted((r) => r.account),
+  };
 }

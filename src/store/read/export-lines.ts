@@ -62,7 +62,9 @@ export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5
         and(
           gte(costLines.day, period.from),
           lt(costLines.day, period.to),
-          cursor ? or(gt(costLines.day, cursor.day), and(eq(costLines.day, cursor.day), gt(costLines.id, cursor.id))) : undefined,
+          cursor
+            ? or(gt(costLines.day, cursor.day), and(eq(costLines.day, cursor.day), gt(costLines.id, cursor.id)))
+            : undefined,
         ),
       )
       .orderBy(asc(costLines.day), asc(costLines.id))

@@ -48,10 +48,7 @@ export const importLines = sqliteTable(
     usageAmount: real("usage_amount").notNull(),
     rows: integer("rows").notNull(),
   },
-  (t) => [
-    index("import_lines_export").on(t.billingAccountId, t.billingPeriod),
-    index("import_lines_day").on(t.day),
-  ],
+  (t) => [index("import_lines_export").on(t.billingAccountId, t.billingPeriod), index("import_lines_day").on(t.day)],
 );
 
 export const importOtherProviders = sqliteTable(

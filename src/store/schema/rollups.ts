@@ -30,3 +30,25 @@ export const costDaily = sqliteTable(
 export const costRollupDirty = sqliteTable("cost_rollup_dirty", {
   day: text("day").primaryKey(),
 });
+
+/**
+ * The same figures by calendar month, recomputed from `cost_daily` for the months of marked
+ * days: a year's view reads whole months here and only its ragged ends by day.
+ */
+export const costMonthly = sqliteTable(
+  "cost_monthly",
+  {
+    month: text("month").notNull(),
+    accountId: text("account_id").notNull(),
+    service: text("service").notNull(),
+    region: text("region").notNull(),
+    pipeline: text("pipeline").notNull(),
+    unblendedCostUsd: real("unblended_cost_usd").notNull(),
+    amortizedCostUsd: real("amortized_cost_usd").notNull(),
+    co2eGrams: real("co2e_grams").notNull(),
+    marketCo2eGrams: real("market_co2e_grams").notNull(),
+    energyKwh: real("energy_kwh").notNull(),
+    lines: integer("lines").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.accountId, t.service, t.region, t.pipeline] })],
+);

@@ -10,7 +10,8 @@
         maximumFractionDigits: 0,
       });
       const exact = new Intl.NumberFormat(fmt.locale, { style: "currency", currency: fmt.currency || "USD" });
-      return (v, precise) => (precise ? exact : nf).format(v);
+      // Whole units read best, but small values (a few dollars) would repeat "1 $" on every tick.
+      return (v, precise) => (precise || (Math.abs(v) < 10 && !Number.isInteger(v)) ? exact : nf).format(v);
     }
     if (fmt.kind === "co2e") {
       const nf = new Intl.NumberFormat(fmt.locale, { maximumFractionDigits: 1 });
@@ -20,8 +21,20 @@
     return (v) => nf.format(v);
   }
 
+  /** Category labels that are UTC days (YYYY-MM-DD) read as "3 nov." / "3 Nov" in the page's locale. */
+  function dayLabeller(locale) {
+    const short = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+    const long = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
+    const isDay = (s) => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
+    return {
+      short: (s) => (isDay(s) ? short.format(new Date(`${s}T00:00:00Z`)) : s),
+      long: (s) => (isDay(s) ? long.format(new Date(`${s}T00:00:00Z`)) : s),
+    };
+  }
+
   function toChartJs(spec) {
     const fmt = formatter(spec.cairn);
+    const days = dayLabeller(spec.cairn?.locale || undefined);
     const opts = spec.options || {};
     const horizontal = Boolean(opts.horizontal);
     const valueAxis = horizontal ? "x" : "y";
@@ -31,7 +44,16 @@
         ? {}
         : {
             [valueAxis]: { stacked: Boolean(opts.stacked), beginAtZero: true, ticks: { callback: (v) => fmt(v) } },
-            [categoryAxis]: { stacked: Boolean(opts.stacked), ticks: { autoSkip: true, maxRotation: 0 } },
+            [categoryAxis]: {
+              stacked: Boolean(opts.stacked),
+              ticks: {
+                autoSkip: true,
+                maxRotation: 0,
+                callback(value) {
+                  return days.short(this.getLabelForValue(value));
+                },
+              },
+            },
           };
     return {
       type: spec.type,
@@ -48,6 +70,7 @@
           title: { display: Boolean(opts.title), text: opts.title || "" },
           tooltip: {
             callbacks: {
+              title: (items) => (items[0] ? days.long(items[0].label) : ""),
               label: (ctx) => {
                 const v = ctx.parsed && typeof ctx.parsed === "object" ? ctx.parsed[valueAxis] : ctx.parsed;
                 return `${ctx.dataset.label}: ${fmt(v, true)}`;

@@ -1,0 +1,218 @@
+/**
+ * The weekly budget report as a document: month-to-date against each budget and the forecast,
+ * this week against last by pipeline and service, the largest movers in a sentence each,
+ * anomalies, the week's CO2e, data freshness and what Cairn's own API requests cost. Pure.
+ */
+import type { ChartFormat } from "../../src/charts/chart-config";
+import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
+import { addDays, eachDay } from "../../src/days";
+import { formatCo2e, formatDay, formatMoney, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import type { Locale } from "../../src/model";
+import { changeText, daysText, signedPercent } from "../monthly/build";
+import { fill } from "../monthly/words";
+import { pipelineLabel } from "../plain-names";
+import type { Block, ReportDocument } from "../render/document";
+import type { WeeklyFacts, WeekRow } from "./facts";
+import { WEEKLY_WORDS } from "./words";
+
+/** Changes smaller than this (display currency) are not called movers. */
+const MIN_MOVER = 1;
+
+export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): ReportDocument {
+  const { lang } = options;
+  const w = WEEKLY_WORDS[lang];
+  const money = (n: number) => formatMoney(n, f.currency, lang);
+  const signed = (n: number) => (n > 0 ? `+${money(n)}` : n < 0 ? `−${money(-n)}` : money(0));
+  const cmp = (cur: number, prev: number) => changeText(cur, prev, f.currency, lang);
+  const weekEnd = addDays(f.week, 6);
+  const blocks: Block[] = [];
+  if (f.missingRate) blocks.push({ kind: "warning", text: w.missingRate });
+  if (!f.freshness.fresh)
+    blocks.push({
+      kind: "warning",
+      text:
+        f.freshness.ageHours === null
+          ? w.never
+          : fill(w.stale, {
+              hours: formatNumber(f.freshness.ageHours, lang, 1),
+              day: f.lastDataDay ? formatDay(f.lastDataDay, lang) : "—",
+            }),
+    });
+  blocks.push({
+    kind: "figures",
+    items: [
+      { label: w.weekTotal, value: money(f.total), note: cmp(f.total, f.previousTotal) },
+      { label: w.lastWeek, value: money(f.previousTotal) },
+      { label: w.monthToDate, value: money(f.monthToDate) },
+      f.forecast
+        ? {
+            label: w.forecast,
+            value: money(f.forecast.amount),
+            note: f.forecast.source === "aws" ? w.forecastAws : w.forecastCairn,
+          }
+        : { label: w.forecast, value: "—", note: w.noForecast },
+    ],
+  });
+
+  blocks.push({ kind: "heading", text: w.budgetsHeading });
+  blocks.push(
+    f.budgets.length === 0
+      ? { kind: "paragraph", text: w.noBudgets }
+      : {
+          kind: "table",
+          columns: [w.budget, w.spent, w.amount, w.used, w.forecastCol],
+          rows: f.budgets.map((s) => [
+            s.budget.name,
+            formatMoney(s.spent, s.budget.currency, lang),
+            formatMoney(s.budget.amount, s.budget.currency, lang),
+            formatPercent(s.spentRatio, lang),
+            s.forecast === null
+              ? "—"
+              : `${formatMoney(s.forecast, s.budget.currency, lang)} (${formatPercent(s.forecastRatio ?? 0, lang)})`,
+          ]),
+        },
+  );
+
+  const format: ChartFormat = { kind: "money", locale: localeTag(lang), currency: f.currency };
+  const days = eachDay(addDays(f.week, -7), addDays(f.week, 7));
+  const daily = dailyStackedChart(
+    f.dailyByService,
+    days,
+    format,
+    { other: w.other, untagged: w.untagged },
+    (amount) => amount,
+    6,
+  );
+  const lastMonthDay = f.monthDaily.length > 0 ? (f.monthDaily[f.monthDaily.length - 1]?.day ?? null) : null;
+  const burn = monthBurnChart(
+    f.month,
+    new Map(f.monthDaily.map((d) => [d.day, d.amount])),
+    lastMonthDay,
+    f.forecast?.amount ?? null,
+    f.overallBudget,
+    format,
+    { actual: w.actual, forecast: w.forecastLine, budget: w.budgetLine },
+  );
+  blocks.push({
+    kind: "charts",
+    charts: [
+      {
+        id: "weekly-daily",
+        title: w.chartDaily,
+        summary: fill(w.chartDailySummary, { total: money(f.total), previous: money(f.previousTotal) }),
+        config: daily,
+      },
+      {
+        id: "weekly-burn",
+        title: w.chartBurn,
+        summary: fill(w.chartBurnSummary, {
+          mtd: money(f.monthToDate),
+          forecast: f.forecast ? money(f.forecast.amount) : "—",
+        }),
+        config: burn,
+      },
+    ],
+  });
+
+  blocks.push({ kind: "heading", text: w.weekHeading });
+  const rows = (list: WeekRow[], label: (k: string) => string) =>
+    list.map((r) => [label(r.key), money(r.cost), money(r.previous), cmp(r.cost, r.previous)]);
+  blocks.push({
+    kind: "table",
+    columns: [w.pipeline, w.thisWeek, w.previousWeek, w.change],
+    rows: rows(f.byPipeline, (k) => pipelineLabel(k, lang)),
+  });
+  blocks.push({
+    kind: "table",
+    columns: [w.service, w.thisWeek, w.previousWeek, w.change],
+    rows: rows(f.byService, (k) => k),
+  });
+
+  blocks.push({ kind: "heading", text: w.moversHeading });
+  blocks.push(
+    f.movers.length === 0
+      ? { kind: "paragraph", text: fill(w.noMovers, { amount: money(MIN_MOVER) }) }
+      : {
+          kind: "list",
+          items: f.movers.map((m) =>
+            fill(w.moverSentence, {
+              key: m.key,
+              direction: m.delta > 0 ? w.up : w.down,
+              delta: money(Math.abs(m.delta)),
+              cost: money(m.cost),
+              previous: money(m.previous),
+              usage:
+                m.usageType && m.usageDelta !== null
+                  ? fill(w.moverUsage, { usageType: m.usageType, usageDelta: signed(m.usageDelta) })
+                  : "",
+            }),
+          ),
+        },
+  );
+
+  blocks.push({ kind: "heading", text: w.anomaliesHeading });
+  blocks.push(
+    f.anomalies.length === 0
+      ? { kind: "paragraph", text: w.noAnomalies }
+      : {
+          kind: "list",
+          items: f.anomalies.map((a) =>
+            fill(w.anomalySentence, {
+              dimension: a.dimension === "service" ? w.dimService : w.dimPipeline,
+              value: a.dimension === "pipeline" ? pipelineLabel(a.value, lang) : a.value,
+              days: daysText(a.days, lang),
+              cost: formatMoney(a.cost, a.currency, lang),
+              expected: formatMoney(a.expected, a.currency, lang),
+              excess: formatMoney(a.excess, a.currency, lang),
+            }),
+          ),
+        },
+  );
+
+  blocks.push({ kind: "heading", text: w.carbonHeading });
+  blocks.push({
+    kind: "paragraph",
+    text: fill(w.carbonSentence, {
+      co2e: formatCo2e(f.co2eGrams, lang),
+      previous: formatCo2e(f.previousCo2eGrams, lang),
+      change:
+        f.previousCo2eGrams > 0 ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang) : "—",
+    }),
+  });
+
+  blocks.push({ kind: "heading", text: w.dataHeading });
+  if (f.freshness.fresh)
+    blocks.push({
+      kind: "paragraph",
+      text: fill(w.fresh, {
+        hours: formatNumber(f.freshness.ageHours ?? 0, lang, 1),
+        day: f.lastDataDay ? formatDay(f.lastDataDay, lang) : "—",
+      }),
+    });
+  const monthApi = formatMoney(f.apiMonthCost, "USD", lang);
+  blocks.push({
+    kind: "paragraph",
+    text:
+      f.apiWeek.length === 0
+        ? fill(w.apiNone, { month: monthApi })
+        : fill(w.apiWeek, {
+            list: f.apiWeek
+              .map((a) => `${a.api} ${formatMoney(a.cost, "USD", lang)} (${formatNumber(a.units, lang)})`)
+              .join(", "),
+            month: monthApi,
+          }),
+  });
+
+  const weekName = formatDay(f.week, lang);
+  return {
+    kind: "weekly",
+    period: f.week,
+    lang,
+    subject: fill(w.subject, { total: money(f.total), week: weekName }),
+    title: w.title,
+    subtitle: fill(w.subtitle, { from: weekName, to: formatDay(weekEnd, lang), today: formatDay(f.today, lang) }),
+    provisional: true,
+    blocks,
+    footer: fill(w.footer, { week: weekName }),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * `cairn advise [--as-of YYYY-MM-DD] [--json]`: tuning findings from the stored CloudWatch
+ * metrics and estimated cost lines of the 14 (Lambda: 28) days before --as-of (default today),
+ * each with its evidence, assumptions and monthly saving in money and CO2e, largest first.
+ */
+import { advise, type Finding } from "../analysis/advice/index";
+import { WINDOW_DAYS } from "../analysis/advice/types";
+import { addDays, toDay } from "../days";
+import { loadAdviceInput } from "../store/read/advice";
+import { readDb } from "../store/store";
+import { type Command, dayOption } from "./command";
+
+const kg = (g: number) => `${(g / 1000).toFixed(2)} kg CO2e`;
+
+export function formatFindings(findings: readonly Finding[], asOf: string, hasMetrics: boolean): string[] {
+  const from = addDays(asOf, -WINDOW_DAYS);
+  const usd = findings.reduce((s, f) => s + f.monthlySavingUsd, 0);
+  const co2e = findings.reduce((s, f) => s + f.monthlySavingCo2eGrams, 0);
+  const out = [
+    `Tuning advice for ${from} to ${addDays(asOf, -1)}: ${findings.length} finding(s), $${usd.toFixed(2)} and ${kg(co2e)} a month in all.`,
+  ];
+  if (!hasMetrics)
+    out.push(
+      "No CloudWatch metrics are stored for this period: run `cairn collect --source cloudwatch` (only the region advice works without them).",
+    );
+  findings.forEach((f, i) => {
+    out.push(
+      "",
+      `${i + 1}. ${f.action}`,
+      `   ${f.kind} · ${f.resource} · ${f.region}`,
+      `   Saves $${f.monthlySavingUsd.toFixed(2)} and ${kg(f.monthlySavingCo2eGrams)} a month.`,
+    );
+    for (const e of f.evidence) out.push(`   evidence: ${e}`);
+    for (const a of f.assumptions) out.push(`   assumes:  ${a}`);
+  });
+  return out;
+}
+
+export const adviseCommand: Command = {
+  name: "advise",
+  summary: "Tuning findings with their savings in money and CO2e",
+  usage: `Usage: cairn advise [--as-of YYYY-MM-DD] [--json]
+
+Reads the stored CloudWatch metrics (cairn collect --source cloudwatch) and the estimated cost
+lines of the ${WINDOW_DAYS} days before --as-of (exclusive, default today; the Lambda rule compares
+them with the ${WINDOW_DAYS} days before) and lists, largest saving first: EC2 instances idle or
+under 10% CPU, Aurora Serverless minimum capacity above what the load needs, the Lambda functions
+whose cost grew fastest, S3 storage that could move to a colder class, and pipelines that would
+emit much less in another region. Each finding gives its evidence, its assumptions and its
+monthly saving in USD and CO2e. --json prints the findings as JSON.`,
+  options: {
+    "as-of": { type: "string" },
+    json: { type: "boolean", default: false },
+  },
+  async run(ctx, values) {
+    const asOf = dayOption(values, "as-of") ?? toDay(ctx.now());
+    const input = await loadAdviceInput(readDb(ctx.openStore()), asOf);
+    const findings = advise(input);
+    if (values.json === true) ctx.out(JSON.stringify({ asOf, findings }, null, 2));
+    else for (const line of formatFindings(findings, asOf, input.metrics.length > 0)) ctx.out(line);
+    return 0;
+  },
+};

@@ -1,0 +1,229 @@
+/**
+ * The report job: `(deps, args) -> summary`. Builds the weekly or monthly report for a period,
+ * renders it (HTML, text, charts, PDF for the monthly), and with `send` archives it and mails it
+ * once: a period's report that was sent is never sent again (the archive row is claimed before
+ * delivery and released if delivery fails). The scheduled monthly run waits for AWS to settle
+ * the month until the 10th, then sends what it has, marked provisional.
+ */
+
+import type { MailTransport } from "../../reports/mail/transport";
+import { buildMonthlyReport } from "../../reports/monthly/build";
+import type { ReportDocument } from "../../reports/render/document";
+import { type RenderedReport, renderReport } from "../../reports/render/render-report";
+import { buildWeeklyReport } from "../../reports/weekly/build";
+import type { Config } from "../config";
+import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
+import type { Currency, Locale } from "../model";
+import { archiveReport, claimReportForSending, findReport, releaseReportClaim } from "../store/reports";
+import type { Store } from "../store/store";
+import { gatherMonthlyFacts } from "./report-monthly-facts";
+import { gatherWeeklyFacts, mondayOf } from "./report-weekly-facts";
+
+export type ReportKind = "weekly" | "monthly";
+
+export interface ReportDeps {
+  store: Store;
+  now: () => Date;
+  mail: MailTransport | null;
+}
+
+export interface ReportArgs {
+  kind: ReportKind;
+  /** `YYYY-MM` (monthly) or any day of the week (weekly); default: the last full one. */
+  period?: string;
+  lang: Locale;
+  currency: Currency;
+  send: boolean;
+  to: string[];
+  ceMaxRequests: number;
+  factorSet: string;
+  /** Render a PDF even for the weekly report (`--out report.pdf`). */
+  pdf?: boolean;
+  /** Run by the scheduler: a provisional month waits until this day of the next month. */
+  scheduled?: boolean;
+}
+
+/** The last day of the month after the report's month on which a scheduled run still waits. */
+export const SETTLE_WAIT_UNTIL_DAY = 10;
+
+export class ReportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReportError";
+  }
+}
+
+export interface ReportSummary {
+  kind: ReportKind;
+  period: string;
+  lang: Locale;
+  /** What happened: built only, sent now, sent before, or waiting for figures to settle. */
+  outcome: "built" | "sent" | "already-sent" | "waiting";
+  subject: string;
+  provisional: boolean;
+  archiveId: number | null;
+  doc: ReportDocument | null;
+  rendered: RenderedReport | null;
+}
+
+export function reportArgsFromConfig(config: Config, kind: ReportKind, send: boolean): ReportArgs {
+  return {
+    kind,
+    lang: config.CAIRN_LOCALE,
+    currency: config.CAIRN_CURRENCY,
+    send,
+    to: config.CAIRN_REPORT_TO ?? [],
+    ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
+    factorSet: config.CAIRN_FACTOR_SET,
+  };
+}
+
+/** The period a report covers: given, or the last full month / week before today. */
+export function reportPeriod(kind: ReportKind, today: string, given?: string): string {
+  if (kind === "monthly") {
+    if (given === undefined) return addMonths(monthOf(today), -1);
+    if (!isValidMonth(given))
+      throw new ReportError(`a monthly period is a month YYYY-MM, got ${JSON.stringify(given)}`);
+    return given;
+  }
+  if (given === undefined) return addDays(mondayOf(today), -7);
+  if (!isValidDay(given))
+    throw new ReportError(`a weekly period is a day YYYY-MM-DD of that week, got ${JSON.stringify(given)}`);
+  return mondayOf(given);
+}
+
+export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<ReportSummary> {
+  const now = deps.now();
+  const createdAt = now.toISOString();
+  const today = createdAt.slice(0, 10);
+  const period = reportPeriod(args.kind, today, args.period);
+  const base = { kind: args.kind, period, lang: args.lang };
+  if (args.send) {
+    if (!deps.mail) throw new ReportError("no mail transport is configured (CAIRN_SMTP_URL or CAIRN_MAIL_TRANSPORT)");
+    if (args.to.length === 0) throw new ReportError("no recipient: set CAIRN_REPORT_TO");
+    const existing = await findReport(deps.store, args.kind, period, args.lang);
+    if (existing?.sentAt) {
+      return {
+        ...base,
+        outcome: "already-sent",
+        subject: existing.subject,
+        provisional: existing.provisional,
+        archiveId: existing.id,
+        doc: null,
+        rendered: null,
+      };
+    }
+  }
+  const doc =
+    args.kind === "monthly"
+      ? buildMonthlyReport(
+          await gatherMonthlyFacts(deps.store, {
+            month: period,
+            today,
+            currency: args.currency,
+            ceMaxRequests: args.ceMaxRequests,
+            factorSet: args.factorSet,
+          }),
+          { lang: args.lang, madeOn: today },
+        )
+      : buildWeeklyReport(
+          await gatherWeeklyFacts(deps.store, {
+            week: period,
+            now,
+            currency: args.currency,
+            ceMaxRequests: args.ceMaxRequests,
+          }),
+          { lang: args.lang },
+        );
+  const waiting =
+    args.scheduled === true &&
+    args.kind === "monthly" &&
+    doc.provisional &&
+    today < `${addMonths(period, 1)}-${String(SETTLE_WAIT_UNTIL_DAY).padStart(2, "0")}`;
+  if (waiting)
+    return {
+      ...base,
+      outcome: "waiting",
+      subject: doc.subject,
+      provisional: true,
+      archiveId: null,
+      doc,
+      rendered: null,
+    };
+  const rendered = await renderReport(doc, { pdf: args.kind === "monthly" || args.pdf === true, createdAt });
+  if (!args.send)
+    return {
+      ...base,
+      outcome: "built",
+      subject: doc.subject,
+      provisional: doc.provisional,
+      archiveId: null,
+      doc,
+      rendered,
+    };
+
+  const archived = await archiveReport(deps.store, {
+    kind: args.kind,
+    period,
+    lang: args.lang,
+    subject: doc.subject,
+    html: rendered.archiveHtml,
+    text: rendered.text,
+    pdf: rendered.pdf,
+    provisional: doc.provisional,
+    createdAt,
+  });
+  const summary = { ...base, subject: doc.subject, provisional: doc.provisional, doc, rendered };
+  if (!archived || !(await claimReportForSending(deps.store, archived.id, createdAt))) {
+    const row = await findReport(deps.store, args.kind, period, args.lang);
+    return { ...summary, outcome: "already-sent", archiveId: row?.id ?? null };
+  }
+  try {
+    await (deps.mail as MailTransport).send({
+      to: args.to,
+      subject: doc.subject,
+      text: rendered.text,
+      html: rendered.mailHtml,
+      attachments: rendered.attachments,
+    });
+  } catch (error) {
+    await releaseReportClaim(deps.store, archived.id);
+    throw new ReportError(`the report was archived but not sent: ${(error as Error).message}`);
+  }
+  return { ...summary, outcome: "sent", archiveId: archived.id };
+}
+
+export function describeReportSummary(s: ReportSummary): string {
+  const what = `${s.kind} report ${s.period} (${s.lang})${s.provisional && s.kind === "monthly" ? ", provisional figures" : ""}`;
+  switch (s.outcome) {
+    case "sent":
+      return `${what}: sent and archived (#${s.archiveId})`;
+    case "already-sent":
+      return `${what}: already sent, not sent again`;
+    case "waiting":
+      return `${what}: figures not settled yet, waiting (sent by the ${SETTLE_WAIT_UNTIL_DAY}th at the latest)`;
+    default:
+      return `${what}: built, not sent`;
+  }
+}
+
+/**
+ * The scheduler's two report jobs (job table: `weekly-report`, `monthly-report`). Without a
+ * mail transport or recipients they say so and do nothing. Node only: charts and PDF need
+ * @napi-rs/canvas and pdfkit.
+ */
+export function reportJobHandlers(deps: {
+  store: Store;
+  now: () => Date;
+  config: Config;
+  mail: () => MailTransport | null;
+}): { "weekly-report": () => Promise<string>; "monthly-report": () => Promise<string> } {
+  const run = async (kind: ReportKind) => {
+    const args = { ...reportArgsFromConfig(deps.config, kind, true), scheduled: true };
+    const mail = deps.mail();
+    if (!mail || args.to.length === 0)
+      return `${kind} report skipped: ${mail ? "CAIRN_REPORT_TO is empty" : "no mail transport configured"}`;
+    return describeReportSummary(await runReport({ store: deps.store, now: deps.now, mail }, args));
+  };
+  return { "weekly-report": () => run("weekly"), "monthly-report": () => run("monthly") };
+}

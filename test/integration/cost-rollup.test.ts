@@ -1,0 +1,135 @@
+/**
+ * The daily rollup the dashboard reads must equal a bare aggregate of the lines after any kind
+ * of write: upserts, rewrites, replaced windows, footprint changes and direct deletes.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { addDays } from "../../src/days";
+import type { Footprint } from "../../src/model";
+import { replaceCostLines, upsertCostLines } from "../../src/store/cost-lines";
+import { refreshCostRollup } from "../../src/store/cost-rollup";
+import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
+import { costsBy } from "../../src/store/read/costs";
+import { readDb } from "../../src/store/store";
+import { line } from "../helpers/lines";
+
+const fp = (co2eGrams: number): Footprint => ({
+  usageClass: "serverless",
+  method: "default-utilisation",
+  factorSet: "test-1",
+  energyKwh: co2eGrams / 100,
+  cpuKwh: 0,
+  memoryKwh: 0,
+  storageKwh: 0,
+  networkKwh: 0,
+  gpuKwh: 0,
+  co2eGrams,
+  marketCo2eGrams: 0,
+  embodiedCo2eGrams: 0,
+  reason: "test",
+  fallback: null,
+  utilisation: null,
+});
+
+let opened: OpenedStore;
+beforeEach(() => {
+  opened = openSqliteStore(":memory:");
+});
+afterEach(() => opened.close());
+
+/** Per service over everything: from the rollup (costsBy) and from the lines themselves. */
+async function both() {
+  const period = { from: "2026-01-01", to: "2027-01-01" };
+  const viaRollup = await costsBy(readDb(opened.store), { period, groupBy: "service" });
+  const bare = opened.sqlite
+    .prepare(
+      `SELECT l.service AS key, round(sum(l.unblended_cost_usd), 6) AS costUsd, round(coalesce(sum(f.co2e_grams), 0), 6) AS co2eGrams,
+        count(*) AS lines FROM cost_lines l LEFT JOIN footprints f ON f.cost_line_id = l.id GROUP BY l.service ORDER BY costUsd DESC`,
+    )
+    .all();
+  return {
+    rollup: viaRollup.rows.map(({ key, costUsd, co2eGrams, lines }) => ({ key, costUsd, co2eGrams, lines })),
+    bare,
+  };
+}
+
+describe("cost_daily rollup", () => {
+  it("follows upserts, rewrites, footprint changes, replaced windows and direct deletes", async () => {
+    const days = [0, 1, 2, 3].map((i) => addDays("2026-11-01", i));
+    const items = days.flatMap((day, i) => [
+      {
+        line: line({ day, service: "AWS Lambda", usageType: "A", unblendedCostUsd: 1 + i }),
+        footprint: fp(10 * (i + 1)),
+      },
+      { line: line({ day, service: "AWS Lambda", usageType: "B", unblendedCostUsd: 0.5 }), footprint: null },
+      { line: line({ day, service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25 }), footprint: fp(1) },
+    ]);
+    await upsertCostLines(opened.store, items, "2026-11-05T00:00:00Z");
+    let { rollup, bare } = await both();
+    expect(rollup).toEqual(bare);
+    expect(rollup[0]).toEqual({ key: "AWS Lambda", costUsd: 12, co2eGrams: 100, lines: 8 });
+
+    // A restated figure with a new footprint.
+    await upsertCostLines(
+      opened.store,
+      [{ line: line({ day: days[0], service: "AWS Lambda", usageType: "A", unblendedCostUsd: 4 }), footprint: fp(7) }],
+      "2026-11-06T00:00:00Z",
+    );
+    ({ rollup, bare } = await both());
+    expect(rollup).toEqual(bare);
+    expect(rollup[0]).toMatchObject({ costUsd: 15, co2eGrams: 97 });
+
+    // A re-read window where one line vanished.
+    await replaceCostLines(
+      opened.store,
+      { from: days[2] ?? "", to: addDays(days[3] ?? "", 1) },
+      items.filter((x) => x.line.day >= (days[2] ?? "") && x.line.service !== "Amazon S3"),
+      "2026-11-07T00:00:00Z",
+    );
+    ({ rollup, bare } = await both());
+    expect(rollup).toEqual(bare);
+
+    // A footprint re-estimated on its own, and a delete outside the store's writers.
+    opened.sqlite.prepare("UPDATE footprints SET co2e_grams = co2e_grams * 2").run();
+    opened.sqlite.prepare("DELETE FROM cost_lines WHERE day = ?").run(days[1]);
+    ({ rollup, bare } = await both());
+    expect(rollup).toEqual(bare);
+  });
+
+  it("answers periods with whole months and ragged ends like the lines do", async () => {
+    const items = [];
+    for (let i = 0; i < 120; i++) {
+      const day = addDays("2026-08-20", i);
+      items.push({
+        line: line({ day, service: i % 2 ? "AWS Lambda" : "Amazon S3", unblendedCostUsd: 0.01 * (i + 1) }),
+        footprint: fp(i),
+      });
+    }
+    await upsertCostLines(opened.store, items, "2026-11-05T00:00:00Z");
+    for (const [from, to] of [
+      ["2026-08-25", "2026-11-10"],
+      ["2026-09-01", "2026-11-01"],
+      ["2026-09-30", "2026-10-02"],
+      ["2026-08-01", "2026-12-31"],
+    ] as const) {
+      const report = await costsBy(readDb(opened.store), {
+        period: { from, to },
+        groupBy: "service",
+        filters: { service: "AWS Lambda" },
+      });
+      const bare = opened.sqlite
+        .prepare(
+          `SELECT round(sum(l.unblended_cost_usd), 6) AS c, round(sum(f.co2e_grams), 6) AS g, count(*) AS n FROM cost_lines l
+           JOIN footprints f ON f.cost_line_id = l.id WHERE l.day >= ? AND l.day < ? AND l.service = 'AWS Lambda'`,
+        )
+        .get(from, to) as { c: number; g: number; n: number };
+      expect([report.total.costUsd, report.total.co2eGrams, report.total.lines]).toEqual([bare.c, bare.g, bare.n]);
+    }
+  });
+
+  it("leaves nothing to recompute after a refresh, and refreshes only when marked", async () => {
+    await upsertCostLines(opened.store, [{ line: line(), footprint: null }], "2026-11-05T00:00:00Z");
+    expect(await refreshCostRollup(readDb(opened.store))).toBe(true);
+    expect(await refreshCostRollup(readDb(opened.store))).toBe(false);
+    expect(opened.sqlite.prepare("SELECT count(*) AS n FROM cost_rollup_dirty").get()).toEqual({ n: 0 });
+  });
+});

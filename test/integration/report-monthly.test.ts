@@ -1,0 +1,126 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ReportArgs, runReport } from "../../src/jobs/report";
+import { setRate } from "../../src/store/currency-rates";
+import type { OpenedStore } from "../../src/store/open-sqlite";
+import { openDemoStore, squash, sumCost } from "../helpers/report-demo";
+
+const NOW = new Date("2026-11-28T09:00:00.000Z");
+const dir = mkdtempSync(join(tmpdir(), "cairn-report-"));
+let opened: OpenedStore;
+
+beforeAll(async () => {
+  opened = await openDemoStore(NOW);
+});
+afterAll(() => opened.close());
+
+const args = (over: Partial<ReportArgs> = {}): ReportArgs => ({
+  kind: "monthly",
+  lang: "fr",
+  currency: "USD",
+  send: false,
+  to: [],
+  ceMaxRequests: 300,
+  factorSet: "cairn-2026",
+  ...over,
+});
+
+const usd = (n: number) =>
+  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "USD", minimumFractionDigits: 2 }).format(n);
+const eur = (n: number) =>
+  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }).format(n);
+
+function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number } {
+  const file = join(dir, name);
+  writeFileSync(file, pdf);
+  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  return { text: execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }), pages };
+}
+
+describe("monthly report on the demo's last full month", () => {
+  it("shows totals, pipelines and comparisons computed from the stored lines, in HTML, text and PDF", async () => {
+    const summary = await runReport({ store: opened.store, now: () => NOW, mail: null }, args());
+    expect(summary.period).toBe("2026-10");
+    const r = summary.rendered;
+    if (!r?.pdf) throw new Error("no PDF");
+    const total = sumCost(opened, "2026-10-01", "2026-11-01");
+    const previous = sumCost(opened, "2026-09-01", "2026-10-01");
+    const lastYear = sumCost(opened, "2025-10-01", "2025-11-01");
+    const temperatures = sumCost(opened, "2026-10-01", "2026-11-01", "pipeline = ?", ["temperatures"]);
+    const co2 = opened.sqlite
+      .prepare(
+        "select sum(f.co2e_grams) as g from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
+      )
+      .get() as { g: number };
+    const expected = [
+      usd(total),
+      usd(previous),
+      usd(lastYear),
+      usd(temperatures),
+      `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(co2.g / 1000)} kg CO2e`,
+      "31 octobre 2026",
+      // The demo's runaway Lambda loop (12th and 13th of the previous month) found by the anomaly rule.
+      "(AWS Lambda) : 12 et 13 octobre 2026",
+      "ADEME, Impact CO2",
+      "2023",
+    ];
+    const pdf = pdfText(r.pdf, "monthly-fr.pdf");
+    for (const haystack of [r.archiveHtml, r.mailHtml, r.text, pdf.text]) {
+      for (const needle of expected) expect(squash(haystack)).toContain(squash(needle));
+    }
+    expect(pdf.pages).toBe(1);
+    expect(Buffer.from(r.pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    // Charts: inline images in mail, data URIs in the archive.
+    expect(r.mailHtml).toContain('src="cid:monthly-trend@cairn"');
+    expect(r.archiveHtml).toContain('src="data:image/png;base64,');
+    expect(r.attachments.map((a) => a.contentType)).toEqual(["image/png", "image/png", "application/pdf"]);
+  });
+
+  it("speaks English on request", async () => {
+    const summary = await runReport({ store: opened.store, now: () => NOW, mail: null }, args({ lang: "en" }));
+    const total = sumCost(opened, "2026-10-01", "2026-11-01");
+    const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "USD" }).format(total);
+    expect(summary.rendered?.text).toContain(money);
+    expect(summary.rendered?.text).toContain("October 2026");
+  });
+
+  it("converts each month at its own rate in euros", async () => {
+    await setRate(
+      opened.store,
+      { month: "2026-10", currency: "EUR", ratePerUsd: 0.9, source: "manual" },
+      { currentMonth: "2026-11", at: NOW.toISOString() },
+    );
+    await setRate(
+      opened.store,
+      { month: "2026-09", currency: "EUR", ratePerUsd: 0.8, source: "manual" },
+      { currentMonth: "2026-11", at: NOW.toISOString() },
+    );
+    const summary = await runReport({ store: opened.store, now: () => NOW, mail: null }, args({ currency: "EUR" }));
+    const text = squash(summary.rendered?.text ?? "");
+    const total = sumCost(opened, "2026-10-01", "2026-11-01") * 0.9;
+    const previous = sumCost(opened, "2026-09-01", "2026-10-01") * 0.8;
+    expect(text).toContain(squash(eur(Math.round(total * 100) / 100)));
+    expect(text).toContain(squash(eur(Math.round(previous * 100) / 100)));
+    expect(text).toContain("0,9000 €");
+  });
+
+  it("says when figures are provisional, and the scheduled run waits for them to settle", async () => {
+    opened.sqlite.prepare("update cost_lines set estimated = 1 where day = '2026-10-31'").run();
+    const n = (
+      opened.sqlite.prepare("select count(*) as n from cost_lines where day = '2026-10-31'").get() as { n: number }
+    ).n;
+    const early = new Date("2026-11-03T06:30:00.000Z");
+    const summary = await runReport({ store: opened.store, now: () => early, mail: null }, args({ period: "2026-10" }));
+    expect(summary.provisional).toBe(true);
+    expect(squash(summary.rendered?.text ?? "")).toContain(
+      `Chiffres provisoires : AWS n'a pas encore clôturé octobre 2026 (${n} lignes`,
+    );
+    const scheduled = await runReport({ store: opened.store, now: () => early, mail: null }, args({ scheduled: true }));
+    expect(scheduled.outcome).toBe("waiting");
+    opened.sqlite.prepare("update cost_lines set estimated = 0 where day = '2026-10-31'").run();
+  });
+});

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ReportDocument } from "../../reports/render/document";
+import { renderReport } from "../../reports/render/render-report";
+import { archiveReport, claimReportForSending } from "../../src/store/reports";
+import { webFixture } from "../helpers/web";
+
+let fixture: ReturnType<typeof webFixture>;
+beforeEach(() => {
+  fixture = webFixture();
+});
+afterEach(() => fixture.close());
+
+const doc: ReportDocument = {
+  kind: "monthly",
+  period: "2026-10",
+  lang: "fr",
+  subject: "Cairn : coût et carbone AWS, octobre 2026",
+  title: "Coût et carbone AWS, Octobre 2026",
+  subtitle: "Rapport mensuel",
+  provisional: true,
+  footer: "Cairn",
+  blocks: [
+    { kind: "figures", items: [{ label: "Dépensé", value: "1 234,56 €" }] },
+    {
+      kind: "charts",
+      charts: [
+        {
+          id: "c1",
+          title: "Coût",
+          summary: "résumé",
+          config: {
+            type: "bar",
+            data: { labels: ["a"], datasets: [{ label: "x", data: [1] }] },
+            options: {},
+            cairn: { kind: "money", locale: "fr-FR", currency: "EUR" },
+          },
+        },
+      ],
+    },
+  ],
+};
+
+describe("reports page", () => {
+  it("lists the archive and shows each report as sent, its PDF and its text", async () => {
+    const at = "2026-11-03T06:30:00.000Z";
+    const r = await renderReport(doc, { pdf: true, createdAt: at });
+    const archived = await archiveReport(fixture.store, {
+      kind: "monthly",
+      period: "2026-10",
+      lang: "fr",
+      subject: doc.subject,
+      html: r.archiveHtml,
+      text: r.text,
+      pdf: r.pdf,
+      provisional: true,
+      createdAt: at,
+    });
+    if (!archived) throw new Error("not archived");
+    expect(await claimReportForSending(fixture.store, archived.id, at)).toBe(true);
+    expect(await claimReportForSending(fixture.store, archived.id, at)).toBe(false);
+
+    const viewer = await fixture.signIn("viewer");
+    const list = await (await viewer.request("/reports")).text();
+    expect(list).toContain(doc.subject);
+    expect(list).toContain("2026-11-03 06:30");
+    expect(list).toContain("provisoires");
+    expect(list).toContain(`href="/reports/${archived.id}/pdf"`);
+
+    const shown = await viewer.request(`/reports/${archived.id}`);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toBe(r.archiveHtml);
+
+    const pdf = await viewer.request(`/reports/${archived.id}/pdf`);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).equals(Buffer.from(r.pdf ?? []))).toBe(true);
+    expect(await (await viewer.request(`/reports/${archived.id}/text`)).text()).toBe(r.text);
+    expect((await viewer.request("/reports/999")).status).toBe(404);
+  });
+
+  it("needs sign-in", async () => {
+    const response = await fixture.app.request("/reports");
+    expect([302, 303, 401]).toContain(response.status);
+  });
+
+  it("says when nothing was sent yet", async () => {
+    const viewer = await fixture.signIn("viewer");
+    expect(await (await viewer.request("/reports")).text()).toContain('id="reports-empty"');
+  });
+});
