@@ -20,5 +20,8 @@ export function securityHeaders() {
     referrerPolicy: "same-origin",
     xFrameOptions: "DENY",
     crossOriginResourcePolicy: "same-origin",
+    // A handler may set a stricter policy of its own (the archived report: no script at all,
+    // inline styles only); every other answer gets the one above.
+    overwrite: false,
   });
 }

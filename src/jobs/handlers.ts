@@ -15,6 +15,7 @@ import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
+import { reportJobHandlers } from "./report";
 import type { JobHandlers } from "./scheduler";
 
 export interface JobDeps {
@@ -38,6 +39,7 @@ async function alertsAfterCollection(deps: JobDeps): Promise<string> {
 
 export function buildJobHandlers(deps: JobDeps): JobHandlers {
   return {
+    ...reportJobHandlers({ store: deps.store, now: deps.now, config: deps.config, mail: deps.mail }),
     collect: async () => {
       const parts: string[] = [];
       let failure: Error | null = null;

@@ -55,7 +55,7 @@ describe("cairn collect", () => {
     fake = await startFakeCostExplorer({ dataset: { records, estimated: (d) => d >= "2026-07-01" }, pageSize: 400 });
     opened = openSqliteStore(":memory:");
     const { ctx, out, err } = context({}, true);
-    expect(await collectCommand.run(ctx, { source: "all" }, [])).toBe(0);
+    expect(await collectCommand.run(ctx, { source: "cost-explorer" }, [])).toBe(0);
     const requests = fake.answered();
     expect(out[0]).toBe("Cost Explorer 2026-05-01..2026-07-14 (backfill), 2 accounts: succeeded");
     expect(out).toContain(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../reports/render/document";
 import { renderReport } from "../../reports/render/render-report";
 import { archiveReport, claimReportForSending } from "../../src/store/reports";
+import { ARCHIVED_REPORT_CSP } from "../../web/pages/reports";
 import { webFixture } from "../helpers/web";
 
 let fixture: ReturnType<typeof webFixture>;
@@ -69,6 +70,9 @@ describe("reports page", () => {
     const shown = await viewer.request(`/reports/${archived.id}`);
     expect(shown.status).toBe(200);
     expect(await shown.text()).toBe(r.archiveHtml);
+    // The report keeps its own inline styles, and still may run no script at all.
+    expect(shown.headers.get("content-security-policy")).toBe(ARCHIVED_REPORT_CSP);
+    expect((await viewer.request("/reports")).headers.get("content-security-policy")).toContain("script-src 'self'");
 
     const pdf = await viewer.request(`/reports/${archived.id}/pdf`);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
