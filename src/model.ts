@@ -17,6 +17,7 @@ export interface Period {
 
 /** Where a cost line came from. */
 export type CostSource = "cost-explorer" | "focus" | "demo" | "import";
+export const COST_SOURCES: readonly CostSource[] = ["cost-explorer", "focus", "demo", "import"];
 
 /**
  * One day of one usage type of one service, in one account and region, for one pipeline tag
@@ -41,8 +42,8 @@ export interface CostLine {
 }
 
 /** The dimensions a cost view can be grouped by. */
-export type GroupBy = "day" | "service" | "region" | "pipeline" | "account";
-export const GROUP_BYS: readonly GroupBy[] = ["day", "service", "region", "pipeline", "account"];
+export type GroupBy = "day" | "service" | "region" | "pipeline" | "account" | "source";
+export const GROUP_BYS: readonly GroupBy[] = ["day", "service", "region", "pipeline", "account", "source"];
 
 /** How an estimate was obtained: every carbon figure carries one. */
 export type EstimateMethod =

@@ -9,6 +9,7 @@ import { createCloudWatchClientFactory } from "../collectors/cloudwatch/client";
 import { createCostExplorerClient } from "../collectors/cost-explorer/client";
 import { createS3Client } from "../collectors/focus/s3-client";
 import { createMailTransport, createWebhookFromConfig } from "../reports/mail/factory";
+import { nodeRenderers } from "../reports/render/node-renderers";
 import { createSesClient } from "../reports/mail/ses-client";
 import { createSmtpTransport } from "../reports/mail/smtp";
 import { estimateLines, type UtilisationLookup } from "./carbon/estimate";
@@ -75,6 +76,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
     s3,
     mailTransport,
     webhook,
+    reportRenderers: nodeRenderers,
     jobHandlers: (store) =>
       buildJobHandlers({
         store,
@@ -85,6 +87,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
         cloudWatch,
         mail: mailTransport,
         webhook,
+        renderers: nodeRenderers,
       }),
   };
 }

@@ -14,6 +14,7 @@ import type { WebDeps } from "./deps";
 import { healthRoutes } from "./health";
 import { translator } from "./i18n";
 import { budgetRoutes } from "./pages/budgets-routes";
+import { carbonRoutes } from "./pages/carbon";
 import { costsPageRoutes } from "./pages/costs-routes";
 import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
@@ -41,6 +42,7 @@ export function createApp(deps: WebDeps): Hono {
 
   app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
   app.route("/", costsPageRoutes(deps));
+  app.route("/", carbonRoutes(deps));
   app.route("/", budgetRoutes(deps));
   app.route("/", reportsRoutes(deps));
   app.route("/", runsRoutes(deps));

@@ -11,6 +11,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: "/", label: "navOverview" },
   { path: "/costs", label: "navCosts" },
+  { path: "/carbon", label: "navCarbon" },
   { path: "/budgets", label: "navBudgets" },
   { path: "/alerts", label: "navAlerts" },
   { path: "/reports", label: "navReports" },

@@ -4,6 +4,10 @@
  * (`Throttling`) as well as the JSON one (`ThrottlingException`).
  */
 
+import { isNetworkFailure, reachedAws, type SdkLikeError } from "../aws-errors";
+
+export { reachedAws };
+
 export type CloudWatchFailureKind =
   | "throttled"
   | "access-denied"
@@ -52,29 +56,6 @@ const INVALID = new Set([
   "ValidationError",
   "ValidationException",
 ]);
-const NETWORK = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EPIPE",
-  "TimeoutError",
-]);
-
-interface SdkLikeError {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
-}
-
-/** Did the request reach CloudWatch (and so count as a billed request)? */
-export function reachedAws(error: unknown): boolean {
-  return typeof (error as SdkLikeError)?.$metadata?.httpStatusCode === "number";
-}
 
 export function describeCloudWatchFailure(error: unknown, operation: string, region: string): CloudWatchError {
   if (error instanceof CloudWatchError) return error;
@@ -106,7 +87,7 @@ export function describeCloudWatchFailure(error: unknown, operation: string, reg
   }
   if (INVALID.has(name))
     return new CloudWatchError("invalid-request", `${where} refused the request (${name}): ${detail}`, operation);
-  if ((e.code && NETWORK.has(e.code)) || NETWORK.has(name)) {
+  if (isNetworkFailure(e)) {
     return new CloudWatchError(
       "network",
       `Could not reach ${where} (${e.code ?? name}: ${detail}); check the network, a proxy or AWS_ENDPOINT_URL_CLOUDWATCH.`,

@@ -4,6 +4,10 @@
  * same window.
  */
 
+import { isNetworkFailure, reachedAws, type SdkLikeError } from "../aws-errors";
+
+export { reachedAws };
+
 export type FailureKind =
   | "throttled"
   | "access-denied"
@@ -53,31 +57,6 @@ const EXPIRED = new Set([
   "TokenRefreshRequired",
   "CredentialsProviderError",
 ]);
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EPIPE",
-  "TimeoutError",
-]);
-
-interface SdkLikeError {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
-  $response?: unknown;
-}
-
-/** Did the request reach Cost Explorer (and so count as a billed request)? */
-export function reachedAws(error: unknown): boolean {
-  const e = error as SdkLikeError;
-  return typeof e?.$metadata?.httpStatusCode === "number";
-}
 
 export function describeFailure(error: unknown, operation: string): CostExplorerError {
   if (error instanceof CostExplorerError) return error;
@@ -150,7 +129,7 @@ export function describeFailure(error: unknown, operation: string): CostExplorer
       operation,
     );
   }
-  if ((e.code && NETWORK_CODES.has(e.code)) || NETWORK_CODES.has(name)) {
+  if (isNetworkFailure(e)) {
     return new CostExplorerError(
       "network",
       `Could not reach Cost Explorer for ${operation} (${e.code ?? name}: ${detail}); check the network, a proxy or AWS_ENDPOINT_URL_COST_EXPLORER.`,

@@ -198,12 +198,14 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
         title: w.chartTrend,
         summary: fill(w.chartTrendSummary, { month: monthName, total: money(f.total), first: money(firstMonth) }),
         config: trend,
+        dashboardPath: "/costs",
       },
       {
         id: "monthly-burn",
         title: fill(w.chartBurn, { month: monthName }),
         summary: fill(w.chartBurnSummary, { total: money(f.total), budget: overall ? money(overall.amount) : "—" }),
         config: burn,
+        dashboardPath: "/budgets",
       },
     ],
   });

@@ -13,6 +13,8 @@ export interface ChartBlockItem {
   /** The chart in one sentence, for the text part and the image's alt text. */
   summary: string;
   config: ChartConfig;
+  /** The dashboard page that shows the same chart (`/costs`), linked when no image is drawn. */
+  dashboardPath?: string;
 }
 
 export type Block =
@@ -26,6 +28,8 @@ export type Block =
   | { kind: "list"; items: string[] }
   /** One or two charts side by side. */
   | { kind: "charts"; charts: ChartBlockItem[] }
+  /** A sentence followed by a link (absolute URL), under an optional caption. */
+  | { kind: "link"; caption?: string; text: string; href: string }
   /** Small print: sources, method, how figures were obtained. */
   | { kind: "note"; text: string };
 

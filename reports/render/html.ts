@@ -63,6 +63,8 @@ function block(b: Block, imageSrc: (id: string) => string): string {
         .join("");
       return `<table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:8px 0"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
     }
+    case "link":
+      return `${b.caption ? `<p style="${FONT};font-size:13px;color:${MUTED};margin:12px 0 2px">${escapeHtml(b.caption)}</p>` : ""}<p style="${FONT};font-size:14px;line-height:1.5;color:${INK};margin:4px 0 8px">${escapeHtml(b.text)} <a href="${escapeHtml(b.href)}" style="color:#1d4ed8">${escapeHtml(b.href)}</a></p>`;
     case "charts":
       return b.charts
         .map(

@@ -149,6 +149,18 @@ function block(ctx: Ctx, b: Block): void {
       pdf.y = top + height + 4;
       return;
     }
+    case "link":
+      ensureRoom(ctx, 24);
+      if (b.caption) pdf.font("bold").fontSize(8).fillColor(MUTED).text(b.caption, MARGIN, pdf.y, { width });
+      pdf
+        .font("regular")
+        .fontSize(9)
+        .fillColor(INK)
+        .text(`${b.text} `, MARGIN, pdf.y, { width, continued: true })
+        .fillColor("#1d4ed8")
+        .text(b.href, { link: b.href });
+      pdf.moveDown(0.3);
+      return;
     case "note":
       ensureRoom(ctx, 12);
       pdf.font("regular").fontSize(6.8).fillColor(MUTED).text(b.text, MARGIN, pdf.y, { width, lineGap: 0.5 });

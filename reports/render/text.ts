@@ -30,6 +30,8 @@ function block(b: Block, colon: string): string {
           .trimEnd();
       return [line(b.columns), ...b.rows.map(line)].join("\n");
     }
+    case "link":
+      return `${b.caption ? `${b.caption}\n` : ""}${b.text} ${b.href}`;
     case "charts":
       return b.charts.map((c) => `${c.title}${colon}${c.summary}`).join("\n");
   }

@@ -101,6 +101,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         title: w.chartDaily,
         summary: fill(w.chartDailySummary, { total: money(f.total), previous: money(f.previousTotal) }),
         config: daily,
+        dashboardPath: "/costs",
       },
       {
         id: "weekly-burn",
@@ -110,6 +111,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
           forecast: f.forecast ? money(f.forecast.amount) : "—",
         }),
         config: burn,
+        dashboardPath: "/budgets",
       },
     ],
   });

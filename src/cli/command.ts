@@ -7,6 +7,7 @@ import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
+import type { ReportRenderers } from "../../reports/render/renderers";
 import type { WebhookTransport } from "../../reports/mail/webhook";
 import type { UtilisationLookup } from "../carbon/estimate";
 import type { Config } from "../config";
@@ -49,6 +50,8 @@ export interface CliServices {
   ecbRatesUrl?: string;
   /** The webhook of CAIRN_WEBHOOK_URL, null when unset. */
   webhook?: () => WebhookTransport | null;
+  /** How reports draw their charts and PDF (canvas + pdfkit under Node). */
+  reportRenderers: ReportRenderers;
   /** The S3 client for `cairn import s3://...` (collectors/focus/s3-client.ts), built once on first use. */
   s3: () => S3Client;
 }

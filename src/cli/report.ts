@@ -46,7 +46,7 @@ monthly  the month before this one, or --period YYYY-MM; says when figures are s
     }
     try {
       const summary = await runReport(
-        { store, now: ctx.now, mail },
+        { store, now: ctx.now, mail, renderers: ctx.services.reportRenderers },
         {
           ...reportArgsFromConfig(ctx.config, kind, send),
           lang: lang as Locale,

@@ -24,7 +24,7 @@ import { recordApiRequest } from "../store/api-requests";
 import type { EstimatedLine } from "../store/cost-lines";
 import { replaceFootprints, replaceMetricDays } from "../store/metrics";
 import { buildUtilisationLookup, readMetricDays } from "../store/read/metrics";
-import { finishRun, startRun } from "../store/runs";
+import { finishRunWith, startRun } from "../store/runs";
 import { costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
 
@@ -220,14 +220,7 @@ export async function collectCloudWatch(
     summary.errorKind = failure?.kind ?? "other";
   }
   summary.requestCostUsd = Math.round(billedUnits.n * CLOUDWATCH_USD_PER_UNIT * 1e8) / 1e8;
-  await finishRun(deps.store, runId, {
-    finishedAt: deps.now().toISOString(),
-    status: summary.status,
-    requests: summary.requests,
-    requestCostUsd: summary.requestCostUsd,
-    rowsWritten: summary.rowsWritten,
-    error: summary.error,
-  });
+  await finishRunWith(deps.store, runId, deps.now().toISOString(), summary);
   return summary;
 }
 

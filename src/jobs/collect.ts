@@ -25,7 +25,7 @@ import type { CostLine, Day, Month } from "../model";
 import { apiUsageSince, recordApiRequest } from "../store/api-requests";
 import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
 import { latestForecast } from "../store/read/forecast";
-import { finishRun, startRun } from "../store/runs";
+import { finishRunWith, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
 import { storeForecast } from "./collect-forecast";
 import { readCollectState, writeCollectState } from "./collect-state";
@@ -268,14 +268,7 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
   summary.requestCostUsd = cents(counter.made * REQUEST_COST_USD);
   summary.monthRequests = usedBefore + counter.made;
   summary.monthRequestCostUsd = cents(summary.monthRequests * REQUEST_COST_USD);
-  await finishRun(deps.store, runId, {
-    finishedAt: deps.now().toISOString(),
-    status: summary.status,
-    requests: summary.requests,
-    requestCostUsd: summary.requestCostUsd,
-    rowsWritten: summary.rowsWritten,
-    error: summary.error,
-  });
+  await finishRunWith(deps.store, runId, deps.now().toISOString(), summary);
   return summary;
 }
 

@@ -7,6 +7,7 @@ import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookTransport } from "../../reports/mail/webhook";
+import type { ReportRenderers } from "../../reports/render/renderers";
 import type { UtilisationLookup } from "../carbon/estimate";
 import type { Config } from "../config";
 import type { CostLine } from "../model";
@@ -14,8 +15,8 @@ import type { EstimatedLine } from "../store/cost-lines";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
-import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import { reportJobHandlers } from "./report";
+import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
 
 export interface JobDeps {
@@ -27,6 +28,8 @@ export interface JobDeps {
   cloudWatch: CloudWatchClientFactory;
   mail: () => MailTransport | null;
   webhook: () => WebhookTransport | null;
+  /** Chart and PDF drawing for the report jobs (src/node.ts: canvas + pdfkit). */
+  renderers: ReportRenderers;
 }
 
 async function alertsAfterCollection(deps: JobDeps): Promise<string> {
@@ -39,7 +42,13 @@ async function alertsAfterCollection(deps: JobDeps): Promise<string> {
 
 export function buildJobHandlers(deps: JobDeps): JobHandlers {
   return {
-    ...reportJobHandlers({ store: deps.store, now: deps.now, config: deps.config, mail: deps.mail }),
+    ...reportJobHandlers({
+      store: deps.store,
+      now: deps.now,
+      config: deps.config,
+      mail: deps.mail,
+      renderers: deps.renderers,
+    }),
     collect: async () => {
       const parts: string[] = [];
       let failure: Error | null = null;

@@ -9,7 +9,8 @@
 import type { MailTransport } from "../../reports/mail/transport";
 import { buildMonthlyReport } from "../../reports/monthly/build";
 import type { ReportDocument } from "../../reports/render/document";
-import { type RenderedReport, renderReport } from "../../reports/render/render-report";
+import { type RenderedReport, renderDocument } from "../../reports/render/render-document";
+import type { ReportRenderers } from "../../reports/render/renderers";
 import { buildWeeklyReport } from "../../reports/weekly/build";
 import type { Config } from "../config";
 import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
@@ -25,6 +26,8 @@ export interface ReportDeps {
   store: Store;
   now: () => Date;
   mail: MailTransport | null;
+  /** Chart and PDF drawing, as the runtime has it (Node: canvas + pdfkit; Workers: none). */
+  renderers: ReportRenderers;
 }
 
 export interface ReportArgs {
@@ -41,6 +44,8 @@ export interface ReportArgs {
   pdf?: boolean;
   /** Run by the scheduler: a provisional month waits until this day of the next month. */
   scheduled?: boolean;
+  /** The dashboard's base URL, linked where charts or the PDF could not be drawn. */
+  publicUrl?: string;
 }
 
 /** The last day of the month after the report's month on which a scheduled run still waits. */
@@ -75,6 +80,7 @@ export function reportArgsFromConfig(config: Config, kind: ReportKind, send: boo
     to: config.CAIRN_REPORT_TO ?? [],
     ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
     factorSet: config.CAIRN_FACTOR_SET,
+    publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
   };
 }
 
@@ -150,7 +156,11 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
       doc,
       rendered: null,
     };
-  const rendered = await renderReport(doc, { pdf: args.kind === "monthly" || args.pdf === true, createdAt });
+  const rendered = await renderDocument(doc, deps.renderers, {
+    pdf: args.kind === "monthly" || args.pdf === true,
+    createdAt,
+    ...(args.publicUrl ? { publicUrl: args.publicUrl } : {}),
+  });
   if (!args.send)
     return {
       ...base,
@@ -208,22 +218,25 @@ export function describeReportSummary(s: ReportSummary): string {
 }
 
 /**
- * The scheduler's two report jobs (job table: `weekly-report`, `monthly-report`). Without a
- * mail transport or recipients they say so and do nothing. Node only: charts and PDF need
- * @napi-rs/canvas and pdfkit.
+ * The scheduler's two report jobs (job table: `weekly-report`, `monthly-report`), for Node and
+ * Workers alike: the root passes the renderers its runtime has. Without a mail transport or
+ * recipients they say so and do nothing.
  */
 export function reportJobHandlers(deps: {
   store: Store;
   now: () => Date;
   config: Config;
   mail: () => MailTransport | null;
+  renderers: ReportRenderers;
 }): { "weekly-report": () => Promise<string>; "monthly-report": () => Promise<string> } {
   const run = async (kind: ReportKind) => {
     const args = { ...reportArgsFromConfig(deps.config, kind, true), scheduled: true };
     const mail = deps.mail();
     if (!mail || args.to.length === 0)
       return `${kind} report skipped: ${mail ? "CAIRN_REPORT_TO is empty" : "no mail transport configured"}`;
-    return describeReportSummary(await runReport({ store: deps.store, now: deps.now, mail }, args));
+    return describeReportSummary(
+      await runReport({ store: deps.store, now: deps.now, mail, renderers: deps.renderers }, args),
+    );
   };
   return { "weekly-report": () => run("weekly"), "monthly-report": () => run("monthly") };
 }

@@ -33,6 +33,20 @@ export async function finishRun(store: Store, id: number, end: RunEnd): Promise<
   await readDb(store).update(collectionRuns).set(end).where(eq(collectionRuns.id, id));
 }
 
+/** What a collector's summary says of its run: enough to close the run's record. */
+export interface RunOutcome {
+  status: "succeeded" | "failed";
+  requests: number;
+  requestCostUsd: number;
+  rowsWritten: number;
+  error: string | null;
+}
+
+export async function finishRunWith(store: Store, id: number, finishedAt: string, outcome: RunOutcome): Promise<void> {
+  const { status, requests, requestCostUsd, rowsWritten, error } = outcome;
+  await finishRun(store, id, { finishedAt, status, requests, requestCostUsd, rowsWritten, error });
+}
+
 export type CollectionRun = typeof collectionRuns.$inferSelect;
 
 /** The newest successful run, of one source or of any. */

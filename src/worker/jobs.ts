@@ -8,10 +8,12 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { COST_EXPLORER_REGION } from "../../collectors/cost-explorer/client";
 import { createMailTransport, createWebhookFromConfig } from "../../reports/mail/factory";
 import { MailError, type MailTransport } from "../../reports/mail/transport";
+import { NO_RENDERERS } from "../../reports/render/renderers";
 import { estimateLines } from "../carbon/estimate";
 import type { Config } from "../config";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "../jobs/alerts";
 import { JOB_TABLE, type JobName, type ScheduledJob } from "../jobs/job-table";
+import { type ReportKind, reportJobHandlers } from "../jobs/report";
 import type { Store } from "../store/store";
 import { collectStep, describeStep } from "./collect-steps";
 import { awsCredentials, stringBindings, type WorkerEnv } from "./env";
@@ -92,7 +94,28 @@ export function workerMailTransport(config: Config, env: WorkerEnv): MailTranspo
   });
 }
 
-export const WORKER_JOBS: Partial<Record<JobName, WorkerJob>> = { collect };
+/**
+ * The weekly and monthly reports, as under Node but without canvas or pdfkit: the email links
+ * each chart to its dashboard page and says where the PDF is; the archive keeps the report.
+ */
+function reportJob(kind: ReportKind): WorkerJob {
+  return ({ store, config, env, now }) => {
+    const jobs = reportJobHandlers({
+      store,
+      now,
+      config,
+      mail: () => workerMailTransport(config, env),
+      renderers: NO_RENDERERS,
+    });
+    return kind === "weekly" ? jobs["weekly-report"]() : jobs["monthly-report"]();
+  };
+}
+
+export const WORKER_JOBS: Partial<Record<JobName, WorkerJob>> = {
+  collect,
+  "weekly-report": reportJob("weekly"),
+  "monthly-report": reportJob("monthly"),
+};
 
 /** The jobs of the job table on `cron`, in table order. */
 export function jobsForCron(cron: string, table: readonly ScheduledJob[] = JOB_TABLE): ScheduledJob[] {

@@ -18,22 +18,16 @@ import { openSqliteStore } from "../../src/store/open-sqlite";
 import { finishRun, startRun } from "../../src/store/runs";
 import { notifications } from "../../src/store/schema/index";
 import { readDb } from "../../src/store/store";
+import { type FakeSes, type SesReceived, startFakeSes } from "../helpers/fake-ses";
 import { line, unestimated } from "../helpers/lines";
-import { checkSigV4 } from "../helpers/sigv4";
 
 const SECRET = "local-test-secret-key";
 const credentials = { accessKeyId: "AKIDLOCALTEST", secretAccessKey: SECRET };
 
-interface Received {
-  method: string;
-  url: string;
-  body: Record<string, unknown>;
-  auth: ReturnType<typeof checkSigV4>;
-}
-
-/** What the fake endpoint answers next: success, or an error in SES's format. */
+/** What the fake webhook answers next; the SES endpoint has its own mode (setMode). */
 let mode: "ok" | "rejected" | "down" = "ok";
-const received: Received[] = [];
+let ses: FakeSes;
+let received: SesReceived[] = [];
 const hooks: Record<string, unknown>[] = [];
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -51,28 +45,11 @@ function listen(server: Server): Promise<string> {
   );
 }
 
-const ses = createServer(async (req, res) => {
-  const raw = await readBody(req);
-  const auth = checkSigV4(req.method ?? "", req.url ?? "", req.headers, raw, SECRET);
-  received.push({ method: req.method ?? "", url: req.url ?? "", body: JSON.parse(raw.toString("utf8") || "{}"), auth });
-  if (!auth.ok) {
-    res.writeHead(403, { "content-type": "application/json", "x-amzn-errortype": "SignatureDoesNotMatch" });
-    res.end(JSON.stringify({ message: auth.reason }));
-    return;
-  }
-  if (req.method !== "POST" || req.url !== "/v2/email/outbound-emails") {
-    res.writeHead(404, { "content-type": "application/json", "x-amzn-errortype": "NotFoundException" });
-    res.end(JSON.stringify({ message: "no such resource" }));
-    return;
-  }
-  if (mode === "rejected") {
-    res.writeHead(400, { "content-type": "application/json", "x-amzn-errortype": "MessageRejected" });
-    res.end(JSON.stringify({ message: "Email address is not verified." }));
-    return;
-  }
-  res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ MessageId: `local-${received.length}` }));
-});
+/** Sets what both local servers answer next. */
+function setMode(next: typeof mode): void {
+  mode = next;
+  ses.setMode(next === "rejected" ? "rejected" : "ok");
+}
 
 const webhook = createServer(async (req, res) => {
   const raw = await readBody(req);
@@ -89,11 +66,13 @@ const webhook = createServer(async (req, res) => {
 let sesUrl = "";
 let hookUrl = "";
 beforeAll(async () => {
-  sesUrl = await listen(ses);
+  ses = await startFakeSes({ secretAccessKey: SECRET });
+  received = ses.received;
+  sesUrl = ses.endpoint;
   hookUrl = await listen(webhook);
 });
-afterAll(() => {
-  ses.close();
+afterAll(async () => {
+  await ses.close();
   webhook.close();
 });
 
@@ -109,7 +88,7 @@ function sesTransport() {
 
 describe("SES v2 transport", () => {
   it("sends a signed SendEmail with Simple content, attachments included", async () => {
-    mode = "ok";
+    setMode("ok");
     received.length = 0;
     const pdf = new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55, 0, 255]);
     const out = await sesTransport().send({
@@ -144,11 +123,11 @@ describe("SES v2 transport", () => {
   });
 
   it("turns an SES refusal into a MailError naming it", async () => {
-    mode = "rejected";
+    setMode("rejected");
     await expect(sesTransport().send({ to: ["x@example.org"], subject: "s", text: "t", html: "h" })).rejects.toThrow(
       new MailError("ses", "MessageRejected: Email address is not verified."),
     );
-    mode = "ok";
+    setMode("ok");
   });
 
   it("delivers alerts through SES and the webhook once, keeping refused ones queued", async () => {
@@ -192,7 +171,7 @@ describe("SES v2 transport", () => {
         ceMaxRequests: 300,
       };
 
-      mode = "rejected";
+      setMode("rejected");
       received.length = 0;
       hooks.length = 0;
       const refused = await runAlerts(deps, args);
@@ -211,7 +190,7 @@ describe("SES v2 transport", () => {
       expect(queued).toMatchObject({ status: "queued", attempts: 1 });
       expect(queued?.lastError).toContain("MessageRejected");
 
-      mode = "ok";
+      setMode("ok");
       const back = await runAlerts(deps, args);
       expect(back).toMatchObject({ sent: 1, pending: 0, failures: [] });
       const sent = received.filter((r) => r.auth.ok && r.url === "/v2/email/outbound-emails");
@@ -230,11 +209,11 @@ describe("SES v2 transport", () => {
   });
 
   it("a webhook that answers 5xx leaves the message queued", async () => {
-    mode = "down";
+    setMode("down");
     const hook = createWebhookFromConfig(loadConfig({ CAIRN_WEBHOOK_URL: `${hookUrl}/x` }));
     await expect(
       hook?.post({ text: "t", subject: "s", key: "k", rule: "r", severity: "info", link: "l" }),
     ).rejects.toThrow(/HTTP 502/);
-    mode = "ok";
+    setMode("ok");
   });
 });

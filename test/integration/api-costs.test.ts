@@ -48,7 +48,7 @@ describe("GET /api/v1/costs", () => {
   const to = "2026-11-10";
   const expectedTotal = lines.filter((l) => l.day >= from && l.day < to).reduce((s, l) => s + l.unblendedCostUsd, 0);
 
-  it.each(["day", "service", "region", "pipeline", "account"])("groupBy=%s rows sum to the total", async (groupBy) => {
+  it.each(["day", "service", "region", "pipeline", "account", "source"])("groupBy=%s rows sum to the total", async (groupBy) => {
     const res = await get(`/api/v1/costs?from=${from}&to=${to}&groupBy=${groupBy}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { rows: { key: string; costUsd: number }[]; total: { costUsd: number } };
@@ -82,6 +82,7 @@ describe("GET /api/v1/costs", () => {
     ["to=2026-02-30", "to"],
     ["from=2026-11-10&to=2026-11-01", "to"],
     ["sort=desc", "sort"],
+    ["source=billing-conductor", "source"],
   ])("rejects %s with a 400 naming %s", async (query, parameter) => {
     const res = await get(`/api/v1/costs?${query}`);
     expect(res.status).toBe(400);

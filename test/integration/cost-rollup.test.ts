@@ -36,14 +36,14 @@ beforeEach(() => {
 });
 afterEach(() => opened.close());
 
-/** Per service over everything: from the rollup (costsBy) and from the lines themselves. */
-async function both() {
+/** Per service (or source) over everything: from the rollup (costsBy) and from the lines themselves. */
+async function both(groupBy: "service" | "source" = "service") {
   const period = { from: "2026-01-01", to: "2027-01-01" };
-  const viaRollup = await costsBy(readDb(opened.store), { period, groupBy: "service" });
+  const viaRollup = await costsBy(readDb(opened.store), { period, groupBy });
   const bare = opened.sqlite
     .prepare(
-      `SELECT l.service AS key, round(sum(l.unblended_cost_usd), 6) AS costUsd, round(coalesce(sum(f.co2e_grams), 0), 6) AS co2eGrams,
-        count(*) AS lines FROM cost_lines l LEFT JOIN footprints f ON f.cost_line_id = l.id GROUP BY l.service ORDER BY costUsd DESC`,
+      `SELECT l.${groupBy} AS key, round(sum(l.unblended_cost_usd), 6) AS costUsd, round(coalesce(sum(f.co2e_grams), 0), 6) AS co2eGrams,
+        count(*) AS lines FROM cost_lines l LEFT JOIN footprints f ON f.cost_line_id = l.id GROUP BY l.${groupBy} ORDER BY costUsd DESC, key ASC`,
     )
     .all();
   return {
@@ -61,12 +61,27 @@ describe("cost_daily rollup", () => {
         footprint: fp(10 * (i + 1)),
       },
       { line: line({ day, service: "AWS Lambda", usageType: "B", unblendedCostUsd: 0.5 }), footprint: null },
-      { line: line({ day, service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25 }), footprint: fp(1) },
+      {
+        line: line({ day, service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25, source: "focus" }),
+        footprint: fp(1),
+      },
     ]);
     await upsertCostLines(opened.store, items, "2026-11-05T00:00:00Z");
-    let { rollup, bare } = await both();
+    /** Both views, by service and by source, must match the lines after every write. */
+    const check = async () => {
+      for (const by of ["service", "source"] as const) {
+        const { rollup, bare } = await both(by);
+        expect(rollup).toEqual(bare);
+      }
+      return both();
+    };
+    let { rollup, bare } = await check();
     expect(rollup).toEqual(bare);
     expect(rollup[0]).toEqual({ key: "AWS Lambda", costUsd: 12, co2eGrams: 100, lines: 8 });
+    expect((await both("source")).rollup).toEqual([
+      { key: "cost-explorer", costUsd: 12, co2eGrams: 100, lines: 8 },
+      { key: "focus", costUsd: 1, co2eGrams: 4, lines: 4 },
+    ]);
 
     // A restated figure with a new footprint.
     await upsertCostLines(
@@ -74,9 +89,21 @@ describe("cost_daily rollup", () => {
       [{ line: line({ day: days[0], service: "AWS Lambda", usageType: "A", unblendedCostUsd: 4 }), footprint: fp(7) }],
       "2026-11-06T00:00:00Z",
     );
-    ({ rollup, bare } = await both());
+    ({ rollup, bare } = await check());
     expect(rollup).toEqual(bare);
     expect(rollup[0]).toMatchObject({ costUsd: 15, co2eGrams: 97 });
+
+    // The same line, restated by another source: its figures move from one source to the other.
+    await upsertCostLines(
+      opened.store,
+      [{ line: line({ day: days[0], service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25 }), footprint: fp(1) }],
+      "2026-11-06T01:00:00Z",
+    );
+    await check();
+    expect((await both("source")).rollup).toEqual([
+      { key: "cost-explorer", costUsd: 15.25, co2eGrams: 98, lines: 9 },
+      { key: "focus", costUsd: 0.75, co2eGrams: 3, lines: 3 },
+    ]);
 
     // A re-read window where one line vanished.
     await replaceCostLines(
@@ -85,13 +112,13 @@ describe("cost_daily rollup", () => {
       items.filter((x) => x.line.day >= (days[2] ?? "") && x.line.service !== "Amazon S3"),
       "2026-11-07T00:00:00Z",
     );
-    ({ rollup, bare } = await both());
+    ({ rollup, bare } = await check());
     expect(rollup).toEqual(bare);
 
     // A footprint re-estimated on its own, and a delete outside the store's writers.
     opened.sqlite.prepare("UPDATE footprints SET co2e_grams = co2e_grams * 2").run();
     opened.sqlite.prepare("DELETE FROM cost_lines WHERE day = ?").run(days[1]);
-    ({ rollup, bare } = await both());
+    ({ rollup, bare } = await check());
     expect(rollup).toEqual(bare);
   });
 
@@ -100,7 +127,12 @@ describe("cost_daily rollup", () => {
     for (let i = 0; i < 120; i++) {
       const day = addDays("2026-08-20", i);
       items.push({
-        line: line({ day, service: i % 2 ? "AWS Lambda" : "Amazon S3", unblendedCostUsd: 0.01 * (i + 1) }),
+        line: line({
+          day,
+          service: i % 2 ? "AWS Lambda" : "Amazon S3",
+          unblendedCostUsd: 0.01 * (i + 1),
+          source: i % 3 === 0 ? "focus" : "cost-explorer",
+        }),
         footprint: fp(i),
       });
     }
@@ -111,18 +143,22 @@ describe("cost_daily rollup", () => {
       ["2026-09-30", "2026-10-02"],
       ["2026-08-01", "2026-12-31"],
     ] as const) {
-      const report = await costsBy(readDb(opened.store), {
-        period: { from, to },
-        groupBy: "service",
-        filters: { service: "AWS Lambda" },
-      });
-      const bare = opened.sqlite
-        .prepare(
-          `SELECT round(sum(l.unblended_cost_usd), 6) AS c, round(sum(f.co2e_grams), 6) AS g, count(*) AS n FROM cost_lines l
-           JOIN footprints f ON f.cost_line_id = l.id WHERE l.day >= ? AND l.day < ? AND l.service = 'AWS Lambda'`,
-        )
-        .get(from, to) as { c: number; g: number; n: number };
-      expect([report.total.costUsd, report.total.co2eGrams, report.total.lines]).toEqual([bare.c, bare.g, bare.n]);
+      for (const source of [undefined, "focus", "cost-explorer"] as const) {
+        const report = await costsBy(readDb(opened.store), {
+          period: { from, to },
+          groupBy: "service",
+          filters: source ? { service: "AWS Lambda", source } : { service: "AWS Lambda" },
+        });
+        const bare = opened.sqlite
+          .prepare(
+            `SELECT round(coalesce(sum(l.unblended_cost_usd), 0), 6) AS c, round(coalesce(sum(f.co2e_grams), 0), 6) AS g,
+             count(*) AS n FROM cost_lines l
+             JOIN footprints f ON f.cost_line_id = l.id WHERE l.day >= ? AND l.day < ? AND l.service = 'AWS Lambda'
+             AND l.source = coalesce(?, l.source)`,
+          )
+          .get(from, to, source ?? null) as { c: number; g: number; n: number };
+        expect([report.total.costUsd, report.total.co2eGrams, report.total.lines]).toEqual([bare.c, bare.g, bare.n]);
+      }
     }
   });
 

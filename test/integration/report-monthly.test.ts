@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeRenderers } from "../../reports/render/node-renderers";
 import { type ReportArgs, runReport } from "../../src/jobs/report";
 import { setRate } from "../../src/store/currency-rates";
 import type { OpenedStore } from "../../src/store/open-sqlite";
@@ -43,7 +44,10 @@ function pdfText(pdf: Uint8Array, name: string): { text: string; pages: number }
 
 describe("monthly report on the demo's last full month", () => {
   it("shows totals, pipelines and comparisons computed from the stored lines, in HTML, text and PDF", async () => {
-    const summary = await runReport({ store: opened.store, now: () => NOW, mail: null }, args());
+    const summary = await runReport(
+      { store: opened.store, now: () => NOW, mail: null, renderers: nodeRenderers },
+      args(),
+    );
     expect(summary.period).toBe("2026-10");
     const r = summary.rendered;
     if (!r?.pdf) throw new Error("no PDF");
@@ -81,7 +85,10 @@ describe("monthly report on the demo's last full month", () => {
   });
 
   it("speaks English on request", async () => {
-    const summary = await runReport({ store: opened.store, now: () => NOW, mail: null }, args({ lang: "en" }));
+    const summary = await runReport(
+      { store: opened.store, now: () => NOW, mail: null, renderers: nodeRenderers },
+      args({ lang: "en" }),
+    );
     const total = sumCost(opened, "2026-10-01", "2026-11-01");
     const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "USD" }).format(total);
     expect(summary.rendered?.text).toContain(money);
@@ -99,7 +106,10 @@ describe("monthly report on the demo's last full month", () => {
       { month: "2026-09", currency: "EUR", ratePerUsd: 0.8, source: "manual" },
       { currentMonth: "2026-11", at: NOW.toISOString() },
     );
-    const summary = await runReport({ store: opened.store, now: () => NOW, mail: null }, args({ currency: "EUR" }));
+    const summary = await runReport(
+      { store: opened.store, now: () => NOW, mail: null, renderers: nodeRenderers },
+      args({ currency: "EUR" }),
+    );
     const text = squash(summary.rendered?.text ?? "");
     const total = sumCost(opened, "2026-10-01", "2026-11-01") * 0.9;
     const previous = sumCost(opened, "2026-09-01", "2026-10-01") * 0.8;
@@ -114,12 +124,18 @@ describe("monthly report on the demo's last full month", () => {
       opened.sqlite.prepare("select count(*) as n from cost_lines where day = '2026-10-31'").get() as { n: number }
     ).n;
     const early = new Date("2026-11-03T06:30:00.000Z");
-    const summary = await runReport({ store: opened.store, now: () => early, mail: null }, args({ period: "2026-10" }));
+    const summary = await runReport(
+      { store: opened.store, now: () => early, mail: null, renderers: nodeRenderers },
+      args({ period: "2026-10" }),
+    );
     expect(summary.provisional).toBe(true);
     expect(squash(summary.rendered?.text ?? "")).toContain(
       `Chiffres provisoires : AWS n'a pas encore clôturé octobre 2026 (${n} lignes`,
     );
-    const scheduled = await runReport({ store: opened.store, now: () => early, mail: null }, args({ scheduled: true }));
+    const scheduled = await runReport(
+      { store: opened.store, now: () => early, mail: null, renderers: nodeRenderers },
+      args({ scheduled: true }),
+    );
     expect(scheduled.outcome).toBe("waiting");
     opened.sqlite.prepare("update cost_lines set estimated = 0 where day = '2026-10-31'").run();
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSmtpTransport } from "../../reports/mail/smtp";
+import { nodeRenderers } from "../../reports/render/node-renderers";
 import { loadConfig } from "../../src/config";
 import { type ReportArgs, reportJobHandlers, runReport } from "../../src/jobs/report";
 import type { OpenedStore } from "../../src/store/open-sqlite";
@@ -37,7 +38,7 @@ const usd = (n: number) =>
 describe("weekly report through a real SMTP server", () => {
   it("arrives once, with the week's figures and its chart attachments", async () => {
     const mail = createSmtpTransport({ url: `smtp://127.0.0.1:${smtp.port}`, from: "cairn@example.org" });
-    const deps = { store: opened.store, now: () => NOW, mail };
+    const deps = { store: opened.store, now: () => NOW, mail, renderers: nodeRenderers };
     const first = await runReport(deps, args);
     expect(first.outcome).toBe("sent");
     expect(first.period).toBe("2026-11-16");
@@ -69,10 +70,22 @@ describe("weekly report through a real SMTP server", () => {
 
     // The scheduler's job finds it sent and sends nothing more.
     const config = loadConfig({ CAIRN_REPORT_TO: "budget@example.org", CAIRN_LOCALE: "fr" });
-    const jobs = reportJobHandlers({ store: opened.store, now: () => NOW, config, mail: () => mail });
+    const jobs = reportJobHandlers({
+      store: opened.store,
+      now: () => NOW,
+      config,
+      mail: () => mail,
+      renderers: nodeRenderers,
+    });
     expect(await jobs["weekly-report"]()).toBe("weekly report 2026-11-16 (fr): already sent, not sent again");
     expect(smtp.messages).toHaveLength(1);
-    const silent = reportJobHandlers({ store: opened.store, now: () => NOW, config, mail: () => null });
+    const silent = reportJobHandlers({
+      store: opened.store,
+      now: () => NOW,
+      config,
+      mail: () => null,
+      renderers: nodeRenderers,
+    });
     expect(await silent["weekly-report"]()).toBe("weekly report skipped: no mail transport configured");
   });
 });

@@ -23,6 +23,8 @@ declare module "vitest" {
     /** The files of wrangler.toml's [assets] folder, as URL paths. */
     assetPaths: string[];
     ceEndpoint: string;
+    /** The fake SES v2 endpoint (test/helpers/fake-ses.ts); `GET /_received` lists what it got. */
+    sesEndpoint: string;
     /** When the scheduled runs fire (ms since epoch). */
     scheduledTime: number;
     /** What the Node path stored for the same Cost Explorer answers. */

@@ -15,6 +15,7 @@ import { openSqliteStore } from "../../src/store/open-sqlite";
 import { demoLikeRecords } from "../helpers/cost-explorer-dataset";
 import { type Column, DEFAULT_ARGS, storedCents, testClient, truthCents } from "../helpers/cost-explorer-harness";
 import { startFakeCostExplorer } from "../helpers/fake-cost-explorer";
+import { startFakeSes } from "../helpers/fake-ses";
 import type { NodeResult } from "./env";
 
 /** A cron time of the job table: 05:15 UTC. */
@@ -96,5 +97,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide("ceEndpoint", fake.endpoint);
   project.provide("scheduledTime", Date.parse(SCHEDULED_AT));
-  return () => fake.close();
+  // The SES v2 endpoint the Worker's report jobs mail through; the secret is vitest.config.ts's.
+  const ses = await startFakeSes({ secretAccessKey: "cairn-test-secret" });
+  project.provide("sesEndpoint", ses.endpoint);
+  return async () => {
+    await fake.close();
+    await ses.close();
+  };
 }

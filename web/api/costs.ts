@@ -1,4 +1,4 @@
-/** `GET /api/v1/costs?from&to&groupBy=&pipeline&service&region&account` */
+/** `GET /api/v1/costs?from&to&groupBy=&pipeline&service&region&account&source` */
 import { Hono } from "hono";
 import { costsBy } from "../../src/store/read/costs";
 import { readDb } from "../../src/store/store";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { addDays, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
-import { GROUP_BYS, type GroupBy, type Period } from "../../src/model";
+import { COST_SOURCES, type CostSource, GROUP_BYS, type GroupBy, type Period } from "../../src/model";
 import type { CostFilters } from "../../src/store/read/costs";
 
 export class BadParameter extends Error {
@@ -30,6 +30,9 @@ const costQuerySchema = z.object({
   service: text.optional(),
   region: text.optional(),
   account: text.optional(),
+  source: z
+    .enum(COST_SOURCES as [CostSource, ...CostSource[]], { message: `must be one of ${COST_SOURCES.join(", ")}` })
+    .optional(),
 });
 
 export interface ParsedCostQuery {
@@ -63,5 +66,6 @@ export function parseCostQuery(
   if (q.service !== undefined) filters.service = q.service;
   if (q.region !== undefined) filters.region = q.region;
   if (q.account !== undefined) filters.accountId = q.account;
+  if (q.source !== undefined) filters.source = q.source;
   return { period: { from, to }, groupBy: q.groupBy ?? defaultGroupBy, filters };
 }

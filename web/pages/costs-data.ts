@@ -28,6 +28,7 @@ export function apiQueryString(q: ParsedCostQuery): string {
   if (q.filters.service !== undefined) params.set("service", q.filters.service);
   if (q.filters.region !== undefined) params.set("region", q.filters.region);
   if (q.filters.accountId !== undefined) params.set("account", q.filters.accountId);
+  if (q.filters.source !== undefined) params.set("source", q.filters.source);
   return params.toString();
 }
 
@@ -36,6 +37,7 @@ export interface FilterMenus {
   service: string[];
   region: string[];
   account: string[];
+  source: string[];
 }
 
 export async function loadFilterMenus(deps: WebDeps, period: Period): Promise<FilterMenus> {

@@ -9,6 +9,7 @@ import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
 import { Layout } from "./layout";
+import { sourceLabel } from "./source-labels";
 
 type Words = (typeof COSTS_WORDS)["en"];
 
@@ -46,6 +47,7 @@ function Select(props: {
   selected: string | undefined;
   all: string;
   untagged?: string;
+  labelOf?: (value: string) => string;
 }) {
   return (
     <div class="field">
@@ -56,7 +58,7 @@ function Select(props: {
           const value = v === "" ? UNTAGGED_VALUE : v;
           return (
             <option value={value} selected={props.selected === v}>
-              {v === "" ? (props.untagged ?? v) : v}
+              {v === "" ? (props.untagged ?? v) : (props.labelOf?.(v) ?? v)}
             </option>
           );
         })}
@@ -77,7 +79,8 @@ export function CostsPage(props: {
   const w = pick(COSTS_WORDS, locale);
   const money = (n: number) => formatNumber(n, locale, 2);
   const dimensionLabel = (g: string) => (g === "day" ? w.day : (w[g as keyof Words] ?? g));
-  const keyLabel = (label: string, key: string) => (table.groupBy === "day" ? formatDay(key, locale) : label);
+  const keyLabel = (label: string, key: string) =>
+    table.groupBy === "day" ? formatDay(key, locale) : table.groupBy === "source" ? sourceLabel(key, locale) : label;
   return (
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts>
       <h1>{w.title}</h1>
@@ -117,6 +120,14 @@ export function CostsPage(props: {
           values={menus.account}
           selected={query.filters.accountId}
           all={w.all}
+        />
+        <Select
+          name="source"
+          label={w.source}
+          values={menus.source}
+          selected={query.filters.source}
+          all={w.all}
+          labelOf={(v) => sourceLabel(v, locale)}
         />
         <div class="field actions">
           <button type="submit">{w.apply}</button>

@@ -5,6 +5,7 @@ import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { Layout } from "./layout";
 import type { RunsData } from "./runs-data";
+import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
@@ -55,6 +56,7 @@ export function RunsPage(props: { data: RunsData; collectAvailable: boolean; loc
         </div>
       </section>
       <CollectButton available={props.collectAvailable} locale={locale} />
+      <SourcesSection data={data} locale={locale} />
       <h2>{w.runs}</h2>
       {data.runs.length === 0 ? (
         <p class="notice">{w.noRuns}</p>

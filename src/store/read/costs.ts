@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { addMonths, firstDayOfMonth, monthOf } from "../../days";
-import type { GroupBy, Period } from "../../model";
+import type { CostSource, GroupBy, Period } from "../../model";
 import { refreshCostRollup } from "../cost-rollup";
 import { costDaily } from "../schema/index";
 import type { CairnDb } from "../store";
@@ -15,6 +15,7 @@ export interface CostFilters {
   service?: string;
   region?: string;
   accountId?: string;
+  source?: CostSource;
 }
 
 export interface CostQuery {
@@ -46,6 +47,7 @@ const KEY_COLUMN = {
   region: costDaily.region,
   pipeline: costDaily.pipeline,
   account: costDaily.accountId,
+  source: costDaily.source,
 } as const;
 
 /** Sums of floats drift in the last bits; six decimals keep micro-dollars exact enough. */
@@ -59,6 +61,7 @@ export function costWhere(period: Period, filters: CostFilters = {}): SQL | unde
     filters.service !== undefined ? eq(costDaily.service, filters.service) : undefined,
     filters.region !== undefined ? eq(costDaily.region, filters.region) : undefined,
     filters.accountId !== undefined ? eq(costDaily.accountId, filters.accountId) : undefined,
+    filters.source !== undefined ? eq(costDaily.source, filters.source) : undefined,
   );
 }
 
@@ -89,6 +92,7 @@ const KEY_SQL: Record<GroupBy, SQL> = {
   region: sql.raw("region"),
   pipeline: sql.raw("pipeline"),
   account: sql.raw("account_id"),
+  source: sql.raw("source"),
 };
 
 /** A period as whole months plus day ranges at its ends (months only when it spans one). */
@@ -109,6 +113,7 @@ function filterSql(filters: CostFilters = {}): SQL {
   if (filters.service !== undefined) parts.push(sql`service = ${filters.service}`);
   if (filters.region !== undefined) parts.push(sql`region = ${filters.region}`);
   if (filters.accountId !== undefined) parts.push(sql`account_id = ${filters.accountId}`);
+  if (filters.source !== undefined) parts.push(sql`source = ${filters.source}`);
   return parts.length === 0 ? sql`1 = 1` : sql.join(parts, sql` AND `);
 }
 
@@ -192,15 +197,20 @@ export async function dimensionValues(db: CairnDb, period: Period, by: Exclude<G
   return rows.map((r) => r.key);
 }
 
-/** Every filter menu of a period in one pass: distinct pipelines, services, regions, accounts. */
+/** Every filter menu of a period in one pass: distinct pipelines, services, regions, accounts, sources. */
 export async function dimensionMenus(
   db: CairnDb,
   period: Period,
-): Promise<{ pipeline: string[]; service: string[]; region: string[]; account: string[] }> {
+): Promise<{ pipeline: string[]; service: string[]; region: string[]; account: string[]; source: string[] }> {
   await refreshCostRollup(db);
-  const source = rollupSource(sql`pipeline, service, region, account_id AS account`, period, undefined, false);
-  const rows = await db.all<{ pipeline: string; service: string; region: string; account: string }>(
-    sql`SELECT DISTINCT pipeline, service, region, account FROM (${source})`,
+  const source = rollupSource(
+    sql`pipeline, service, region, account_id AS account, source`,
+    period,
+    undefined,
+    false,
+  );
+  const rows = await db.all<{ pipeline: string; service: string; region: string; account: string; source: string }>(
+    sql`SELECT DISTINCT pipeline, service, region, account, source FROM (${source})`,
   );
   const sorted = (pick: (r: (typeof rows)[number]) => string) => [...new Set(rows.map(pick))].sort();
   return {
@@ -208,5 +218,6 @@ export async function dimensionMenus(
     service: sorted((r) => r.service),
     region: sorted((r) => r.region),
     account: sorted((r) => r.account),
+    source: sorted((r) => r.source),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The daily cost rollup the dashboard reads: one row per day, account, service, region and
- * pipeline (usage types folded together), so a year's view sums tens of thousands of rows, not
+ * The daily cost rollup the dashboard reads: one row per day, account, service, region,
+ * pipeline and source (usage types folded together), so a year's view sums tens of thousands of rows, not
  * a million lines. Triggers on cost_lines and footprints mark touched days in
  * `cost_rollup_dirty` (a cheap insert-or-ignore); `refreshCostRollup` recomputes those days
  * before a read. Marking instead of summing in triggers keeps bulk writes fast.
@@ -15,6 +15,8 @@ export const costDaily = sqliteTable(
     service: text("service").notNull(),
     region: text("region").notNull(),
     pipeline: text("pipeline").notNull(),
+    /** Where the lines came from (`CostSource`): collected and imported figures stay apart. */
+    source: text("source").notNull(),
     unblendedCostUsd: real("unblended_cost_usd").notNull(),
     amortizedCostUsd: real("amortized_cost_usd").notNull(),
     /** Location-based CO2e of the lines that have a footprint. */
@@ -23,7 +25,7 @@ export const costDaily = sqliteTable(
     energyKwh: real("energy_kwh").notNull(),
     lines: integer("lines").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.accountId, t.service, t.region, t.pipeline] })],
+  (t) => [primaryKey({ columns: [t.day, t.accountId, t.service, t.region, t.pipeline, t.source] })],
 );
 
 /** Days whose lines or footprints changed since the rollup was last refreshed. */
@@ -43,6 +45,8 @@ export const costMonthly = sqliteTable(
     service: text("service").notNull(),
     region: text("region").notNull(),
     pipeline: text("pipeline").notNull(),
+    /** Where the lines came from (`CostSource`): collected and imported figures stay apart. */
+    source: text("source").notNull(),
     unblendedCostUsd: real("unblended_cost_usd").notNull(),
     amortizedCostUsd: real("amortized_cost_usd").notNull(),
     co2eGrams: real("co2e_grams").notNull(),
@@ -50,5 +54,5 @@ export const costMonthly = sqliteTable(
     energyKwh: real("energy_kwh").notNull(),
     lines: integer("lines").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.accountId, t.service, t.region, t.pipeline] })],
+  (t) => [primaryKey({ columns: [t.month, t.accountId, t.service, t.region, t.pipeline, t.source] })],
 );

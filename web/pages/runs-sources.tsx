@@ -1,0 +1,82 @@
+/**
+ * The data health page's view of what each source holds (collected and imported lines side by
+ * side), and of other providers' rows that FOCUS imports count apart, labelled as outside every
+ * AWS figure.
+ */
+import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import type { Locale } from "../../src/model";
+import { pick } from "../i18n";
+import type { RunsData } from "./runs-data";
+import { RUNS_WORDS } from "./runs-words";
+import { sourceLabel } from "./source-labels";
+
+export function SourcesSection(props: { data: RunsData; locale: Locale }) {
+  const { data, locale } = props;
+  const w = pick(RUNS_WORDS, locale);
+  return (
+    <>
+      <h2 id="sources-heading">{w.sources}</h2>
+      <p class="muted">{w.sourcesIntro}</p>
+      {data.sources.length === 0 ? (
+        <p class="notice">{w.noSources}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data" id="sources-table" aria-labelledby="sources-heading">
+            <thead>
+              <tr>
+                <th scope="col">{w.source}</th>
+                <th scope="col">{w.lines}</th>
+                <th scope="col">{w.sourceCost}</th>
+                <th scope="col">{w.oldestDay}</th>
+                <th scope="col">{w.newestDay}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.sources.map((s) => (
+                <tr data-source={s.source}>
+                  <th scope="row">{sourceLabel(s.source, locale)}</th>
+                  <td data-lines={s.lines}>{formatNumber(s.lines, locale)}</td>
+                  <td data-cost-usd={s.costUsd.toFixed(2)}>{formatMoney(s.costUsd, "USD", locale)}</td>
+                  <td data-day={s.oldestDay}>{formatDay(s.oldestDay, locale)}</td>
+                  <td data-day={s.newestDay}>{formatDay(s.newestDay, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.otherProviders.length === 0 ? null : (
+        <>
+          <h2 id="other-providers-heading">{w.otherProviders}</h2>
+          <p class="muted">{w.otherProvidersIntro}</p>
+          <div class="table-scroll">
+            <table class="data" id="other-providers-table" aria-labelledby="other-providers-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{w.provider}</th>
+                  <th scope="col">{w.billingPeriod}</th>
+                  <th scope="col">{w.billingAccount}</th>
+                  <th scope="col">{w.otherRows}</th>
+                  <th scope="col">{w.billedCost}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.otherProviders.map((o) => (
+                  <tr data-provider={o.provider}>
+                    <th scope="row">{o.provider}</th>
+                    <td class="text">{o.billingPeriod}</td>
+                    <td class="text">{o.billingAccountId}</td>
+                    <td data-rows={o.rows}>{formatNumber(o.rows, locale)}</td>
+                    <td data-billed-cost={o.billedCost.toFixed(2)}>
+                      {formatNumber(o.billedCost, locale, 2)} {o.currency}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

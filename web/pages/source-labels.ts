@@ -1,0 +1,24 @@
+/**
+ * How a cost line's source reads on the pages (the API and the CSV keep the raw identifiers).
+ * Unknown sources show as they are stored.
+ */
+import type { CostSource, Locale } from "../../src/model";
+
+const SOURCE_LABELS: Record<Locale, Record<CostSource, string>> = {
+  en: {
+    "cost-explorer": "Cost Explorer (collected)",
+    focus: "FOCUS export (imported)",
+    demo: "Demo data",
+    import: "Import",
+  },
+  fr: {
+    "cost-explorer": "Cost Explorer (collecté)",
+    focus: "Export FOCUS (importé)",
+    demo: "Données de démonstration",
+    import: "Import",
+  },
+};
+
+export function sourceLabel(source: string, locale: Locale): string {
+  return (SOURCE_LABELS[locale] as Record<string, string>)[source] ?? source;
+}
