@@ -14,7 +14,12 @@ import { openSqliteStore } from "../src/store/open-sqlite";
 const COUNT = 200_000;
 
 function makeLines(count: number): CostLine[] {
-  const services = ["AWS Lambda", "Amazon Simple Storage Service", "AmazonCloudWatch", "Amazon Relational Database Service"];
+  const services = [
+    "AWS Lambda",
+    "Amazon Simple Storage Service",
+    "AmazonCloudWatch",
+    "Amazon Relational Database Service",
+  ];
   const out: CostLine[] = [];
   for (let i = 0; i < count; i++) {
     out.push({
@@ -49,8 +54,21 @@ export async function bench(log: (line: string) => void): Promise<void> {
     let start = performance.now();
     bare.sqlite.transaction(() => {
       for (const l of lines) {
-        insert.run(l.day, l.accountId, l.service, l.region, l.usageType, l.pipeline, l.unblendedCostUsd,
-          l.amortizedCostUsd, l.usageAmount, l.usageUnit, l.estimated ? 1 : 0, l.source, "2026-01-01T00:00:00Z");
+        insert.run(
+          l.day,
+          l.accountId,
+          l.service,
+          l.region,
+          l.usageType,
+          l.pipeline,
+          l.unblendedCostUsd,
+          l.amortizedCostUsd,
+          l.usageAmount,
+          l.usageUnit,
+          l.estimated ? 1 : 0,
+          l.source,
+          "2026-01-01T00:00:00Z",
+        );
       }
     })();
     const bareSeconds = (performance.now() - start) / 1000;

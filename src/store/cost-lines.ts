@@ -40,10 +40,6 @@ function lineParams(line: CostLine, collectedAt: string) {
   return { ...line, estimated: line.estimated ? 1 : 0, collectedAt };
 }
 
-function footprintValues(costLineId: SQL | number, f: Footprint) {
-  return { costLineId, ...f } as typeof footprints.$inferInsert;
-}
-
 const FOOTPRINT_UPDATE = {
   usageClass: sql`excluded.usage_class`,
   method: sql`excluded.method`,

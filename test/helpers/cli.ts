@@ -13,7 +13,10 @@ export interface CliResult {
 }
 
 /** `env` is the whole environment the command sees besides PATH and HOME (no leaks from ours). */
-export function runCairn(args: string[], options: { cwd: string; env?: Record<string, string>; input?: string }): CliResult {
+export function runCairn(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; input?: string },
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: {

@@ -15,9 +15,9 @@ const regions = ["eu-west-3", "eu-west-1", "global"];
 // 40 days x 3 services x 3 pipelines x 2 accounts, with costs that are not round.
 const lines: CostLine[] = [];
 for (let d = 0; d < 40; d++) {
-  services.forEach((service, s) =>
-    pipelines.forEach((pipeline, p) =>
-      accounts.forEach((accountId, a) => {
+  for (const [s, service] of services.entries()) {
+    for (const [p, pipeline] of pipelines.entries()) {
+      for (const [a, accountId] of accounts.entries()) {
         lines.push(
           line({
             day: addDays("2026-10-10", d),
@@ -29,9 +29,9 @@ for (let d = 0; d < 40; d++) {
             unblendedCostUsd: Math.round((d + 1) * (s + 2) * (p + 1) * (a + 3) * 0.0137 * 1e6) / 1e6,
           }),
         );
-      }),
-    ),
-  );
+      }
+    }
+  }
 }
 
 let viewer: SignedIn;
@@ -48,15 +48,18 @@ describe("GET /api/v1/costs", () => {
   const to = "2026-11-10";
   const expectedTotal = lines.filter((l) => l.day >= from && l.day < to).reduce((s, l) => s + l.unblendedCostUsd, 0);
 
-  it.each(["day", "service", "region", "pipeline", "account", "source"])("groupBy=%s rows sum to the total", async (groupBy) => {
-    const res = await get(`/api/v1/costs?from=${from}&to=${to}&groupBy=${groupBy}`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { rows: { key: string; costUsd: number }[]; total: { costUsd: number } };
-    expect(body.total.costUsd).toBeCloseTo(expectedTotal, 5);
-    const sum = body.rows.reduce((s, r) => s + r.costUsd, 0);
-    expect(sum).toBeCloseTo(body.total.costUsd, 5);
-    expect(new Set(body.rows.map((r) => r.key)).size).toBe(body.rows.length);
-  });
+  it.each(["day", "service", "region", "pipeline", "account", "source"])(
+    "groupBy=%s rows sum to the total",
+    async (groupBy) => {
+      const res = await get(`/api/v1/costs?from=${from}&to=${to}&groupBy=${groupBy}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { rows: { key: string; costUsd: number }[]; total: { costUsd: number } };
+      expect(body.total.costUsd).toBeCloseTo(expectedTotal, 5);
+      const sum = body.rows.reduce((s, r) => s + r.costUsd, 0);
+      expect(sum).toBeCloseTo(body.total.costUsd, 5);
+      expect(new Set(body.rows.map((r) => r.key)).size).toBe(body.rows.length);
+    },
+  );
 
   it("treats `to` as exclusive and `from` as inclusive", async () => {
     const res = await get("/api/v1/costs?from=2026-10-15&to=2026-10-16&groupBy=day");

@@ -96,7 +96,12 @@ describe("cost_daily rollup", () => {
     // The same line, restated by another source: its figures move from one source to the other.
     await upsertCostLines(
       opened.store,
-      [{ line: line({ day: days[0], service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25 }), footprint: fp(1) }],
+      [
+        {
+          line: line({ day: days[0], service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25 }),
+          footprint: fp(1),
+        },
+      ],
       "2026-11-06T01:00:00Z",
     );
     await check();

@@ -46,7 +46,10 @@ for (const r of aws) {
   const service = r.ServiceName ?? "";
   focusByService.set(service, (focusByService.get(service) ?? 0) + Number(r.BilledCost));
 }
-const focusNewestDay = aws.map((r) => (r.ChargePeriodStart ?? "").slice(0, 10)).sort().at(-1);
+const focusNewestDay = aws
+  .map((r) => (r.ChargePeriodStart ?? "").slice(0, 10))
+  .sort()
+  .at(-1);
 const otherProviders = new Map<string, number>();
 for (const r of rows.filter((x) => x.ProviderName !== "AWS")) {
   otherProviders.set(r.ProviderName ?? "", (otherProviders.get(r.ProviderName ?? "") ?? 0) + 1);
@@ -181,7 +184,9 @@ describe("pages", () => {
     expect(html).toContain("not included in AWS figures");
     const section = html.slice(html.indexOf('id="other-providers-table"'));
     for (const [provider, count] of otherProviders) {
-      const counted = [...section.matchAll(new RegExp(`<tr data-provider="${provider}">[\\s\\S]*?data-rows="(\\d+)"`, "g"))];
+      const counted = [
+        ...section.matchAll(new RegExp(`<tr data-provider="${provider}">[\\s\\S]*?data-rows="(\\d+)"`, "g")),
+      ];
       expect(counted.length).toBeGreaterThan(0);
       expect(counted.reduce((s, m) => s + Number(m[1]), 0)).toBe(count);
     }

@@ -38,7 +38,12 @@ describe("cost line writes", () => {
     line({ day: "2026-10-01", unblendedCostUsd: 1.1 }),
     line({ day: "2026-10-02", unblendedCostUsd: 2.2 }),
     line({ day: "2026-10-02", pipeline: "", unblendedCostUsd: 0.7 }),
-    line({ day: "2026-10-03", service: "Amazon Simple Storage Service", usageType: "EUW3-TimedStorage-ByteHrs", unblendedCostUsd: 3.3 }),
+    line({
+      day: "2026-10-03",
+      service: "Amazon Simple Storage Service",
+      usageType: "EUW3-TimedStorage-ByteHrs",
+      unblendedCostUsd: 3.3,
+    }),
   ];
 
   it("writing the same lines twice gives the same totals and line count", async () => {
@@ -53,7 +58,11 @@ describe("cost line writes", () => {
 
   it("a restated line replaces the old value instead of adding to it", async () => {
     await upsertCostLines(opened.store, unestimated(lines), "2026-10-04T00:00:00Z");
-    await upsertCostLines(opened.store, unestimated([line({ day: "2026-10-02", unblendedCostUsd: 2.5 })]), "2026-10-05T00:00:00Z");
+    await upsertCostLines(
+      opened.store,
+      unestimated([line({ day: "2026-10-02", unblendedCostUsd: 2.5 })]),
+      "2026-10-05T00:00:00Z",
+    );
     const t = await total();
     expect(t.lines).toBe(4);
     expect(t.costUsd).toBeCloseTo(7.6, 9);
@@ -75,7 +84,12 @@ describe("cost line writes", () => {
   it("replacing only one account's window leaves other accounts alone", async () => {
     const other = line({ day: "2026-10-02", accountId: "222222222222", unblendedCostUsd: 9 });
     await upsertCostLines(opened.store, unestimated([...lines, other]), "t");
-    await replaceCostLines(opened.store, { from: "2026-10-01", to: "2026-11-01", accountIds: ["111111111111"] }, [], "t");
+    await replaceCostLines(
+      opened.store,
+      { from: "2026-10-01", to: "2026-11-01", accountIds: ["111111111111"] },
+      [],
+      "t",
+    );
     const t = await total();
     expect(t.lines).toBe(1);
     expect(t.costUsd).toBe(9);
@@ -91,7 +105,11 @@ describe("cost line writes", () => {
   it("stores the footprint with its line, and removes it when the line is rewritten unestimated", async () => {
     await upsertCostLines(opened.store, [{ line: lines[0] ?? line(), footprint }], "t");
     expect((await total()).co2eGrams).toBeCloseTo(20.5, 9);
-    await upsertCostLines(opened.store, [{ line: lines[0] ?? line(), footprint: { ...footprint, co2eGrams: 30 } }], "t");
+    await upsertCostLines(
+      opened.store,
+      [{ line: lines[0] ?? line(), footprint: { ...footprint, co2eGrams: 30 } }],
+      "t",
+    );
     expect((await total()).co2eGrams).toBeCloseTo(30, 9);
     await upsertCostLines(opened.store, unestimated([lines[0] ?? line()]), "t");
     expect((await total()).co2eGrams).toBe(0);

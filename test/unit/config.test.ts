@@ -43,7 +43,12 @@ describe("loadConfig", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
-    expect(problems.map((p) => p.name).sort()).toEqual(["CAIRN_ALERT_TO", "CAIRN_LOCALE", "CAIRN_PORT", "CAIRN_SMTP_URL"]);
+    expect(problems.map((p) => p.name).sort()).toEqual([
+      "CAIRN_ALERT_TO",
+      "CAIRN_LOCALE",
+      "CAIRN_PORT",
+      "CAIRN_SMTP_URL",
+    ]);
     const locale = problems.find((p) => p.name === "CAIRN_LOCALE");
     expect(locale?.given).toBe("de");
     expect(locale?.expected).toMatch(/fr.*en/);

@@ -37,6 +37,9 @@ export const CARBON_WORDS = {
     noData: "No carbon estimate in this period.",
     other: "Other",
     kwh: "kWh",
+    tileLabel: "CO2e this month (location-based)",
+    tileNote: "of the cost estimated physically",
+    explorerCoverage: "carbon",
   },
   fr: {
     title: "Carbone",
@@ -75,5 +78,8 @@ export const CARBON_WORDS = {
     noData: "Aucune estimation carbone sur cette période.",
     other: "Autres",
     kwh: "kWh",
+    tileLabel: "CO2e ce mois-ci (location-based)",
+    tileNote: "du coût estimé physiquement",
+    explorerCoverage: "carbone",
   },
 };

@@ -170,9 +170,27 @@ function CoefficientsTable(props: { sets: FactorSet[]; w: Words; locale: Locale 
   const { sets, w, locale } = props;
   const n = (v: number) => exact(v, locale);
   const rows: { id: string; label: string; unit: string; value: (s: FactorSet) => string; source: string }[] = [
-    { id: "cpu-min", label: w.cpuMin, unit: "W/vCPU", value: (s) => n(s.unknownProcessorWPerVcpu[0]), source: w.sourceCcf },
-    { id: "cpu-max", label: w.cpuMax, unit: "W/vCPU", value: (s) => n(s.unknownProcessorWPerVcpu[1]), source: w.sourceCcf },
-    { id: "utilisation", label: w.utilisation, unit: "%", value: (s) => n(s.defaultUtilisation * 100), source: w.sourceCcf },
+    {
+      id: "cpu-min",
+      label: w.cpuMin,
+      unit: "W/vCPU",
+      value: (s) => n(s.unknownProcessorWPerVcpu[0]),
+      source: w.sourceCcf,
+    },
+    {
+      id: "cpu-max",
+      label: w.cpuMax,
+      unit: "W/vCPU",
+      value: (s) => n(s.unknownProcessorWPerVcpu[1]),
+      source: w.sourceCcf,
+    },
+    {
+      id: "utilisation",
+      label: w.utilisation,
+      unit: "%",
+      value: (s) => n(s.defaultUtilisation * 100),
+      source: w.sourceCcf,
+    },
     { id: "memory", label: w.memory, unit: "kWh/GB-h", value: (s) => n(s.memoryKwhPerGbHour), source: w.sourceCcf },
     { id: "ssd", label: w.ssd, unit: "Wh/TB-h", value: (s) => n(s.ssdWhPerTbHour), source: w.sourceCcf },
     { id: "hdd", label: w.hdd, unit: "Wh/TB-h", value: (s) => n(s.hddWhPerTbHour), source: w.sourceCcf },

@@ -7,8 +7,9 @@ import { type Converter, makeConverter } from "../../src/analysis/currency";
 import { forecastMonthEnd } from "../../src/analysis/forecast";
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
 import { addDays, daysInMonth, firstDayOfMonth, monthOf, toDay } from "../../src/days";
-import type { Budget, Day, Month } from "../../src/model";
+import type { Budget, CarbonCoverage, Day, Month } from "../../src/model";
 import { listBudgets } from "../../src/store/budgets";
+import { carbonCoverage, carbonTotals } from "../../src/store/read/carbon";
 import { costsBy, dailyCostsBy, latestCostDay } from "../../src/store/read/costs";
 import { latestForecast, type MonthForecast } from "../../src/store/read/forecast";
 import { listRates } from "../../src/store/read/rates";
@@ -31,6 +32,8 @@ export interface OverviewData {
   monthDaily: Map<Day, number>;
   byPipeline: { key: string; value: number }[];
   freshness: Freshness;
+  /** This month's location-based CO2e and the coverage of its cost (the carbon tile). */
+  carbon: { co2eGrams: number; coverage: CarbonCoverage };
 }
 
 function monthlyBudgetOnAll(budgets: Budget[]): Budget | null {
@@ -83,6 +86,10 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     costsBy(db, { period: monthPeriod, groupBy: "pipeline" }),
     lastSuccessfulRun(deps.store),
   ]);
+  const [carbonMonth, coverage] = await Promise.all([
+    carbonTotals(deps.store, monthPeriod),
+    carbonCoverage(deps.store, monthPeriod),
+  ]);
   const awsForecast = await latestForecast(db, month);
   const converter = makeConverter(deps.config.CAIRN_CURRENCY, rates);
   const monthDaily = new Map(monthByDay.rows.map((r) => [r.key, converter.fromUsd(r.costUsd, r.key)]));
@@ -103,5 +110,6 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     monthDaily,
     byPipeline: byPipeline.rows.map((r) => ({ key: r.key, value: converter.fromUsd(r.costUsd, monthPeriod.from) })),
     freshness: freshnessOf(run?.finishedAt ?? null, now),
+    carbon: { co2eGrams: carbonMonth.co2eGrams, coverage },
   };
 }

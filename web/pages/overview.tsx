@@ -1,8 +1,9 @@
 /** The overview: what a director should grasp in ten seconds. */
 import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/charts/cost-charts";
-import { formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
+import { formatCo2e, formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
-import type { Translate } from "../i18n";
+import { pick, type Translate } from "../i18n";
+import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
@@ -95,6 +96,22 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
           }
           tone={forecastTone}
         />
+        {(() => {
+          const cw = pick(CARBON_WORDS, locale);
+          const cov = data.carbon.coverage;
+          return (
+            <div class="tile" id="tile-carbon" data-co2e-grams={data.carbon.co2eGrams.toFixed(3)}>
+              <div class="tile-label">
+                <a href="/carbon">{cw.tileLabel}</a>
+              </div>
+              <div class="tile-value">{formatCo2e(data.carbon.co2eGrams, locale)}</div>
+              <div class="tile-note" id="overview-coverage">
+                {formatPercent(cov.physicalShare, locale)} {cw.tileNote} · {formatPercent(cov.proxyShare, locale)}{" "}
+                {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excluded}
+              </div>
+            </div>
+          );
+        })()}
       </section>
       <div class="grid">
         <Chart

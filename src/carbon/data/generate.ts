@@ -23,7 +23,9 @@ interface Csv {
 
 /** These files have no quoted fields: a comment line, a header, then plain rows. */
 function readCsv(file: string): Csv {
-  const lines = readFileSync(join(source, file), "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const lines = readFileSync(join(source, file), "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "");
   const comment = lines
     .filter((l) => l.startsWith("#"))
     .map((l) => l.replace(/^#\s*/, ""))
@@ -32,10 +34,13 @@ function readCsv(file: string): Csv {
   const first = body[0] ?? "";
   const header = first.split(",");
   // The instance file repeats its header once mid-file (a sorting artefact upstream): skip it.
-  const rows = body.slice(1).filter((l) => l.toLowerCase() !== first.toLowerCase()).map((l) => {
-    const cells = l.split(",");
-    return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()]));
-  });
+  const rows = body
+    .slice(1)
+    .filter((l) => l.toLowerCase() !== first.toLowerCase())
+    .map((l) => {
+      const cells = l.split(",");
+      return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()]));
+    });
   return { comment, rows };
 }
 

@@ -203,12 +203,7 @@ export async function dimensionMenus(
   period: Period,
 ): Promise<{ pipeline: string[]; service: string[]; region: string[]; account: string[]; source: string[] }> {
   await refreshCostRollup(db);
-  const source = rollupSource(
-    sql`pipeline, service, region, account_id AS account, source`,
-    period,
-    undefined,
-    false,
-  );
+  const source = rollupSource(sql`pipeline, service, region, account_id AS account, source`, period, undefined, false);
   const rows = await db.all<{ pipeline: string; service: string; region: string; account: string; source: string }>(
     sql`SELECT DISTINCT pipeline, service, region, account, source FROM (${source})`,
   );
