@@ -12,6 +12,7 @@
  */
 import { and, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { CostLine, Day, Footprint } from "../model";
+import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
 import type { EstimatedLine, ReplaceScope } from "./cost-lines";
 import { costLines, footprints } from "./schema/index";
 import type { Store } from "./store";
@@ -46,16 +47,6 @@ export const LINES_PER_STATEMENT = Math.floor(MAX_PARAMS_PER_STATEMENT / LINE_PA
 export const FOOTPRINTS_PER_STATEMENT = Math.floor(MAX_PARAMS_PER_STATEMENT / FOOTPRINT_PARAMS);
 const ACCOUNTS_PER_DELETE = MAX_PARAMS_PER_STATEMENT - 4;
 
-const LINE_UPDATE = {
-  unblendedCostUsd: sql`excluded.unblended_cost_usd`,
-  amortizedCostUsd: sql`excluded.amortized_cost_usd`,
-  usageAmount: sql`excluded.usage_amount`,
-  usageUnit: sql`excluded.usage_unit`,
-  estimated: sql`excluded.estimated`,
-  source: sql`excluded.source`,
-  collectedAt: sql`excluded.collected_at`,
-};
-
 type D1Db = Extract<Store, { kind: "d1" }>["db"];
 // biome-ignore lint/suspicious/noExplicitAny: drizzle's BatchItem union is not exported per dialect.
 type Statement = any;
@@ -75,14 +66,7 @@ function upsertLines(db: D1Db, lines: readonly CostLine[], collectedAt: string):
     .insert(costLines)
     .values(lines.map((line) => ({ ...line, collectedAt })))
     .onConflictDoUpdate({
-      target: [
-        costLines.day,
-        costLines.accountId,
-        costLines.service,
-        costLines.region,
-        costLines.usageType,
-        costLines.pipeline,
-      ],
+      target: [...NATURAL_KEY],
       set: LINE_UPDATE,
     });
 }

@@ -7,6 +7,7 @@
 import type Database from "better-sqlite3";
 import { and, eq, gte, inArray, is, lt, Param, Placeholder, type SQL, sql } from "drizzle-orm";
 import type { CostLine, Footprint, Period } from "../model";
+import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
 import { writeD1 } from "./cost-lines-d1";
 import { costLines, footprints } from "./schema/index";
 import type { Store } from "./store";
@@ -24,15 +25,6 @@ export interface ReplaceScope extends Period {
   /** Only lines from this source (all when absent). */
   source?: CostLine["source"];
 }
-
-const NATURAL_KEY = [
-  costLines.day,
-  costLines.accountId,
-  costLines.service,
-  costLines.region,
-  costLines.usageType,
-  costLines.pipeline,
-] as const;
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -56,16 +48,6 @@ const FOOTPRINT_UPDATE = {
   reason: sql`excluded.reason`,
   fallback: sql`excluded.fallback`,
   utilisation: sql`excluded.utilisation`,
-};
-
-const LINE_UPDATE = {
-  unblendedCostUsd: sql`excluded.unblended_cost_usd`,
-  amortizedCostUsd: sql`excluded.amortized_cost_usd`,
-  usageAmount: sql`excluded.usage_amount`,
-  usageUnit: sql`excluded.usage_unit`,
-  estimated: sql`excluded.estimated`,
-  source: sql`excluded.source`,
-  collectedAt: sql`excluded.collected_at`,
 };
 
 function scopeWhere(scope: ReplaceScope): SQL | undefined {

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
+import { coverageOfSelection } from "./carbon-data";
 import { CostsPage } from "./costs";
 import { apiQueryString, loadExplorer, parseExplorerQuery } from "./costs-data";
 import { explorerTable } from "./costs-table";
@@ -15,7 +16,10 @@ export function costsPageRoutes(deps: WebDeps): Hono {
   const w = pick(COSTS_WORDS, locale);
   app.get("/costs", async (c) => {
     const query = parseExplorerQuery(c.req.query(), deps.now());
-    const { report, menus } = await loadExplorer(deps, query);
+    const [{ report, menus }, coverage] = await Promise.all([
+      loadExplorer(deps, query),
+      coverageOfSelection(deps.store, query.period, query.filters),
+    ]);
     const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
     return renderPage(
       c,
@@ -23,6 +27,7 @@ export function costsPageRoutes(deps: WebDeps): Hono {
         query={query}
         table={table}
         menus={menus}
+        coverage={coverage}
         csvHref={`/api/v1/costs.csv?${apiQueryString(query)}`}
         locale={locale}
         t={t}

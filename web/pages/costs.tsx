@@ -1,9 +1,10 @@
 /** The cost explorer: filters and group-by in a plain GET form, a chart, the table, a CSV link. */
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
-import { formatDay, formatNumber, localeTag } from "../../src/format/numbers";
-import { GROUP_BYS, type Locale } from "../../src/model";
+import { formatDay, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import { type CarbonCoverage, GROUP_BYS, type Locale } from "../../src/model";
 import type { ParsedCostQuery } from "../api/params";
 import { pick, type Translate } from "../i18n";
+import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerTable } from "./costs-table";
@@ -71,6 +72,8 @@ export function CostsPage(props: {
   query: ParsedCostQuery;
   table: ExplorerTable;
   menus: FilterMenus;
+  /** Carbon coverage of the selection's cost, shown beside the total. */
+  coverage?: CarbonCoverage;
   csvHref: string;
   locale: Locale;
   t: Translate;
@@ -139,7 +142,17 @@ export function CostsPage(props: {
           {money(table.total.costUsd)} USD
         </strong>
         {" · "}
-        {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e · {table.rows.length} {w.rowsShown} ·{" "}
+        {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e
+        {props.coverage ? (
+          <span id="explorer-coverage">
+            {" "}
+            ({pick(CARBON_WORDS, locale).explorerCoverage}: {formatPercent(props.coverage.physicalShare, locale)}{" "}
+            {pick(CARBON_WORDS, locale).physical}, {formatPercent(props.coverage.proxyShare, locale)}{" "}
+            {pick(CARBON_WORDS, locale).proxy}, {formatPercent(props.coverage.excludedShare, locale)}{" "}
+            {pick(CARBON_WORDS, locale).excluded})
+          </span>
+        ) : null}{" "}
+        · {table.rows.length} {w.rowsShown} ·{" "}
         <a href={props.csvHref} id="csv-link" download>
           {w.downloadCsv}
         </a>

@@ -29,8 +29,15 @@ type Words = (typeof FACTOR_WORDS)["en"];
 
 /** A factor as given (up to 6 decimals), in the reader's locale. */
 function exact(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 6 }).format(value);
+  let nf = EXACT.get(locale);
+  if (!nf) {
+    nf = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 6 });
+    EXACT.set(locale, nf);
+  }
+  return nf.format(value);
 }
+/** Formatters are costly to build and the page formats a few thousand numbers. */
+const EXACT = new Map<Locale, Intl.NumberFormat>();
 
 /** The active set first, then ccf-2022 when it is not the active one. */
 export function shownFactorSets(active: string): FactorSet[] {

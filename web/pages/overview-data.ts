@@ -9,7 +9,7 @@ import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
 import { addDays, daysInMonth, firstDayOfMonth, monthOf, toDay } from "../../src/days";
 import type { Budget, CarbonCoverage, Day, Month } from "../../src/model";
 import { listBudgets } from "../../src/store/budgets";
-import { carbonCoverage, carbonTotals } from "../../src/store/read/carbon";
+import { carbonCoverage } from "../../src/store/read/carbon";
 import { costsBy, dailyCostsBy, latestCostDay } from "../../src/store/read/costs";
 import { latestForecast, type MonthForecast } from "../../src/store/read/forecast";
 import { listRates } from "../../src/store/read/rates";
@@ -86,10 +86,7 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     costsBy(db, { period: monthPeriod, groupBy: "pipeline" }),
     lastSuccessfulRun(deps.store),
   ]);
-  const [carbonMonth, coverage] = await Promise.all([
-    carbonTotals(deps.store, monthPeriod),
-    carbonCoverage(deps.store, monthPeriod),
-  ]);
+  const coverage = await carbonCoverage(deps.store, monthPeriod);
   const awsForecast = await latestForecast(db, month);
   const converter = makeConverter(deps.config.CAIRN_CURRENCY, rates);
   const monthDaily = new Map(monthByDay.rows.map((r) => [r.key, converter.fromUsd(r.costUsd, r.key)]));
@@ -110,6 +107,7 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     monthDaily,
     byPipeline: byPipeline.rows.map((r) => ({ key: r.key, value: converter.fromUsd(r.costUsd, monthPeriod.from) })),
     freshness: freshnessOf(run?.finishedAt ?? null, now),
-    carbon: { co2eGrams: carbonMonth.co2eGrams, coverage },
+    // The month's CO2e comes from the rollup with the cost; only coverage reads the lines.
+    carbon: { co2eGrams: monthByDay.total.co2eGrams, coverage },
   };
 }
