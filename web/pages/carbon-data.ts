@@ -6,6 +6,7 @@
 import { type AnyColumn, and, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
 import { coverageFromSums } from "../../src/carbon/coverage";
 import { type PipelineWhatIf, regionWhatIf, WHAT_IF_REGIONS } from "../../src/carbon/what-if";
+import { monthsEndingAt } from "../../src/charts/carbon-charts";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
 import type { CarbonCoverage, CostLine, EstimateMethod, Footprint, Month, Period, UsageClass } from "../../src/model";
 import type { EstimatedLine } from "../../src/store/cost-lines";
@@ -136,9 +137,8 @@ export async function whatIfInputs(store: Store, period: Period): Promise<Estima
 export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonPageData> {
   const store = deps.store;
   const current = monthOf(toDay(deps.now()));
-  const first = addMonths(current, 1 - CARBON_MONTHS);
-  const months = Array.from({ length: CARBON_MONTHS }, (_, i) => addMonths(first, i));
-  const monthsPeriod = { from: firstDayOfMonth(first), to: firstDayOfMonth(addMonths(current, 1)) };
+  const months = monthsEndingAt(current, CARBON_MONTHS);
+  const monthsPeriod = { from: firstDayOfMonth(months[0] ?? current), to: firstDayOfMonth(addMonths(current, 1)) };
   const [byMonth, totals, coverage, byService, byRegion, byPipeline, inputs] = await Promise.all([
     carbonByMonth(store, monthsPeriod),
     carbonTotals(store, period),

@@ -85,27 +85,30 @@ function DimensionSection(props: {
           untagged: props.untagged,
         })}
       />
-      <div class="table-scroll">
-        <table class="data" id={`table-${props.id}`}>
-          <caption class="visually-hidden">{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.keyHead}</th>
-              <FigureHeads w={w} />
-              <th scope="col">{w.cost}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr data-key={r.key}>
-                <th scope="row">{r.key === "" ? props.untagged : r.key}</th>
-                <Figures row={r} locale={locale} />
-                <td>{formatNumber(r.costUsd, locale, 2)}</td>
+      <details>
+        <summary>{w.tableOf}</summary>
+        <div class="table-scroll">
+          <table class="data" id={`table-${props.id}`}>
+            <caption class="visually-hidden">{props.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{props.keyHead}</th>
+                <FigureHeads w={w} />
+                <th scope="col">{w.cost}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr data-key={r.key}>
+                  <th scope="row">{r.key === "" ? props.untagged : r.key}</th>
+                  <Figures row={r} locale={locale} />
+                  <td>{formatNumber(r.costUsd, locale, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   );
 }
@@ -244,7 +247,7 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
         })}
       />
       <details>
-        <summary>{w.byMonth}</summary>
+        <summary>{w.monthTable}</summary>
         <div class="table-scroll">
           <table class="data" id="table-months">
             <thead>

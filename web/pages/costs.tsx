@@ -149,7 +149,7 @@ export function CostsPage(props: {
             ({pick(CARBON_WORDS, locale).explorerCoverage}: {formatPercent(props.coverage.physicalShare, locale)}{" "}
             {pick(CARBON_WORDS, locale).physical}, {formatPercent(props.coverage.proxyShare, locale)}{" "}
             {pick(CARBON_WORDS, locale).proxy}, {formatPercent(props.coverage.excludedShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).excluded})
+            {pick(CARBON_WORDS, locale).excludedShort})
           </span>
         ) : null}{" "}
         · {table.rows.length} {w.rowsShown} ·{" "}

@@ -107,7 +107,7 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
               <div class="tile-value">{formatCo2e(data.carbon.co2eGrams, locale)}</div>
               <div class="tile-note" id="overview-coverage">
                 {formatPercent(cov.physicalShare, locale)} {cw.tileNote} · {formatPercent(cov.proxyShare, locale)}{" "}
-                {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excluded}
+                {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excludedShort}
               </div>
             </div>
           );
