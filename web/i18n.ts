@@ -113,6 +113,9 @@ export function translator(locale: Locale): Translate {
  * all edit one catalog: `const w = pick(WORDS, locale)` where WORDS is `{ en: {...}, fr: {...} }`
  * and the French object is typed after the English one.
  */
-export function pick<T extends Record<string, string>>(words: { en: T; fr: NoInfer<{ [K in keyof T]: string }> }, locale: Locale): T {
+export function pick<T extends Record<string, string>>(
+  words: { en: T; fr: NoInfer<{ [K in keyof T]: string }> },
+  locale: Locale,
+): T {
   return (locale === "fr" ? words.fr : words.en) as T;
 }

@@ -1,7 +1,8 @@
 /**
  * A report document as an A4 PDF (pdfkit) with the shipped fonts embedded: the same blocks as
  * the HTML, laid out compactly so the monthly report fits on one page; two charts share a row.
- * Node only. The creation date is the report's own, so the same report gives the same bytes.
+ * Node only. The creation date is the report's own; pdfkit names embedded font subsets at
+ * random, so two renderings of the same report differ in bytes but not in text.
  */
 import PDFDocument from "pdfkit";
 import { FONT_FILES } from "./chart-png";

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCloudWatchClientFactory } from "../../collectors/cloudwatch/client";
+import { NO_RENDERERS } from "../../reports/render/renderers";
 import { estimateLines } from "../../src/carbon/estimate";
 import { loadConfig } from "../../src/config";
 import { buildJobHandlers } from "../../src/jobs/handlers";
@@ -57,6 +58,7 @@ function handlers(env: Record<string, string> = {}) {
     }),
     mail: () => null,
     webhook: () => null,
+    renderers: NO_RENDERERS,
   });
 }
 
