@@ -9,6 +9,7 @@ import { collectCostExplorer } from "../jobs/collect";
 import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-cloudwatch";
 import { collectArgsFromConfig } from "../jobs/collect-config";
 import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
+import { holdsDemoData } from "../jobs/load-demo";
 import { loadUtilisationLookup } from "../store/read/metrics";
 import { readDb } from "../store/store";
 import { CliFailure, type Command, dayOption, UsageError } from "./command";
@@ -44,6 +45,11 @@ CAIRN_CE_MAX_REQUESTS (default 300).`,
     if (from !== undefined && from >= (to ?? today))
       throw new UsageError(`--from must be before --to (${to ?? today}, exclusive)`);
     const store = ctx.openStore();
+    if (await holdsDemoData(store)) {
+      throw new CliFailure(
+        `${ctx.config.CAIRN_DB} holds the demo dataset; collect real AWS figures into another database (set CAIRN_DB).`,
+      );
+    }
     const failures: string[] = [];
     if (source === "cost-explorer" || source === "all") {
       // Lines re-collected keep the measured utilisation CloudWatch gave for their days.

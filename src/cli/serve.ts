@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { createApp } from "../../web/app";
 import { ensureDemoUser } from "../../web/auth/demo";
 import { nodeAssetRoutes } from "../../web/node-assets";
-import { loadDemo } from "../jobs/load-demo";
+import { holdsDemoData, loadDemo } from "../jobs/load-demo";
 import { startScheduler } from "../jobs/scheduler";
 import { CliFailure, type Command, UsageError } from "./command";
 
@@ -40,6 +40,11 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
       ctx.out("Demo mode: a browser on this machine (localhost) is signed in as the demo admin automatically.");
     }
     const handlers = ctx.services.jobHandlers(store);
+    if (await holdsDemoData(store)) {
+      // Real AWS figures must not be mixed into the demo's fictional ones.
+      delete handlers.collect;
+      ctx.out("This database holds the demo dataset: AWS collection is not scheduled (use another CAIRN_DB).");
+    }
     const collect = handlers.collect;
     const app = new Hono();
     app.route("/", nodeAssetRoutes());

@@ -4,7 +4,7 @@
  * collection run so freshness reads true. Replaces earlier demo data; never mixes it into a
  * database that holds collected figures.
  */
-import { count, ne, sql } from "drizzle-orm";
+import { count, eq, ne, sql } from "drizzle-orm";
 import { DEMO_HISTORY_MONTHS, demoBudgets, generateDemoLines } from "../../collectors/demo/index";
 import type { UtilisationLookup } from "../carbon/estimate";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
@@ -33,6 +33,16 @@ export class DemoRefusedError extends Error {
     super(message);
     this.name = "DemoRefusedError";
   }
+}
+
+/** Whether the database holds the demo dataset (which real collections must not be mixed into). */
+export async function holdsDemoData(store: Store): Promise<boolean> {
+  const rows = await readDb(store)
+    .select({ id: costLines.id })
+    .from(costLines)
+    .where(eq(costLines.source, "demo"))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function loadDemo(deps: LoadDemoDeps, options: { onlyIfEmpty: boolean }): Promise<LoadDemoResult> {

@@ -12,10 +12,12 @@ import { type CliContext, CliFailure, UsageError } from "../../src/cli/command";
 import { loadConfig } from "../../src/config";
 import { collectCostExplorer } from "../../src/jobs/collect";
 import type { CostLine } from "../../src/model";
+import { upsertCostLines } from "../../src/store/cost-lines";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { demoLikeRecords } from "../helpers/cost-explorer-dataset";
 import { DEFAULT_ARGS, storedCents, testClient, truthCents } from "../helpers/cost-explorer-harness";
 import { type FakeCostExplorer, startFakeCostExplorer } from "../helpers/fake-cost-explorer";
+import { line, unestimated } from "../helpers/lines";
 
 let fake: FakeCostExplorer | null = null;
 let opened: OpenedStore | null = null;
@@ -51,6 +53,15 @@ function context(env: Record<string, string>, interactive: boolean) {
 }
 
 describe("cairn collect", () => {
+  it("refuses a database that holds the demo dataset, asking nothing of AWS", async () => {
+    fake = await startFakeCostExplorer({ dataset: { records, estimated: () => false } });
+    opened = openSqliteStore(":memory:");
+    await upsertCostLines(opened.store, unestimated([line({ source: "demo" })]), "2026-07-15T00:00:00Z");
+    const { ctx } = context({}, false);
+    await expect(collectCommand.run(ctx, { source: "all" }, [])).rejects.toThrow(/holds the demo dataset/);
+    expect(fake.answered()).toBe(0);
+  });
+
   it("collects, prints rows, requests and their cost, and shows progress per month on a terminal", async () => {
     fake = await startFakeCostExplorer({ dataset: { records, estimated: (d) => d >= "2026-07-01" }, pageSize: 400 });
     opened = openSqliteStore(":memory:");
