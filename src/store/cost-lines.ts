@@ -28,10 +28,6 @@ export interface ReplaceScope extends Period {
 
 const p = (name: string) => sql.placeholder(name);
 
-function lineParams(line: CostLine, collectedAt: string) {
-  return { ...line, estimated: line.estimated ? 1 : 0, collectedAt };
-}
-
 const FOOTPRINT_UPDATE = {
   usageClass: sql`excluded.usage_class`,
   method: sql`excluded.method`,
@@ -76,22 +72,37 @@ function idByNaturalKey(
 function compileRaw(
   sqlite: Database.Database,
   query: { toSQL: () => { sql: string; params: unknown[] } },
-): (values: Record<string, unknown>) => void {
+): (values: object, overrides?: object) => void {
   const { sql: text, params } = query.toSQL();
   // Each parameter is a placeholder, bare or wrapped in a Param that carries the column's
   // encoder (booleans to 0/1, JSON to text).
-  const slots = params.map((param: unknown) => {
-    if (is(param, Placeholder)) return { name: param.name, encode: (v: unknown) => v };
-    if (is(param, Param) && is(param.value, Placeholder)) {
-      const { encoder } = param;
-      const name = (param.value as Placeholder).name;
-      return { name, encode: (v: unknown) => (encoder ? encoder.mapToDriverValue(v) : v) };
+  const names: string[] = [];
+  const encoders: ({ mapToDriverValue: (v: unknown) => unknown } | null)[] = [];
+  for (const param of params as unknown[]) {
+    if (is(param, Placeholder)) {
+      names.push(param.name);
+      encoders.push(null);
+    } else if (is(param, Param) && is(param.value, Placeholder)) {
+      names.push((param.value as Placeholder).name);
+      encoders.push((param.encoder as { mapToDriverValue: (v: unknown) => unknown } | undefined) ?? null);
+    } else {
+      throw new Error(`bulk statements take placeholders only: ${text}`);
     }
-    throw new Error(`bulk statements take placeholders only: ${text}`);
-  });
+  }
   const statement = sqlite.prepare(text);
-  return (values) => {
-    statement.run(slots.map((slot) => slot.encode(values[slot.name])));
+  const args: unknown[] = new Array(names.length);
+  // Runs once per row of every bulk write: no allocation beyond the reused argument array.
+  return (values, overrides) => {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const value =
+        overrides !== undefined && name in overrides
+          ? (overrides as Record<string, unknown>)[name]
+          : (values as Record<string, unknown>)[name];
+      const encoder = encoders[i];
+      args[i] = encoder ? encoder.mapToDriverValue(value) : value;
+    }
+    statement.run(args);
   };
 }
 
@@ -148,9 +159,10 @@ function writeSqlite(
 
   db.transaction(() => {
     if (scope) db.delete(costLines).where(scopeWhere(scope)).run();
+    const stamp = { collectedAt };
     for (const { line, footprint } of items) {
-      upsertLine(lineParams(line, collectedAt));
-      if (footprint) insertFootprint({ ...line, ...footprint });
+      upsertLine(line, stamp);
+      if (footprint) insertFootprint(line, footprint);
     }
   });
   return items.length;

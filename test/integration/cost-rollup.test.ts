@@ -8,7 +8,7 @@ import type { Footprint } from "../../src/model";
 import { replaceCostLines, upsertCostLines } from "../../src/store/cost-lines";
 import { refreshCostRollup } from "../../src/store/cost-rollup";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
-import { costsBy } from "../../src/store/read/costs";
+import { costsBy, coverageSums } from "../../src/store/read/costs";
 import { readDb } from "../../src/store/store";
 import { line } from "../helpers/lines";
 
@@ -163,6 +163,44 @@ describe("cost_daily rollup", () => {
           )
           .get(from, to, source ?? null) as { c: number; g: number; n: number };
         expect([report.total.costUsd, report.total.co2eGrams, report.total.lines]).toEqual([bare.c, bare.g, bare.n]);
+      }
+    }
+  });
+
+  it("keeps the carbon coverage of every selection: cost by how its footprint was obtained", async () => {
+    const methods = ["default-utilisation", "cost-ratio", "excluded", null] as const;
+    const items = [];
+    for (let i = 0; i < 90; i++) {
+      const day = addDays("2026-08-20", i);
+      const method = methods[i % 4] ?? null;
+      items.push({
+        line: line({
+          day,
+          service: i % 3 ? "AWS Lambda" : "Tax",
+          unblendedCostUsd: (i % 5 === 0 ? -0.5 : 0.1) * (i + 1),
+        }),
+        footprint: method === null ? null : { ...fp(i), method },
+      });
+    }
+    await upsertCostLines(opened.store, items, "2026-11-05T00:00:00Z");
+    for (const [from, to] of [
+      ["2026-08-25", "2026-11-10"],
+      ["2026-09-01", "2026-11-01"],
+    ] as const) {
+      for (const filters of [undefined, { service: "AWS Lambda" }]) {
+        const sums = await coverageSums(readDb(opened.store), { from, to }, filters);
+        const bare = opened.sqlite
+          .prepare(
+            `SELECT coalesce(f.method, 'none') AS m, total(abs(l.unblended_cost_usd)) AS c FROM cost_lines l
+             LEFT JOIN footprints f ON f.cost_line_id = l.id WHERE l.day >= ? AND l.day < ?
+             AND l.service = coalesce(?, l.service) GROUP BY m`,
+          )
+          .all(from, to, filters?.service ?? null) as { m: string; c: number }[];
+        const of = (m: string) => bare.find((r) => r.m === m)?.c ?? 0;
+        expect(sums.physical).toBeCloseTo(of("default-utilisation"), 9);
+        expect(sums.proxy).toBeCloseTo(of("cost-ratio"), 9);
+        expect(sums.excluded).toBeCloseTo(of("excluded"), 9);
+        expect(sums.unestimated).toBeCloseTo(of("none"), 9);
       }
     }
   });

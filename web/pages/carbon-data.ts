@@ -4,7 +4,6 @@
  * coverage of a filtered cost selection, for the cost explorer's total line.
  */
 import { type AnyColumn, and, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
-import { coverageFromSums } from "../../src/carbon/coverage";
 import { type PipelineWhatIf, regionWhatIf, WHAT_IF_REGIONS } from "../../src/carbon/what-if";
 import { monthsEndingAt } from "../../src/charts/carbon-charts";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
@@ -19,7 +18,6 @@ import {
   carbonCoverage,
   carbonTotals,
 } from "../../src/store/read/carbon";
-import type { CostFilters } from "../../src/store/read/costs";
 import { costLines, footprints } from "../../src/store/schema/index";
 import { readDb, type Store } from "../../src/store/store";
 import { BadParameter } from "../api/params";
@@ -160,29 +158,4 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     whatIf: regionWhatIf(inputs, WHAT_IF_REGIONS),
     whatIfRegions: WHAT_IF_REGIONS,
   };
-}
-
-/** Coverage of a filtered cost selection (the cost explorer's filters), costs as absolute values. */
-export async function coverageOfSelection(store: Store, period: Period, filters: CostFilters): Promise<CarbonCoverage> {
-  const bucket = sql<string>`case when ${footprints.method} is null then 'unestimated'
-    when ${footprints.method} = 'cost-ratio' then 'proxy'
-    when ${footprints.method} = 'excluded' then 'excluded' else 'physical' end`;
-  const rows = await readDb(store)
-    .select({ bucket, costUsd: sql<number>`coalesce(sum(abs(${costLines.unblendedCostUsd})), 0)` })
-    .from(costLines)
-    .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
-    .where(
-      and(
-        gte(costLines.day, period.from),
-        lt(costLines.day, period.to),
-        filters.pipeline !== undefined ? eq(costLines.pipeline, filters.pipeline) : undefined,
-        filters.service !== undefined ? eq(costLines.service, filters.service) : undefined,
-        filters.region !== undefined ? eq(costLines.region, filters.region) : undefined,
-        filters.accountId !== undefined ? eq(costLines.accountId, filters.accountId) : undefined,
-      ),
-    )
-    .groupBy(bucket);
-  const sums = { physical: 0, proxy: 0, excluded: 0, unestimated: 0 };
-  for (const r of rows) sums[r.bucket as keyof typeof sums] = Number(r.costUsd);
-  return coverageFromSums(sums);
 }

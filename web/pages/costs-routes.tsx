@@ -1,9 +1,9 @@
 /** `GET /costs`: the cost explorer page. */
 import { Hono } from "hono";
+import { carbonCoverage } from "../../src/store/read/carbon";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
-import { coverageOfSelection } from "./carbon-data";
 import { CostsPage } from "./costs";
 import { apiQueryString, loadExplorer, parseExplorerQuery } from "./costs-data";
 import { explorerTable } from "./costs-table";
@@ -18,7 +18,7 @@ export function costsPageRoutes(deps: WebDeps): Hono {
     const query = parseExplorerQuery(c.req.query(), deps.now());
     const [{ report, menus }, coverage] = await Promise.all([
       loadExplorer(deps, query),
-      coverageOfSelection(deps.store, query.period, query.filters),
+      carbonCoverage(deps.store, query.period, query.filters),
     ]);
     const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
     return renderPage(

@@ -8,6 +8,7 @@ import { and, desc, gte, lt, sql } from "drizzle-orm";
 import type { CarbonCoverage, Month, Period } from "../../model";
 import { costLines, footprints } from "../schema/index";
 import { readDb, type Store } from "../store";
+import { type CostFilters, coverageSums } from "./costs";
 
 export interface CarbonTotalsRow {
   energyKwh: number;
@@ -91,19 +92,12 @@ export async function carbonTotals(store: Store, period: Period): Promise<Carbon
   return numbers(rows[0] ?? { energyKwh: 0, co2eGrams: 0, marketCo2eGrams: 0, embodiedCo2eGrams: 0, costUsd: 0 });
 }
 
-/** Coverage of the period's cost; costs as absolute values (see CarbonCoverage). */
-export async function carbonCoverage(store: Store, period: Period): Promise<CarbonCoverage> {
-  const bucket = sql<string>`case when ${footprints.method} is null then 'unestimated'
-    when ${footprints.method} = 'cost-ratio' then 'proxy'
-    when ${footprints.method} = 'excluded' then 'excluded' else 'physical' end`;
-  const rows = await readDb(store)
-    .select({ bucket, costUsd: sql<number>`coalesce(sum(abs(${costLines.unblendedCostUsd})), 0)` })
-    .from(costLines)
-    .leftJoin(footprints, sql`${footprints.costLineId} = ${costLines.id}`)
-    .where(inPeriod(period))
-    .groupBy(bucket);
-  const sums = { physical: 0, proxy: 0, excluded: 0, unestimated: 0 };
-  for (const r of rows) sums[r.bucket as keyof typeof sums] = Number(r.costUsd);
+/**
+ * Coverage of the period's cost (optionally filtered), costs as absolute values (see
+ * CarbonCoverage); read from the daily and monthly rollups, not from every line.
+ */
+export async function carbonCoverage(store: Store, period: Period, filters?: CostFilters): Promise<CarbonCoverage> {
+  const sums = await coverageSums(readDb(store), period, filters);
   const total = sums.physical + sums.proxy + sums.excluded + sums.unestimated;
   const share = (x: number) => (total > 0 ? x / total : 0);
   const included = total - sums.excluded;

@@ -216,3 +216,20 @@ export async function dimensionMenus(
     source: sorted((r) => r.source),
   };
 }
+
+/** Absolute cost of a selection by how its footprints were obtained, from the rollups. */
+export interface CoverageSums {
+  physical: number;
+  proxy: number;
+  excluded: number;
+  unestimated: number;
+}
+
+export async function coverageSums(db: CairnDb, period: Period, filters?: CostFilters): Promise<CoverageSums> {
+  await refreshCostRollup(db);
+  const columns = sql`physical_abs_usd AS p, proxy_abs_usd AS x, excluded_abs_usd AS e, unestimated_abs_usd AS u`;
+  const [row] = await db.all<{ p: number | null; x: number | null; e: number | null; u: number | null }>(
+    sql`SELECT total(p) AS p, total(x) AS x, total(e) AS e, total(u) AS u FROM (${rollupSource(columns, period, filters, false)})`,
+  );
+  return { physical: row?.p ?? 0, proxy: row?.x ?? 0, excluded: row?.e ?? 0, unestimated: row?.u ?? 0 };
+}

@@ -24,6 +24,11 @@ export const costDaily = sqliteTable(
     marketCo2eGrams: real("market_co2e_grams").notNull(),
     energyKwh: real("energy_kwh").notNull(),
     lines: integer("lines").notNull(),
+    /** Carbon coverage: absolute cost by how its footprint was obtained (physical, proxy...). */
+    physicalAbsUsd: real("physical_abs_usd").notNull().default(0),
+    proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
+    excludedAbsUsd: real("excluded_abs_usd").notNull().default(0),
+    unestimatedAbsUsd: real("unestimated_abs_usd").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.accountId, t.service, t.region, t.pipeline, t.source] })],
 );
@@ -53,6 +58,11 @@ export const costMonthly = sqliteTable(
     marketCo2eGrams: real("market_co2e_grams").notNull(),
     energyKwh: real("energy_kwh").notNull(),
     lines: integer("lines").notNull(),
+    /** Carbon coverage: absolute cost by how its footprint was obtained (physical, proxy...). */
+    physicalAbsUsd: real("physical_abs_usd").notNull().default(0),
+    proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
+    excludedAbsUsd: real("excluded_abs_usd").notNull().default(0),
+    unestimatedAbsUsd: real("unestimated_abs_usd").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.month, t.accountId, t.service, t.region, t.pipeline, t.source] })],
 );
