@@ -54,6 +54,8 @@ async function sniff(path: string): Promise<Uint8Array> {
 export async function openLocal(path: string): Promise<OpenedRows> {
   const format = formatFromBytes(await sniff(path));
   if (format === "parquet") return { source: await parquetRows(path), close: async () => {} };
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // 64 KiB chunks: each becomes one batch of rows; larger chunks made larger batches that lived
+  // long enough to be promoted, and raised the peak memory by about 40 MB for nothing.
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
   return { source: await csvRows(stream, format === "csv.gz"), close: async () => void stream.destroy() };
 }
