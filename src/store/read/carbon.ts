@@ -4,11 +4,11 @@
  * not estimated yet), for a period. Written against drizzle's common SQLite type and awaited,
  * so they serve better-sqlite3 and D1 alike.
  */
-import { and, desc, gte, lt, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { CarbonCoverage, Month, Period } from "../../model";
-import { costLines, footprints } from "../schema/index";
+import { refreshCostRollup } from "../cost-rollup";
 import { readDb, type Store } from "../store";
-import { type CostFilters, coverageSums } from "./costs";
+import { type CostFilters, coverageSums, rollupSource } from "./costs";
 
 export interface CarbonTotalsRow {
   energyKwh: number;
@@ -28,68 +28,67 @@ export interface CarbonGroupRow extends CarbonTotalsRow {
 
 export type CarbonDimension = "service" | "region" | "pipeline";
 
-const totals = {
-  energyKwh: sql<number>`coalesce(sum(${footprints.energyKwh}), 0)`,
-  co2eGrams: sql<number>`coalesce(sum(${footprints.co2eGrams}), 0)`,
-  marketCo2eGrams: sql<number>`coalesce(sum(${footprints.marketCo2eGrams}), 0)`,
-  embodiedCo2eGrams: sql<number>`coalesce(sum(${footprints.embodiedCo2eGrams}), 0)`,
-  costUsd: sql<number>`coalesce(sum(${costLines.unblendedCostUsd}), 0)`,
-};
+/*
+ * Read from the daily and monthly rollups (src/store/cost-rollup.ts), so a year's view sums
+ * rollup rows, never every line. `costUsd` is the selection's whole cost.
+ */
+const FIGURES = sql`service, region, pipeline, energy_kwh AS e, co2e_grams AS g, market_co2e_grams AS m,
+  embodied_co2e_grams AS b, unblended_cost_usd AS c`;
 
-function inPeriod(period: Period) {
-  return and(gte(costLines.day, period.from), lt(costLines.day, period.to));
+const SUMS = sql`total(e) AS energyKwh, total(g) AS co2eGrams, total(m) AS marketCo2eGrams,
+  total(b) AS embodiedCo2eGrams, total(c) AS costUsd`;
+
+/** The period's rollup rows: whole months from cost_monthly, the ragged ends from cost_daily. */
+async function fromRollups<T>(store: Store, period: Period, select: SQL, tail: SQL): Promise<T[]> {
+  const db = readDb(store);
+  await refreshCostRollup(db);
+  const source = rollupSource(
+    sql`substr(day, 1, 7) AS month, ${FIGURES}`,
+    period,
+    undefined,
+    false,
+    sql`month, ${FIGURES}`,
+  );
+  return db.all<T>(sql`SELECT ${select} FROM (${source}) ${tail}`);
 }
 
 function numbers<T extends CarbonTotalsRow>(row: T): T {
   return {
     ...row,
-    energyKwh: Number(row.energyKwh),
-    co2eGrams: Number(row.co2eGrams),
-    marketCo2eGrams: Number(row.marketCo2eGrams),
-    embodiedCo2eGrams: Number(row.embodiedCo2eGrams),
-    costUsd: Number(row.costUsd),
+    energyKwh: Number(row.energyKwh ?? 0),
+    co2eGrams: Number(row.co2eGrams ?? 0),
+    marketCo2eGrams: Number(row.marketCo2eGrams ?? 0),
+    embodiedCo2eGrams: Number(row.embodiedCo2eGrams ?? 0),
+    costUsd: Number(row.costUsd ?? 0),
   };
 }
 
 export async function carbonByMonth(store: Store, period: Period): Promise<CarbonMonthRow[]> {
-  const month = sql<string>`substr(${costLines.day}, 1, 7)`;
-  const rows = await readDb(store)
-    .select({ month, ...totals })
-    .from(costLines)
-    .innerJoin(footprints, sql`${footprints.costLineId} = ${costLines.id}`)
-    .where(inPeriod(period))
-    .groupBy(month)
-    .orderBy(month);
+  const rows = await fromRollups<CarbonMonthRow>(
+    store,
+    period,
+    sql`month, ${SUMS}`,
+    sql`GROUP BY month ORDER BY month`,
+  );
   return rows.map(numbers);
 }
 
-const DIMENSION_COLUMNS = {
-  service: costLines.service,
-  region: costLines.region,
-  pipeline: costLines.pipeline,
-} as const;
-
 /** Totals per service, region or pipeline, largest location-based CO2e first. */
 export async function carbonBy(store: Store, period: Period, dimension: CarbonDimension): Promise<CarbonGroupRow[]> {
-  const column = DIMENSION_COLUMNS[dimension];
-  const rows = await readDb(store)
-    .select({ key: column, ...totals })
-    .from(costLines)
-    .innerJoin(footprints, sql`${footprints.costLineId} = ${costLines.id}`)
-    .where(inPeriod(period))
-    .groupBy(column)
-    .orderBy(desc(totals.co2eGrams), column);
+  const key = sql.raw(dimension);
+  const rows = await fromRollups<CarbonGroupRow>(
+    store,
+    period,
+    sql`${key} AS key, ${SUMS}`,
+    sql`GROUP BY ${key} ORDER BY co2eGrams DESC, key ASC`,
+  );
   return rows.map(numbers);
 }
 
 /** The whole period's totals. */
 export async function carbonTotals(store: Store, period: Period): Promise<CarbonTotalsRow> {
-  const rows = await readDb(store)
-    .select(totals)
-    .from(costLines)
-    .innerJoin(footprints, sql`${footprints.costLineId} = ${costLines.id}`)
-    .where(inPeriod(period));
-  return numbers(rows[0] ?? { energyKwh: 0, co2eGrams: 0, marketCo2eGrams: 0, embodiedCo2eGrams: 0, costUsd: 0 });
+  const [row] = await fromRollups<CarbonTotalsRow>(store, period, SUMS, sql``);
+  return numbers(row ?? { energyKwh: 0, co2eGrams: 0, marketCo2eGrams: 0, embodiedCo2eGrams: 0, costUsd: 0 });
 }
 
 /**

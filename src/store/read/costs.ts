@@ -118,7 +118,14 @@ function filterSql(filters: CostFilters = {}): SQL {
 }
 
 /** `SELECT <columns> FROM` the rollup rows covering the period, daily and monthly, as one union. */
-function rollupSource(columns: SQL, period: Period, filters: CostFilters | undefined, daysOnly: boolean): SQL {
+export function rollupSource(
+  columns: SQL,
+  period: Period,
+  filters: CostFilters | undefined,
+  daysOnly: boolean,
+  /** Columns for the monthly branch when they differ (cost_monthly has `month`, not `day`). */
+  monthlyColumns: SQL = columns,
+): SQL {
   const split = daysOnly ? { days: [period], months: null } : splitPeriod(period);
   const where = filterSql(filters);
   const branches: SQL[] = [];
@@ -131,7 +138,7 @@ function rollupSource(columns: SQL, period: Period, filters: CostFilters | undef
   }
   if (split.months) {
     branches.push(
-      sql`SELECT ${columns} FROM cost_monthly WHERE month >= ${split.months.from} AND month < ${split.months.to} AND ${where}`,
+      sql`SELECT ${monthlyColumns} FROM cost_monthly WHERE month >= ${split.months.from} AND month < ${split.months.to} AND ${where}`,
     );
   }
   return sql.join(branches, sql` UNION ALL `);

@@ -24,6 +24,8 @@ export const costDaily = sqliteTable(
     marketCo2eGrams: real("market_co2e_grams").notNull(),
     energyKwh: real("energy_kwh").notNull(),
     lines: integer("lines").notNull(),
+    /** Manufacturing share (scope 3), kept apart from the energy's CO2e. */
+    embodiedCo2eGrams: real("embodied_co2e_grams").notNull().default(0),
     /** Carbon coverage: absolute cost by how its footprint was obtained (physical, proxy...). */
     physicalAbsUsd: real("physical_abs_usd").notNull().default(0),
     proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
@@ -58,6 +60,8 @@ export const costMonthly = sqliteTable(
     marketCo2eGrams: real("market_co2e_grams").notNull(),
     energyKwh: real("energy_kwh").notNull(),
     lines: integer("lines").notNull(),
+    /** Manufacturing share (scope 3), kept apart from the energy's CO2e. */
+    embodiedCo2eGrams: real("embodied_co2e_grams").notNull().default(0),
     /** Carbon coverage: absolute cost by how its footprint was obtained (physical, proxy...). */
     physicalAbsUsd: real("physical_abs_usd").notNull().default(0),
     proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
