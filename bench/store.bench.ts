@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type Database from "better-sqlite3";
 import { addDays } from "../src/days";
 import type { CostLine } from "../src/model";
 import { upsertCostLines } from "../src/store/cost-lines";
@@ -40,71 +41,52 @@ function makeLines(count: number): CostLine[] {
   return out;
 }
 
+/** Seconds to insert every line with one bare prepared statement in one transaction. */
+function timeBareInsert(sqlite: Database.Database, table: string, lines: CostLine[]): number {
+  const insert = sqlite.prepare(
+    `INSERT INTO ${table} (day, account_id, service, region, usage_type, pipeline, unblended_cost_usd,
+      amortized_cost_usd, usage_amount, usage_unit, estimated, source, collected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const start = performance.now();
+  sqlite.transaction(() => {
+    for (const l of lines) {
+      insert.run(
+        l.day,
+        l.accountId,
+        l.service,
+        l.region,
+        l.usageType,
+        l.pipeline,
+        l.unblendedCostUsd,
+        l.amortizedCostUsd,
+        l.usageAmount,
+        l.usageUnit,
+        l.estimated ? 1 : 0,
+        l.source,
+        "2026-01-01T00:00:00Z",
+      );
+    }
+  })();
+  return (performance.now() - start) / 1000;
+}
+
 export async function bench(log: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "cairn-bench-store-"));
   const lines = makeLines(COUNT);
   try {
     // Baseline: the same table (created by the real migrations), a bare prepared INSERT.
     const bare = openSqliteStore(join(dir, "bare.db"));
-    const insert = bare.sqlite.prepare(
-      `INSERT INTO cost_lines (day, account_id, service, region, usage_type, pipeline, unblended_cost_usd,
-        amortized_cost_usd, usage_amount, usage_unit, estimated, source, collected_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let start = performance.now();
-    bare.sqlite.transaction(() => {
-      for (const l of lines) {
-        insert.run(
-          l.day,
-          l.accountId,
-          l.service,
-          l.region,
-          l.usageType,
-          l.pipeline,
-          l.unblendedCostUsd,
-          l.amortizedCostUsd,
-          l.usageAmount,
-          l.usageUnit,
-          l.estimated ? 1 : 0,
-          l.source,
-          "2026-01-01T00:00:00Z",
-        );
-      }
-    })();
-    const bareSeconds = (performance.now() - start) / 1000;
+    const bareSeconds = timeBareInsert(bare.sqlite, "cost_lines", lines);
     // The same insert into a copy of the table without the rollup triggers: what they cost.
     bare.sqlite.exec("CREATE TABLE plain_lines AS SELECT * FROM cost_lines WHERE 0");
     bare.sqlite.exec(
       "CREATE UNIQUE INDEX plain_key ON plain_lines (day, account_id, service, region, usage_type, pipeline)",
     );
-    const plainInsert = bare.sqlite.prepare(
-      `INSERT INTO plain_lines (day, account_id, service, region, usage_type, pipeline, unblended_cost_usd,
-        amortized_cost_usd, usage_amount, usage_unit, estimated, source, collected_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    start = performance.now();
-    bare.sqlite.transaction(() => {
-      for (const l of lines) {
-        plainInsert.run(
-          l.day,
-          l.accountId,
-          l.service,
-          l.region,
-          l.usageType,
-          l.pipeline,
-          l.unblendedCostUsd,
-          l.amortizedCostUsd,
-          l.usageAmount,
-          l.usageUnit,
-          l.estimated ? 1 : 0,
-          l.source,
-          "2026-01-01T00:00:00Z",
-        );
-      }
-    })();
-    const plainSeconds = (performance.now() - start) / 1000;
+    const plainSeconds = timeBareInsert(bare.sqlite, "plain_lines", lines);
     bare.close();
 
+    let start: number;
     const opened = openSqliteStore(join(dir, "store.db"));
     const items = lines.map((line) => ({ line, footprint: null }));
     start = performance.now();

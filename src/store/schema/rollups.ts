@@ -7,10 +7,9 @@
  */
 import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const costDaily = sqliteTable(
-  "cost_daily",
-  {
-    day: text("day").notNull(),
+/** The dimensions and figures both rollups keep (fresh builders for each table). */
+function rollupColumns() {
+  return {
     accountId: text("account_id").notNull(),
     service: text("service").notNull(),
     region: text("region").notNull(),
@@ -31,6 +30,14 @@ export const costDaily = sqliteTable(
     proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
     excludedAbsUsd: real("excluded_abs_usd").notNull().default(0),
     unestimatedAbsUsd: real("unestimated_abs_usd").notNull().default(0),
+  };
+}
+
+export const costDaily = sqliteTable(
+  "cost_daily",
+  {
+    day: text("day").notNull(),
+    ...rollupColumns(),
   },
   (t) => [primaryKey({ columns: [t.day, t.accountId, t.service, t.region, t.pipeline, t.source] })],
 );
@@ -48,25 +55,7 @@ export const costMonthly = sqliteTable(
   "cost_monthly",
   {
     month: text("month").notNull(),
-    accountId: text("account_id").notNull(),
-    service: text("service").notNull(),
-    region: text("region").notNull(),
-    pipeline: text("pipeline").notNull(),
-    /** Where the lines came from (`CostSource`): collected and imported figures stay apart. */
-    source: text("source").notNull(),
-    unblendedCostUsd: real("unblended_cost_usd").notNull(),
-    amortizedCostUsd: real("amortized_cost_usd").notNull(),
-    co2eGrams: real("co2e_grams").notNull(),
-    marketCo2eGrams: real("market_co2e_grams").notNull(),
-    energyKwh: real("energy_kwh").notNull(),
-    lines: integer("lines").notNull(),
-    /** Manufacturing share (scope 3), kept apart from the energy's CO2e. */
-    embodiedCo2eGrams: real("embodied_co2e_grams").notNull().default(0),
-    /** Carbon coverage: absolute cost by how its footprint was obtained (physical, proxy...). */
-    physicalAbsUsd: real("physical_abs_usd").notNull().default(0),
-    proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
-    excludedAbsUsd: real("excluded_abs_usd").notNull().default(0),
-    unestimatedAbsUsd: real("unestimated_abs_usd").notNull().default(0),
+    ...rollupColumns(),
   },
   (t) => [primaryKey({ columns: [t.month, t.accountId, t.service, t.region, t.pipeline, t.source] })],
 );
