@@ -3,6 +3,7 @@
  * `process.env` (after reading `.env`), a test hands it a literal. It fails fast, naming every
  * problem at once: the variable, the value given and what is expected.
  */
+import { Cron } from "croner";
 import { z } from "zod";
 
 const emailList = z
@@ -14,6 +15,17 @@ const emailList = z
       .filter((e) => e !== ""),
   )
   .pipe(z.array(z.email({ message: "a comma-separated list of email addresses" })));
+
+/** A five-field cron expression (UTC), checked by the same parser the scheduler uses. */
+const cronExpression = z.string().refine((value) => {
+  if (value.trim().split(/\s+/).length !== 5) return false;
+  try {
+    new Cron(value, { paused: true, timezone: "UTC" }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}, "a five-field cron expression, UTC (minute hour day-of-month month day-of-week)");
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -58,6 +70,10 @@ export const configSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS region codes, comma-separated")))
     .optional(),
   CAIRN_FACTOR_SET: z.string().min(1).default("cairn-2026"),
+  /** When the scheduled jobs run (UTC); see src/jobs/job-table.ts for the defaults. */
+  CAIRN_COLLECT_CRON: cronExpression.optional(),
+  CAIRN_WEEKLY_REPORT_CRON: cronExpression.optional(),
+  CAIRN_MONTHLY_REPORT_CRON: cronExpression.optional(),
   CAIRN_IMPORT_MAX_ERRORS: z.coerce.number().int().min(0).default(100),
   /** Path-style S3 URLs (`http://host/bucket/key`), for S3-compatible endpoints (MinIO, a local server). */
   CAIRN_S3_FORCE_PATH_STYLE: z

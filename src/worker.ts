@@ -7,6 +7,7 @@ import { drizzle } from "drizzle-orm/d1";
 import type { Hono } from "hono";
 import { createApp } from "../web/app";
 import type { JobName } from "./jobs/job-table";
+import { jobTableFor } from "./jobs/job-table";
 import * as schema from "./store/schema/index";
 import type { Store } from "./store/store";
 import { type WorkerEnv, workerConfig } from "./worker/env";
@@ -59,13 +60,14 @@ async function runJob(name: JobName, ctx: JobContext): Promise<string> {
  * is the day it was scheduled for, and advances with the runtime's clock.
  */
 export async function runScheduled(event: ScheduledEvent, env: WorkerEnv, log: (line: string) => void): Promise<void> {
-  const jobs = jobsForCron(event.cron);
+  const config = workerConfig(env);
+  const jobs = jobsForCron(event.cron, jobTableFor(config));
   if (jobs.length === 0) {
     throw new Error(`no job of the job table runs on "${event.cron}": wrangler.toml's crons and the job table differ`);
   }
   const started = Date.now();
   const now = () => new Date(event.scheduledTime + (Date.now() - started));
-  const ctx = { store: d1Store(env), config: workerConfig(env), env, now };
+  const ctx = { store: d1Store(env), config, env, now };
   const failures: string[] = [];
   for (const job of jobs) {
     const handler = WORKER_JOBS[job.name];

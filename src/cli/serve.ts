@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { createApp } from "../../web/app";
 import { ensureDemoUser } from "../../web/auth/demo";
 import { nodeAssetRoutes } from "../../web/node-assets";
+import { jobTableFor } from "../jobs/job-table";
 import { holdsDemoData, loadDemo } from "../jobs/load-demo";
 import { startScheduler } from "../jobs/scheduler";
 import { CliFailure, type Command, UsageError } from "./command";
@@ -58,7 +59,7 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
         ...(collect ? { collectNow: collect } : {}),
       }),
     );
-    const scheduler = startScheduler(handlers, ctx.out);
+    const scheduler = startScheduler(handlers, ctx.out, jobTableFor(ctx.config));
     const server = serve({ fetch: app.fetch, port, hostname: "0.0.0.0" });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);

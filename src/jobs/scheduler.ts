@@ -3,7 +3,7 @@
  * runs of the same job at once. Each handler is built by the composition root.
  */
 import { Cron } from "croner";
-import { JOB_TABLE, type JobName } from "./job-table";
+import { JOB_TABLE, type JobName, type ScheduledJob } from "./job-table";
 
 export type JobHandlers = Partial<Record<JobName, () => Promise<string>>>;
 
@@ -13,8 +13,12 @@ export interface Scheduler {
   describe: () => { name: JobName; cron: string; next: Date | null }[];
 }
 
-export function startScheduler(handlers: JobHandlers, log: (line: string) => void): Scheduler {
-  const crons = JOB_TABLE.flatMap((job) => {
+export function startScheduler(
+  handlers: JobHandlers,
+  log: (line: string) => void,
+  table: readonly ScheduledJob[] = JOB_TABLE,
+): Scheduler {
+  const crons = table.flatMap((job) => {
     const handler = handlers[job.name];
     if (!handler) return [];
     const cron = new Cron(job.cron, { timezone: "UTC", protect: true }, async () => {
