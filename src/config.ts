@@ -3,7 +3,6 @@
  * `process.env` (after reading `.env`), a test hands it a literal. It fails fast, naming every
  * problem at once: the variable, the value given and what is expected.
  */
-import { Cron } from "croner";
 import { z } from "zod";
 
 const emailList = z
@@ -16,16 +15,40 @@ const emailList = z
   )
   .pipe(z.array(z.email({ message: "a comma-separated list of email addresses" })));
 
-/** A five-field cron expression (UTC), checked by the same parser the scheduler uses. */
-const cronExpression = z.string().refine((value) => {
-  if (value.trim().split(/\s+/).length !== 5) return false;
-  try {
-    new Cron(value, { paused: true, timezone: "UTC" }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}, "a five-field cron expression, UTC (minute hour day-of-month month day-of-week)");
+/** Field ranges of a five-field cron: minute, hour, day of month, month, day of week (7 = Sunday). */
+const CRON_FIELDS: readonly [number, number][] = [
+  [0, 59],
+  [0, 23],
+  [1, 31],
+  [1, 12],
+  [0, 7],
+];
+
+/**
+ * Whether `value` is a five-field cron of numbers, `*`, ranges, lists and steps, every number in
+ * its field's range. Written here rather than with the scheduler's parser so the configuration
+ * stays free of it on Workers, where Cloudflare runs the crons.
+ */
+export function isFiveFieldCron(value: string): boolean {
+  const fields = value.trim().split(/\s+/);
+  if (fields.length !== 5) return false;
+  return fields.every((field, i) => {
+    const [min, max] = CRON_FIELDS[i] ?? [0, 0];
+    const inRange = (n: string) => /^\d+$/.test(n) && Number(n) >= min && Number(n) <= max;
+    return field.split(",").every((part) => {
+      const [range, step] = part.split("/");
+      if (step !== undefined && !(/^\d+$/.test(step) && Number(step) > 0)) return false;
+      if (range === "*") return true;
+      const [from, to, extra] = (range ?? "").split("-");
+      if (extra !== undefined || from === undefined || !inRange(from)) return false;
+      return to === undefined || (inRange(to) && Number(to) >= Number(from));
+    });
+  });
+}
+
+const cronExpression = z
+  .string()
+  .refine(isFiveFieldCron, "a five-field cron expression, UTC (minute hour day-of-month month day-of-week)");
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config";
+import { isFiveFieldCron, loadConfig } from "../../src/config";
 import { JOB_TABLE, jobTableFor } from "../../src/jobs/job-table";
 import { startScheduler } from "../../src/jobs/scheduler";
 
@@ -37,4 +37,23 @@ describe("the job table and its configured crons", () => {
       expect(() => loadConfig({ CAIRN_WEEKLY_REPORT_CRON: cron })).toThrow(/CAIRN_WEEKLY_REPORT_CRON.*five-field cron/);
     },
   );
+});
+
+describe("isFiveFieldCron", () => {
+  it.each([
+    ["15 5,17 * * *", true],
+    ["0 6 * * 1", true],
+    ["30 6 3-10 * *", true],
+    ["*/15 * * * 1-5", true],
+    ["0 0 1 1 7", true],
+    ["0 24 * * *", false],
+    ["0 6 0 * *", false],
+    ["0 6 * 13 *", false],
+    ["0 6 * * 8", false],
+    ["5-1 * * * *", false],
+    ["*/0 * * * *", false],
+    ["0 6 * * mon", false],
+  ])("%j is %s", (cron, valid) => {
+    expect(isFiveFieldCron(cron)).toBe(valid);
+  });
 });
