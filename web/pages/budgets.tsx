@@ -1,4 +1,5 @@
 /** Budgets: each one's spend and forecast as bars; the edit form for admins. */
+
 import type { BudgetStatus } from "../../src/analysis/budget-status";
 import { addDays } from "../../src/days";
 import { formatDay, formatMoney, formatPercent } from "../../src/format/numbers";
@@ -7,6 +8,7 @@ import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { BUDGETS_WORDS } from "./budgets-words";
 import { Layout } from "./layout";
+import { ScopeFields } from "./scope-fields";
 
 type Words = (typeof BUDGETS_WORDS)["en"];
 
@@ -115,19 +117,7 @@ function EditForm(props: { w: Words }) {
         <label for="budget-to">{w.to}</label>
         <input id="budget-to" name="to" type="date" />
       </div>
-      <div class="field">
-        <label for="budget-scope">{w.scope}</label>
-        <select id="budget-scope" name="scopeKind">
-          <option value="all">{w.scopeAll}</option>
-          <option value="pipeline">{w.scopePipeline}</option>
-          <option value="service">{w.scopeService}</option>
-          <option value="account">{w.scopeAccount}</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="budget-scope-value">{w.scopeValue}</label>
-        <input id="budget-scope-value" name="scopeValue" maxlength={256} />
-      </div>
+      <ScopeFields idPrefix="budget" labels={w} />
       <div class="field">
         <label for="budget-thresholds">{w.thresholds}</label>
         <input

@@ -1,4 +1,5 @@
 /** Settings: currency rates per month and planned-activity periods. Forms for admins only. */
+
 import type { MonthlyRate } from "../../src/analysis/currency";
 import { formatDay, formatMonth, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
@@ -6,6 +7,7 @@ import type { StoredPlannedActivity } from "../../src/store/planned-activities";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { Layout } from "./layout";
+import { ScopeFields } from "./scope-fields";
 import { SETTINGS_WORDS } from "./settings-words";
 
 type Words = (typeof SETTINGS_WORDS)["en"];
@@ -176,19 +178,7 @@ export function SettingsPage(props: {
               <label for="planned-to">{w.toDay}</label>
               <input id="planned-to" name="toDay" type="date" required />
             </div>
-            <div class="field">
-              <label for="planned-scope">{w.scope}</label>
-              <select id="planned-scope" name="scopeKind">
-                <option value="all">{w.scopeAll}</option>
-                <option value="pipeline">{w.scopePipeline}</option>
-                <option value="service">{w.scopeService}</option>
-                <option value="account">{w.scopeAccount}</option>
-              </select>
-            </div>
-            <div class="field">
-              <label for="planned-value">{w.scopeValue}</label>
-              <input id="planned-value" name="scopeValue" maxlength={256} />
-            </div>
+            <ScopeFields idPrefix="planned" labels={w} />
             <div class="field actions">
               <button type="submit">{w.addPlanned}</button>
             </div>
