@@ -7,6 +7,7 @@ import type { StoredPlannedActivity } from "../../src/store/planned-activities";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { Layout } from "./layout";
+import { ListTable } from "./list-table";
 import { ScopeFields } from "./scope-fields";
 import { SETTINGS_WORDS } from "./settings-words";
 
@@ -57,41 +58,31 @@ export function SettingsPage(props: {
       <section aria-labelledby="rates-title">
         <h2 id="rates-title">{w.ratesTitle}</h2>
         <p class="muted">{w.ratesIntro}</p>
-        {props.rates.length === 0 ? (
-          <p>{w.noRates}</p>
-        ) : (
-          <div class="table-scroll">
-            <table class="data" id="rates-table">
-              <thead>
-                <tr>
-                  <th scope="col">{w.month}</th>
-                  <th scope="col">{w.currency}</th>
-                  <th scope="col">{w.rate}</th>
-                  {admin ? <th scope="col">{w.actions}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {props.rates.map((r) => (
-                  <tr>
-                    <th scope="row">{formatMonth(r.month, locale)}</th>
-                    <td>{r.currency}</td>
-                    <td>{formatNumber(r.ratePerUsd, locale, 4)}</td>
-                    {admin ? (
-                      <td>
-                        <DeleteButton
-                          action="/settings/rates/delete"
-                          fields={{ month: r.month, currency: r.currency }}
-                          label={w.remove}
-                          what={`${r.month} ${r.currency}`}
-                        />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          id="rates-table"
+          empty={props.rates.length === 0}
+          emptyText={w.noRates}
+          headers={[w.month, w.currency, w.rate]}
+          actions={admin ? w.actions : undefined}
+        >
+          {props.rates.map((r) => (
+            <tr>
+              <th scope="row">{formatMonth(r.month, locale)}</th>
+              <td>{r.currency}</td>
+              <td>{formatNumber(r.ratePerUsd, locale, 4)}</td>
+              {admin ? (
+                <td>
+                  <DeleteButton
+                    action="/settings/rates/delete"
+                    fields={{ month: r.month, currency: r.currency }}
+                    label={w.remove}
+                    what={`${r.month} ${r.currency}`}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </ListTable>
         {admin ? (
           <form method="post" action="/settings/rates" class="filters admin-action" id="rate-form">
             <CsrfField />
@@ -126,43 +117,32 @@ export function SettingsPage(props: {
       <section aria-labelledby="planned-title">
         <h2 id="planned-title">{w.plannedTitle}</h2>
         <p class="muted">{w.plannedIntro}</p>
-        {props.planned.length === 0 ? (
-          <p>{w.noPlanned}</p>
-        ) : (
-          <div class="table-scroll">
-            <table class="data" id="planned-table">
-              <thead>
-                <tr>
-                  <th scope="col">{w.name}</th>
-                  <th scope="col">{w.fromDay}</th>
-                  <th scope="col">{w.toDay}</th>
-                  <th scope="col">{w.scope}</th>
-                  {admin ? <th scope="col">{w.actions}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {props.planned.map((p) => (
-                  <tr>
-                    <th scope="row">{p.name}</th>
-                    <td>{formatDay(p.fromDay, locale)}</td>
-                    <td>{formatDay(p.toDay, locale)}</td>
-                    <td>{scopeLabel(w, p.scopeKind, p.scopeValue)}</td>
-                    {admin ? (
-                      <td>
-                        <DeleteButton
-                          action="/settings/planned/delete"
-                          fields={{ id: String(p.id) }}
-                          label={w.remove}
-                          what={p.name}
-                        />
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ListTable
+          id="planned-table"
+          empty={props.planned.length === 0}
+          emptyText={w.noPlanned}
+          headers={[w.name, w.fromDay, w.toDay, w.scope]}
+          actions={admin ? w.actions : undefined}
+        >
+          {props.planned.map((p) => (
+            <tr>
+              <th scope="row">{p.name}</th>
+              <td>{formatDay(p.fromDay, locale)}</td>
+              <td>{formatDay(p.toDay, locale)}</td>
+              <td>{scopeLabel(w, p.scopeKind, p.scopeValue)}</td>
+              {admin ? (
+                <td>
+                  <DeleteButton
+                    action="/settings/planned/delete"
+                    fields={{ id: String(p.id) }}
+                    label={w.remove}
+                    what={p.name}
+                  />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </ListTable>
         {admin ? (
           <form method="post" action="/settings/planned" class="filters admin-action" id="planned-form">
             <CsrfField />

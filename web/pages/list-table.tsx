@@ -1,0 +1,32 @@
+/**
+ * A list shown as a table (or a sentence when it is empty): the header row, with an actions
+ * column for admins, and the rows the caller renders.
+ */
+import type { Child } from "hono/jsx";
+
+export function ListTable(props: {
+  id: string;
+  empty: boolean;
+  emptyText: string;
+  headers: string[];
+  /** The actions column's header, for admins; absent for viewers. */
+  actions?: string | undefined;
+  children?: Child;
+}) {
+  if (props.empty) return <p>{props.emptyText}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="data" id={props.id}>
+        <thead>
+          <tr>
+            {props.headers.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+            {props.actions !== undefined ? <th scope="col">{props.actions}</th> : null}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
