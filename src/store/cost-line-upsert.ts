@@ -1,6 +1,7 @@
 /**
  * The parts of a cost-line upsert both drivers share: the natural key that makes a second write
- * an update, and what an update replaces (the figures, never the key).
+ * an update, and what an update replaces (the figures, never the key). The source is part of the
+ * key: each source keeps its own lines, and cost_source_days says which one counts.
  */
 import { sql } from "drizzle-orm";
 import { costLines } from "./schema/index";
@@ -12,6 +13,7 @@ export const NATURAL_KEY = [
   costLines.region,
   costLines.usageType,
   costLines.pipeline,
+  costLines.source,
 ] as const;
 
 export const LINE_UPDATE = {
@@ -20,6 +22,5 @@ export const LINE_UPDATE = {
   usageAmount: sql`excluded.usage_amount`,
   usageUnit: sql`excluded.usage_unit`,
   estimated: sql`excluded.estimated`,
-  source: sql`excluded.source`,
   collectedAt: sql`excluded.collected_at`,
 };

@@ -22,7 +22,7 @@ export const MAX_PARAMS_PER_STATEMENT = 99;
 /** A soft cap on statements per batch: a batch never splits a day, so one may exceed it. */
 export const MAX_STATEMENTS_PER_BATCH = 50;
 
-const KEY_COLUMNS = ["day", "accountId", "service", "region", "usageType", "pipeline"] as const;
+const KEY_COLUMNS = ["day", "accountId", "service", "region", "usageType", "pipeline", "source"] as const;
 const FOOTPRINT_COLUMNS = [
   "usageClass",
   "method",
@@ -95,7 +95,7 @@ function deleteRange(db: D1Db, scope: ReplaceScope, from: Day, to: Day): Stateme
       gte(costLines.day, from),
       lt(costLines.day, to),
       accounts ? inArray(costLines.accountId, accounts) : undefined,
-      scope.source ? sql`${costLines.source} = ${scope.source}` : undefined,
+      sql`${costLines.source} = ${scope.source}`,
     );
   if (!scope.accountIds) return [db.delete(costLines).where(where())];
   if (scope.accountIds.length === 0) return [];

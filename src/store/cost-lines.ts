@@ -22,8 +22,11 @@ export interface EstimatedLine {
 export interface ReplaceScope extends Period {
   /** Only these accounts (all when absent). */
   accountIds?: readonly string[];
-  /** Only lines from this source (all when absent). */
-  source?: CostLine["source"];
+  /**
+   * Only lines from this source: required, so replacing a Cost Explorer window never deletes
+   * the FOCUS lines of the same days (each source keeps its lines; precedence picks one).
+   */
+  source: CostLine["source"];
 }
 
 const p = (name: string) => sql.placeholder(name);
@@ -51,17 +54,17 @@ function scopeWhere(scope: ReplaceScope): SQL | undefined {
     gte(costLines.day, scope.from),
     lt(costLines.day, scope.to),
     scope.accountIds ? inArray(costLines.accountId, [...scope.accountIds]) : undefined,
-    scope.source ? eq(costLines.source, scope.source) : undefined,
+    eq(costLines.source, scope.source),
   );
 }
 
 /** The stored id of a line, found by its natural key (the unique index makes it a lookup). */
 function idByNaturalKey(
-  key: Record<"day" | "accountId" | "service" | "region" | "usageType" | "pipeline", unknown>,
+  key: Record<"day" | "accountId" | "service" | "region" | "usageType" | "pipeline" | "source", unknown>,
 ): SQL {
   return sql`(SELECT id FROM cost_lines WHERE day = ${key.day} AND account_id = ${key.accountId}
     AND service = ${key.service} AND region = ${key.region} AND usage_type = ${key.usageType}
-    AND pipeline = ${key.pipeline})`;
+    AND pipeline = ${key.pipeline} AND source = ${key.source})`;
 }
 
 /**
@@ -152,6 +155,7 @@ function writeSqlite(
         region: p("region"),
         usageType: p("usageType"),
         pipeline: p("pipeline"),
+        source: p("source"),
       }),
       ...(Object.fromEntries(footprintColumns.map((k) => [k, p(k)])) as object),
     } as unknown as typeof footprints.$inferInsert),

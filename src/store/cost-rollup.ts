@@ -2,13 +2,17 @@
  * Keeps `cost_daily` and `cost_monthly` in step with the lines: triggers mark the days a write
  * touched, and this recomputes exactly those days (and their months) from cost_lines +
  * footprints, atomically (one transaction on
- * SQLite, one batch on D1). Reads call it first; it costs one indexed lookup when nothing is
+ * SQLite, one batch on D1), keeping only the lines of the source counted for each account and
+ * day (./source-precedence.ts). Reads call it first; it costs one indexed lookup when nothing is
  * marked. Writers may call it after a bulk write so the next read is instant.
  */
 import { sql } from "drizzle-orm";
+import { PRECEDENCE } from "./source-precedence";
 import type { CairnDb } from "./store";
 
 const RECOMPUTE = [
+  // Which source counts for each (account, day) first: the rollups keep only its lines.
+  ...PRECEDENCE,
   sql`DELETE FROM cost_daily WHERE day IN (SELECT day FROM cost_rollup_dirty)`,
   sql`INSERT OR REPLACE INTO cost_daily (day, account_id, service, region, pipeline, source, unblended_cost_usd,
       amortized_cost_usd, co2e_grams, market_co2e_grams, energy_kwh, lines, embodied_co2e_grams,
@@ -20,7 +24,9 @@ const RECOMPUTE = [
       total(CASE WHEN f.method = 'cost-ratio' THEN abs(l.unblended_cost_usd) END),
       total(CASE WHEN f.method = 'excluded' THEN abs(l.unblended_cost_usd) END),
       total(CASE WHEN f.method IS NULL THEN abs(l.unblended_cost_usd) END)
-    FROM cost_lines l LEFT JOIN footprints f ON f.cost_line_id = l.id
+    FROM cost_lines l
+      JOIN cost_source_days s ON s.day = l.day AND s.account_id = l.account_id AND s.source = l.source AND s.counted = 1
+      LEFT JOIN footprints f ON f.cost_line_id = l.id
     WHERE l.day IN (SELECT day FROM cost_rollup_dirty)
     GROUP BY l.day, l.account_id, l.service, l.region, l.pipeline, l.source`,
   // Months of marked days, rebuilt from the (now current) daily rows. The day bounds let the

@@ -62,7 +62,16 @@ describe("cost_daily rollup", () => {
       },
       { line: line({ day, service: "AWS Lambda", usageType: "B", unblendedCostUsd: 0.5 }), footprint: null },
       {
-        line: line({ day, service: "Amazon S3", usageType: "C", unblendedCostUsd: 0.25, source: "focus" }),
+        // Another account: where two sources cover the same account and day, only one counts
+        // (test/integration/source-precedence.test.ts); here every line counts.
+        line: line({
+          day,
+          accountId: "222222222222",
+          service: "Amazon S3",
+          usageType: "C",
+          unblendedCostUsd: 0.25,
+          source: "focus",
+        }),
         footprint: fp(1),
       },
     ]);
@@ -93,7 +102,7 @@ describe("cost_daily rollup", () => {
     expect(rollup).toEqual(bare);
     expect(rollup[0]).toMatchObject({ costUsd: 15, co2eGrams: 97 });
 
-    // The same line, restated by another source: its figures move from one source to the other.
+    // The same key from another source is a line of its own: the FOCUS line stays.
     await upsertCostLines(
       opened.store,
       [
@@ -107,13 +116,13 @@ describe("cost_daily rollup", () => {
     await check();
     expect((await both("source")).rollup).toEqual([
       { key: "cost-explorer", costUsd: 15.25, co2eGrams: 98, lines: 9 },
-      { key: "focus", costUsd: 0.75, co2eGrams: 3, lines: 3 },
+      { key: "focus", costUsd: 1, co2eGrams: 4, lines: 4 },
     ]);
 
     // A re-read window where one line vanished.
     await replaceCostLines(
       opened.store,
-      { from: days[2] ?? "", to: addDays(days[3] ?? "", 1) },
+      { from: days[2] ?? "", to: addDays(days[3] ?? "", 1), source: "cost-explorer" },
       items.filter((x) => x.line.day >= (days[2] ?? "") && x.line.service !== "Amazon S3"),
       "2026-11-07T00:00:00Z",
     );

@@ -72,7 +72,7 @@ describe("cost line writes", () => {
     await upsertCostLines(opened.store, unestimated(lines), "2026-10-04T00:00:00Z");
     await replaceCostLines(
       opened.store,
-      { from: "2026-10-02", to: "2026-10-03" },
+      { from: "2026-10-02", to: "2026-10-03", source: "cost-explorer" },
       unestimated([line({ day: "2026-10-02", unblendedCostUsd: 2.0 })]),
       "2026-10-05T00:00:00Z",
     );
@@ -86,7 +86,7 @@ describe("cost line writes", () => {
     await upsertCostLines(opened.store, unestimated([...lines, other]), "t");
     await replaceCostLines(
       opened.store,
-      { from: "2026-10-01", to: "2026-11-01", accountIds: ["111111111111"] },
+      { from: "2026-10-01", to: "2026-11-01", accountIds: ["111111111111"], source: "cost-explorer" },
       [],
       "t",
     );
@@ -95,9 +95,32 @@ describe("cost line writes", () => {
     expect(t.costUsd).toBe(9);
   });
 
+  it("replacing a Cost Explorer window keeps the FOCUS lines of the same days, with the same keys", async () => {
+    const focus = lines.map((l) => ({ ...l, source: "focus" as const, unblendedCostUsd: l.unblendedCostUsd + 0.01 }));
+    await upsertCostLines(opened.store, unestimated([...lines, ...focus]), "2026-10-04T00:00:00Z");
+    const bare = () =>
+      opened.sqlite
+        .prepare("SELECT source, count(*) AS n, round(sum(unblended_cost_usd), 6) AS c FROM cost_lines GROUP BY source")
+        .all();
+    expect(bare()).toEqual([
+      { source: "cost-explorer", n: 4, c: 7.3 },
+      { source: "focus", n: 4, c: 7.34 },
+    ]);
+    await replaceCostLines(
+      opened.store,
+      { from: "2026-10-02", to: "2026-10-03", source: "cost-explorer" },
+      unestimated([line({ day: "2026-10-02", unblendedCostUsd: 2.0 })]),
+      "2026-10-05T00:00:00Z",
+    );
+    expect(bare()).toEqual([
+      { source: "cost-explorer", n: 3, c: 6.4 },
+      { source: "focus", n: 4, c: 7.34 },
+    ]);
+  });
+
   it("refuses lines outside the replaced window and writes nothing", async () => {
     await expect(
-      replaceCostLines(opened.store, { from: "2026-10-02", to: "2026-10-03" }, unestimated(lines), "t"),
+      replaceCostLines(opened.store, { from: "2026-10-02", to: "2026-10-03", source: "cost-explorer" }, unestimated(lines), "t"),
     ).rejects.toThrow(/outside the replaced window/);
     expect((await total()).lines).toBe(0);
   });

@@ -148,12 +148,29 @@ describe("cost line writes on D1", () => {
     expectTotals(await totals(), [...kept, ...reread]);
   });
 
+  it("replacing a Cost Explorer window keeps the FOCUS lines of the same days, with the same keys", async () => {
+    // Same days, accounts, services and usage types: only the source differs.
+    const focus = dataset("2026-09-01", 5, 20).map((i) => ({ ...i, line: { ...i.line, source: "focus" as const } }));
+    const collected = dataset("2026-09-01", 5, 20);
+    await upsertCostLines(store, [...focus, ...collected], "2026-10-01T00:00:00Z");
+    expectTotals(await totals(), [...focus, ...collected]);
+    const reread = collected.filter((i) => i.line.day >= "2026-09-02" && i.line.day < "2026-09-04").slice(0, 7);
+    await replaceCostLines(
+      store,
+      { from: "2026-09-02", to: "2026-09-04", source: "cost-explorer" },
+      reread,
+      "2026-10-02T00:00:00Z",
+    );
+    const keptCollected = collected.filter((i) => i.line.day < "2026-09-02" || i.line.day >= "2026-09-04");
+    expectTotals(await totals(), [...focus, ...keptCollected, ...reread]);
+  });
+
   it("an empty re-read clears the window, and only the accounts in scope", async () => {
     const items = dataset("2026-09-01", 5, 30);
     await upsertCostLines(store, items, "2026-10-01T00:00:00Z");
     await replaceCostLines(
       store,
-      { from: "2026-09-02", to: "2026-09-04", accountIds: ["222222222222"] },
+      { from: "2026-09-02", to: "2026-09-04", accountIds: ["222222222222"], source: "cost-explorer" },
       [],
       "2026-10-02T00:00:00Z",
     );

@@ -20,8 +20,18 @@ export const costLines = sqliteTable(
     collectedAt: text("collected_at").notNull(),
   },
   (t) => [
-    // The natural key: writing the same line twice updates it in place.
-    uniqueIndex("cost_lines_natural_key").on(t.day, t.accountId, t.service, t.region, t.usageType, t.pipeline),
+    // The natural key: writing the same line twice updates it in place. The source is part of
+    // it, so a Cost Explorer line and a FOCUS line of the same day never overwrite each other
+    // (which source counts is decided by cost_source_days, not by the last writer).
+    uniqueIndex("cost_lines_natural_key").on(
+      t.day,
+      t.accountId,
+      t.service,
+      t.region,
+      t.usageType,
+      t.pipeline,
+      t.source,
+    ),
     index("cost_lines_day").on(t.day),
   ],
 );
