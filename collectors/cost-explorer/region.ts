@@ -6,12 +6,10 @@
  * `global`. Pure.
  */
 
+import { isGlobalService } from "../../src/aws/service-names";
 import { USAGE_TYPE_PREFIX_REGIONS } from "../../src/aws/usage-type-prefixes";
 
 const PREFIXES = USAGE_TYPE_PREFIX_REGIONS;
-
-/** Services whose charges belong to no region: their prefixes, if any, are edge zones. */
-const GLOBAL_SERVICES = [/^Tax$/i, /^AWS Support/i, /^Amazon CloudFront$/i, /^Amazon Route 53$/i, /^AWS Marketplace/i];
 
 /** Usage types that name no place (tax, fees, credits written against no usage). */
 const GLOBAL_USAGE_TYPES = /^(Tax|Dollar|Credit|Refund|Fee|SupportFee|Unknown|NoUsageType)\b/i;
@@ -19,7 +17,8 @@ const GLOBAL_USAGE_TYPES = /^(Tax|Dollar|Credit|Refund|Fee|SupportFee|Unknown|No
 export const GLOBAL_REGION = "global";
 
 export function regionOfUsageType(usageType: string, service = ""): string {
-  if (GLOBAL_SERVICES.some((re) => re.test(service))) return GLOBAL_REGION;
+  // The same list FOCUS imports use (src/aws/service-names.ts): one vocabulary for both.
+  if (isGlobalService(service)) return GLOBAL_REGION;
   const dash = usageType.indexOf("-");
   if (dash > 0) {
     const region = PREFIXES[usageType.slice(0, dash).toUpperCase()];

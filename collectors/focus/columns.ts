@@ -25,6 +25,7 @@ export const FOCUS_COLUMNS = [
   "Tags",
   "SkuMeter",
   "x_UsageType",
+  "x_ServiceCode",
 ] as const;
 
 export type FocusColumn = (typeof FOCUS_COLUMNS)[number];

@@ -1,10 +1,12 @@
 /**
  * One FOCUS row to one charge, or the reason it cannot be read. Pure. The mapping to Cairn's
- * cost line: service = ServiceName, region = RegionId (or `global`), account = SubAccountId
+ * cost line: service = ServiceName (or x_ServiceCode) in Cost Explorer's vocabulary, region =
+ * RegionId (or `global`, always for global services), account = SubAccountId
  * (the billing account when absent), usage type = x_UsageType, else SkuMeter, else the charge
  * description (FOCUS 1.0 files without AWS's columns), pipeline = the pipeline tag's value,
  * billed cost -> unblended, effective cost -> amortised, day = the UTC day of ChargePeriodStart.
  */
+import { canonicalRegion, canonicalService } from "../../src/aws/service-names";
 import { monthOf } from "../../src/days";
 import type { Day, Month } from "../../src/model";
 import type { ColumnIndex, FocusColumn } from "./columns";
@@ -87,12 +89,19 @@ export function parseCharge(cell: CellReader, pipelineTag: string, tagCache?: Ma
     return fail(`BillingCurrency is ${currency}: Cairn stores AWS costs in USD`);
   }
   const category = textOf(cell("ChargeCategory")) ?? "Usage";
-  const service = textOf(cell("ServiceName")) ?? category;
   const usageType =
     textOf(cell("x_UsageType")) ??
     textOf(cell("SkuMeter")) ??
     (category === "Usage" ? textOf(cell("ChargeDescription")) : null) ??
     category;
+  // Cost Explorer's names (src/aws/service-names.ts), so a month keeps its services' names
+  // whichever source it comes from.
+  const service = canonicalService({
+    name: textOf(cell("ServiceName")) ?? category,
+    code: textOf(cell("x_ServiceCode")),
+    usageType,
+    chargeCategory: category,
+  });
   return {
     ok: true,
     charge: {
@@ -104,7 +113,7 @@ export function parseCharge(cell: CellReader, pipelineTag: string, tagCache?: Ma
       correction: textOf(cell("ChargeClass"))?.toLowerCase() === "correction",
       accountId: textOf(cell("SubAccountId")) ?? billingAccountId,
       service,
-      region: textOf(cell("RegionId")) ?? "global",
+      region: canonicalRegion(textOf(cell("RegionId")), service),
       usageType,
       pipeline: tagValue(cell("Tags"), pipelineTag, tagCache),
       billedCost,

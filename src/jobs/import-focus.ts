@@ -19,6 +19,7 @@ import { listS3, openS3, parseS3Url } from "../../collectors/focus/s3-files";
 import { type FileScan, type RowError, scanRows } from "../../collectors/focus/scan-rows";
 import { addDays, addMonths, firstDayOfMonth, toDay } from "../days";
 import type { CostLine, Month } from "../model";
+import { canonicalLines } from "../store/canonical-lines";
 import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
 import {
   recordImportFile,
@@ -236,7 +237,8 @@ async function write(deps: ImportFocusDeps, summary: ImportSummary, aggregate: F
     const to = firstDayOfMonth(addMonths(month, 1));
     // A month still open, or closed so recently that its invoice may not be final, is an estimate.
     const estimated = today < addDays(to, INVOICE_DAYS);
-    const lines = (await summedMonth(deps.store, month, [...accounts])).map((l) => toCostLine(l, estimated));
+    const summed = canonicalLines(await summedMonth(deps.store, month, [...accounts]));
+    const lines = summed.map((l) => toCostLine(l, estimated));
     const written = await replaceCostLines(
       deps.store,
       { from, to, accountIds: [...accounts], source: SOURCE },

@@ -11,6 +11,7 @@ import type { Currency, Day, Period } from "../model";
 import { refreshCostRollup } from "../store/cost-rollup";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import { apiRequests, costDaily, costLines } from "../store/schema/index";
+import { countedLine } from "../store/source-precedence";
 import { readDb, type Store } from "../store/store";
 
 /** The earlier of two `YYYY-MM-DD` days (they compare as strings). */
@@ -53,10 +54,13 @@ export async function topUsageTypeChange(
   const delta = sql<number>`sum(${inCur}) - sum(${inPrev})`;
   const from = earlierDay(current.from, previous.from);
   const to = earlierDay(current.to, previous.to) === current.to ? previous.to : current.to;
+  await refreshCostRollup(readDb(store));
   const rows = await readDb(store)
     .select({ usageType: costLines.usageType, deltaUsd: delta })
     .from(costLines)
-    .where(and(sql`${costLines.service} = ${service}`, gte(costLines.day, from), lt(costLines.day, to)))
+    .where(
+      and(sql`${costLines.service} = ${service}`, gte(costLines.day, from), lt(costLines.day, to), countedLine()),
+    )
     .groupBy(costLines.usageType)
     .orderBy(desc(sql`abs(${delta})`))
     .limit(1);
@@ -66,10 +70,13 @@ export async function topUsageTypeChange(
 
 /** Lines of the period AWS may still restate. */
 export async function estimatedLines(store: Store, period: Period): Promise<number> {
+  await refreshCostRollup(readDb(store));
   const rows = await readDb(store)
     .select({ n: sql<number>`count(*)` })
     .from(costLines)
-    .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to), sql`${costLines.estimated} = 1`));
+    .where(
+      and(gte(costLines.day, period.from), lt(costLines.day, period.to), sql`${costLines.estimated} = 1`, countedLine()),
+    );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -4,18 +4,21 @@ import type { AdviceInput } from "../../analysis/advice/types";
 import { addDays } from "../../days";
 import type { CostLine, Day, EstimateMethod, Footprint, UsageClass } from "../../model";
 import type { EstimatedLine } from "../cost-lines";
+import { refreshCostRollup } from "../cost-rollup";
 import { costLines, footprints } from "../schema/index";
+import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
 import { readMetricDays } from "./metrics";
 
 export const ADVICE_HISTORY_DAYS = 28;
 
 export async function readEstimatedLines(db: CairnDb, from: Day, to: Day): Promise<EstimatedLine[]> {
+  await refreshCostRollup(db);
   const rows = await db
     .select()
     .from(costLines)
     .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
-    .where(and(gte(costLines.day, from), lt(costLines.day, to)));
+    .where(and(gte(costLines.day, from), lt(costLines.day, to), countedLine()));
   return rows.map(({ cost_lines: c, footprints: f }) => {
     const { id: _id, collectedAt: _at, ...line } = c;
     let footprint: Footprint | null = null;

@@ -12,7 +12,9 @@ import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
 import { listPlannedActivities } from "../planned-activities";
 import { lastSuccessfulRun } from "../runs";
+import { refreshCostRollup } from "../cost-rollup";
 import { collectionRuns, costLines } from "../schema/index";
+import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
 import { loadBudgetStatus } from "./budget-statuses";
 import { dailyCostsBy } from "./costs";
@@ -34,6 +36,7 @@ async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to:
     db
       .select({ key: column, firstDay: min(costLines.day) })
       .from(costLines)
+      .where(countedLine())
       .groupBy(column),
   ]);
   const byKey = new Map<string, Map<Day, number>>();
@@ -54,6 +57,7 @@ async function servicesFirstSeen(store: Store, from: Day) {
       costSinceUsd: sql<number>`sum(case when ${costLines.day} >= ${from} then ${costLines.unblendedCostUsd} else 0 end)`,
     })
     .from(costLines)
+    .where(countedLine())
     .groupBy(costLines.service);
   return rows.map((r) => ({
     service: r.service,
@@ -88,6 +92,8 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
   // 28 days, and the same day of the three months before with their own 28 days.
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
   const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
+  // The reads below that go to cost_lines keep only counted lines (cost_source_days).
+  await refreshCostRollup(db);
   const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
     listRates(db),
     listBudgets(store),

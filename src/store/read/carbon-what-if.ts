@@ -5,7 +5,9 @@
 import { type AnyColumn, and, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { CostLine, EstimateMethod, Footprint, Period, UsageClass } from "../../model";
 import type { EstimatedLine } from "../cost-lines";
+import { refreshCostRollup } from "../cost-rollup";
 import { costLines, footprints } from "../schema/index";
+import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
 
 /**
@@ -16,6 +18,7 @@ import { readDb, type Store } from "../store";
  */
 export async function whatIfInputs(store: Store, period: Period): Promise<EstimatedLine[]> {
   const sum = (column: SQL | AnyColumn) => sql<number>`coalesce(sum(${column}), 0)`;
+  await refreshCostRollup(readDb(store));
   const rows = await readDb(store)
     .select({
       pipeline: costLines.pipeline,
@@ -37,7 +40,7 @@ export async function whatIfInputs(store: Store, period: Period): Promise<Estima
     })
     .from(costLines)
     .innerJoin(footprints, eq(footprints.costLineId, costLines.id))
-    .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to), ne(footprints.method, "excluded")))
+    .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to), ne(footprints.method, "excluded"), countedLine()))
     .groupBy(
       costLines.pipeline,
       costLines.region,

@@ -4,6 +4,7 @@
  * `cost_monthly`, the ragged ends of a period (and day-level views) from `cost_daily`.
  */
 import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { canonicalServiceFilter } from "../../aws/service-names";
 import { addMonths, firstDayOfMonth, monthOf } from "../../days";
 import type { CostSource, GroupBy, Period } from "../../model";
 import { refreshCostRollup } from "../cost-rollup";
@@ -58,7 +59,7 @@ export function costWhere(period: Period, filters: CostFilters = {}): SQL | unde
     gte(costDaily.day, period.from),
     lt(costDaily.day, period.to),
     filters.pipeline !== undefined ? eq(costDaily.pipeline, filters.pipeline) : undefined,
-    filters.service !== undefined ? eq(costDaily.service, filters.service) : undefined,
+    filters.service !== undefined ? eq(costDaily.service, canonicalServiceFilter(filters.service)) : undefined,
     filters.region !== undefined ? eq(costDaily.region, filters.region) : undefined,
     filters.accountId !== undefined ? eq(costDaily.accountId, filters.accountId) : undefined,
     filters.source !== undefined ? eq(costDaily.source, filters.source) : undefined,

@@ -5,7 +5,9 @@
  */
 import { and, asc, eq, gt, gte, lt, or, sql } from "drizzle-orm";
 import type { Period } from "../../model";
+import { refreshCostRollup } from "../cost-rollup";
 import { costLines, footprints } from "../schema/index";
+import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
 
 export interface ExportLine {
@@ -32,6 +34,8 @@ export interface ExportLine {
 
 export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<ExportLine[]> {
   let after: { day: string; id: number } | null = null;
+  // Only the lines of the source counted for each account and day (never a dollar twice).
+  await refreshCostRollup(db);
   for (;;) {
     const cursor = after;
     const page: ExportLine[] = await db
@@ -62,6 +66,7 @@ export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5
         and(
           gte(costLines.day, period.from),
           lt(costLines.day, period.to),
+          countedLine(),
           cursor
             ? or(gt(costLines.day, cursor.day), and(eq(costLines.day, cursor.day), gt(costLines.id, cursor.id)))
             : undefined,
@@ -97,6 +102,7 @@ export interface OpenDataRow {
 const month = sql<string>`substr(${costLines.day}, 1, 7)`;
 
 export async function* openDataPages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<OpenDataRow[]> {
+  await refreshCostRollup(db);
   for (let offset = 0; ; offset += pageSize) {
     const rows = await db
       .select({
@@ -116,7 +122,7 @@ export async function* openDataPages(db: CairnDb, period: Period, pageSize = 500
       })
       .from(costLines)
       .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
-      .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to)))
+      .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to), countedLine()))
       .groupBy(month, costLines.pipeline, costLines.service, costLines.region)
       .orderBy(asc(month), asc(costLines.pipeline), asc(costLines.service), asc(costLines.region))
       .limit(pageSize)
