@@ -77,7 +77,8 @@ export const SERVICE_BY_FOCUS_NAME: Readonly<Record<string, string>> = {
 };
 
 /** Usage types Cost Explorer puts under "Amazon Elastic Compute Cloud - Compute" (region prefix removed). */
-const EC2_COMPUTE_USAGE = /^(BoxUsage|SpotUsage|DedicatedUsage|HostUsage|ReservedHostUsage|UnusedBox|UnusedDed|HeavyUsage|DedicatedRes|CPUCredits)\b/;
+const EC2_COMPUTE_USAGE =
+  /^(BoxUsage|SpotUsage|DedicatedUsage|HostUsage|ReservedHostUsage|UnusedBox|UnusedDed|HeavyUsage|DedicatedRes|CPUCredits)\b/;
 
 /** Services whose charges belong to no region: their prefixes, if any, are edge zones. */
 export const GLOBAL_SERVICES: readonly RegExp[] = [

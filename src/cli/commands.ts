@@ -9,6 +9,7 @@ import { exportCommand } from "./export";
 import { fxCommand } from "./fx";
 import { importCommand } from "./import";
 import { reportCommand } from "./report";
+import { sourcesCommand } from "./sources";
 import { tokenCommand } from "./token";
 import { userCommand } from "./user";
 
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   userCommand,
   tokenCommand,
   importCommand,
+  sourcesCommand,
   exportCommand,
   reportCommand,
   fxCommand,

@@ -58,9 +58,7 @@ export async function topUsageTypeChange(
   const rows = await readDb(store)
     .select({ usageType: costLines.usageType, deltaUsd: delta })
     .from(costLines)
-    .where(
-      and(sql`${costLines.service} = ${service}`, gte(costLines.day, from), lt(costLines.day, to), countedLine()),
-    )
+    .where(and(sql`${costLines.service} = ${service}`, gte(costLines.day, from), lt(costLines.day, to), countedLine()))
     .groupBy(costLines.usageType)
     .orderBy(desc(sql`abs(${delta})`))
     .limit(1);
@@ -75,7 +73,12 @@ export async function estimatedLines(store: Store, period: Period): Promise<numb
     .select({ n: sql<number>`count(*)` })
     .from(costLines)
     .where(
-      and(gte(costLines.day, period.from), lt(costLines.day, period.to), sql`${costLines.estimated} = 1`, countedLine()),
+      and(
+        gte(costLines.day, period.from),
+        lt(costLines.day, period.to),
+        sql`${costLines.estimated} = 1`,
+        countedLine(),
+      ),
     );
   return Number(rows[0]?.n ?? 0);
 }

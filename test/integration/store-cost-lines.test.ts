@@ -120,7 +120,12 @@ describe("cost line writes", () => {
 
   it("refuses lines outside the replaced window and writes nothing", async () => {
     await expect(
-      replaceCostLines(opened.store, { from: "2026-10-02", to: "2026-10-03", source: "cost-explorer" }, unestimated(lines), "t"),
+      replaceCostLines(
+        opened.store,
+        { from: "2026-10-02", to: "2026-10-03", source: "cost-explorer" },
+        unestimated(lines),
+        "t",
+      ),
     ).rejects.toThrow(/outside the replaced window/);
     expect((await total()).lines).toBe(0);
   });

@@ -8,6 +8,7 @@ import { addDays, firstDayOfMonth, monthOf, toDay } from "../../src/days";
 import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
 import { otherProviderTotals } from "../../src/store/imports";
 import { latestCostDay } from "../../src/store/read/costs";
+import { type SourceComparison, sourceComparisons } from "../../src/store/read/reconciliation";
 import { costsBySource, type SourceSummary } from "../../src/store/read/sources";
 import { type CollectionRun, lastSuccessfulRun, recentRuns } from "../../src/store/runs";
 import { readDb } from "../../src/store/store";
@@ -23,6 +24,8 @@ export interface RunsData {
   otherProviders: Awaited<ReturnType<typeof otherProviderTotals>>;
   runs: CollectionRun[];
   failuresLast30Days: number;
+  /** Each account and month two sources cover: both totals and their difference. */
+  comparisons: SourceComparison[];
 }
 
 const RUNS_SHOWN = 30;
@@ -39,6 +42,7 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     costsBySource(readDb(deps.store)),
     otherProviderTotals(deps.store),
   ]);
+  const comparisons = await sourceComparisons(readDb(deps.store));
   return {
     freshness: freshnessOf(last?.finishedAt ?? null, now),
     lastDay,
@@ -46,6 +50,7 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     sources,
     otherProviders,
     runs,
+    comparisons,
     failuresLast30Days: runs.filter((r) => r.status === "failed" && r.startedAt >= since30).length,
   };
 }

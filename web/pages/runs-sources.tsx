@@ -27,6 +27,7 @@ export function SourcesSection(props: { data: RunsData; locale: Locale }) {
                 <th scope="col">{w.source}</th>
                 <th scope="col">{w.lines}</th>
                 <th scope="col">{w.sourceCost}</th>
+                <th scope="col">{w.countedCost}</th>
                 <th scope="col">{w.oldestDay}</th>
                 <th scope="col">{w.newestDay}</th>
               </tr>
@@ -37,6 +38,7 @@ export function SourcesSection(props: { data: RunsData; locale: Locale }) {
                   <th scope="row">{sourceLabel(s.source, locale)}</th>
                   <td data-lines={s.lines}>{formatNumber(s.lines, locale)}</td>
                   <td data-cost-usd={s.costUsd.toFixed(2)}>{formatMoney(s.costUsd, "USD", locale)}</td>
+                  <td data-counted-usd={s.countedCostUsd.toFixed(2)}>{formatMoney(s.countedCostUsd, "USD", locale)}</td>
                   <td data-day={s.oldestDay}>{formatDay(s.oldestDay, locale)}</td>
                   <td data-day={s.newestDay}>{formatDay(s.newestDay, locale)}</td>
                 </tr>

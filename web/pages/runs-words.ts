@@ -30,7 +30,8 @@ export const RUNS_WORDS = {
     collectHint: "Fetches the latest figures from AWS now (Cost Explorer requests cost USD 0.01 each).",
     collectUnavailable: "Collection cannot be started from this server.",
     sources: "Cost data by source",
-    sourcesIntro: "Imported figures sit next to collected ones; the dashboard shows both, and can filter by source.",
+    sourcesIntro:
+      "Imported figures are kept next to collected ones, but where two sources cover the same account and day only one counts (see Sources compared below); the dashboard can filter by source.",
     lines: "Cost lines",
     sourceCost: "Cost (USD)",
     oldestDay: "First day",
@@ -44,6 +45,7 @@ export const RUNS_WORDS = {
     billingAccount: "Billing account",
     otherRows: "Rows",
     billedCost: "Billed cost",
+    countedCost: "Counted (USD)",
   },
   fr: {
     title: "Collectes et santé des données",
@@ -76,7 +78,7 @@ export const RUNS_WORDS = {
     collectUnavailable: "La collecte ne peut pas être lancée depuis ce serveur.",
     sources: "Données de coût par source",
     sourcesIntro:
-      "Les chiffres importés côtoient les chiffres collectés ; le tableau de bord montre les deux et peut filtrer par source.",
+      "Les chiffres importés sont gardés à côté des chiffres collectés, mais quand deux sources couvrent le même compte et le même jour, une seule compte (voir « Sources comparées » plus bas) ; le tableau de bord peut filtrer par source.",
     lines: "Lignes de coût",
     sourceCost: "Coût (USD)",
     oldestDay: "Premier jour",
@@ -90,5 +92,6 @@ export const RUNS_WORDS = {
     billingAccount: "Compte de facturation",
     otherRows: "Lignes",
     billedCost: "Coût facturé",
+    countedCost: "Compté (USD)",
   },
 };

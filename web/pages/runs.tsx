@@ -5,6 +5,7 @@ import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { Layout } from "./layout";
 import type { RunsData } from "./runs-data";
+import { ReconciliationSection } from "./runs-reconciliation";
 import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
 
@@ -57,6 +58,7 @@ export function RunsPage(props: { data: RunsData; collectAvailable: boolean; loc
       </section>
       <CollectButton available={props.collectAvailable} locale={locale} />
       <SourcesSection data={data} locale={locale} />
+      <ReconciliationSection comparisons={data.comparisons} locale={locale} />
       <h2>{w.runs}</h2>
       {data.runs.length === 0 ? (
         <p class="notice">{w.noRuns}</p>

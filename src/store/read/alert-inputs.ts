@@ -10,9 +10,9 @@ import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days"
 import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
+import { refreshCostRollup } from "../cost-rollup";
 import { listPlannedActivities } from "../planned-activities";
 import { lastSuccessfulRun } from "../runs";
-import { refreshCostRollup } from "../cost-rollup";
 import { collectionRuns, costLines } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";

@@ -40,7 +40,14 @@ export async function whatIfInputs(store: Store, period: Period): Promise<Estima
     })
     .from(costLines)
     .innerJoin(footprints, eq(footprints.costLineId, costLines.id))
-    .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to), ne(footprints.method, "excluded"), countedLine()))
+    .where(
+      and(
+        gte(costLines.day, period.from),
+        lt(costLines.day, period.to),
+        ne(footprints.method, "excluded"),
+        countedLine(),
+      ),
+    )
     .groupBy(
       costLines.pipeline,
       costLines.region,

@@ -1,0 +1,81 @@
+/**
+ * The data health page's reconciliation: for each account and month two sources cover, both
+ * totals over their common days, the difference, the source counted, and above 1% the services
+ * that explain it (the same table `cairn sources` prints).
+ */
+import { formatMoney, formatMonth } from "../../src/format/numbers";
+import {
+  colon,
+  RECONCILIATION_WORDS,
+  semicolon,
+  signedPercent,
+  signedUsd,
+} from "../../src/format/reconciliation-words";
+import type { Locale } from "../../src/model";
+import type { SourceComparison } from "../../src/store/read/reconciliation";
+import { sourceLabel } from "./source-labels";
+
+export function ReconciliationSection(props: { comparisons: readonly SourceComparison[]; locale: Locale }) {
+  const { comparisons, locale } = props;
+  const w = RECONCILIATION_WORDS[locale];
+  const usd = (n: number) => formatMoney(n, "USD", locale);
+  return (
+    <>
+      <h2 id="reconciliation-heading">{w.heading}</h2>
+      <p class="muted">{w.intro}</p>
+      {comparisons.length === 0 ? (
+        <p class="notice">{w.none}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data" id="reconciliation-table" aria-labelledby="reconciliation-heading">
+            <thead>
+              <tr>
+                <th scope="col">{w.account}</th>
+                <th scope="col">{w.month}</th>
+                <th scope="col">{w.first}</th>
+                <th scope="col">{w.second}</th>
+                <th scope="col">{w.difference}</th>
+                <th scope="col">{w.counted}</th>
+                <th scope="col">{w.explained}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparisons.map((c) => (
+                <tr data-account={c.accountId} data-month={c.month} data-flagged={String(c.flagged)}>
+                  <th scope="row" class="text">
+                    {c.accountId}
+                  </th>
+                  <td class="text">{formatMonth(c.month, locale)}</td>
+                  <td data-source={c.first.source} data-cost-usd={c.first.costUsd.toFixed(2)}>
+                    {sourceLabel(c.first.source, locale)}
+                    {colon(locale)}
+                    {usd(c.first.costUsd)}
+                  </td>
+                  <td data-source={c.second.source} data-cost-usd={c.second.costUsd.toFixed(2)}>
+                    {sourceLabel(c.second.source, locale)}
+                    {colon(locale)}
+                    {usd(c.second.costUsd)}
+                  </td>
+                  <td data-difference-usd={c.differenceUsd.toFixed(2)}>
+                    {signedUsd(c.differenceUsd, locale)} ({signedPercent(c.differencePercent, locale)}),{" "}
+                    {c.flagged ? <strong>{w.flagged}</strong> : w.withinThreshold}
+                  </td>
+                  <td class="text" data-counted={c.countedSource}>
+                    {sourceLabel(c.countedSource, locale)}
+                  </td>
+                  <td class="text">
+                    {c.services.length === 0
+                      ? w.days(c.commonDays)
+                      : c.services
+                          .map((s) => `${s.service} ${signedUsd(s.differenceUsd, locale)}`)
+                          .join(semicolon(locale))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
