@@ -111,7 +111,7 @@ export function splitPeriod(period: Period): { days: Period[]; months: { from: s
 function filterSql(filters: CostFilters = {}): SQL {
   const parts: SQL[] = [];
   if (filters.pipeline !== undefined) parts.push(sql`pipeline = ${filters.pipeline}`);
-  if (filters.service !== undefined) parts.push(sql`service = ${filters.service}`);
+  if (filters.service !== undefined) parts.push(sql`service = ${canonicalServiceFilter(filters.service)}`);
   if (filters.region !== undefined) parts.push(sql`region = ${filters.region}`);
   if (filters.accountId !== undefined) parts.push(sql`account_id = ${filters.accountId}`);
   if (filters.source !== undefined) parts.push(sql`source = ${filters.source}`);
