@@ -21,8 +21,8 @@ import { sourceComparisons } from "../../src/store/read/reconciliation";
 import { removeFocusMonth } from "../../src/store/remove-focus-month";
 import { readDb } from "../../src/store/store";
 import { loadOverview } from "../../web/pages/overview-data";
-import { DEFAULT_ARGS, testClient } from "../helpers/cost-explorer-harness";
 import { demoLikeRecords, RESEARCH_ACCOUNT, WEBSITE_ACCOUNT } from "../helpers/cost-explorer-dataset";
+import { DEFAULT_ARGS, testClient } from "../helpers/cost-explorer-harness";
 import { type FakeCostExplorer, type FakeRecord, startFakeCostExplorer } from "../helpers/fake-cost-explorer";
 import { type SignedIn, webFixture } from "../helpers/web";
 
@@ -156,7 +156,8 @@ const budget = (name: string, scopeKind: Budget["scopeKind"], scopeValue: string
 
 async function exportTotals(): Promise<{ lines: number; open: number }> {
   let lines = 0;
-  for await (const page of exportLinePages(readDb(fixture.store), SEPT)) for (const l of page) lines += l.unblendedCostUsd;
+  for await (const page of exportLinePages(readDb(fixture.store), SEPT))
+    for (const l of page) lines += l.unblendedCostUsd;
   let open = 0;
   for await (const page of openDataPages(readDb(fixture.store), SEPT)) for (const r of page) open += r.unblendedCostUsd;
   return { lines, open };
