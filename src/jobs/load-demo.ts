@@ -4,8 +4,8 @@
  * collection run so freshness reads true. Replaces earlier demo data; never mixes it into a
  * database that holds collected figures.
  */
-import { count, eq, ne, sql } from "drizzle-orm";
-import { DEMO_HISTORY_MONTHS, demoBudgets, generateDemoLines } from "../../collectors/demo/index";
+import { and, count, eq, ne, notInArray, or, sql } from "drizzle-orm";
+import { DEMO_ACCOUNTS, DEMO_HISTORY_MONTHS, demoBudgets, generateDemoLines } from "../../collectors/demo/index";
 import type { UtilisationLookup } from "../carbon/estimate";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import type { CostLine } from "../model";
@@ -14,6 +14,7 @@ import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
 import { finishRun, startRun } from "../store/runs";
 import { costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
+import { clearDemoFocus, importDemoFocusMonth } from "./load-demo-focus";
 import { demoMetrics, writeDemoMetrics } from "./load-demo-metrics";
 
 export interface LoadDemoDeps {
@@ -49,7 +50,22 @@ export async function loadDemo(deps: LoadDemoDeps, options: { onlyIfEmpty: boole
   const db = readDb(deps.store);
   const [all] = await db.select({ n: count() }).from(costLines);
   if (options.onlyIfEmpty && (all?.n ?? 0) > 0) return { loaded: false, lines: 0, budgets: 0 };
-  const [foreign] = await db.select({ n: count() }).from(costLines).where(ne(costLines.source, "demo"));
+  // The demo's own FOCUS month (its accounts, source focus) is demo data too.
+  const [foreign] = await db
+    .select({ n: count() })
+    .from(costLines)
+    .where(
+      and(
+        ne(costLines.source, "demo"),
+        or(
+          ne(costLines.source, "focus"),
+          notInArray(
+            costLines.accountId,
+            DEMO_ACCOUNTS.map((a) => a.accountId),
+          ),
+        ),
+      ),
+    );
   if ((foreign?.n ?? 0) > 0) {
     throw new DemoRefusedError(
       "this database holds collected cost data; load the demo into another one (set CAIRN_DB=./data/demo.db)",
@@ -73,6 +89,14 @@ export async function loadDemo(deps: LoadDemoDeps, options: { onlyIfEmpty: boole
     at,
   );
   await writeDemoMetrics(deps.store, metrics.rows, today, { runId, collectedAt: at });
+  // One closed month of production also imported from a FOCUS file: it counts, the demo lines
+  // of that month stay, and the data health page compares the two.
+  await clearDemoFocus(deps.store);
+  await importDemoFocusMonth(
+    { store: deps.store, now: deps.now, estimate: (l) => deps.estimate(l, metrics.lookup) },
+    lines,
+    today,
+  );
   const budgets = demoBudgets(today);
   for (const budget of budgets) await saveBudget(deps.store, budget, at);
   await finishRun(deps.store, runId, { finishedAt: at, status: "succeeded", rowsWritten: written });
