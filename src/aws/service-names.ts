@@ -80,6 +80,9 @@ export const SERVICE_BY_FOCUS_NAME: Readonly<Record<string, string>> = {
 const EC2_COMPUTE_USAGE =
   /^(BoxUsage|SpotUsage|DedicatedUsage|HostUsage|ReservedHostUsage|UnusedBox|UnusedDed|HeavyUsage|DedicatedRes|CPUCredits)\b/;
 
+/** A charge description of instance hours ("$0.0116 per On Demand Linux t3.micro Instance Hour"). */
+const EC2_COMPUTE_DESCRIPTION = /\b(instance[- ]hours?|spot instance|dedicated host)\b/i;
+
 /** Services whose charges belong to no region: their prefixes, if any, are edge zones. */
 export const GLOBAL_SERVICES: readonly RegExp[] = [
   /^Tax$/i,
@@ -113,7 +116,10 @@ export function canonicalService(n: ServiceNaming): string {
   const byCode = n.code ? SERVICE_BY_CODE[n.code.trim()] : undefined;
   const canonical = byName ?? (SERVICE_BY_CODE[name] || byCode) ?? name;
   if (canonical === EC2_COMPUTE || canonical === EC2_OTHER) {
-    return EC2_COMPUTE_USAGE.test(withoutRegionPrefix(n.usageType)) ? EC2_COMPUTE : EC2_OTHER;
+    const usage = withoutRegionPrefix(n.usageType);
+    // Files without AWS's x_UsageType carry the charge description instead.
+    const compute = EC2_COMPUTE_USAGE.test(usage) || EC2_COMPUTE_DESCRIPTION.test(usage);
+    return compute ? EC2_COMPUTE : EC2_OTHER;
   }
   return canonical;
 }

@@ -45,3 +45,26 @@ export function sampleAwsTotal(): number {
     .filter((r) => r.ProviderName === "AWS")
     .reduce((s, r) => s + Number(r.BilledCost), 0);
 }
+
+/**
+ * Per-service totals keyed the way Cairn stores them: FOCUS's spellings in Cost Explorer's
+ * vocabulary, written out for the sample's services (src/aws/service-names.ts is what is tested).
+ * EC2 is one service in FOCUS and two in Cost Explorer: both are summed under `EC2 (all)`, so
+ * the split is checked apart.
+ */
+const SAMPLE_CE_NAMES: Record<string, string> = {
+  "Elastic Load Balancing": "Amazon Elastic Load Balancing",
+  "Amazon Elastic Compute Cloud": "EC2 (all)",
+};
+
+export function withCostExplorerNames(byService: ReadonlyMap<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [service, cost] of byService) {
+    const name =
+      service === "Amazon Elastic Compute Cloud - Compute" || service === "EC2 - Other"
+        ? "EC2 (all)"
+        : (SAMPLE_CE_NAMES[service] ?? service);
+    out.set(name, (out.get(name) ?? 0) + cost);
+  }
+  return out;
+}

@@ -26,7 +26,13 @@ export function sumCost(
   params: unknown[] = [],
 ): number {
   const row = opened.sqlite
-    .prepare(`select coalesce(sum(unblended_cost_usd), 0) as s from cost_lines where day >= ? and day < ? and ${where}`)
+    .prepare(
+      // A month an account has in FOCUS is counted from FOCUS alone (the demo's FOCUS month is
+      // complete), written here plainly rather than read from the store's precedence table.
+      `select coalesce(sum(unblended_cost_usd), 0) as s from cost_lines l where day >= ? and day < ? and ${where}
+        and not (l.source <> 'focus' and exists (select 1 from cost_lines f where f.source = 'focus'
+          and f.account_id = l.account_id and substr(f.day, 1, 7) = substr(l.day, 1, 7)))`,
+    )
     .get(from, to, ...params) as { s: number };
   return row.s;
 }
