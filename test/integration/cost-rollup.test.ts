@@ -146,6 +146,8 @@ describe("cost_daily rollup", () => {
           service: i % 2 ? "AWS Lambda" : "Amazon S3",
           unblendedCostUsd: 0.01 * (i + 1),
           source: i % 3 === 0 ? "focus" : "cost-explorer",
+          // Sources in accounts of their own: every line counts (precedence has its own tests).
+          accountId: i % 3 === 0 ? "222222222222" : "111111111111",
         }),
         footprint: fp(i),
       });
