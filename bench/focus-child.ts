@@ -7,6 +7,7 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { estimateLines } from "../src/carbon/estimate";
+import { fullGc } from "../src/cli/full-gc";
 import { importFocus } from "../src/jobs/import-focus";
 import type { CostLine } from "../src/model";
 import { openSqliteStore } from "../src/store/open-sqlite";
@@ -39,6 +40,7 @@ if (mode === "baseline") {
       store: opened.store,
       now: () => new Date("2026-03-10T00:00:00Z"),
       estimate: (lines: CostLine[]) => estimateLines(lines, { factorSet: "cairn-2026" }),
+      releaseMemory: fullGc(),
     },
     { target: file as string, pipelineTag: "pipeline", maxErrors: 0 },
   );

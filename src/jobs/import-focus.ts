@@ -71,6 +71,8 @@ export interface ImportFocusDeps {
   onProgress?: (progress: ImportProgress) => void;
   /** Keys held in memory before a flush to staging (default FLUSH_KEYS; tests lower it). */
   flushKeys?: number;
+  /** Called after each file read and each export written: a full GC under Node (src/cli/full-gc.ts). */
+  releaseMemory?: () => void;
 }
 
 export interface ImportFocusArgs {
@@ -215,6 +217,7 @@ async function readAll(
           });
         },
       });
+      deps.releaseMemory?.();
       summary.files.push(scan);
       summary.rows += scan.rows;
       summary.awsRows += scan.awsRows;
@@ -284,6 +287,7 @@ async function write(
       for (const [month, lines] of rebuild(deps, store, touched, at)) months.set(month, lines);
     });
     others.delete(k);
+    deps.releaseMemory?.();
     summary.periods.push({
       ...key,
       awsRows: period.rows,
