@@ -25,6 +25,7 @@ describe("the Alerts page", () => {
     });
     const error = await failing
       .post({ text: "t", subject: "s", key: "k", rule: "r", severity: "warning", link: "/" })
+      .then(() => new Error("no error"))
       .catch((e: Error) => e);
     expect(error.message).toContain("POST failed");
     expect(error.message).not.toMatch(/s3cr3t|XXXXsecretXXXX|bot:/);
