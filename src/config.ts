@@ -72,8 +72,20 @@ export const configSchema = z.object({
   CAIRN_ALERT_TO: emailList.optional(),
   CAIRN_WEBHOOK_URL: z.url().optional(),
 
-  /** Signs session cookies; at least 32 characters. Required outside local demo use. */
-  CAIRN_SESSION_SECRET: z.string().min(32).optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated IP addresses): behind
+   * one, every client shares the proxy's address and would share its sign-in lockout.
+   */
+  CAIRN_TRUSTED_PROXIES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(",")
+        .map((a) => a.trim())
+        .filter((a) => a !== ""),
+    )
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { message: "a comma-separated list of IP addresses" })))
+    .default([]),
 
   CAIRN_AWS_ROLE_ARN: z
     .string()
@@ -114,14 +126,19 @@ export interface ConfigProblem {
   expected: string;
 }
 
+/** Settings that may hold a password or a token: never printed back, even when wrong. */
+const SECRET_SETTINGS = new Set(["CAIRN_SMTP_URL", "CAIRN_WEBHOOK_URL"]);
+
+function shown(p: ConfigProblem): string {
+  if (p.given === undefined) return "(unset)";
+  if (SECRET_SETTINGS.has(p.name)) return `(hidden, ${p.given.length} characters)`;
+  return JSON.stringify(p.given);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: ConfigProblem[]) {
     super(
-      `Invalid configuration:\n${problems
-        .map(
-          (p) => `  ${p.name}=${p.given === undefined ? "(unset)" : JSON.stringify(p.given)}: expected ${p.expected}`,
-        )
-        .join("\n")}`,
+      `Invalid configuration:\n${problems.map((p) => `  ${p.name}=${shown(p)}: expected ${p.expected}`).join("\n")}`,
     );
     this.name = "ConfigError";
   }

@@ -17,6 +17,7 @@ import { COMMANDS } from "./cli/commands";
 import { demoCommand } from "./cli/demo";
 import { migrateCommand } from "./cli/migrate";
 import { serveCommand } from "./cli/serve";
+import { terminalSafe } from "./cli/terminal-text";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
@@ -88,8 +89,8 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
 }
 
 async function main(argv: string[]): Promise<number> {
-  const out = (text: string) => process.stdout.write(`${text}\n`);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
+  const out = (text: string) => process.stdout.write(`${terminalSafe(text)}\n`);
+  const err = (text: string) => process.stderr.write(`${terminalSafe(text)}\n`);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? err : out)(globalHelp());

@@ -10,6 +10,7 @@ import { BadParameter } from "./api/params";
 import { authenticate, csrfProtection } from "./auth/middleware";
 import { authRoutes } from "./auth/routes";
 import { renderPage } from "./auth/viewer";
+import { bodyLimits } from "./body-limit";
 import type { WebDeps } from "./deps";
 import { healthRoutes } from "./health";
 import { translator } from "./i18n";
@@ -23,7 +24,7 @@ import { reportsRoutes } from "./pages/reports";
 import { runsRoutes } from "./pages/runs-routes";
 import { settingsRoutes } from "./pages/settings-routes";
 import { tuningRoutes } from "./pages/tuning";
-import { securityHeaders } from "./security";
+import { noStore, securityHeaders } from "./security";
 
 export function createApp(deps: WebDeps): Hono {
   const app = new Hono();
@@ -31,6 +32,8 @@ export function createApp(deps: WebDeps): Hono {
   const t = translator(locale);
 
   app.use("*", securityHeaders());
+  app.use("*", noStore());
+  app.use("*", bodyLimits());
   // Everything below needs a session or an API token, except /healthz, /signin and /static.
   app.use("*", authenticate(deps));
   app.use("*", csrfProtection());

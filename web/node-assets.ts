@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { securityHeaders } from "./security";
 
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "public");
 const TYPES: Record<string, string> = {
@@ -26,6 +27,8 @@ export function chartJsPath(): string {
 
 export function nodeAssetRoutes(): Hono {
   const app = new Hono();
+  // Mounted before the app (no sign-in for static files), so it sets the same headers itself.
+  app.use("*", securityHeaders());
   const chartJs = chartJsPath();
   app.get("/static/vendor/chart.umd.min.js", async (c) => {
     c.header("Content-Type", TYPES[".js"]);

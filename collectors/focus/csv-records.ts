@@ -3,8 +3,27 @@
  * the per-record cost of an async generator is not paid a million times. Quoted fields may
  * hold commas, doubled quotes and line breaks; `line` is the physical line a record starts on
  * (the header is line 1), so an error can point at the line a spreadsheet shows.
- * Memory: the current chunk plus one unfinished record.
+ * Memory: the current chunk plus one unfinished record, itself capped (`maxRecordChars`): an
+ * unfinished record is re-parsed from its start as chunks arrive, so without a cap one endless
+ * line (a damaged file, a decompression bomb of one byte repeated) costs quadratic time and
+ * unbounded memory. A file must end with a line break: a record cut at the end of the file
+ * is a truncated file (an interrupted download or copy), not a bad row, and is refused whole.
  */
+import { DamagedFileError } from "./damaged-file";
+
+/** A CSV file that cannot be read as a whole: truncated, or a record too long to be real. */
+export class CsvFileError extends DamagedFileError {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "CsvFileError";
+  }
+}
+
+/** Longer than any real FOCUS row (AWS rows with many tags are a few KiB). */
+export const MAX_RECORD_CHARS = 1024 * 1024;
 
 export interface CsvRecord {
   fields: string[];
@@ -113,6 +132,15 @@ export interface CsvOptions {
    * sparing a copy. Records keep their full field count.
    */
   wanted: readonly boolean[] | null;
+  /** Characters one record may span (default MAX_RECORD_CHARS). */
+  maxRecordChars?: number;
+}
+
+function tooLong(line: number, max: number): CsvFileError {
+  return new CsvFileError(
+    line,
+    `line ${line}: a record longer than ${max.toLocaleString("en")} characters: not a FOCUS export, or a damaged file`,
+  );
 }
 
 /** Yields the records of each chunk as one batch. Blank lines are skipped (but counted). */
@@ -123,13 +151,9 @@ export async function* csvRecordBatches(
   let buf = "";
   let line = 1;
   let first = true;
-  for await (const raw of chunks) {
-    let chunk = raw;
-    if (first) {
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      first = false;
-    }
-    buf = buf.length > 0 ? buf + chunk : chunk;
+  const max = options.maxRecordChars ?? MAX_RECORD_CHARS;
+  /** Every complete record of `buf` as one batch; `buf` keeps the unfinished rest. */
+  const drain = (): CsvRecord[] => {
     const batch: CsvRecord[] = [];
     let pos = 0;
     for (;;) {
@@ -140,18 +164,30 @@ export async function* csvRecordBatches(
       pos = r.end;
     }
     buf = pos > 0 ? buf.slice(pos) : buf;
+    return batch;
+  };
+  for await (const raw of chunks) {
+    let chunk = raw;
+    if (first) {
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      first = false;
+    }
+    buf = buf.length > 0 ? buf + chunk : chunk;
+    const batch = drain();
+    if (buf.length > max) throw tooLong(line, max);
     if (batch.length > 0) yield batch;
   }
-  if (buf.length > 0) {
-    const batch: CsvRecord[] = [];
-    let pos = 0;
-    while (pos < buf.length) {
-      const r = parseRecord(buf, pos, true, options.wanted);
-      if (!r) break;
-      if (!(r.fields.length === 1 && r.fields[0] === "")) batch.push({ fields: r.fields, line });
-      line += r.newlines;
-      pos = r.end;
-    }
+  // A last record ended by a lone CR (or a CRLF whose LF is missing) still ended.
+  if (buf.endsWith("\r")) {
+    buf += "\n";
+    const batch = drain();
     if (batch.length > 0) yield batch;
+  }
+  // What is left never saw its line break.
+  if (buf.length > 0) {
+    throw new CsvFileError(
+      line,
+      `the file ends in the middle of the record at line ${line} (no final line break): it looks truncated; nothing was imported from it`,
+    );
   }
 }

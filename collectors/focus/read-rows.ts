@@ -9,6 +9,8 @@ import { createGunzip } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import { FOCUS_COLUMNS } from "./columns";
 import { type CsvOptions, csvRecordBatches } from "./csv-records";
+import { gzipError, parquetError } from "./damaged-file";
+import { inflateLimit } from "./inflate-limit";
 
 export interface RowBatch {
   rows: { position: number; cells: unknown[] }[];
@@ -37,8 +39,13 @@ function counted(stream: Readable, counter: { bytes: number }): Readable {
 export async function csvRows(bytes: Readable, gzip: boolean): Promise<RowSource> {
   const counter = { bytes: 0 };
   counted(bytes, counter);
-  const text = gzip ? bytes.pipe(createGunzip()) : bytes;
-  if (gzip) bytes.on("error", (e) => text.destroy(e));
+  let text: Readable = bytes;
+  if (gzip) {
+    const gunzip = bytes.pipe(createGunzip());
+    text = gunzip.pipe(inflateLimit(() => counter.bytes));
+    bytes.on("error", (e) => gunzip.destroy(e));
+    gunzip.on("error", (e) => text.destroy(gzipError(e)));
+  }
   text.setEncoding("utf8");
   const options: CsvOptions = { wanted: null };
   const records = csvRecordBatches(text as AsyncIterable<string>, options);
@@ -64,7 +71,9 @@ const PARQUET_SLICE_ROWS = 20_000;
 
 export async function parquetRows(path: string): Promise<RowSource> {
   const file = await asyncBufferFromFile(path);
-  const metadata = await parquetMetadataAsync(file);
+  const metadata = await parquetMetadataAsync(file).catch((e: unknown) => {
+    throw parquetError(e);
+  });
   const topLevel = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
   // Only the columns Cairn reads are decoded.
   const header: string[] = FOCUS_COLUMNS.filter((c) => topLevel.has(c));
@@ -85,6 +94,8 @@ export async function parquetRows(path: string): Promise<RowSource> {
           onComplete: (r: unknown[][]) => {
             rows = r;
           },
+        }).catch((e: unknown) => {
+          throw parquetError(e);
         });
         yield {
           rows: rows.map((cells, i) => ({ position: start + i + 1, cells })),

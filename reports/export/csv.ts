@@ -1,10 +1,19 @@
-/** RFC 4180 CSV output: fields quoted only when they hold a comma, quote or line break. */
+/**
+ * Cairn's one CSV writer (exports, open data, the explorer's download, `cairn estimate`):
+ * RFC 4180, fields quoted only when they hold a comma, quote or line break. Text that a
+ * spreadsheet would run as a formula (starting with = + - @, tab or carriage return: a service
+ * name or tag value from an imported file) gets a leading apostrophe, so it stays text.
+ * Numbers are written as numbers, negative ones included.
+ */
 
 export type Cell = string | number | boolean | null;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function csvField(value: Cell): string {
   if (value === null) return "";
-  const s = typeof value === "number" ? numberText(value) : String(value);
+  let s = typeof value === "number" ? numberText(value) : String(value);
+  if (typeof value === "string" && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

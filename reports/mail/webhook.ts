@@ -3,6 +3,7 @@
  * incoming webhooks show as is; the other fields are for anything else listening. Uses the
  * runtime's fetch (Node and Workers alike).
  */
+import { redactSecrets, urlSecrets } from "./redact";
 import { MailError } from "./transport";
 
 export interface WebhookMessage {
@@ -21,6 +22,9 @@ export interface WebhookTransport {
 }
 
 export function createWebhookTransport(url: string, fetchFn: typeof fetch = fetch): WebhookTransport {
+  // Errors are stored and shown on the Alerts page: never with the URL's secret parts.
+  const secrets = urlSecrets(url);
+  const safe = (text: string) => redactSecrets(text, secrets);
   return {
     name: "webhook",
     async post(message) {
@@ -33,10 +37,12 @@ export function createWebhookTransport(url: string, fetchFn: typeof fetch = fetc
           signal: AbortSignal.timeout(15_000),
         });
       } catch (error) {
-        throw new MailError("webhook", `POST failed: ${(error as Error).message}`);
+        const cause = (error as Error & { cause?: unknown }).cause;
+        const detail = cause instanceof Error ? ` (${cause.message})` : "";
+        throw new MailError("webhook", safe(`POST failed: ${(error as Error).message}${detail}`));
       }
       const body = await response.text();
-      if (!response.ok) throw new MailError("webhook", `HTTP ${response.status}: ${body.slice(0, 200)}`);
+      if (!response.ok) throw new MailError("webhook", safe(`HTTP ${response.status}: ${body.slice(0, 200)}`));
       return { id: `${response.status}` };
     },
   };

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
+import { csvField } from "../../reports/export/csv";
 import { coverageOf } from "../carbon/coverage";
 import { estimateLines } from "../carbon/estimate";
 import { FACTOR_SETS, factorSetByName, factorSetLabel } from "../carbon/factor-sets";
@@ -74,15 +75,9 @@ function toRow(item: EstimatedLine, index: number): Row {
   };
 }
 
-function csvCell(v: string | number | null): string {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function formatRows(rows: Row[], format: "json" | "csv"): string {
   if (format === "json") return JSON.stringify(rows, null, 2);
-  return [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(","))].join("\n");
+  return [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n");
 }
 
 function factorSetOption(values: ParsedValues, fallback: string) {

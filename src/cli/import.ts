@@ -6,6 +6,7 @@
 import { formatRowError } from "../../collectors/focus/scan-rows";
 import { type ImportProgress, type ImportSummary, importFocus } from "../jobs/import-focus";
 import { type CliContext, CliFailure, type Command, type ParsedValues, UsageError } from "./command";
+import { fullGc } from "./full-gc";
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 
@@ -87,6 +88,7 @@ Options:
           estimate: ctx.services.estimate,
           ...(isS3 ? { s3: ctx.services.s3() } : {}),
           ...(ctx.interactive ? { onProgress: progressPrinter(ctx) } : {}),
+          releaseMemory: fullGc(),
         },
         { target, pipelineTag: ctx.config.CAIRN_PIPELINE_TAG, maxErrors },
       );

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Hono } from "hono";
 import { createApp } from "../../web/app";
+import { clientAddressOf } from "../../web/auth/client-address";
 import { ensureDemoUser } from "../../web/auth/demo";
 import { nodeAssetRoutes } from "../../web/node-assets";
 import { jobTableFor } from "../jobs/job-table";
@@ -56,7 +57,15 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
         store,
         config: ctx.config,
         now: ctx.now,
-        auth: { clientAddress: (c) => getConnInfo(c).remote.address, demoAutoSignIn: values.demo === true },
+        auth: {
+          clientAddress: (c) =>
+            clientAddressOf(
+              getConnInfo(c).remote.address,
+              c.req.header("x-forwarded-for"),
+              ctx.config.CAIRN_TRUSTED_PROXIES,
+            ),
+          demoAutoSignIn: values.demo === true,
+        },
         ...(collect ? { collectNow: collect } : {}),
       }),
     );

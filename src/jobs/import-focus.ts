@@ -4,29 +4,38 @@
  * Reads every file to import (one file, a folder, or an S3 prefix: there only files whose
  * folder has something new since the last import), streaming each and summing its rows to
  * cost-line keys per export (billing account x billing period). Bad rows are reported with file
- * and line and skipped; past `maxErrors` the run stops and writes nothing. Only after every file
- * is read does it write: each export's contribution replaces the previous one, then the cost
- * lines (source `focus`) of every month touched are rebuilt from all contributions, estimated,
- * and replace that month's imported lines for those accounts. Each step is idempotent, so a
- * run interrupted while writing is repaired by the next.
+ * and line and skipped; past `maxErrors` the run stops and writes nothing. A file that does not
+ * read to a clean end (truncated, corrupt, a decompression bomb) refuses the run: nothing is
+ * written. Sums are flushed to a private staging table whenever they pass a bound, so memory
+ * does not grow with the file. Only after every file is read does it write, one transaction per
+ * export: its contribution replaces the previous one and the cost lines (source `focus`) of every
+ * month touched are rebuilt from all contributions, day by day, estimated, and replace those
+ * days' imported lines for those accounts. Each step is idempotent.
  */
 import { tmpdir } from "node:os";
 import type { S3Client } from "@aws-sdk/client-s3";
-import { type FocusAggregate, newAggregate, type OtherProviderTotal } from "../../collectors/focus/aggregate";
+import {
+  type FocusAggregate,
+  newAggregate,
+  type OtherProviderTotal,
+  periodKey,
+} from "../../collectors/focus/aggregate";
+import { DamagedFileError } from "../../collectors/focus/damaged-file";
 import { listLocal, type OpenedRows, openLocal } from "../../collectors/focus/local-files";
 import { type FocusObject, planFiles } from "../../collectors/focus/plan-files";
 import { listS3, openS3, parseS3Url } from "../../collectors/focus/s3-files";
-import { type FileScan, type RowError, scanRows } from "../../collectors/focus/scan-rows";
+import { type FileScan, FocusFileError, type RowError, scanRows } from "../../collectors/focus/scan-rows";
 import { addDays, addMonths, firstDayOfMonth, toDay } from "../days";
 import type { CostLine, Month } from "../model";
 import { canonicalLines } from "../store/canonical-lines";
-import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
+import { type EstimatedLine, replaceCostLinesSqlite } from "../store/cost-lines";
+import { commitStagedExport, summedDay } from "../store/import-commit";
+import { openStaging, type SqliteStore, type Staging } from "../store/import-staging";
 import {
   recordImportFile,
-  replaceExportLines,
   replaceOtherProviders,
+  type SummedLine,
   seenFileVersions,
-  summedMonth,
   type TouchedMonths,
 } from "../store/imports";
 import { finishRun, startRun } from "../store/runs";
@@ -35,6 +44,11 @@ import type { Store } from "../store/store";
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
 const INVOICE_DAYS = 5;
+/**
+ * Distinct cost-line keys held in memory before they are flushed to the staging table: about
+ * 300 bytes each, so a few tens of MB whatever the file's size or number of months.
+ */
+export const FLUSH_KEYS = 50_000;
 
 export interface ImportProgress {
   file: string;
@@ -56,6 +70,10 @@ export interface ImportFocusDeps {
   /** Where Parquet objects from S3 are copied while read (default: the OS temp folder). */
   tempDir?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Keys held in memory before a flush to staging (default FLUSH_KEYS; tests lower it). */
+  flushKeys?: number;
+  /** Called after each file read and each export written: a full GC under Node (src/cli/full-gc.ts). */
+  releaseMemory?: () => void;
 }
 
 export interface ImportFocusArgs {
@@ -156,16 +174,30 @@ function emptySummary(target: string): ImportSummary {
   };
 }
 
+/** Moves the in-memory sums to the staging table once they pass `limit` keys. */
+function flush(aggregate: FocusAggregate, staging: Staging, limit: number): void {
+  let keys = 0;
+  for (const period of aggregate.periods.values()) keys += period.lines.size;
+  if (keys < limit) return;
+  for (const period of aggregate.periods.values()) {
+    staging.add(period, period.lines.values());
+    period.lines.clear();
+  }
+}
+
 async function readAll(
   deps: ImportFocusDeps,
   args: ImportFocusArgs,
   planned: Planned,
   summary: ImportSummary,
   aggregate: FocusAggregate,
+  staging: Staging,
 ): Promise<void> {
+  const limit = deps.flushKeys ?? FLUSH_KEYS;
   for (const [i, object] of planned.read.entries()) {
-    const opened = await planned.open(object);
+    let opened: OpenedRows | null = null;
     try {
+      opened = await planned.open(object);
       const scan = await scanRows(object.name, opened.source, {
         pipelineTag: args.pipelineTag,
         aggregate,
@@ -174,7 +206,8 @@ async function readAll(
           if (summary.errors.length <= args.maxErrors) summary.errors.push(error);
           return summary.badRows <= args.maxErrors;
         },
-        onProgress: (bytesRead, rows) =>
+        onProgress: (bytesRead, rows) => {
+          flush(aggregate, staging, limit);
           deps.onProgress?.({
             file: object.name,
             index: i + 1,
@@ -182,71 +215,94 @@ async function readAll(
             bytesRead,
             sizeBytes: object.sizeBytes,
             rows,
-          }),
+          });
+        },
       });
+      deps.releaseMemory?.();
       summary.files.push(scan);
       summary.rows += scan.rows;
       summary.awsRows += scan.awsRows;
       summary.otherProviderRows += scan.otherRows;
       if (scan.stopped) return;
+    } catch (error) {
+      // A file that does not read to its end is refused whole, by name.
+      if (error instanceof DamagedFileError) throw new FocusFileError(object.name, error.message);
+      throw error;
     } finally {
-      await opened.close();
+      await opened?.close();
     }
   }
+  flush(aggregate, staging, 0);
 }
 
-function toCostLine(line: Awaited<ReturnType<typeof summedMonth>>[number], estimated: boolean): CostLine {
+function toCostLine(line: SummedLine, estimated: boolean): CostLine {
   return { ...line, estimated, source: SOURCE };
 }
 
-async function write(deps: ImportFocusDeps, summary: ImportSummary, aggregate: FocusAggregate, at: string) {
-  const touched: TouchedMonths = new Map();
-  for (const period of aggregate.periods.values()) {
-    const key = { billingAccountId: period.billingAccountId, billingPeriod: period.billingPeriod };
-    await replaceExportLines(deps.store, key, period.lines.values(), touched);
-    let cost = 0;
-    for (const l of period.lines.values()) cost += l.unblendedCostUsd;
-    summary.periods.push({
-      ...key,
-      awsRows: period.rows,
-      correctionRows: period.correctionRows,
-      lines: period.lines.size,
-      unblendedCostUsd: cost,
-    });
+/** Rebuilds the imported cost lines of the touched months, one day at a time (bounded memory). */
+function rebuild(deps: ImportFocusDeps, store: SqliteStore, touched: TouchedMonths, at: string): Map<Month, number> {
+  const today = toDay(deps.now());
+  const written = new Map<Month, number>();
+  for (const [month, set] of [...touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const accountIds = [...set];
+    const end = firstDayOfMonth(addMonths(month, 1));
+    // A month still open, or closed so recently that its invoice may not be final, is an estimate.
+    const estimated = today < addDays(end, INVOICE_DAYS);
+    let lines = 0;
+    for (let day = firstDayOfMonth(month); day < end; day = addDays(day, 1)) {
+      const summed = canonicalLines(summedDay(store, day, accountIds)).map((l) => toCostLine(l, estimated));
+      lines += replaceCostLinesSqlite(
+        store,
+        { from: day, to: addDays(day, 1), accountIds, source: SOURCE },
+        deps.estimate(summed),
+        at,
+      );
+    }
+    written.set(month, lines);
   }
-  const exports = new Map<string, { billingAccountId: string; billingPeriod: Month; totals: OtherProviderTotal[] }>();
-  for (const period of aggregate.periods.values()) {
-    exports.set(`${period.billingAccountId}\u0000${period.billingPeriod}`, { ...period, totals: [] });
-  }
+  return written;
+}
+
+async function write(
+  deps: ImportFocusDeps,
+  store: SqliteStore,
+  summary: ImportSummary,
+  aggregate: FocusAggregate,
+  at: string,
+): Promise<void> {
+  const others = new Map<string, { billingAccountId: string; billingPeriod: Month; totals: OtherProviderTotal[] }>();
   for (const other of aggregate.others.values()) {
-    const k = `${other.billingAccountId}\u0000${other.billingPeriod}`;
-    const entry = exports.get(k) ?? {
+    const k = periodKey(other.billingAccountId, other.billingPeriod);
+    const entry = others.get(k) ?? {
       billingAccountId: other.billingAccountId,
       billingPeriod: other.billingPeriod,
       totals: [],
     };
     entry.totals.push(other);
-    exports.set(k, entry);
+    others.set(k, entry);
   }
-  for (const e of exports.values()) await replaceOtherProviders(deps.store, e, e.totals);
+  const months = new Map<Month, number>();
+  for (const [k, period] of aggregate.periods) {
+    const key = { billingAccountId: period.billingAccountId, billingPeriod: period.billingPeriod };
+    const committed = commitStagedExport(store, key, others.get(k)?.totals ?? [], (touched) => {
+      for (const [month, lines] of rebuild(deps, store, touched, at)) months.set(month, lines);
+    });
+    others.delete(k);
+    deps.releaseMemory?.();
+    summary.periods.push({
+      ...key,
+      awsRows: period.rows,
+      correctionRows: period.correctionRows,
+      lines: committed.lines,
+      unblendedCostUsd: committed.unblendedCostUsd,
+    });
+  }
+  // Exports with other providers' rows only.
+  for (const e of others.values()) await replaceOtherProviders(store, e, e.totals);
   summary.otherProviders = [...aggregate.others.values()];
-
-  const today = toDay(deps.now());
-  for (const [month, accounts] of [...touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const from = firstDayOfMonth(month);
-    const to = firstDayOfMonth(addMonths(month, 1));
-    // A month still open, or closed so recently that its invoice may not be final, is an estimate.
-    const estimated = today < addDays(to, INVOICE_DAYS);
-    const summed = canonicalLines(await summedMonth(deps.store, month, [...accounts]));
-    const lines = summed.map((l) => toCostLine(l, estimated));
-    const written = await replaceCostLines(
-      deps.store,
-      { from, to, accountIds: [...accounts], source: SOURCE },
-      deps.estimate(lines),
-      at,
-    );
-    summary.months.push({ month, lines: written });
-    summary.costLinesWritten += written;
+  for (const [month, lines] of [...months].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    summary.months.push({ month, lines });
+    summary.costLinesWritten += lines;
   }
 }
 
@@ -258,17 +314,20 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
   summary.supersededFiles = planned.superseded;
   if (planned.read.length === 0) return summary;
 
-  const runId = await startRun(deps.store, { source: SOURCE, startedAt });
+  const store = deps.store;
+  if (store.kind !== "sqlite") throw new ImportRefusedError("FOCUS files are imported under Node (cairn import)");
+  const runId = await startRun(store, { source: SOURCE, startedAt });
   const aggregate = newAggregate();
+  const staging = openStaging(store);
   try {
-    await readAll(deps, args, planned, summary, aggregate);
+    await readAll(deps, args, planned, summary, aggregate, staging);
     if (summary.badRows > args.maxErrors) {
       throw new ImportRefusedError(
         `stopped after ${summary.badRows} bad rows (CAIRN_IMPORT_MAX_ERRORS=${args.maxErrors}); nothing was written`,
       );
     }
     const at = deps.now().toISOString();
-    await write(deps, summary, aggregate, at);
+    await write(deps, store, summary, aggregate, at);
     for (const [i, object] of planned.read.entries()) {
       const scan = summary.files[i];
       if (!scan) continue;
@@ -296,5 +355,7 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
     const message = error instanceof Error ? error.message : String(error);
     await finishRun(deps.store, runId, { finishedAt: deps.now().toISOString(), status: "failed", error: message });
     return { ...summary, status: "failed", error: message, periods: [], months: [], costLinesWritten: 0 };
+  } finally {
+    staging.clear();
   }
 }

@@ -195,12 +195,27 @@ export async function replaceCostLines(
   items: readonly EstimatedLine[],
   collectedAt: string,
 ): Promise<number> {
+  assertInScope(scope, items);
+  return store.kind === "sqlite"
+    ? writeSqlite(store, items, collectedAt, scope)
+    : writeD1(store, items, collectedAt, scope);
+}
+
+/** `replaceCostLines` on SQLite, synchronously: for callers that write inside their own transaction. */
+export function replaceCostLinesSqlite(
+  store: Extract<Store, { kind: "sqlite" }>,
+  scope: ReplaceScope,
+  items: readonly EstimatedLine[],
+  collectedAt: string,
+): number {
+  assertInScope(scope, items);
+  return writeSqlite(store, items, collectedAt, scope);
+}
+
+function assertInScope(scope: ReplaceScope, items: readonly EstimatedLine[]): void {
   for (const { line } of items) {
     if (line.day < scope.from || line.day >= scope.to) {
       throw new RangeError(`line for ${line.day} lies outside the replaced window ${scope.from}..${scope.to}`);
     }
   }
-  return store.kind === "sqlite"
-    ? writeSqlite(store, items, collectedAt, scope)
-    : writeD1(store, items, collectedAt, scope);
 }

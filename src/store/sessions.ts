@@ -2,7 +2,7 @@
  * Sign-in sessions, kept by the SHA-256 of the cookie value (a copied database yields no live
  * session), each with its CSRF token and an absolute expiry.
  */
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, lt, notInArray } from "drizzle-orm";
 import { sessions, users } from "./schema/index";
 import { readDb, type Store } from "./store";
 import type { Role } from "./users";
@@ -52,4 +52,24 @@ export async function deleteSession(store: Store, idHash: string): Promise<void>
 /** Drops expired sessions; called on each sign-in so the table stays small without a job. */
 export async function deleteExpiredSessions(store: Store, nowIso: string): Promise<void> {
   await readDb(store).delete(sessions).where(lt(sessions.expiresAt, nowIso));
+}
+
+/** Deletes a user's sessions but the `keep` newest (the demo user's, one per cookieless request). */
+export async function keepNewestSessions(store: Store, userId: number, keep: number): Promise<void> {
+  const db = readDb(store);
+  const newest = await db
+    .select({ idHash: sessions.idHash })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.createdAt))
+    .limit(keep);
+  await db.delete(sessions).where(
+    and(
+      eq(sessions.userId, userId),
+      notInArray(
+        sessions.idHash,
+        newest.map((r) => r.idHash),
+      ),
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 /** Failed sign-ins by key within a window, for rate limiting on Node and Workers alike. */
-import { and, count, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { signInFailures } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -25,4 +25,16 @@ export async function recordFailure(
 
 export async function clearFailures(store: Store, keys: string[]): Promise<void> {
   await readDb(store).delete(signInFailures).where(inArray(signInFailures.key, keys));
+}
+
+/** Forgets one failure recorded under `key` at `atIso` (a reserved attempt that succeeded). */
+export async function forgetFailure(store: Store, key: string, atIso: string): Promise<void> {
+  await readDb(store)
+    .delete(signInFailures)
+    .where(
+      eq(
+        signInFailures.id,
+        sql`(SELECT ${signInFailures.id} FROM ${signInFailures} WHERE ${signInFailures.key} = ${key} AND ${signInFailures.at} = ${atIso} LIMIT 1)`,
+      ),
+    );
 }

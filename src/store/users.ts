@@ -1,6 +1,6 @@
 /** Dashboard users: email, role and password hash. Hashing happens in web/auth/password.ts. */
 import { asc, count, eq } from "drizzle-orm";
-import { users } from "./schema/index";
+import { apiTokens, sessions, users } from "./schema/index";
 import { readDb, type Store } from "./store";
 
 export type Role = "viewer" | "admin";
@@ -32,13 +32,18 @@ function toUser(row: typeof users.$inferSelect): UserWithHash {
   };
 }
 
-/** Creates the user, or sets the role and password of the existing one. Returns its id. */
+/**
+ * Creates the user, or sets the role and password of the existing one. Returns its id. A new
+ * password ends the user's sessions and API tokens: a reset after a leak must lock the holder
+ * of the old one out everywhere.
+ */
 export async function saveUser(
   store: Store,
   user: { email: string; role: Role; passwordHash: string },
   at: string,
 ): Promise<number> {
   const email = normaliseEmail(user.email);
+  const before = await findUserByEmail(store, email);
   const rows = await readDb(store)
     .insert(users)
     .values({ email, role: user.role, passwordHash: user.passwordHash, createdAt: at })
@@ -46,6 +51,10 @@ export async function saveUser(
     .returning({ id: users.id });
   const id = rows[0]?.id;
   if (id === undefined) throw new Error(`could not save user ${email}`);
+  if (before && before.passwordHash !== user.passwordHash) {
+    await readDb(store).delete(sessions).where(eq(sessions.userId, id));
+    await readDb(store).delete(apiTokens).where(eq(apiTokens.userId, id));
+  }
   return id;
 }
 

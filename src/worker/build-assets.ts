@@ -4,10 +4,11 @@
  * Node before wrangler bundles (`[build] command`) and from the workers test config. Not part of
  * the Worker bundle.
  */
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { STATIC_HEADERS_FILE } from "../../web/security";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** Where wrangler.toml's `[assets] directory` points. */
@@ -24,6 +25,8 @@ export function buildAssets(outDir: string = ASSETS_DIR): string {
   mkdirSync(join(outDir, "static", "vendor"), { recursive: true });
   cpSync(join(ROOT, "web", "public"), outDir, { recursive: true });
   cpSync(chartJsFile(), join(outDir, "static", "vendor", "chart.umd.min.js"));
+  // Workers assets are served before the Worker runs: their security headers come from here.
+  writeFileSync(join(outDir, "_headers"), STATIC_HEADERS_FILE);
   return outDir;
 }
 

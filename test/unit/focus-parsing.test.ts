@@ -1,20 +1,21 @@
 /** The pure parts of the FOCUS reader: CSV records across chunk boundaries, cell values, file plans. */
 import { describe, expect, it } from "vitest";
-import { csvRecordBatches } from "../../collectors/focus/csv-records";
+import { CsvFileError, csvRecordBatches } from "../../collectors/focus/csv-records";
 import { type FocusObject, fileVersionKey, planFiles } from "../../collectors/focus/plan-files";
 import { dayOf, numberOf, tagValue, textOf } from "../../collectors/focus/values";
 
-async function records(chunks: string[]) {
+async function records(chunks: string[], maxRecordChars?: number) {
   async function* source() {
     yield* chunks;
   }
   const out: { fields: string[]; line: number }[] = [];
-  for await (const batch of csvRecordBatches(source())) out.push(...batch);
+  const options = { wanted: null, ...(maxRecordChars === undefined ? {} : { maxRecordChars }) };
+  for await (const batch of csvRecordBatches(source(), options)) out.push(...batch);
   return out;
 }
 
 describe("csvRecordBatches", () => {
-  const text = 'a,b,c\r\n1,"x, ""quoted""",3\n2,"line\nbreak",\n\n4,,"last"';
+  const text = 'a,b,c\r\n1,"x, ""quoted""",3\n2,"line\nbreak",\n\n4,,"last"\r';
   const expected = [
     { fields: ["a", "b", "c"], line: 1 },
     { fields: ["1", 'x, "quoted"', "3"], line: 2 },
@@ -22,7 +23,7 @@ describe("csvRecordBatches", () => {
     { fields: ["4", "", "last"], line: 6 },
   ];
 
-  it("reads quotes, doubled quotes, line breaks in fields, CRLF and a last line without newline", async () => {
+  it("reads quotes, doubled quotes, line breaks in fields, CRLF and a last line ended by a lone CR", async () => {
     expect(await records([text])).toEqual(expected);
   });
 
@@ -32,6 +33,41 @@ describe("csvRecordBatches", () => {
       for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
       expect(await records(chunks)).toEqual(expected);
     }
+  });
+
+  it("refuses a file whose last record has no line break (truncated), whatever the chunks", async () => {
+    for (const cut of ["a,b\n1,2\n3,", 'a,b\n1,2\n3,"unfinished', "a,b\n1,2\n34"]) {
+      for (const size of [1, 3, 64]) {
+        const chunks: string[] = [];
+        for (let i = 0; i < cut.length; i += size) chunks.push(cut.slice(i, i + size));
+        const error = await records(chunks).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CsvFileError);
+        expect((error as CsvFileError).line).toBe(3);
+        expect((error as Error).message).toMatch(/ends in the middle of the record at line 3.*truncated/);
+      }
+    }
+  });
+
+  it("refuses a record longer than the cap, at the line it starts, without reading on", async () => {
+    const long = `a,b\n1,2\n"${"x".repeat(5000)}`;
+    const chunks: string[] = [];
+    for (let i = 0; i < long.length; i += 100) chunks.push(long.slice(i, i + 100));
+    let pulled = 0;
+    async function* source() {
+      for (const c of chunks) {
+        pulled++;
+        yield c;
+      }
+      yield ",2\n";
+    }
+    const error = await (async () => {
+      for await (const _ of csvRecordBatches(source(), { wanted: null, maxRecordChars: 1000 }));
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CsvFileError);
+    expect((error as Error).message).toBe(
+      "line 3: a record longer than 1,000 characters: not a FOCUS export, or a damaged file",
+    );
+    expect(pulled).toBeLessThan(15);
   });
 
   it("drops a byte-order mark", async () => {

@@ -6,6 +6,7 @@
  * nor a DNS-rebinding page can ride on it. Without --demo none of this exists.
  */
 import type { Context } from "hono";
+import { keepNewestSessions } from "../../src/store/sessions";
 import { countUsers, findUserByEmail, saveUser } from "../../src/store/users";
 import type { WebDeps } from "../deps";
 import { hashPassword, randomSecret } from "./password";
@@ -13,6 +14,11 @@ import { setSessionCookie, startSession } from "./session";
 import type { Viewer } from "./viewer";
 
 export const DEMO_EMAIL = "demo@cairn.localhost";
+/**
+ * Demo sessions kept: each cookieless request (curl, a script, a private window) starts one,
+ * and without a bound a loop of them filled the sessions table.
+ */
+export const DEMO_SESSIONS_KEPT = 10;
 
 const LOOPBACK_ADDRESSES = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -44,6 +50,7 @@ export async function demoSignIn(c: Context, deps: WebDeps): Promise<Viewer | nu
   const user = await findUserByEmail(deps.store, DEMO_EMAIL);
   if (!user) return null;
   const { cookieValue, viewer } = await startSession(deps, user);
+  await keepNewestSessions(deps.store, user.id, DEMO_SESSIONS_KEPT);
   setSessionCookie(c, deps, cookieValue);
   return viewer;
 }

@@ -11,16 +11,23 @@ import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
 import { Layout } from "../pages/layout";
 import { constantTimeEqual, DECOY_HASH, randomSecret, verifyPassword } from "./password";
-import { isRateLimited, noteFailure, noteSuccess, WINDOW_MINUTES } from "./rate-limit";
+import { noteSuccess, reserveAttempt, WINDOW_MINUTES } from "./rate-limit";
 import { clearSessionCookie, isHttps, sessionHashOf, sessionViewer, setSessionCookie, startSession } from "./session";
 import { SIGNIN_WORDS } from "./words";
 
 const FORM_COOKIE = "cairn_signin";
 
-/** Only same-site paths: `/costs?x=1`, never `//evil.example` or `https://...`. */
+/**
+ * One `/`, then a path character (RFC 3986 pchar), then only URL characters: `/costs?x=1`.
+ * Never `//evil.example`, `/\\evil`, or a tab or line break that browsers drop (`/\t/evil`
+ * becomes `//evil`) or that breaks the Location header.
+ */
+const SAME_SITE_PATH = /^\/(?:[\w\-.~!$&'()*+,;=:@%][\w\-.~!$&'()*+,;=:@%/?#]*)?$/;
+
+/** Only same-site paths, else `/`. */
 export function safeNext(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  if (next.length > 500 || next.startsWith("/signin")) return "/";
+  if (typeof next !== "string" || next.length > 500 || !SAME_SITE_PATH.test(next)) return "/";
+  if (next.startsWith("/signin")) return "/";
   return next;
 }
 
@@ -93,15 +100,14 @@ export function authRoutes(deps: WebDeps): Hono {
     const email = typeof body.email === "string" ? body.email.trim().slice(0, 320) : "";
     const password = typeof body.password === "string" ? body.password.slice(0, 1024) : "";
     const address = deps.auth?.clientAddress?.(c) ?? "unknown";
-    if (await isRateLimited(deps, email, address)) return showForm(c, deps, next, 429, w.tooMany, email);
+    const reservation = await reserveAttempt(deps, email, address);
+    if (!reservation) return showForm(c, deps, next, 429, w.tooMany, email);
     const user = email === "" ? null : await findUserByEmail(deps.store, email);
     // Unknown emails cost the same time as wrong passwords, so timing does not reveal users.
     const ok = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
-    if (!user || !ok) {
-      await noteFailure(deps, email, address);
-      return showForm(c, deps, next, 401, w.wrong, email);
-    }
-    await noteSuccess(deps, email, address);
+    // The reservation made above already counts this failure.
+    if (!user || !ok) return showForm(c, deps, next, 401, w.wrong, email);
+    await noteSuccess(deps, reservation);
     const { cookieValue } = await startSession(deps, user);
     setSessionCookie(c, deps, cookieValue);
     deleteCookie(c, FORM_COOKIE, { path: "/signin", secure: isHttps(c, deps) });

@@ -1,4 +1,5 @@
 /** Alerts: what was raised, on which channel, and the delivery state of each message. */
+import { redactSecrets } from "../../reports/mail/redact";
 import { formatDay } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { NotificationRow } from "../../src/store/notifications";
@@ -54,7 +55,7 @@ export function AlertsPage(props: { rows: NotificationRow[]; pending: number; lo
                   <td>{statusLabel(r.status, w)}</td>
                   <td>{r.attempts}</td>
                   <td>{when(r.sentAt, locale)}</td>
-                  <td>{r.lastError ?? ""}</td>
+                  <td>{redactSecrets(r.lastError ?? "")}</td>
                 </tr>
               ))}
             </tbody>

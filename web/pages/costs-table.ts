@@ -2,6 +2,7 @@
  * The explorer's table as plain values, shared by the page and the CSV download so the file
  * holds exactly what the page shows: same rows, same order, same rounding. Pure.
  */
+import { csvField } from "../../reports/export/csv";
 import type { GroupBy } from "../../src/model";
 import type { CostReport } from "../../src/store/read/costs";
 
@@ -45,16 +46,10 @@ export function explorerTable(
 }
 
 /** Spreadsheet software runs cells that start like a formula: neutralise them. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function explorerCsv(table: ExplorerTable): string {
   const lines = [[table.groupBy, "cost_usd", "share_percent", "co2e_kg"].join(",")];
   for (const r of [...table.rows, table.total]) {
-    lines.push([csvCell(r.label), r.costUsd.toFixed(2), r.sharePercent.toFixed(1), r.co2eKg.toFixed(1)].join(","));
+    lines.push([csvField(r.label), r.costUsd.toFixed(2), r.sharePercent.toFixed(1), r.co2eKg.toFixed(1)].join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }
