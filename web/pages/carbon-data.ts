@@ -16,6 +16,8 @@ import {
   carbonCoverage,
   carbonTotals,
 } from "../../src/store/read/carbon";
+import type { Reconciliation } from "../../src/carbon/calibrate";
+import { awsReconciliation, calibratedCarbon } from "../../src/store/read/carbon-aws";
 import { whatIfInputs } from "../../src/store/read/carbon-what-if";
 import { BadParameter } from "../api/params";
 import type { WebDeps } from "../deps";
@@ -53,6 +55,10 @@ export interface CarbonPageData {
   byPipeline: CarbonGroupRow[];
   whatIf: PipelineWhatIf[];
   whatIfRegions: readonly string[];
+  /** AWS's imported figures beside Cairn's, for the 13 months (empty when none imported). */
+  reconciliation: Reconciliation[];
+  /** Set with CAIRN_CARBON_CALIBRATION=aws: the share of the period's CO2e that is AWS's figure. */
+  calibratedShare: number | null;
 }
 
 export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonPageData> {
@@ -69,6 +75,25 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     carbonBy(store, period, "pipeline"),
     whatIfInputs(store, period),
   ]);
+  const reconciliation = await awsReconciliation(store, monthsPeriod);
+  const calibrated =
+    deps.config.CAIRN_CARBON_CALIBRATION === "aws" ? await calibratedCarbon(store, period, monthsPeriod) : null;
+  if (calibrated) {
+    return {
+      period,
+      months,
+      byMonth: calibrated.byMonth,
+      totals: calibrated.totals,
+      coverage,
+      byService: calibrated.byService,
+      byRegion: calibrated.byRegion,
+      byPipeline: calibrated.byPipeline,
+      whatIf: regionWhatIf(inputs, WHAT_IF_REGIONS),
+      whatIfRegions: WHAT_IF_REGIONS,
+      reconciliation,
+      calibratedShare: calibrated.calibratedShare,
+    };
+  }
   return {
     period,
     months,
@@ -80,5 +105,7 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     byPipeline,
     whatIf: regionWhatIf(inputs, WHAT_IF_REGIONS),
     whatIfRegions: WHAT_IF_REGIONS,
+    reconciliation,
+    calibratedShare: null,
   };
 }

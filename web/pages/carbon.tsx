@@ -14,6 +14,7 @@ import type { CarbonGroupRow, CarbonTotalsRow } from "../../src/store/read/carbo
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
+import { AwsComparison, CalibrationNote } from "./carbon-aws";
 import { type CarbonPageData, loadCarbon, parseCarbonQuery } from "./carbon-data";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
@@ -218,6 +219,7 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
       <p class="muted" id="carbon-period">
         {w.period}: {formatDay(data.period.from, locale)} → {formatDay(addDays(data.period.to, -1), locale)}
       </p>
+      <CalibrationNote share={data.calibratedShare} locale={locale} />
       <section class="tiles" aria-label={w.period} id="carbon-totals">
         <div class="tile ok" id="tile-co2e" data-co2e-grams={totals.co2eGrams.toFixed(3)}>
           <div class="tile-label">{w.location}</div>
@@ -330,6 +332,7 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
           <WhatIf data={data} w={w} locale={locale} t={t} />
         </>
       )}
+      <AwsComparison rows={data.reconciliation} locale={locale} />
     </Layout>
   );
 }
