@@ -17,10 +17,12 @@ import {
   localeTag,
 } from "../../src/format/numbers";
 import type { Currency, Locale } from "../../src/model";
+import { formatCo2eRange } from "../../src/format/co2e-range";
 import { equivalentsOf } from "../equivalents";
 import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
 import type { MonthlyFacts, PairChange } from "./facts";
+import { MONTHLY_CARBON_RANGE_WORDS } from "./carbon-range-words";
 import { fill, MONTHLY_WORDS, type MonthlyWords } from "./words";
 
 export interface MonthlyOptions {
@@ -269,6 +271,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     kind: "paragraph",
     text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${w.equivalentIntro}`,
   });
+  for (const text of carbonRangeTexts(f, lang, monthName)) blocks.push({ kind: "note", text });
   const equivalents = equivalentsOf(f.co2eGrams, lang);
   blocks.push({
     kind: "figures",
@@ -313,4 +316,26 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     blocks,
     footer: fill(w.footer, { month: monthName, day: formatDay(options.madeOn, lang) }),
   };
+}
+
+/** The range of the month's estimate, and AWS's own figure beside it when imported. */
+function carbonRangeTexts(f: MonthlyFacts, lang: Locale, monthName: string): string[] {
+  const r = MONTHLY_CARBON_RANGE_WORDS[lang];
+  const out: string[] = [];
+  if (f.co2eGrams > 0) out.push(fill(r.range, { range: formatCo2eRange(f.co2eGramsLow, f.co2eGramsHigh, lang) }));
+  if (!f.aws) {
+    out.push(fill(r.awsMissing, { month: monthName }));
+    return out;
+  }
+  const ratio = f.aws.locationCo2eGrams > 0 ? f.co2eGrams / f.aws.locationCo2eGrams : null;
+  out.push(
+    fill(r.aws, {
+      month: monthName,
+      location: formatCo2e(f.aws.locationCo2eGrams, lang),
+      market: formatCo2e(f.aws.marketCo2eGrams, lang),
+      ratio: ratio === null ? "—" : `${formatNumber(ratio, lang, 2)}×`,
+    }),
+  );
+  if (ratio !== null && (ratio > 2 || ratio < 0.5)) out.push(r.awsFlag);
+  return out;
 }

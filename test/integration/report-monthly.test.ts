@@ -45,9 +45,10 @@ describe("monthly report on the demo's last full month", () => {
     const temperatures = sumCost(opened, "2026-10-01", "2026-11-01", "pipeline = ?", ["temperatures"]);
     const co2 = opened.sqlite
       .prepare(
-        "select sum(f.co2e_grams) as g from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
+        "select sum(f.co2e_grams) as g, sum(f.co2e_grams_low) as low, sum(f.co2e_grams_high) as high from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
       )
-      .get() as { g: number };
+      .get() as { g: number; low: number; high: number };
+    const kg = (g: number) => new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(g / 1000);
     const expected = [
       usd(total),
       usd(previous),
@@ -55,6 +56,9 @@ describe("monthly report on the demo's last full month", () => {
       usd(temperatures),
       `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(co2.g / 1000)} kg CO2e`,
       "31 octobre 2026",
+      // The range of the estimate, and AWS's own figure not published yet.
+      `entre ${kg(co2.low)} et ${kg(co2.high)}\u00a0kg CO2e`,
+      "pas encore publié son propre chiffre pour octobre 2026",
       // The demo's runaway Lambda loop (12th and 13th of the previous month) found by the anomaly rule.
       "(AWS Lambda) : 12 et 13 octobre 2026",
       "ADEME, Impact CO2",
