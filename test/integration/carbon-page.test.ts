@@ -308,6 +308,10 @@ describe("the methodology's factor tables", () => {
       expect(row(html, "factor-replication", 'data-usage-type="TimedStorage-GDA-ByteHrs"')).toContain("COLD-HDD");
       expect(row(html, "factor-replication", 'data-usage-type="Aurora:StorageUsage"')).toContain("6 · CCF 6");
       expect(html).toContain("A10G");
+      // Departures from CCF, with why and source; the grid basis said.
+      expect(html).toContain('id="ccf-departures"');
+      expect(html).toMatch(/CCF issue #1029/);
+      expect(html).toMatch(/production-based/);
     } finally {
       fixture.close();
     }
