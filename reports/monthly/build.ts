@@ -7,6 +7,7 @@
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addMonths } from "../../src/days";
+import { formatCo2eRange } from "../../src/format/co2e-range";
 import {
   formatCo2e,
   formatDay,
@@ -17,12 +18,11 @@ import {
   localeTag,
 } from "../../src/format/numbers";
 import type { Currency, Locale } from "../../src/model";
-import { formatCo2eRange } from "../../src/format/co2e-range";
 import { equivalentsOf } from "../equivalents";
 import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
-import type { MonthlyFacts, PairChange } from "./facts";
 import { MONTHLY_CARBON_RANGE_WORDS } from "./carbon-range-words";
+import type { MonthlyFacts, PairChange } from "./facts";
 import { fill, MONTHLY_WORDS, type MonthlyWords } from "./words";
 
 export interface MonthlyOptions {

@@ -49,7 +49,16 @@ export function calibrate(rows: readonly CarbonDailyRow[], aws: readonly AwsFigu
   for (const f of aws) {
     const k = groupKey(f.month, f.usageAccountId, f.productCode, awsRegionOf(f.regionCode));
     const had = figures.get(k);
-    figures.set(k, had ? { ...had, locationCo2eGrams: had.locationCo2eGrams + f.locationCo2eGrams, marketCo2eGrams: had.marketCo2eGrams + f.marketCo2eGrams } : f);
+    figures.set(
+      k,
+      had
+        ? {
+            ...had,
+            locationCo2eGrams: had.locationCo2eGrams + f.locationCo2eGrams,
+            marketCo2eGrams: had.marketCo2eGrams + f.marketCo2eGrams,
+          }
+        : f,
+    );
   }
   const sums = new Map<string, { co2e: number; cost: number; rows: number }>();
   const keys = rows.map(rowKey);
@@ -156,6 +165,9 @@ export function reconcile(rows: readonly CarbonDailyRow[], aws: readonly AwsFigu
     e.flag = off ? causeOf(e.productCode, e.cairnLocationGrams, e.awsLocationGrams) : null;
   }
   return [...out.values()].sort(
-    (a, b) => a.month.localeCompare(b.month) || b.awsLocationGrams - a.awsLocationGrams || a.productCode.localeCompare(b.productCode),
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      b.awsLocationGrams - a.awsLocationGrams ||
+      a.productCode.localeCompare(b.productCode),
   );
 }

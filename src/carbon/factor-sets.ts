@@ -113,7 +113,8 @@ export const CAIRN_2026: FactorSet = {
   sources: [
     {
       what: "Grid carbon intensity per region (location-based, production-based: the intensity of the electricity generated in the country or state, imports and exports not counted); us-east-1 is Virginia (327.17 g/kWh), not the US average",
-      source: "Ember yearly electricity data, joined to AWS regions by the Spruce project (April 2026), corrected for us-east-1",
+      source:
+        "Ember yearly electricity data, joined to AWS regions by the Spruce project (April 2026), corrected for us-east-1",
       licence: "CC BY 4.0",
     },
     {
@@ -283,7 +284,9 @@ export function regionFactors(set: FactorSet, region: string): RegionFactors {
     gridLowGPerKwh: grid * (1 - spread),
     gridHighGPerKwh: grid * (1 + spread),
     marketGPerKwh: matched ? 0 : grid,
-    marketBasis: matched ? "market-based 0: AWS matched the region 100% with renewables in 2025" : `market-based: ${set.marketElsewhere}`,
+    marketBasis: matched
+      ? "market-based 0: AWS matched the region 100% with renewables in 2025"
+      : `market-based: ${set.marketElsewhere}`,
     fallback: fallbacks.length ? fallbacks.join("; ") : null,
   };
 }

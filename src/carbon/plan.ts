@@ -4,8 +4,14 @@
  * (service, usage type, unit, region) so the per-line work is a few multiplications.
  */
 import type { EstimateMethod, UsageClass } from "../model";
+import {
+  burstableBaseline,
+  CCF_GB_PER_CHIP,
+  CCF_GB_PER_CHIP_AVERAGE,
+  CCF_PROCESSOR_OVERRIDES,
+  ccfMemoryGbPerHour,
+} from "./ccf-instances";
 import type { Rule } from "./classify";
-import { burstableBaseline, CCF_GB_PER_CHIP, CCF_GB_PER_CHIP_AVERAGE, CCF_PROCESSOR_OVERRIDES, ccfMemoryGbPerHour } from "./ccf-instances";
 import {
   FAMILY_GPUS,
   FAMILY_PROCESSORS,
@@ -197,7 +203,9 @@ function instancePlan(set: FactorSet, plan: Plan, rule: Extract<Rule, { kind: "i
     const memoryGb = baseline === null && family ? ccfMemoryGbPerHour(family, vcpus, gbPerChip(cpu.procs)) : null;
     if (memoryGb) {
       plan.memoryKwhPerUnit = memoryGb * rule.copies * set.memoryKwhPerGbHour;
-      notes.push(`${memoryGb.toPrecision(4)} GB of memory beyond the processor's at ${set.memoryKwhPerGbHour} kWh per GB-hour`);
+      notes.push(
+        `${memoryGb.toPrecision(4)} GB of memory beyond the processor's at ${set.memoryKwhPerGbHour} kWh per GB-hour`,
+      );
     }
   }
   plan.embodiedGPerUnit = row ? row[1] * rule.copies : plan.cpuA * 1000 * set.embodiedGPerVcpuHour;

@@ -67,7 +67,11 @@ const ERASURE_3AZ: CopyRange = [1.5, 2, 3];
 const ERASURE_1AZ: CopyRange = [1.2, 1.4, 2];
 
 export const STORAGE_CLASSES: Readonly<Record<StorageClassKey, StorageClass>> = {
-  "s3-standard": { label: "S3 Standard", ccf: { media: "hdd", copies: 6 }, tiered: { media: "hdd", copies: ERASURE_3AZ } },
+  "s3-standard": {
+    label: "S3 Standard",
+    ccf: { media: "hdd", copies: 6 },
+    tiered: { media: "hdd", copies: ERASURE_3AZ },
+  },
   "s3-standard-ia": {
     label: "S3 Standard-IA",
     ccf: { media: "hdd", copies: 6 },
@@ -88,7 +92,11 @@ export const STORAGE_CLASSES: Readonly<Record<StorageClassKey, StorageClass>> = 
     ccf: { media: "hdd", copies: 6 },
     tiered: { media: "cold-hdd", copies: ERASURE_3AZ },
   },
-  "s3-one-zone": { label: "S3 One Zone-IA", ccf: { media: "hdd", copies: 2 }, tiered: { media: "hdd", copies: ERASURE_1AZ } },
+  "s3-one-zone": {
+    label: "S3 One Zone-IA",
+    ccf: { media: "hdd", copies: 2 },
+    tiered: { media: "hdd", copies: ERASURE_1AZ },
+  },
   "s3-reduced-redundancy": {
     label: "S3 Reduced Redundancy",
     ccf: { media: "hdd", copies: 2 },
@@ -119,27 +127,47 @@ export const STORAGE_CLASSES: Readonly<Record<StorageClassKey, StorageClass>> = 
   "ebs-ssd": { label: "EBS SSD volume", ccf: { media: "ssd", copies: 2 }, tiered: { media: "ssd", copies: [2, 2, 3] } },
   "ebs-hdd": { label: "EBS HDD volume", ccf: { media: "hdd", copies: 2 }, tiered: { media: "hdd", copies: [2, 2, 3] } },
   // Snapshots are kept in S3.
-  "ebs-snapshot": { label: "EBS snapshot", ccf: { media: "hdd", copies: 3 }, tiered: { media: "hdd", copies: ERASURE_3AZ } },
+  "ebs-snapshot": {
+    label: "EBS snapshot",
+    ccf: { media: "hdd", copies: 3 },
+    tiered: { media: "hdd", copies: ERASURE_3AZ },
+  },
   "ebs-snapshot-archive": {
     label: "EBS snapshot archive",
     ccf: { media: "hdd", copies: 3 },
     tiered: { media: "cold-hdd", copies: ERASURE_3AZ },
   },
-  "efs-standard": { label: "EFS Standard", ccf: { media: "ssd", copies: 3 }, tiered: { media: "ssd", copies: [2, 3, 3] } },
+  "efs-standard": {
+    label: "EFS Standard",
+    ccf: { media: "ssd", copies: 3 },
+    tiered: { media: "ssd", copies: [2, 3, 3] },
+  },
   "efs-infrequent": {
     label: "EFS Infrequent Access or Archive",
     ccf: { media: "hdd", copies: 3 },
     tiered: { media: "hdd", copies: ERASURE_3AZ },
   },
-  "efs-one-zone": { label: "EFS One Zone", ccf: { media: "ssd", copies: 2 }, tiered: { media: "ssd", copies: [1.5, 2, 2] } },
+  "efs-one-zone": {
+    label: "EFS One Zone",
+    ccf: { media: "ssd", copies: 2 },
+    tiered: { media: "ssd", copies: [1.5, 2, 2] },
+  },
   aurora: { label: "Aurora storage", ccf: { media: "ssd", copies: 6 }, tiered: { media: "ssd", copies: [6, 6, 6] } },
-  "rds-ssd": { label: "RDS SSD storage", ccf: { media: "ssd", copies: 1 }, tiered: { media: "ssd", copies: [1, 1, 2] } },
+  "rds-ssd": {
+    label: "RDS SSD storage",
+    ccf: { media: "ssd", copies: 1 },
+    tiered: { media: "ssd", copies: [1, 1, 2] },
+  },
   "rds-ssd-multi-az": {
     label: "RDS Multi-AZ SSD storage",
     ccf: { media: "ssd", copies: 2 },
     tiered: { media: "ssd", copies: [2, 2, 4] },
   },
-  "rds-hdd": { label: "RDS magnetic storage", ccf: { media: "hdd", copies: 1 }, tiered: { media: "hdd", copies: [1, 1, 2] } },
+  "rds-hdd": {
+    label: "RDS magnetic storage",
+    ccf: { media: "hdd", copies: 1 },
+    tiered: { media: "hdd", copies: [1, 1, 2] },
+  },
   "rds-hdd-multi-az": {
     label: "RDS Multi-AZ magnetic storage",
     ccf: { media: "hdd", copies: 2 },
@@ -151,7 +179,11 @@ export const STORAGE_CLASSES: Readonly<Record<StorageClassKey, StorageClass>> = 
     ccf: { media: "hdd", copies: 3 },
     tiered: { media: "hdd", copies: ERASURE_3AZ },
   },
-  dynamodb: { label: "DynamoDB storage", ccf: { media: "ssd", copies: 2 }, tiered: { media: "ssd", copies: [2, 3, 3] } },
+  dynamodb: {
+    label: "DynamoDB storage",
+    ccf: { media: "ssd", copies: 2 },
+    tiered: { media: "ssd", copies: [2, 3, 3] },
+  },
   "dynamodb-backup": {
     label: "DynamoDB backup",
     ccf: { media: "hdd", copies: 3 },

@@ -25,9 +25,13 @@ export async function tryCarbonImport(ctx: CliContext, target: string, maxErrors
     return null; // not readable as one: the FOCUS import reports why
   }
   if (!isCarbon) return null;
-  const summary = await importCarbonExport({ store: ctx.openStore(), now: ctx.now, ...(s3 ? { s3 } : {}) }, { target, maxErrors });
+  const summary = await importCarbonExport(
+    { store: ctx.openStore(), now: ctx.now, ...(s3 ? { s3 } : {}) },
+    { target, maxErrors },
+  );
   for (const e of summary.errors) ctx.err(formatRowError(e));
-  if (summary.badRows > summary.errors.length) ctx.err(`... and ${summary.badRows - summary.errors.length} more bad rows`);
+  if (summary.badRows > summary.errors.length)
+    ctx.err(`... and ${summary.badRows - summary.errors.length} more bad rows`);
   for (const line of formatCarbonSummary(summary)) ctx.out(line);
   if (summary.status === "failed") throw new CliFailure(summary.error ?? "the import failed");
   return 0;

@@ -67,7 +67,11 @@ export async function importCarbonExport(
     summary.files.push(stats);
     try {
       if (!isCarbonExportHeader(file.header)) {
-        return { ...summary, status: "failed", error: `${name}: not a carbon emissions export (no usage_account_id, product_code, total_lbm_emissions_value... columns)` };
+        return {
+          ...summary,
+          status: "failed",
+          error: `${name}: not a carbon emissions export (no usage_account_id, product_code, total_lbm_emissions_value... columns)`,
+        };
       }
       for await (const batch of file.rows) {
         for (const r of batch) {

@@ -12,9 +12,30 @@ import { webFixture } from "../helpers/web";
 
 const EC2 = "Amazon Elastic Compute Cloud - Compute";
 const LINES = [
-  line({ day: "2026-10-03", service: EC2, usageType: "EUW3-BoxUsage:m5.large", usageAmount: 240, usageUnit: "Hrs", pipeline: "probes" }),
-  line({ day: "2026-10-04", service: EC2, usageType: "EUW3-BoxUsage:m5.large", usageAmount: 240, usageUnit: "Hrs", pipeline: "cameras" }),
-  line({ day: "2026-10-05", service: "Amazon Simple Storage Service", usageType: "EUW3-TimedStorage-ByteHrs", usageAmount: 5000, usageUnit: "GB-Mo", pipeline: "cameras" }),
+  line({
+    day: "2026-10-03",
+    service: EC2,
+    usageType: "EUW3-BoxUsage:m5.large",
+    usageAmount: 240,
+    usageUnit: "Hrs",
+    pipeline: "probes",
+  }),
+  line({
+    day: "2026-10-04",
+    service: EC2,
+    usageType: "EUW3-BoxUsage:m5.large",
+    usageAmount: 240,
+    usageUnit: "Hrs",
+    pipeline: "cameras",
+  }),
+  line({
+    day: "2026-10-05",
+    service: "Amazon Simple Storage Service",
+    usageType: "EUW3-TimedStorage-ByteHrs",
+    usageAmount: 5000,
+    usageUnit: "GB-Mo",
+    pipeline: "cameras",
+  }),
 ];
 
 const figure = (productCode: string, grams: number, market: number) => ({
@@ -47,7 +68,12 @@ describe("the carbon page beside AWS's figures", () => {
     // AWS: EC2 about as Cairn; S3 far below Cairn's estimate.
     const ec2 = estimated.slice(0, 2).reduce((s, e) => s + (e.footprint?.co2eGrams ?? 0), 0);
     const s3 = estimated[2]?.footprint?.co2eGrams ?? 0;
-    await replaceAwsCarbonMonths(fixture.store, [figure("AmazonEC2", ec2 * 1.2, 10), figure("AmazonS3", s3 / 4, 0)], "test", "2026-11-25T00:00:00Z");
+    await replaceAwsCarbonMonths(
+      fixture.store,
+      [figure("AmazonEC2", ec2 * 1.2, 10), figure("AmazonS3", s3 / 4, 0)],
+      "test",
+      "2026-11-25T00:00:00Z",
+    );
     const viewer = await fixture.signIn("viewer");
     return { ec2, s3, request: viewer.request };
   }
@@ -56,7 +82,10 @@ describe("the carbon page beside AWS's figures", () => {
     const { ec2, s3, request } = await setUp();
     const html = await (await request("/carbon?from=2026-10-01&to=2026-11-01")).text();
     const table = html.slice(html.indexOf('id="table-aws-months"'));
-    const month = table.slice(table.indexOf('data-month="2026-10"'), table.indexOf("</tr>", table.indexOf('data-month="2026-10"')));
+    const month = table.slice(
+      table.indexOf('data-month="2026-10"'),
+      table.indexOf("</tr>", table.indexOf('data-month="2026-10"')),
+    );
     expect(attr(month, "<td", "data-aws-location-grams")).toBeCloseTo(ec2 * 1.2 + s3 / 4, 2);
     expect(attr(month, "<td", "data-cairn-location-grams")).toBeCloseTo(ec2 + s3, 2);
     expect(attr(month, "<td", "data-ratio")).toBeCloseTo((ec2 + s3) / (ec2 * 1.2 + s3 / 4), 5);

@@ -32,7 +32,14 @@ const HEADER = [
 
 type Row = Record<(typeof HEADER)[number], string>;
 
-const row = (month: string, product: string, region: string, lbm: string, mbm: string, refresh = "2026-03-21T00:00:00Z"): Row => ({
+const row = (
+  month: string,
+  product: string,
+  region: string,
+  lbm: string,
+  mbm: string,
+  refresh = "2026-03-21T00:00:00Z",
+): Row => ({
   last_refresh_timestamp: refresh,
   location: region === "" ? "Global" : "EU (Paris)",
   model_version: "v3.0.0",
@@ -60,7 +67,11 @@ const csv = (rows: Row[]) => [HEADER.join(","), ...rows.map((r) => HEADER.map((h
 function parquet(rows: Row[]): ArrayBuffer {
   const text = (h: string) => ({ name: h, data: rows.map((r) => r[h] as string), type: "STRING" as const });
   const num = (h: string) => ({ name: h, data: rows.map((r) => Number(r[h])), type: "DOUBLE" as const });
-  const time = (h: string) => ({ name: h, data: rows.map((r) => new Date(r[h] as string)), type: "TIMESTAMP" as const });
+  const time = (h: string) => ({
+    name: h,
+    data: rows.map((r) => new Date(r[h] as string)),
+    type: "TIMESTAMP" as const,
+  });
   return parquetWriteBuffer({
     columnData: [
       time("last_refresh_timestamp"),
@@ -107,7 +118,9 @@ async function stored() {
     const m = byMonth.get(f.month) ?? [0, 0, 0];
     byMonth.set(f.month, [m[0] + f.locationCo2eGrams, m[1] + f.marketCo2eGrams, m[2] + 1]);
   }
-  return Object.fromEntries([...byMonth].map(([k, [l, m, n]]) => [k, { l: Math.round(l * 1000) / 1000, m: Math.round(m * 1000) / 1000, n }]));
+  return Object.fromEntries(
+    [...byMonth].map(([k, [l, m, n]]) => [k, { l: Math.round(l * 1000) / 1000, m: Math.round(m * 1000) / 1000, n }]),
+  );
 }
 
 // January: 0.0012 + 0.0030 t = 4,200 g location, 100 g market; February: 1,200 g and 100 g.
@@ -124,7 +137,10 @@ describe("import of AWS's carbon emissions export", () => {
     }
     expect(await stored()).toEqual(EXPECTED);
     // AWS restates February only: February is replaced, January stays.
-    const refresh = write("carbon-feb.csv", csv([row("2026-02", "AmazonEC2", "eu-west-3", "0.0020", "0", "2026-04-21T00:00:00Z")]));
+    const refresh = write(
+      "carbon-feb.csv",
+      csv([row("2026-02", "AmazonEC2", "eu-west-3", "0.0020", "0", "2026-04-21T00:00:00Z")]),
+    );
     await importCarbonExport({ store: opened.store, now }, { target: refresh, maxErrors: 0 });
     expect(await stored()).toEqual({ "2026-01": EXPECTED["2026-01"], "2026-02": { l: 2000, m: 0, n: 1 } });
   });
@@ -145,7 +161,12 @@ describe("import of AWS's carbon emissions export", () => {
     const path = write("bad.csv", csv(bad));
     const refused = await importCarbonExport({ store: opened.store, now }, { target: path, maxErrors: 0 });
     expect(refused.status).toBe("failed");
-    expect(refused.errors[0]).toEqual({ file: path, unit: "line", position: 4, message: 'total_lbm_emissions_value is not a number ("n/a")' });
+    expect(refused.errors[0]).toEqual({
+      file: path,
+      unit: "line",
+      position: 4,
+      message: 'total_lbm_emissions_value is not a number ("n/a")',
+    });
     expect(await stored()).toEqual({});
     const tolerated = await importCarbonExport({ store: opened.store, now }, { target: path, maxErrors: 1 });
     expect(tolerated.status).toBe("ok");
@@ -167,7 +188,12 @@ describe("import of AWS's carbon emissions export", () => {
     });
     try {
       s3.put("exports", "carbon/data/jan.csv", csv(ROWS.slice(0, 2)), new Date("2026-03-21T00:00:00Z"));
-      s3.put("exports", "carbon/data/feb.parquet", Buffer.from(parquet(ROWS.slice(2))), new Date("2026-03-21T00:00:00Z"));
+      s3.put(
+        "exports",
+        "carbon/data/feb.parquet",
+        Buffer.from(parquet(ROWS.slice(2))),
+        new Date("2026-03-21T00:00:00Z"),
+      );
       const target = "s3://exports/carbon/data/";
       expect(await isCarbonExportTarget(target, client)).toBe(true);
       for (let i = 0; i < 2; i++) {

@@ -72,7 +72,15 @@ describe("cairn estimate FILE", () => {
     // Paris in CCF's table: 51.1 g/kWh, 10% lower at the low end
     expect(rows[0]?.co2eGramsLow as number).toBeCloseTo(0.0632977 * 51.1 * 0.9, 5);
     for (const r of rows) {
-      for (const k of ["energyKwh", "energyKwhLow", "energyKwhHigh", "co2eGrams", "co2eGramsLow", "co2eGramsHigh", "embodiedCo2eGrams"])
+      for (const k of [
+        "energyKwh",
+        "energyKwhLow",
+        "energyKwhHigh",
+        "co2eGrams",
+        "co2eGramsLow",
+        "co2eGramsHigh",
+        "embodiedCo2eGrams",
+      ])
         expect(typeof r[k]).toBe("number");
       expect(r.co2eGramsLow as number).toBeLessThanOrEqual(r.co2eGrams as number);
       expect(r.co2eGrams as number).toBeLessThanOrEqual(r.co2eGramsHigh as number);

@@ -48,7 +48,8 @@ describe("monthly report on the demo's last full month", () => {
         "select sum(f.co2e_grams) as g, sum(f.co2e_grams_low) as low, sum(f.co2e_grams_high) as high from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
       )
       .get() as { g: number; low: number; high: number };
-    const kg = (g: number) => new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(g / 1000);
+    const kg = (g: number) =>
+      new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(g / 1000);
     const expected = [
       usd(total),
       usd(previous),

@@ -2,7 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { type AwsFigure, type CarbonDailyRow, calibrate, reconcile } from "../../src/carbon/calibrate";
 
-const r = (day: string, service: string, pipeline: string, co2eGrams: number, costUsd = 1, region = "eu-west-3"): CarbonDailyRow => ({
+const r = (
+  day: string,
+  service: string,
+  pipeline: string,
+  co2eGrams: number,
+  costUsd = 1,
+  region = "eu-west-3",
+): CarbonDailyRow => ({
   day,
   accountId: "111111111111",
   service,
@@ -35,7 +42,11 @@ const aws = (productCode: string, regionCode: string, location: number, market: 
   marketCo2eGrams: market,
 });
 
-const AWS: AwsFigure[] = [aws("AmazonEC2", "eu-west-3", 200, 20), aws("AWSLambda", "eu-west-3", 8, 0), aws("AmazonS3", "eu-west-1", 100, 0)];
+const AWS: AwsFigure[] = [
+  aws("AmazonEC2", "eu-west-3", 200, 20),
+  aws("AWSLambda", "eu-west-3", 8, 0),
+  aws("AmazonS3", "eu-west-1", 100, 0),
+];
 
 describe("calibration to AWS", () => {
   const out = calibrate(ROWS, AWS);
@@ -70,7 +81,9 @@ describe("calibration to AWS", () => {
 describe("reconciliation", () => {
   it("puts AWS's figures beside Cairn's with the ratio, and flags gaps past 2x with a cause", () => {
     const rec = reconcile(ROWS, AWS);
-    expect(rec.map((x) => [x.productCode, x.regionCode, x.awsLocationGrams, x.cairnLocationGrams, x.ratio, x.flag])).toEqual([
+    expect(
+      rec.map((x) => [x.productCode, x.regionCode, x.awsLocationGrams, x.cairnLocationGrams, x.ratio, x.flag]),
+    ).toEqual([
       ["AmazonEC2", "eu-west-3", 200, 100, 0.5, null], // exactly half: not past 2x
       ["AmazonS3", "eu-west-1", 100, 500, 5, "storage-assumptions"],
       ["AWSLambda", "eu-west-3", 8, 0, 0, "cairn-missing"],

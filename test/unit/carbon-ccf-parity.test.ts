@@ -69,13 +69,25 @@ const ROWS: Row[] = [
   {
     // 100 GB-Mo = 72 TB-h x 1.2 Wh x 2 copies = 172.8 Wh x 1.135.
     name: "EBS gp2, 100 GB-Mo",
-    line: { day: APRIL, service: "EC2 - Other", usageType: "EUW3-EBS:VolumeUsage.gp2", usageAmount: 100, usageUnit: "GB-Mo" },
+    line: {
+      day: APRIL,
+      service: "EC2 - Other",
+      usageType: "EUW3-EBS:VolumeUsage.gp2",
+      usageAmount: 100,
+      usageUnit: "GB-Mo",
+    },
     ccfKwh: 0.196128,
   },
   {
     // 72 TB-h x 1.2 Wh x 2 (Multi-AZ) = 172.8 Wh x 1.135.
     name: "RDS Multi-AZ gp2 storage, 100 GB-Mo",
-    line: { day: APRIL, service: RDS, usageType: "EUW3-RDS:Multi-AZ-GP2-Storage", usageAmount: 100, usageUnit: "GB-Mo" },
+    line: {
+      day: APRIL,
+      service: RDS,
+      usageType: "EUW3-RDS:Multi-AZ-GP2-Storage",
+      usageAmount: 100,
+      usageUnit: "GB-Mo",
+    },
     ccfKwh: 0.196128,
   },
   {
@@ -99,13 +111,24 @@ const ROWS: Row[] = [
   {
     // 100 vCPU-h x 2.12 W (unknown processor at 50%) = 212 Wh x 1.135.
     name: "Fargate vCPU, 100 vCPU-hours",
-    line: { service: "Amazon Elastic Container Service", usageType: "EUW3-Fargate-vCPU-Hours:perCPU", usageAmount: 100, usageUnit: "vCPU-Hours" },
+    line: {
+      service: "Amazon Elastic Container Service",
+      usageType: "EUW3-Fargate-vCPU-Hours:perCPU",
+      usageAmount: 100,
+      usageUnit: "vCPU-Hours",
+    },
     ccfKwh: 0.24062,
   },
   {
     // ECR: replication 3. 1000 GB-Mo = 720 TB-h x 0.65 Wh x 3 = 1404 Wh x 1.135.
     name: "ECR storage, 1000 GB-Mo",
-    line: { day: APRIL, service: "Amazon EC2 Container Registry (ECR)", usageType: "EUW3-TimedStorage-ByteHrs", usageAmount: 1000, usageUnit: "GB-Mo" },
+    line: {
+      day: APRIL,
+      service: "Amazon EC2 Container Registry (ECR)",
+      usageType: "EUW3-TimedStorage-ByteHrs",
+      usageAmount: 1000,
+      usageUnit: "GB-Mo",
+    },
     ccfKwh: 1.59354,
   },
 ];

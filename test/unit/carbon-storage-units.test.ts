@@ -53,7 +53,13 @@ describe("storage by class and medium (cairn-2026)", () => {
 
   it("Aurora keeps six copies exactly: no range on redundancy", () => {
     const f = estimateLine(
-      line({ day: APRIL, service: "Amazon Relational Database Service", usageType: "EUW3-Aurora:StorageUsage", usageAmount: 100, usageUnit: "GB-Mo" }),
+      line({
+        day: APRIL,
+        service: "Amazon Relational Database Service",
+        usageType: "EUW3-Aurora:StorageUsage",
+        usageAmount: 100,
+        usageUnit: "GB-Mo",
+      }),
       { factorSet: "cairn-2026" },
     );
     // 72 TB-h x 1.2 Wh x 6 = 518.4 Wh x 1.35 = 0.69984 kWh; SSD embodied 52,000/35,040 x 6 x 72 = 641.10 g
@@ -91,7 +97,12 @@ describe("every unit the classifier accepts is estimated, not excluded", () => {
 
   it("Fargate memory in GB-Hours, as AWS sends it", () => {
     const f = estimateLine(
-      line({ service: "Amazon Elastic Container Service", usageType: "EUW3-Fargate-GB-Hours", usageAmount: 100, usageUnit: "GB-Hours" }),
+      line({
+        service: "Amazon Elastic Container Service",
+        usageType: "EUW3-Fargate-GB-Hours",
+        usageAmount: 100,
+        usageUnit: "GB-Hours",
+      }),
       { factorSet: "cairn-2026" },
     );
     // 100 GB-h x 0.392 Wh x 1.35 = 52.92 Wh
@@ -133,9 +144,12 @@ describe("NAT gateway", () => {
 
 describe("market-based figures are labelled", () => {
   it("0 where AWS matched the region with renewables", () => {
-    const f = estimateLine(line({ usageType: "EUW3-BoxUsage:t3.micro", service: EC2, usageAmount: 1, usageUnit: "Hrs" }), {
-      factorSet: "cairn-2026",
-    });
+    const f = estimateLine(
+      line({ usageType: "EUW3-BoxUsage:t3.micro", service: EC2, usageAmount: 1, usageUnit: "Hrs" }),
+      {
+        factorSet: "cairn-2026",
+      },
+    );
     expect(f.marketCo2eGrams).toBe(0);
     expect(f.reason).toMatch(/market-based 0: AWS matched the region 100% with renewables/);
   });
@@ -151,9 +165,12 @@ describe("market-based figures are labelled", () => {
 
 describe("ranges", () => {
   it("an instance ranges over 25% to 75% utilisation and the grid's 10% spread", () => {
-    const f = estimateLine(line({ service: EC2, usageType: "EUW3-BoxUsage:t3.micro", usageAmount: 24, usageUnit: "Hrs" }), {
-      factorSet: "cairn-2026",
-    });
+    const f = estimateLine(
+      line({ service: EC2, usageType: "EUW3-BoxUsage:t3.micro", usageAmount: 24, usageUnit: "Hrs" }),
+      {
+        factorSet: "cairn-2026",
+      },
+    );
     // Central 0.090000072 kWh at 2.38 W per vCPU (t3: 0.645 + 0.5 x 3.47). At 25%: 1.5125 W,
     // at 75%: 3.2475 W: low 0.090000072 x 1.5125 / 2.38, high x 3.2475 / 2.38.
     close(f.energyKwhLow, (0.090000072 * 1.5125) / 2.38);
@@ -167,8 +184,20 @@ describe("ranges", () => {
     const lines: CostLine[] = [
       ...Object.values(EXAMPLE_BY_KIND).map((l) => line({ ...l, usageAmount: 500, usageUnit: "Hrs" })),
       line({ service: EC2, usageType: "EUW3-SpotUsage:g4dn.xlarge", usageAmount: 5, usageUnit: "Hrs" }),
-      line({ day: APRIL, service: S3, usageType: "EUW3-TimedStorage-GDA-ByteHrs", usageAmount: 900, usageUnit: "GB-Mo" }),
-      line({ service: "AWS Step Functions", usageType: "EUW3-StateTransition", usageAmount: 9, usageUnit: "StateTransitions", unblendedCostUsd: 3 }),
+      line({
+        day: APRIL,
+        service: S3,
+        usageType: "EUW3-TimedStorage-GDA-ByteHrs",
+        usageAmount: 900,
+        usageUnit: "GB-Mo",
+      }),
+      line({
+        service: "AWS Step Functions",
+        usageType: "EUW3-StateTransition",
+        usageAmount: 9,
+        usageUnit: "StateTransitions",
+        unblendedCostUsd: 3,
+      }),
       line({ service: "Tax", usageType: "Tax", usageAmount: 1, usageUnit: "N/A" }),
     ];
     for (const factorSet of ["cairn-2026", "ccf-2022"]) {

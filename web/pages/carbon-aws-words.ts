@@ -53,7 +53,8 @@ export const CARBON_AWS_WORDS = {
     causes: {
       "cairn-missing": "Cairn n'a pas d'estimation ici : lignes non collectées ou importées, ou exclues",
       "aws-missing": "AWS ne déclare rien ici : service compté ailleurs (global) ou arrondi à zéro",
-      "storage-assumptions": "stockage : hypothèses de redondance et de support de Cairn (codes d'effacement, disques froids)",
+      "storage-assumptions":
+        "stockage : hypothèses de redondance et de support de Cairn (codes d'effacement, disques froids)",
       "utilisation-default": "instances : utilisation non mesurée (50 % supposés) ou processeur inconnu",
       "serverless-share": "serverless : part de serveur retenue par Cairn par Go-seconde ou vCPU-heure",
       "cost-ratio-proxy": "estimé à partir du coût (pas de coefficient physique)",

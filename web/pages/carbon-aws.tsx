@@ -71,7 +71,9 @@ export function AwsComparison(props: { rows: readonly Reconciliation[]; locale: 
                   <tr data-month={m.month}>
                     <th scope="row">{formatMonth(m.month as never, locale)}</th>
                     <td data-aws-location-grams={m.awsLocation.toFixed(3)}>{formatCo2e(m.awsLocation, locale)}</td>
-                    <td data-cairn-location-grams={m.cairnLocation.toFixed(3)}>{formatCo2e(m.cairnLocation, locale)}</td>
+                    <td data-cairn-location-grams={m.cairnLocation.toFixed(3)}>
+                      {formatCo2e(m.cairnLocation, locale)}
+                    </td>
                     <td data-ratio={m.awsLocation > 0 ? (m.cairnLocation / m.awsLocation).toFixed(6) : ""}>
                       {ratioText(m.cairnLocation, m.awsLocation, locale)}
                     </td>

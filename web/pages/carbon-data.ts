@@ -3,6 +3,8 @@
  * period's totals by service, region and pipeline, its coverage, and the region what-if. Also the
  * coverage of a filtered cost selection, for the cost explorer's total line.
  */
+
+import type { Reconciliation } from "../../src/carbon/calibrate";
 import { type PipelineWhatIf, regionWhatIf, WHAT_IF_REGIONS } from "../../src/carbon/what-if";
 import { monthsEndingAt } from "../../src/charts/carbon-charts";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
@@ -16,7 +18,6 @@ import {
   carbonCoverage,
   carbonTotals,
 } from "../../src/store/read/carbon";
-import type { Reconciliation } from "../../src/carbon/calibrate";
 import { awsReconciliation, calibratedCarbon } from "../../src/store/read/carbon-aws";
 import { whatIfInputs } from "../../src/store/read/carbon-what-if";
 import { BadParameter } from "../api/params";

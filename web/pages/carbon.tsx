@@ -43,7 +43,9 @@ function Figures(props: { row: CarbonTotalsRow; locale: Locale }) {
         data-co2e-grams-high={row.co2eGramsHigh.toFixed(3)}
       >
         {formatCo2e(row.co2eGrams, locale)}
-        {row.co2eGrams > 0 ? <div class="muted">{formatCo2eRange(row.co2eGramsLow, row.co2eGramsHigh, locale)}</div> : null}
+        {row.co2eGrams > 0 ? (
+          <div class="muted">{formatCo2eRange(row.co2eGramsLow, row.co2eGramsHigh, locale)}</div>
+        ) : null}
       </td>
       <td data-market-co2e-grams={row.marketCo2eGrams.toFixed(3)}>{formatCo2e(row.marketCo2eGrams, locale)}</td>
       <td data-embodied-co2e-grams={row.embodiedCo2eGrams.toFixed(3)}>{formatCo2e(row.embodiedCo2eGrams, locale)}</td>

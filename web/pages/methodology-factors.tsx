@@ -5,7 +5,6 @@
  * classifier with an example usage type each. One <details> per table keeps the page readable.
  */
 import type { Child } from "hono/jsx";
-import { STORAGE_CLASSES } from "../../src/carbon/storage-classes";
 import { classify, type Rule } from "../../src/carbon/classify";
 import {
   ACU_MEMORY_GB,
@@ -21,6 +20,7 @@ import {
 } from "../../src/carbon/coefficients";
 import { BOAVIZTA_INSTANCES } from "../../src/carbon/data/boavizta-instances";
 import { CCF_2022, FACTOR_SETS, type FactorSet, regionFactors } from "../../src/carbon/factor-sets";
+import { STORAGE_CLASSES } from "../../src/carbon/storage-classes";
 import { localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
@@ -400,7 +400,11 @@ function copiesOf(rule: Rule): { media: string; copies: string; what: string } |
     const c = STORAGE_CLASSES[rule.storageClass];
     const [low, central, high] = c.tiered.copies;
     const range = low === high ? `${central}` : `${central} (${low}–${high})`;
-    return { media: c.tiered.media.toUpperCase(), copies: `${range} · CCF ${c.ccf.copies}`, what: rule.what || c.label };
+    return {
+      media: c.tiered.media.toUpperCase(),
+      copies: `${range} · CCF ${c.ccf.copies}`,
+      what: rule.what || c.label,
+    };
   }
   if (rule.kind === "instance") return { media: "—", copies: `${rule.copies}`, what: rule.what };
   return null;

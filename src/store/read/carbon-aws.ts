@@ -4,7 +4,13 @@
  * calibrated then summed like the plain read models (by month, service, region, pipeline).
  */
 import { sql } from "drizzle-orm";
-import { type CalibratedRow, type CarbonDailyRow, calibrate, type Reconciliation, reconcile } from "../../carbon/calibrate";
+import {
+  type CalibratedRow,
+  type CarbonDailyRow,
+  calibrate,
+  type Reconciliation,
+  reconcile,
+} from "../../carbon/calibrate";
 import { addDays, addMonths, firstDayOfMonth } from "../../days";
 import type { Month, Period } from "../../model";
 import { readAwsCarbon } from "../aws-carbon";

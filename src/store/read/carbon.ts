@@ -93,7 +93,8 @@ export async function carbonBy(store: Store, period: Period, dimension: CarbonDi
 /** The whole period's totals. */
 export async function carbonTotals(store: Store, period: Period): Promise<CarbonTotalsRow> {
   const [row] = await fromRollups<CarbonTotalsRow>(store, period, SUMS, sql``);
-  return numbers(row ?? {
+  return numbers(
+    row ?? {
       energyKwh: 0,
       co2eGrams: 0,
       co2eGramsLow: 0,
@@ -101,7 +102,8 @@ export async function carbonTotals(store: Store, period: Period): Promise<Carbon
       marketCo2eGrams: 0,
       embodiedCo2eGrams: 0,
       costUsd: 0,
-    });
+    },
+  );
 }
 
 /**
