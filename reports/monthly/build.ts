@@ -269,9 +269,11 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     f.previousCo2eGrams > 0 ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang) : "—";
   blocks.push({
     kind: "paragraph",
-    text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${w.equivalentIntro}`,
+    text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${carbonRangeText(f, lang)}${w.equivalentIntro}`,
   });
-  for (const text of carbonRangeTexts(f, lang, monthName)) blocks.push({ kind: "note", text });
+  // AWS's own figure, once published and imported, beside Cairn's (a short note: the report stays one page).
+  const awsTexts = carbonAwsTexts(f, lang, monthName);
+  if (awsTexts.length > 0) blocks.push({ kind: "note", text: awsTexts.join(" ") });
   const equivalents = equivalentsOf(f.co2eGrams, lang);
   blocks.push({
     kind: "figures",
@@ -318,15 +320,18 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
   };
 }
 
-/** The range of the month's estimate, and AWS's own figure beside it when imported. */
-function carbonRangeTexts(f: MonthlyFacts, lang: Locale, monthName: string): string[] {
+/** The range of the month's estimate, as a sentence ending with a space; empty without CO2e. */
+function carbonRangeText(f: MonthlyFacts, lang: Locale): string {
+  if (!(f.co2eGrams > 0)) return "";
+  const r = MONTHLY_CARBON_RANGE_WORDS[lang];
+  return `${fill(r.range, { range: formatCo2eRange(f.co2eGramsLow, f.co2eGramsHigh, lang) })} `;
+}
+
+/** AWS's own figure for the month beside Cairn's, when imported; nothing before AWS publishes. */
+function carbonAwsTexts(f: MonthlyFacts, lang: Locale, monthName: string): string[] {
+  if (!f.aws) return [];
   const r = MONTHLY_CARBON_RANGE_WORDS[lang];
   const out: string[] = [];
-  if (f.co2eGrams > 0) out.push(fill(r.range, { range: formatCo2eRange(f.co2eGramsLow, f.co2eGramsHigh, lang) }));
-  if (!f.aws) {
-    out.push(fill(r.awsMissing, { month: monthName }));
-    return out;
-  }
   const ratio = f.aws.locationCo2eGrams > 0 ? f.co2eGrams / f.aws.locationCo2eGrams : null;
   out.push(
     fill(r.aws, {
