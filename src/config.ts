@@ -105,6 +105,8 @@ export const configSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS region codes, comma-separated")))
     .optional(),
   CAIRN_FACTOR_SET: z.string().min(1).default("cairn-2026"),
+  /** `aws`: scale Cairn's daily figures so each month, account, service and region sums to AWS's imported figure. */
+  CAIRN_CARBON_CALIBRATION: z.enum(["none", "aws"]).default("none"),
   /** When the scheduled jobs run (UTC); see src/jobs/job-table.ts for the defaults. */
   CAIRN_COLLECT_CRON: cronExpression.optional(),
   CAIRN_WEEKLY_REPORT_CRON: cronExpression.optional(),

@@ -102,6 +102,15 @@ export interface Footprint {
   marketCo2eGrams: number;
   /** Manufacturing share, scope 3; never turned into kWh. */
   embodiedCo2eGrams: number;
+  /**
+   * The range of the estimate: every uncertain input (utilisation, redundancy, network
+   * coefficient, grid year-to-year spread) at its low or high bound; low <= central <= high.
+   * CO2e bounds are location-based like `co2eGrams`.
+   */
+  energyKwhLow: number;
+  energyKwhHigh: number;
+  co2eGramsLow: number;
+  co2eGramsHigh: number;
   /** Why this class and method were chosen, in a sentence. */
   reason: string;
   /** The fallback taken when a factor was missing (a region, an instance type), if any. */

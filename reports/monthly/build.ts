@@ -7,6 +7,7 @@
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addMonths } from "../../src/days";
+import { formatCo2eRange } from "../../src/format/co2e-range";
 import {
   formatCo2e,
   formatDay,
@@ -20,6 +21,7 @@ import type { Currency, Locale } from "../../src/model";
 import { equivalentsOf } from "../equivalents";
 import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
+import { MONTHLY_CARBON_RANGE_WORDS } from "./carbon-range-words";
 import type { MonthlyFacts, PairChange } from "./facts";
 import { fill, MONTHLY_WORDS, type MonthlyWords } from "./words";
 
@@ -267,8 +269,11 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     f.previousCo2eGrams > 0 ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang) : "—";
   blocks.push({
     kind: "paragraph",
-    text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${w.equivalentIntro}`,
+    text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${carbonRangeText(f, lang)}${w.equivalentIntro}`,
   });
+  // AWS's own figure, once published and imported, beside Cairn's (a short note: the report stays one page).
+  const awsTexts = carbonAwsTexts(f, lang, monthName);
+  if (awsTexts.length > 0) blocks.push({ kind: "note", text: awsTexts.join(" ") });
   const equivalents = equivalentsOf(f.co2eGrams, lang);
   blocks.push({
     kind: "figures",
@@ -313,4 +318,29 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     blocks,
     footer: fill(w.footer, { month: monthName, day: formatDay(options.madeOn, lang) }),
   };
+}
+
+/** The range of the month's estimate, as a sentence ending with a space; empty without CO2e. */
+function carbonRangeText(f: MonthlyFacts, lang: Locale): string {
+  if (!(f.co2eGrams > 0)) return "";
+  const r = MONTHLY_CARBON_RANGE_WORDS[lang];
+  return `${fill(r.range, { range: formatCo2eRange(f.co2eGramsLow, f.co2eGramsHigh, lang) })} `;
+}
+
+/** AWS's own figure for the month beside Cairn's, when imported; nothing before AWS publishes. */
+function carbonAwsTexts(f: MonthlyFacts, lang: Locale, monthName: string): string[] {
+  if (!f.aws) return [];
+  const r = MONTHLY_CARBON_RANGE_WORDS[lang];
+  const out: string[] = [];
+  const ratio = f.aws.locationCo2eGrams > 0 ? f.co2eGrams / f.aws.locationCo2eGrams : null;
+  out.push(
+    fill(r.aws, {
+      month: monthName,
+      location: formatCo2e(f.aws.locationCo2eGrams, lang),
+      market: formatCo2e(f.aws.marketCo2eGrams, lang),
+      ratio: ratio === null ? "—" : `${formatNumber(ratio, lang, 2)}×`,
+    }),
+  );
+  if (ratio !== null && (ratio > 2 || ratio < 0.5)) out.push(r.awsFlag);
+  return out;
 }

@@ -53,6 +53,11 @@ export interface MonthlyFacts {
   changes: PairChange[];
   anomalies: AnomalyAlertFacts[];
   co2eGrams: number;
+  /** The range of the month's location-based CO2e (its footprints' low and high estimates). */
+  co2eGramsLow: number;
+  co2eGramsHigh: number;
+  /** AWS's own figure for the month (imported carbon export), or null when not published yet. */
+  aws: { locationCo2eGrams: number; marketCo2eGrams: number } | null;
   previousCo2eGrams: number;
   marketCo2eGrams: number;
   embodiedCo2eGrams: number;

@@ -4,8 +4,7 @@
  * with no energy of its own, cost-ratio proxy, or excluded. Every rule says why in `what`.
  */
 import { parseInstanceType } from "./instance-size";
-
-export type StorageMedia = "ssd" | "hdd";
+import type { StorageClassKey } from "./storage-classes";
 
 export type Rule =
   | { kind: "excluded"; reason: string }
@@ -13,7 +12,7 @@ export type Rule =
   | { kind: "instance"; instanceType: string; copies: number; what: string }
   | {
       kind: "vcpu-memory";
-      usageClass: "serverless" | "memory";
+      usageClass: "serverless" | "memory" | "compute";
       unit: "hours" | "gb-seconds";
       vcpusPerUnit: number;
       memoryGbPerUnit: number;
@@ -22,7 +21,7 @@ export type Rule =
       utilKey: string;
       what: string;
     }
-  | { kind: "storage"; media: StorageMedia; copies: number; what: string }
+  | { kind: "storage"; storageClass: StorageClassKey; what: string }
   | { kind: "network"; counted: boolean; what: string }
   | { kind: "covered"; usageClass: "serverless"; what: string };
 
@@ -51,20 +50,34 @@ function excludedByService(service: string): string | null {
   return null;
 }
 
+/**
+ * A NAT gateway's share of a server: 1 vCPU and 2 GB, the smallest instance that carries its
+ * 5 Gbps baseline (AWS VPC user guide: NAT gateways start at 5 Gbps and scale to 100 Gbps).
+ */
+const NAT_GATEWAY_VCPUS = 1;
+const NAT_GATEWAY_MEMORY_GB = 2;
+
 const INSTANCE = /^(BoxUsage|SpotUsage|DedicatedUsage|SchedUsage|HostBoxUsage)(?::(.+))?$/;
 const RDS_INSTANCE =
   /^(InstanceUsage|InstanceUsageIOOptimized|Multi-AZUsage|Multi-AZUsageIOOptimized|MirrorUsage):(db\..+)$/;
 const LAMBDA_GB_S = /^Lambda-(?:Edge-)?(?:Provisioned-)?(?:GB-Second|Concurrency)(-ARM)?$/;
 const LAMBDA_REQUEST = /^(?:Lambda-Edge-)?Request(?:-ARM)?$/;
-const S3_CLASSES: readonly (readonly [RegExp, string, StorageMedia, number])[] = [
-  [/^TimedStorage-ByteHrs$/, "S3 Standard", "hdd", 6],
-  [/^TimedStorage-SIA-/, "S3 Standard-IA", "hdd", 6],
-  [/^TimedStorage-ZIA-/, "S3 One Zone-IA", "hdd", 2],
-  [/^TimedStorage-RRS-/, "S3 Reduced Redundancy", "hdd", 2],
-  [/^TimedStorage-XZ-/, "S3 Express One Zone", "ssd", 2],
-  [/^TimedStorage-INT-/, "S3 Intelligent-Tiering", "hdd", 6],
-  [/^TimedStorage-(Glacier|GIR-|GDA-)/, "S3 Glacier", "hdd", 6],
+/** S3 usage types by storage class (Intelligent-Tiering tiers and Glacier kinds apart). */
+const S3_CLASSES: readonly (readonly [RegExp, StorageClassKey])[] = [
+  [/^TimedStorage-ByteHrs$/, "s3-standard"],
+  [/^TimedStorage-SIA-/, "s3-standard-ia"],
+  [/^TimedStorage-ZIA-/, "s3-one-zone"],
+  [/^TimedStorage-RRS-/, "s3-reduced-redundancy"],
+  [/^TimedStorage-XZ-/, "s3-express-one-zone"],
+  [/^TimedStorage-INT-(FA|Frequent)/, "s3-intelligent-frequent"],
+  [/^TimedStorage-INT-(AA|DAA|Archive|DeepArchive)/, "s3-intelligent-archive"],
+  [/^TimedStorage-INT-/, "s3-intelligent-infrequent"],
+  [/^TimedStorage-GIR-/, "glacier-instant"],
+  [/^TimedStorage-GDA-/, "glacier-deep-archive"],
+  [/^TimedStorage-Glacier/, "glacier-flexible"],
 ];
+
+const storage = (storageClass: StorageClassKey, what = ""): Rule => ({ kind: "storage", storageClass, what });
 
 /** Classifies one line. `bare` is the usage type without its region prefixes. */
 export function classify(service: string, bare: string, interRegion: boolean): Rule {
@@ -91,7 +104,8 @@ export function classify(service: string, bare: string, interRegion: boolean): R
   }
   const rds = RDS_INSTANCE.exec(bare);
   if (rds) {
-    const multiAz = (rds[1] as string).startsWith("Multi-AZ");
+    // SQL Server Multi-AZ bills its standby as MirrorUsage: two copies like Multi-AZ.
+    const multiAz = (rds[1] as string).startsWith("Multi-AZ") || rds[1] === "MirrorUsage";
     const type = rds[2] as string;
     return {
       kind: "instance",
@@ -122,7 +136,7 @@ export function classify(service: string, bare: string, interRegion: boolean): R
   }
   const fargateCpu = /^(?:SpotUsage-)?Fargate-(?:(ARM|Windows)-)?.*vCPU-Hours/.exec(bare);
   if (/^(?:SpotUsage-)?Fargate-EphemeralStorage-GB-Hours/.test(bare)) {
-    return { kind: "storage", media: "ssd", copies: 1, what: "Fargate ephemeral storage" };
+    return storage("fargate-ephemeral");
   }
   if (fargateCpu) {
     return {
@@ -174,60 +188,47 @@ export function classify(service: string, bare: string, interRegion: boolean): R
   if (ebs) {
     const volume = ebs[1] ?? "standard";
     const hdd = volume === "st1" || volume === "sc1" || volume === "standard";
-    return { kind: "storage", media: hdd ? "hdd" : "ssd", copies: 2, what: `EBS ${volume} volume (2 copies)` };
+    return storage(hdd ? "ebs-hdd" : "ebs-ssd", `EBS ${volume} volume`);
   }
-  if (/^EBS:Snapshot(Usage|ArchiveStorage)/.test(bare))
-    return { kind: "storage", media: "hdd", copies: 3, what: "EBS snapshot (3 copies)" };
-  if (bare === "Aurora:StorageUsage")
-    return { kind: "storage", media: "ssd", copies: 6, what: "Aurora storage (6 copies)" };
-  if (/^(Aurora:BackupUsage|RDS:ChargedBackupUsage|BackupUsage)$/.test(bare)) {
-    return { kind: "storage", media: "hdd", copies: 3, what: "database backup (3 copies)" };
-  }
+  if (/^EBS:SnapshotArchive/.test(bare)) return storage("ebs-snapshot-archive");
+  if (/^EBS:Snapshot(Usage|ArchiveStorage)/.test(bare)) return storage("ebs-snapshot");
+  if (bare === "Aurora:StorageUsage" || bare === "Aurora:IO-OptimizedStorageUsage") return storage("aurora");
+  if (/^(Aurora:BackupUsage|RDS:ChargedBackupUsage|BackupUsage|ChargedBackupUsage)$/.test(bare))
+    return storage("database-backup");
   const rdsStorage = /^RDS:(Multi-AZ-)?(GP2|GP3|PIOPS|IO1|IO2|Io1|Io2)-Storage/.exec(bare);
-  if (rdsStorage) {
-    return {
-      kind: "storage",
-      media: "ssd",
-      copies: rdsStorage[1] ? 2 : 1,
-      what: `RDS ${rdsStorage[1] ? "Multi-AZ (2 copies) " : ""}SSD storage`,
-    };
-  }
+  if (rdsStorage) return storage(rdsStorage[1] ? "rds-ssd-multi-az" : "rds-ssd");
   if (/^RDS:(Multi-AZ-)?StorageUsage$/.test(bare))
-    return { kind: "storage", media: "hdd", copies: bare.includes("Multi-AZ") ? 2 : 1, what: "RDS magnetic storage" };
+    return storage(bare.includes("Multi-AZ") ? "rds-hdd-multi-az" : "rds-hdd");
 
   if (/TimedStorage/.test(bare) || /TimedPITRStorage|TimedBackupStorage/.test(bare)) {
-    if (svc === "s3" || svc === "ecr") {
-      for (const [re, label, media, copies] of S3_CLASSES) {
-        if (re.test(bare)) return { kind: "storage", media, copies, what: `${label} storage (${copies} copies)` };
-      }
-      return {
-        kind: "storage",
-        media: "hdd",
-        copies: 6,
-        what: "S3 storage of an unrecognised class, taken as Standard (6 copies)",
-      };
+    if (svc === "ecr") return storage("ecr");
+    if (svc === "s3") {
+      for (const [re, key] of S3_CLASSES) if (re.test(bare)) return storage(key);
+      return storage("s3-standard", "S3 storage of an unrecognised class, taken as Standard");
     }
-    if (svc === "dynamodb") {
-      return /PITR|Backup/.test(bare)
-        ? { kind: "storage", media: "hdd", copies: 3, what: "DynamoDB backup (3 copies)" }
-        : { kind: "storage", media: "ssd", copies: 2, what: "DynamoDB storage (2 copies)" };
-    }
+    if (svc === "dynamodb") return storage(/PITR|Backup/.test(bare) ? "dynamodb-backup" : "dynamodb");
     if (svc === "efs") {
-      const oneZone = /-Z-|OneZone/.test(bare);
-      const media: StorageMedia = /^(IA|Archive)/.test(bare) ? "hdd" : "ssd";
-      return {
-        kind: "storage",
-        media,
-        copies: oneZone ? 2 : 3,
-        what: `EFS ${oneZone ? "One Zone (2 copies)" : "Standard (3 copies)"}`,
-      };
+      if (/-Z-|OneZone/.test(bare)) return storage("efs-one-zone");
+      return storage(/^(IA|Archive)|-IA-|Archive/.test(bare) ? "efs-infrequent" : "efs-standard");
     }
+    return storage("unknown");
+  }
+
+  // A NAT gateway is a small always-on appliance: its hours as a share of a server, its bytes as network.
+  if (/^NatGateway-Hours$/.test(bare)) {
     return {
-      kind: "storage",
-      media: "ssd",
-      copies: 2,
-      what: "storage of a service whose media is not known, taken as SSD (2 copies)",
+      kind: "vcpu-memory",
+      usageClass: "compute",
+      unit: "hours",
+      vcpusPerUnit: NAT_GATEWAY_VCPUS,
+      memoryGbPerUnit: NAT_GATEWAY_MEMORY_GB,
+      arm: false,
+      utilKey: "nat-gateway",
+      what: `NAT gateway hours (a small always-on appliance: ${NAT_GATEWAY_VCPUS} vCPU and ${NAT_GATEWAY_MEMORY_GB} GB of memory)`,
     };
+  }
+  if (/^NatGateway-Bytes$/.test(bare)) {
+    return { kind: "network", counted: true, what: "bytes processed by a NAT gateway" };
   }
 
   if (/(^|-)(DataTransfer|AWS|CloudFront)-Out-A?Bytes$/.test(bare)) {
@@ -236,12 +237,9 @@ export function classify(service: string, bare: string, interRegion: boolean): R
   if (/(^|-)(DataTransfer|AWS|CloudFront)-In-A?Bytes$/.test(bare) || /DataTransfer-xAZ-In/.test(bare)) {
     return { kind: "network", counted: false, what: "inbound transfer: no energy is counted for it (CCF convention)" };
   }
+  // CCF counts transfer between zones of a region (DataTransfer-Regional-Bytes) like any other.
   if (/DataTransfer-Regional-Bytes$|xAZ/.test(bare)) {
-    return {
-      kind: "network",
-      counted: false,
-      what: "transfer within a region: no energy is counted for it (CCF convention)",
-    };
+    return { kind: "network", counted: true, what: "transfer between zones of a region" };
   }
   return { kind: "cost-ratio", what: `${service} ${bare}` };
 }

@@ -71,6 +71,10 @@ function zeroFootprint(plan: Plan, label: string): Footprint {
     co2eGrams: 0,
     marketCo2eGrams: 0,
     embodiedCo2eGrams: 0,
+    energyKwhLow: 0,
+    energyKwhHigh: 0,
+    co2eGramsLow: 0,
+    co2eGramsHigh: 0,
     reason: plan.reason,
     fallback: plan.fallback,
     utilisation: null,
@@ -88,14 +92,32 @@ function linear(set: FactorSet, label: string, plan: Plan, line: CostLine, optio
   const amount = line.usageAmount;
   const m = measured(options, plan, line);
   const u = m ?? set.defaultUtilisation;
+  const spread = set.uncertainty.measuredUtilisationSpread;
+  const uLow = m === undefined ? plan.utilLow : Math.max(0, m - spread);
+  const uHigh = m === undefined ? plan.utilHigh : Math.min(1, m + spread);
   const { pue, gridGPerKwh, marketGPerKwh } = plan.factors;
-  const cpuKwh = amount * plan.cpuA * (plan.cpuMin + u * plan.cpuDelta) * pue;
-  const gpuKwh = amount * plan.gpuA * (plan.gpuMin + u * plan.gpuDelta) * pue;
+  const cpuIt = amount * plan.cpuA;
+  const gpuIt = amount * plan.gpuA;
+  const cpuKwh = cpuIt * (plan.cpuMin + u * plan.cpuDelta) * pue;
+  const gpuKwh = gpuIt * (plan.gpuMin + u * plan.gpuDelta) * pue;
   const memoryKwh = amount * plan.memoryKwhPerUnit * pue;
-  const hours = plan.perMonthHours ? 24 * daysInMonthCached(line.day) : 1;
-  const storageKwh = amount * plan.storageKwhPerUnit * hours * pue;
+  const storageAmount = plan.perMonthHours ? amount * 24 * daysInMonthCached(line.day) : amount;
+  const storageKwh = storageAmount * plan.storageKwhPerUnit * pue;
   const networkKwh = amount * plan.networkKwhPerUnit * pue;
   const energyKwh = cpuKwh + gpuKwh + memoryKwh + storageKwh + networkKwh;
+  // Low and high: every uncertain input at the same end of its range.
+  const energyKwhLow =
+    (cpuIt * (plan.cpuMin + uLow * plan.cpuDelta) +
+      gpuIt * (plan.gpuMin + uLow * plan.gpuDelta) +
+      storageAmount * plan.storageLowKwhPerUnit +
+      amount * (plan.memoryKwhPerUnit + plan.networkKwhPerUnit * plan.networkLow)) *
+    pue;
+  const energyKwhHigh =
+    (cpuIt * (plan.cpuMin + uHigh * plan.cpuDelta) +
+      gpuIt * (plan.gpuMin + uHigh * plan.gpuDelta) +
+      storageAmount * plan.storageHighKwhPerUnit +
+      amount * (plan.memoryKwhPerUnit + plan.networkKwhPerUnit * plan.networkHigh)) *
+    pue;
   const usesUtil = plan.cpuA > 0 || plan.gpuA > 0;
   return {
     usageClass: plan.usageClass,
@@ -109,7 +131,11 @@ function linear(set: FactorSet, label: string, plan: Plan, line: CostLine, optio
     gpuKwh,
     co2eGrams: energyKwh * gridGPerKwh,
     marketCo2eGrams: energyKwh * marketGPerKwh,
-    embodiedCo2eGrams: amount * plan.embodiedGPerUnit,
+    embodiedCo2eGrams: (plan.perMonthHours ? storageAmount : amount) * plan.embodiedGPerUnit,
+    energyKwhLow,
+    energyKwhHigh,
+    co2eGramsLow: energyKwhLow * plan.factors.gridLowGPerKwh,
+    co2eGramsHigh: energyKwhHigh * plan.factors.gridHighGPerKwh,
     reason: m === undefined ? plan.defaultReason : `${plan.reason}; measured utilisation ${Math.round(u * 1000) / 10}%`,
     fallback: plan.fallback,
     utilisation: usesUtil ? u : null,

@@ -17,6 +17,8 @@ import {
 import { AWS_EFFICIENCY_2025, AWS_GLOBAL_PUE_2025 } from "./data/aws-pue-2025";
 import { BOAVIZTA_MEDIAN_EMBODIED_G_PER_VCPU_HOUR } from "./data/boavizta-instances";
 import { EMBER_GRID_G_PER_KWH, EMBER_MEAN_G_PER_KWH } from "./data/ember-grid";
+import type { StorageMedia } from "./storage-classes";
+import { CAIRN_UNCERTAINTY, CCF_UNCERTAINTY, type Uncertainty } from "./uncertainty";
 
 export interface FactorSource {
   what: string;
@@ -39,8 +41,21 @@ export interface FactorSet {
   pueFallback: Fallback;
   gridGPerKwhByRegion: Readonly<Record<string, number>>;
   gridFallback: Fallback;
-  /** Regions whose market-based factor is 0; null: market-based equals location-based. */
+  /** Regions whose market-based factor is 0; null: the set has no market-based factor of its own. */
   marketZeroRegions: ReadonlySet<string> | null;
+  /** What the market-based figure is where it is not 0: said on every footprint, never a silent copy. */
+  marketElsewhere: string;
+  /**
+   * CCF's per-instance rules: its own processor per instance type, its memory term above the
+   * per-vCPU watts, burstable instances counted at their baseline CPU.
+   */
+  ccfInstanceRules: boolean;
+  /** `ccf`: CCF's full-copy replication; `tiered`: media and redundancy per storage class. */
+  storageModel: "ccf" | "tiered";
+  coldHddWhPerTbHour: number;
+  /** Embodied gCO2e per TB-hour of each medium (one copy); 0 where the set counts none. */
+  storageEmbodiedGPerTbHour: Readonly<Record<StorageMedia, number>>;
+  uncertainty: Uncertainty;
   /** Per-vCPU watts by processor; processors missing here take the unknown average. */
   processorWPerVcpu: Readonly<Partial<Record<Processor, WattRange>>>;
   unknownProcessorWPerVcpu: WattRange;
@@ -57,6 +72,19 @@ export interface FactorSet {
   costRatioFallbackKwhPerUsd: number;
 }
 
+/** Archive drives: a 20 TB drive averaging 4 W between idle and standby (see storage-classes.ts). */
+const COLD_HDD_WH_PER_TB_HOUR = 0.2;
+
+/**
+ * Disk embodied emissions per TB-hour of one copy: BoaviztAPI's default SSD (52 kgCO2e for 1 TB)
+ * and HDD (31.1 kgCO2e per drive; 8 TB for online disks, 20 TB for archive drives), over 35,040 h.
+ */
+const BOAVIZTA_STORAGE_EMBODIED_G_PER_TB_HOUR: Record<StorageMedia, number> = {
+  ssd: 52_000 / 35_040,
+  hdd: 31_100 / 8 / 35_040,
+  "cold-hdd": 31_100 / 20 / 35_040,
+};
+
 const COMMON_SOURCES: FactorSource[] = [
   {
     what: "CPU, GPU, memory, storage and network coefficients; replication factors",
@@ -66,6 +94,10 @@ const COMMON_SOURCES: FactorSource[] = [
   {
     what: "Lambda vCPU share (1 vCPU per 1,769 MB); Aurora Serverless v2 ACU (about 2 GiB with matching CPU)",
     source: "AWS Lambda and Amazon Aurora documentation",
+  },
+  {
+    what: "Embodied emissions of disks (storage): BoaviztAPI's default SSD (52 kgCO2e per TB) and HDD (31.1 kgCO2e per drive, taken as 8 TB; archive drives 20 TB) over CCF's 4-year lifespan",
+    source: "BoaviztAPI component defaults (Boavizta, boaviztapi data/archetypes)",
   },
   {
     what: "Embodied emissions per instance-hour, and their median per vCPU-hour for serverless",
@@ -80,8 +112,9 @@ export const CAIRN_2026: FactorSet = {
     "Ember grid intensity, AWS per-region PUE 2025 and market-based 0 in regions AWS matched 100% with renewables, BoaviztAPI per-instance energy plus CCF GPU power, CCF coefficients for the rest.",
   sources: [
     {
-      what: "Grid carbon intensity per region (location-based)",
-      source: "Ember yearly electricity data, joined to AWS regions by the Spruce project (April 2026)",
+      what: "Grid carbon intensity per region (location-based, production-based: the intensity of the electricity generated in the country or state, imports and exports not counted); us-east-1 is Virginia (327.17 g/kWh), not the US average",
+      source:
+        "Ember yearly electricity data, joined to AWS regions by the Spruce project (April 2026), corrected for us-east-1",
       licence: "CC BY 4.0",
     },
     {
@@ -108,6 +141,13 @@ export const CAIRN_2026: FactorSet = {
       .filter(([, e]) => e.matched100pctRenewable)
       .map(([r]) => r),
   ),
+  marketElsewhere:
+    "location-based figure (region not matched 100% with renewables in 2025; no residual-mix figure in Cairn's data)",
+  ccfInstanceRules: false,
+  storageModel: "tiered",
+  coldHddWhPerTbHour: COLD_HDD_WH_PER_TB_HOUR,
+  storageEmbodiedGPerTbHour: BOAVIZTA_STORAGE_EMBODIED_G_PER_TB_HOUR,
+  uncertainty: CAIRN_UNCERTAINTY,
   processorWPerVcpu: { ...CCF_PROCESSOR_W_PER_VCPU, ...SPECPOWER_2026_W_PER_VCPU },
   unknownProcessorWPerVcpu: [0.74, 3.5],
   useInstanceTable: true,
@@ -166,6 +206,12 @@ export const CCF_2022: FactorSet = {
   gridGPerKwhByRegion: CCF_GRID_G_PER_KWH,
   gridFallback: { value: 392.8, name: "CCF's default for other regions (392.8 g/kWh)" },
   marketZeroRegions: null,
+  marketElsewhere: "location-based figure (CCF has no market-based factor)",
+  ccfInstanceRules: true,
+  storageModel: "ccf",
+  coldHddWhPerTbHour: CCF_HDD_WH_PER_TB_HOUR,
+  storageEmbodiedGPerTbHour: { ssd: 0, hdd: 0, "cold-hdd": 0 },
+  uncertainty: CCF_UNCERTAINTY,
   processorWPerVcpu: CCF_PROCESSOR_W_PER_VCPU,
   unknownProcessorWPerVcpu: [0.74, 3.5],
   useInstanceTable: false,
@@ -207,7 +253,12 @@ export function factorSetLabel(set: FactorSet): string {
 export interface RegionFactors {
   pue: number;
   gridGPerKwh: number;
+  /** Grid figure at the low and high ends of its year-to-year spread. */
+  gridLowGPerKwh: number;
+  gridHighGPerKwh: number;
   marketGPerKwh: number;
+  /** What the market-based figure is, in words (0: matched with renewables; else what stands in). */
+  marketBasis: string;
   /** Names of the fallbacks taken, joined; null when the region had its own figures. */
   fallback: string | null;
 }
@@ -225,6 +276,17 @@ export function regionFactors(set: FactorSet, region: string): RegionFactors {
     grid = set.gridFallback.value;
     fallbacks.push(`grid: ${set.gridFallback.name} for ${region}`);
   }
-  const market = set.marketZeroRegions?.has(region) ? 0 : grid;
-  return { pue, gridGPerKwh: grid, marketGPerKwh: market, fallback: fallbacks.length ? fallbacks.join("; ") : null };
+  const matched = set.marketZeroRegions?.has(region) === true;
+  const spread = set.uncertainty.gridSpread;
+  return {
+    pue,
+    gridGPerKwh: grid,
+    gridLowGPerKwh: grid * (1 - spread),
+    gridHighGPerKwh: grid * (1 + spread),
+    marketGPerKwh: matched ? 0 : grid,
+    marketBasis: matched
+      ? "market-based 0: AWS matched the region 100% with renewables in 2025"
+      : `market-based: ${set.marketElsewhere}`,
+    fallback: fallbacks.length ? fallbacks.join("; ") : null,
+  };
 }

@@ -2,9 +2,18 @@
  * Usage units as Cost Explorer and FOCUS spell them, reduced to the few kinds the estimator
  * converts. A unit outside this table is unknown: a line that needs it is excluded, saying so.
  */
-export type UnitKind = "hours" | "gb-month" | "gb-hours" | "byte-hours" | "gb" | "bytes" | "gb-seconds" | "count";
+export type UnitKind =
+  | "hours"
+  | "seconds"
+  | "gb-month"
+  | "gb-hours"
+  | "byte-hours"
+  | "gb"
+  | "bytes"
+  | "gb-seconds"
+  | "count";
 
-const UNIT_KINDS: Readonly<Record<string, UnitKind>> = {
+export const UNIT_KINDS: Readonly<Record<string, UnitKind>> = {
   hrs: "hours",
   hr: "hours",
   hours: "hours",
@@ -15,6 +24,9 @@ const UNIT_KINDS: Readonly<Record<string, UnitKind>> = {
   "acu-hr": "hours",
   "acu-hrs": "hours",
   "acu-hours": "hours",
+  // Cost Explorer gives Lambda duration in "Second" (GB-seconds for a Lambda-GB-Second usage type).
+  second: "seconds",
+  seconds: "seconds",
   "gb-mo": "gb-month",
   "gb-month": "gb-month",
   "gb-months": "gb-month",

@@ -28,12 +28,16 @@ const COLUMNS = [
   "usageClass",
   "method",
   "energyKwh",
+  "energyKwhLow",
+  "energyKwhHigh",
   "cpuKwh",
   "memoryKwh",
   "storageKwh",
   "networkKwh",
   "gpuKwh",
   "co2eGrams",
+  "co2eGramsLow",
+  "co2eGramsHigh",
   "marketCo2eGrams",
   "embodiedCo2eGrams",
   "utilisation",
@@ -60,12 +64,16 @@ function toRow(item: EstimatedLine, index: number): Row {
     usageClass: f.usageClass,
     method: f.method,
     energyKwh: f.energyKwh,
+    energyKwhLow: f.energyKwhLow,
+    energyKwhHigh: f.energyKwhHigh,
     cpuKwh: f.cpuKwh,
     memoryKwh: f.memoryKwh,
     storageKwh: f.storageKwh,
     networkKwh: f.networkKwh,
     gpuKwh: f.gpuKwh,
     co2eGrams: f.co2eGrams,
+    co2eGramsLow: f.co2eGramsLow,
+    co2eGramsHigh: f.co2eGramsHigh,
     marketCo2eGrams: f.marketCo2eGrams,
     embodiedCo2eGrams: f.embodiedCo2eGrams,
     utilisation: f.utilisation,
@@ -170,8 +178,9 @@ export const estimateCommand: Command = {
 FILE is CSV (with a header row) or JSON (an array of objects) with the columns day, service
 (as Cost Explorer or FOCUS names it), region, usageType, usageAmount, usageUnit, and optional
 cost (USD, used by the cost-ratio proxy), account and pipeline. Other columns are ignored.
-One result is printed per input line, in order: usageClass, method, energyKwh (by component),
-co2eGrams (location-based), marketCo2eGrams, embodiedCo2eGrams, factorSet, fallback, reason.
+One result is printed per input line, in order: usageClass, method, energyKwh with its range
+(energyKwhLow, energyKwhHigh) and by component, co2eGrams (location-based) with its range
+(co2eGramsLow, co2eGramsHigh), marketCo2eGrams, embodiedCo2eGrams, factorSet, fallback, reason.
 
 --recompute re-estimates every line stored in CAIRN_DB with the factor set CAIRN_FACTOR_SET
 (or --factors), after a factor change.

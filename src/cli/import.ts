@@ -7,6 +7,7 @@ import { formatRowError } from "../../collectors/focus/scan-rows";
 import { type ImportProgress, type ImportSummary, importFocus } from "../jobs/import-focus";
 import { type CliContext, CliFailure, type Command, type ParsedValues, UsageError } from "./command";
 import { fullGc } from "./full-gc";
+import { tryCarbonImport } from "./import-carbon";
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 
@@ -54,7 +55,7 @@ export function formatSummary(s: ImportSummary): string[] {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Import FOCUS exports (AWS Data Exports) from a file, a folder or S3",
+  summary: "Import FOCUS or carbon emissions exports (AWS Data Exports) from a file, a folder or S3",
   usage: `Usage: cairn import FILE|DIR|s3://bucket/prefix/ [--max-errors N]
 
 Reads FOCUS 1.0 to 1.2 exports (CSV, gzip CSV, Parquet) and stores them as cost lines (source
@@ -64,6 +65,10 @@ twice; ChargeClass=Correction rows land in the period they correct. Other provid
 counted apart. From a folder or S3, only folders holding a file new since the last import are
 read. Bad rows are reported with their file and line and skipped; past CAIRN_IMPORT_MAX_ERRORS
 (or --max-errors) the import stops and writes nothing.
+
+AWS's "Carbon emissions" export (CSV or Parquet, recognised by its columns) is imported too:
+AWS's monthly location- and market-based figures per account, service and region, each month
+replaced whole, shown beside Cairn's estimates on the carbon page and in the monthly report.
 
 Options:
   --max-errors N   bad rows tolerated (default CAIRN_IMPORT_MAX_ERRORS)`,
@@ -78,6 +83,9 @@ Options:
       if (!Number.isInteger(n) || n < 0) throw new UsageError("--max-errors must be a whole number >= 0");
       maxErrors = n;
     }
+    // AWS's carbon emissions export is recognised by its columns and imported on its own.
+    const carbon = await tryCarbonImport(ctx, target, maxErrors);
+    if (carbon !== null) return carbon;
     const isS3 = target.startsWith("s3://");
     let summary: ImportSummary;
     try {

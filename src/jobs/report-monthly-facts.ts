@@ -9,6 +9,7 @@ import { budgetPeriod } from "../analysis/budget-status";
 import { type Converter, makeConverter } from "../analysis/currency";
 import { addDays, addMonths, firstDayOfMonth, monthOf } from "../days";
 import type { Currency, Day, Month, Period } from "../model";
+import { readAwsCarbon } from "../store/aws-carbon";
 import { listBudgets } from "../store/budgets";
 import { budgetFilters } from "../store/read/budget-statuses";
 import { carbonCoverage, carbonTotals } from "../store/read/carbon";
@@ -129,6 +130,9 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     ),
     anomalies,
     co2eGrams: carbon.co2eGrams,
+    co2eGramsLow: carbon.co2eGramsLow,
+    co2eGramsHigh: carbon.co2eGramsHigh,
+    aws: awsMonth(await readAwsCarbon(store, args.month, addMonths(args.month, 1))),
     previousCo2eGrams: prevCarbon.co2eGrams,
     marketCo2eGrams: carbon.marketCo2eGrams,
     embodiedCo2eGrams: carbon.embodiedCo2eGrams,
@@ -137,5 +141,14 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     daily: days.rows.map((r) => ({ day: r.key, amount: at(r.costUsd, r.key) })),
     monthlyByPipeline: [...monthly.values()].map((m) => ({ ...m, amount: Math.round(m.amount * 100) / 100 })),
     factorSet: args.factorSet,
+  };
+}
+
+/** AWS's figures of a month summed over accounts, services and regions; null when none. */
+function awsMonth(rows: { locationCo2eGrams: number; marketCo2eGrams: number }[]): MonthlyFacts["aws"] {
+  if (rows.length === 0) return null;
+  return {
+    locationCo2eGrams: rows.reduce((s, r) => s + r.locationCo2eGrams, 0),
+    marketCo2eGrams: rows.reduce((s, r) => s + r.marketCo2eGrams, 0),
   };
 }

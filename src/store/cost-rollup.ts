@@ -16,14 +16,15 @@ const RECOMPUTE = [
   sql`DELETE FROM cost_daily WHERE day IN (SELECT day FROM cost_rollup_dirty)`,
   sql`INSERT OR REPLACE INTO cost_daily (day, account_id, service, region, pipeline, source, unblended_cost_usd,
       amortized_cost_usd, co2e_grams, market_co2e_grams, energy_kwh, lines, embodied_co2e_grams,
-      physical_abs_usd, proxy_abs_usd, excluded_abs_usd, unestimated_abs_usd)
+      physical_abs_usd, proxy_abs_usd, excluded_abs_usd, unestimated_abs_usd, co2e_grams_low, co2e_grams_high)
     SELECT l.day, l.account_id, l.service, l.region, l.pipeline, l.source, sum(l.unblended_cost_usd),
       sum(l.amortized_cost_usd), coalesce(sum(f.co2e_grams), 0), coalesce(sum(f.market_co2e_grams), 0),
       coalesce(sum(f.energy_kwh), 0), count(*), total(f.embodied_co2e_grams),
       total(CASE WHEN f.method IS NOT NULL AND f.method NOT IN ('cost-ratio', 'excluded') THEN abs(l.unblended_cost_usd) END),
       total(CASE WHEN f.method = 'cost-ratio' THEN abs(l.unblended_cost_usd) END),
       total(CASE WHEN f.method = 'excluded' THEN abs(l.unblended_cost_usd) END),
-      total(CASE WHEN f.method IS NULL THEN abs(l.unblended_cost_usd) END)
+      total(CASE WHEN f.method IS NULL THEN abs(l.unblended_cost_usd) END),
+      total(f.co2e_grams_low), total(f.co2e_grams_high)
     FROM cost_lines l
       JOIN cost_source_days s ON s.day = l.day AND s.account_id = l.account_id AND s.source = l.source AND s.counted = 1
       LEFT JOIN footprints f ON f.cost_line_id = l.id
@@ -34,11 +35,12 @@ const RECOMPUTE = [
   sql`DELETE FROM cost_monthly WHERE month IN (SELECT DISTINCT substr(day, 1, 7) FROM cost_rollup_dirty)`,
   sql`INSERT OR REPLACE INTO cost_monthly (month, account_id, service, region, pipeline, source, unblended_cost_usd,
       amortized_cost_usd, co2e_grams, market_co2e_grams, energy_kwh, lines, embodied_co2e_grams,
-      physical_abs_usd, proxy_abs_usd, excluded_abs_usd, unestimated_abs_usd)
+      physical_abs_usd, proxy_abs_usd, excluded_abs_usd, unestimated_abs_usd, co2e_grams_low, co2e_grams_high)
     SELECT substr(d.day, 1, 7), d.account_id, d.service, d.region, d.pipeline, d.source, sum(d.unblended_cost_usd),
       sum(d.amortized_cost_usd), sum(d.co2e_grams), sum(d.market_co2e_grams), sum(d.energy_kwh), sum(d.lines),
       sum(d.embodied_co2e_grams),
-      sum(d.physical_abs_usd), sum(d.proxy_abs_usd), sum(d.excluded_abs_usd), sum(d.unestimated_abs_usd)
+      sum(d.physical_abs_usd), sum(d.proxy_abs_usd), sum(d.excluded_abs_usd), sum(d.unestimated_abs_usd),
+      sum(d.co2e_grams_low), sum(d.co2e_grams_high)
     FROM cost_daily d
     WHERE d.day >= (SELECT substr(min(day), 1, 7) || '-00' FROM cost_rollup_dirty)
       AND d.day <= (SELECT substr(max(day), 1, 7) || '-99' FROM cost_rollup_dirty)

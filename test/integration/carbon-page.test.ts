@@ -82,7 +82,7 @@ function estimated(): { november: EstimatedLine[]; october: EstimatedLine[]; all
   return { november, october, all: [...november, ...october] };
 }
 
-type Key = "co2eGrams" | "marketCo2eGrams" | "embodiedCo2eGrams" | "energyKwh";
+type Key = "co2eGrams" | "co2eGramsLow" | "co2eGramsHigh" | "marketCo2eGrams" | "embodiedCo2eGrams" | "energyKwh";
 const sumOf = (items: EstimatedLine[], key: Key) => items.reduce((s, i) => s + (i.footprint?.[key] ?? 0), 0);
 
 /** The value of a data attribute on the element with `marker` (an id or data-key attribute). */
@@ -130,6 +130,14 @@ describe("the carbon page", () => {
     }
     expect(attr(html, 'id="tile-energy"', "data-energy-kwh")).toBeCloseTo(sumOf(november, "energyKwh"), 3);
     expect(sumOf(november, "co2eGrams")).toBeGreaterThan(0);
+    // The range beside the total: the footprints' low and high estimates summed.
+    const low = sumOf(november, "co2eGramsLow");
+    const high = sumOf(november, "co2eGramsHigh");
+    expect(attr(html, 'id="co2e-range"', "data-co2e-grams-low")).toBeCloseTo(low, 2);
+    expect(attr(html, 'id="co2e-range"', "data-co2e-grams-high")).toBeCloseTo(high, 2);
+    expect(low).toBeLessThan(sumOf(november, "co2eGrams"));
+    expect(high).toBeGreaterThan(sumOf(november, "co2eGrams"));
+    expect(html).toMatch(/id="co2e-range"[^>]*>between [\d.,]+ and [\d.,]+ (g|kg) CO2e</);
 
     // Coverage: the tax line is excluded, Step Functions is a proxy, the rest physical.
     const total = NOVEMBER.reduce((s, l) => s + l.unblendedCostUsd, 0) + CCF_LINE.unblendedCostUsd;
@@ -247,6 +255,7 @@ describe("the carbon page", () => {
     expect(html).toContain("<h1>Carbone</h1>");
     expect(html).toContain("Et si on changeait de région ?");
     expect(html).toMatch(/estimation physique/);
+    expect(html).toMatch(/id="co2e-range"[^>]*>entre [\d,\u202f\u00a0]+ et [\d,\u202f\u00a0]+\u00a0(g|kg) CO2e</);
   });
 
   it("shows the carbon tile on the overview and coverage beside the explorer's total", async () => {
@@ -292,9 +301,17 @@ describe("the methodology's factor tables", () => {
       expect(paris).toContain("1.135");
       expect(row(html, "coefficients-table", 'data-coefficient="memory"')).toContain("0.000392");
       expect(row(html, "coefficients-table", 'data-coefficient="memory"')).toContain("kWh/GB-h");
-      expect(html).toMatch(/S3 Standard storage \(6 copies\)/);
-      expect(html).toMatch(/Aurora storage \(6 copies\)/);
+      // Storage: the default set's medium and redundancy range, CCF's full copies beside it.
+      const standard = row(html, "factor-replication", 'data-usage-type="TimedStorage-ByteHrs"');
+      expect(standard).toContain("S3 Standard");
+      expect(standard).toContain("2 (1.5–3) · CCF 6");
+      expect(row(html, "factor-replication", 'data-usage-type="TimedStorage-GDA-ByteHrs"')).toContain("COLD-HDD");
+      expect(row(html, "factor-replication", 'data-usage-type="Aurora:StorageUsage"')).toContain("6 · CCF 6");
       expect(html).toContain("A10G");
+      // Departures from CCF, with why and source; the grid basis said.
+      expect(html).toContain('id="ccf-departures"');
+      expect(html).toMatch(/CCF issue #1029/);
+      expect(html).toMatch(/production-based/);
     } finally {
       fixture.close();
     }

@@ -61,13 +61,29 @@ describe("cairn estimate FILE", () => {
       [3, "Tax", "excluded"],
       [4, "EUW3-StateTransition", "cost-ratio"],
     ]);
-    // m5.large: 2 x 10 x 2.38 W x 1.135; gp3: 100 GB-Mo in January x 1.2 Wh x 2 x 1.135
-    expect(rows[0]?.energyKwh as number).toBeCloseTo(0.054026, 6);
+    // m5.large (CCF: Skylake): 2 x 10 x 2.455 W = 49.1 Wh, memory term 24.7189 Wh; x 1.135.
+    // gp3: 100 GB-Mo in January x 1.2 Wh x 2 x 1.135
+    expect(rows[0]?.energyKwh as number).toBeCloseTo(0.0837845, 6);
     expect(rows[1]?.energyKwh as number).toBeCloseTo(0.2026656, 6);
     // Step Functions: half the m5.large's dollars -> half its energy
-    expect(rows[3]?.energyKwh as number).toBeCloseTo(0.054026 / 2, 6);
+    expect(rows[3]?.energyKwh as number).toBeCloseTo(0.0837845 / 2, 6);
+    // The range: m5.large at 25% utilisation: 2 x 10 x (0.65 + 0.25 x 3.61) = 31.05 Wh + 24.7189 Wh
+    expect(rows[0]?.energyKwhLow as number).toBeCloseTo(0.0632977, 6);
+    // Paris in CCF's table: 51.1 g/kWh, 10% lower at the low end
+    expect(rows[0]?.co2eGramsLow as number).toBeCloseTo(0.0632977 * 51.1 * 0.9, 5);
     for (const r of rows) {
-      for (const k of ["energyKwh", "co2eGrams", "embodiedCo2eGrams"]) expect(typeof r[k]).toBe("number");
+      for (const k of [
+        "energyKwh",
+        "energyKwhLow",
+        "energyKwhHigh",
+        "co2eGrams",
+        "co2eGramsLow",
+        "co2eGramsHigh",
+        "embodiedCo2eGrams",
+      ])
+        expect(typeof r[k]).toBe("number");
+      expect(r.co2eGramsLow as number).toBeLessThanOrEqual(r.co2eGrams as number);
+      expect(r.co2eGrams as number).toBeLessThanOrEqual(r.co2eGramsHigh as number);
     }
   });
 
@@ -189,11 +205,14 @@ describe("cairn estimate --recompute", () => {
     expect(await estimateCommand.run(ctx, { recompute: true }, [])).toBe(0);
     expect(out.join("\n")).toMatch(/Re-estimated 4 lines with ccf-2022@0\.15\.0/);
 
-    // January: m5.large 0.054026 + Step Functions 0.027013; February: gp3 100 GB-Mo, 28 days
+    // January: m5.large 0.0837845 + Step Functions 0.04189225 (half its dollars); February: gp3 100 GB-Mo, 28 days
     // = 67.2 TB-h x 1.2 Wh x 2 x 1.135 = 0.1830528
     const months = await carbonByMonth(opened.store, period);
     expect(months.map((m) => m.month)).toEqual(["2026-01", "2026-02"]);
-    expect(months[0]?.energyKwh).toBeCloseTo(0.081039, 6);
+    expect(months[0]?.energyKwh).toBeCloseTo(0.12567675, 6);
+    // The range reaches the read model: gp3 has no range of its own but the grid's 10% spread.
+    expect(months[1]?.co2eGramsLow).toBeCloseTo(0.1830528 * 51.1 * 0.9, 6);
+    expect(months[1]?.co2eGramsHigh).toBeCloseTo(0.1830528 * 51.1 * 1.1, 6);
     expect(months[1]?.energyKwh).toBeCloseTo(0.1830528, 6);
     expect(months[1]?.co2eGrams).toBeCloseTo(0.1830528 * 51.1, 6);
 

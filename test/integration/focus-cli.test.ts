@@ -79,6 +79,8 @@ describe("cairn import and export", () => {
       "amortizedCostUsd",
       "energyKwh",
       "co2eGrams",
+      "co2eGramsLow",
+      "co2eGramsHigh",
       "marketCo2eGrams",
       "embodiedCo2eGrams",
       "methods",
@@ -86,6 +88,11 @@ describe("cairn import and export", () => {
       "lines",
     ]);
     expect(new Set(rows.map((x) => x.month))).toEqual(new Set(["2024-09"]));
+    // Each row carries its range: low <= central <= high.
+    for (const x of rows) {
+      expect(Number(x.co2eGramsLow)).toBeLessThanOrEqual(Number(x.co2eGrams) + 1e-9);
+      expect(Number(x.co2eGrams)).toBeLessThanOrEqual(Number(x.co2eGramsHigh) + 1e-9);
+    }
     expect(rows.reduce((s, x) => s + Number(x.unblendedCostUsd), 0)).toBeCloseTo(sampleAwsTotal(), 6);
     // No account id of the sample survives.
     const accounts = new Set(sampleRows().flatMap((x) => [x.SubAccountId, x.BillingAccountId]));

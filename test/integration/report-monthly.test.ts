@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeRenderers } from "../../reports/render/node-renderers";
 import { type ReportArgs, runReport } from "../../src/jobs/report";
+import { replaceAwsCarbonMonths } from "../../src/store/aws-carbon";
 import { setRate } from "../../src/store/currency-rates";
 import type { OpenedStore } from "../../src/store/open-sqlite";
 import { readPdf } from "../helpers/pdf-text";
@@ -45,9 +46,11 @@ describe("monthly report on the demo's last full month", () => {
     const temperatures = sumCost(opened, "2026-10-01", "2026-11-01", "pipeline = ?", ["temperatures"]);
     const co2 = opened.sqlite
       .prepare(
-        "select sum(f.co2e_grams) as g from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
+        "select sum(f.co2e_grams) as g, sum(f.co2e_grams_low) as low, sum(f.co2e_grams_high) as high from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
       )
-      .get() as { g: number };
+      .get() as { g: number; low: number; high: number };
+    const kg = (g: number) =>
+      new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(g / 1000);
     const expected = [
       usd(total),
       usd(previous),
@@ -55,6 +58,8 @@ describe("monthly report on the demo's last full month", () => {
       usd(temperatures),
       `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(co2.g / 1000)} kg CO2e`,
       "31 octobre 2026",
+      // The range of the estimate.
+      `entre ${kg(co2.low)} et ${kg(co2.high)}\u00a0kg CO2e`,
       // The demo's runaway Lambda loop (12th and 13th of the previous month) found by the anomaly rule.
       "(AWS Lambda) : 12 et 13 octobre 2026",
       "ADEME, Impact CO2",
@@ -70,6 +75,48 @@ describe("monthly report on the demo's last full month", () => {
     expect(r.mailHtml).toContain('src="cid:monthly-trend@cairn"');
     expect(r.archiveHtml).toContain('src="data:image/png;base64,');
     expect(r.attachments.map((a) => a.contentType)).toEqual(["image/png", "image/png", "application/pdf"]);
+  });
+
+  it("gives AWS's own figure for the month beside Cairn's once imported, with the ratio", async () => {
+    const cairn = (
+      opened.sqlite
+        .prepare(
+          "select sum(f.co2e_grams) as g from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
+        )
+        .get() as { g: number }
+    ).g;
+    // AWS says a quarter of Cairn's figure: 4x apart, flagged.
+    await replaceAwsCarbonMonths(
+      opened.store,
+      [
+        {
+          month: "2026-10",
+          usageAccountId: "111111111111",
+          payerAccountId: "111111111111",
+          productCode: "AmazonS3",
+          regionCode: "eu-west-1",
+          location: "EU (Ireland)",
+          modelVersion: "v3.0.0",
+          locationCo2eGrams: cairn / 4,
+          marketCo2eGrams: 0,
+          lastRefresh: "2026-11-21T00:00:00Z",
+        },
+      ],
+      "test",
+      "2026-11-25T00:00:00Z",
+    );
+    try {
+      const summary = await runReport(
+        { store: opened.store, now: () => NOW, mail: null, renderers: nodeRenderers },
+        args(),
+      );
+      const text = squash(summary.rendered?.text ?? "");
+      expect(text).toContain(squash("en market-based (scopes 1 et 2)"));
+      expect(text).toContain(squash("en vaut 4,00×"));
+      expect(text).toContain(squash("diffèrent de plus d'un facteur deux"));
+    } finally {
+      opened.sqlite.prepare("delete from aws_carbon_emissions").run();
+    }
   });
 
   it("speaks English on request", async () => {

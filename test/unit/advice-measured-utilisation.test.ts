@@ -38,16 +38,17 @@ describe("measured utilisation", () => {
       usageUnit: "Hrs",
     });
     const measured = estimateLine(hours, { factorSet: "ccf-2022", utilisation: lookup });
-    // ccf-2022, t3 = Skylake/Cascade Lake: 0.645-4.115 W per vCPU, 2 vCPUs, PUE 1.135, 51.1 g/kWh in Paris.
-    // 24 h x 2/1000 x (0.645 + 0.25 x 3.47) x 1.135 = 0.0824010 kWh.
+    // ccf-2022 follows CCF: t3 = Cascade Lake, 0.64-3.97 W per vCPU; a burstable t3.medium counts
+    // 2 vCPUs x 20% baseline / 50% = 0.8 vCPU. PUE 1.135, 51.1 g/kWh in Paris.
+    // 24 h x 0.8/1000 x (0.64 + 0.25 x 3.33) x 1.135 = 0.0320887 kWh.
     expect(measured.method).toBe("measured-utilisation");
     expect(measured.utilisation).toBe(0.25);
-    expect(measured.cpuKwh).toBeCloseTo(0.082401, 6);
-    expect(measured.co2eGrams).toBeCloseTo(0.082401 * 51.1, 4);
+    expect(measured.cpuKwh).toBeCloseTo(0.0320887, 6);
+    expect(measured.co2eGrams).toBeCloseTo(0.0320887 * 51.1, 4);
     expect(measured.reason).toMatch(/measured utilisation 25%/);
-    // Without a measurement: 50%, 24 x 0.002 x 2.38 x 1.135 = 0.1296624 kWh.
+    // Without a measurement: 50%, 24 x 0.0008 x 2.305 x 1.135 = 0.0502306 kWh.
     const other = estimateLine({ ...hours, day: "2026-11-11" }, { factorSet: "ccf-2022", utilisation: lookup });
     expect(other.method).toBe("default-utilisation");
-    expect(other.cpuKwh).toBeCloseTo(0.1296624, 6);
+    expect(other.cpuKwh).toBeCloseTo(0.0502306, 6);
   });
 });

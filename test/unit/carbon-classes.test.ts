@@ -23,12 +23,14 @@ const APR = "2026-04-10"; // 30 days
 
 const CASES: Case[] = [
   {
-    // 2 vCPU x 10 h x (0.645 + 0.5 x 3.47) W (Skylake/Cascade Lake average) = 47.6 Wh x 1.135
+    // CCF maps m5 to Skylake: 2 vCPU x 10 h x (0.65 + 0.5 x 3.61) W = 49.1 Wh; memory term:
+    // (384 GB - 81.32 GB per chip) x 8/384 = 6.30583 GB x 10 h x 0.392 Wh = 24.7189 Wh;
+    // 73.8189 Wh x 1.135
     name: "EC2 on-demand m5.large",
     line: { service: EC2, usageType: "EUW3-BoxUsage:m5.large", usageAmount: 10, usageUnit: "Hrs" },
     usageClass: "compute",
     method: "default-utilisation",
-    energyKwh: 0.054026,
+    energyKwh: 0.0837845,
     reason: /m5\.large/,
   },
   {

@@ -3,6 +3,8 @@
  * period's totals by service, region and pipeline, its coverage, and the region what-if. Also the
  * coverage of a filtered cost selection, for the cost explorer's total line.
  */
+
+import type { Reconciliation } from "../../src/carbon/calibrate";
 import { type PipelineWhatIf, regionWhatIf, WHAT_IF_REGIONS } from "../../src/carbon/what-if";
 import { monthsEndingAt } from "../../src/charts/carbon-charts";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
@@ -16,6 +18,7 @@ import {
   carbonCoverage,
   carbonTotals,
 } from "../../src/store/read/carbon";
+import { awsReconciliation, calibratedCarbon } from "../../src/store/read/carbon-aws";
 import { whatIfInputs } from "../../src/store/read/carbon-what-if";
 import { BadParameter } from "../api/params";
 import type { WebDeps } from "../deps";
@@ -53,6 +56,10 @@ export interface CarbonPageData {
   byPipeline: CarbonGroupRow[];
   whatIf: PipelineWhatIf[];
   whatIfRegions: readonly string[];
+  /** AWS's imported figures beside Cairn's, for the 13 months (empty when none imported). */
+  reconciliation: Reconciliation[];
+  /** Set with CAIRN_CARBON_CALIBRATION=aws: the share of the period's CO2e that is AWS's figure. */
+  calibratedShare: number | null;
 }
 
 export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonPageData> {
@@ -69,6 +76,25 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     carbonBy(store, period, "pipeline"),
     whatIfInputs(store, period),
   ]);
+  const reconciliation = await awsReconciliation(store, monthsPeriod);
+  const calibrated =
+    deps.config.CAIRN_CARBON_CALIBRATION === "aws" ? await calibratedCarbon(store, period, monthsPeriod) : null;
+  if (calibrated) {
+    return {
+      period,
+      months,
+      byMonth: calibrated.byMonth,
+      totals: calibrated.totals,
+      coverage,
+      byService: calibrated.byService,
+      byRegion: calibrated.byRegion,
+      byPipeline: calibrated.byPipeline,
+      whatIf: regionWhatIf(inputs, WHAT_IF_REGIONS),
+      whatIfRegions: WHAT_IF_REGIONS,
+      reconciliation,
+      calibratedShare: calibrated.calibratedShare,
+    };
+  }
   return {
     period,
     months,
@@ -80,5 +106,7 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     byPipeline,
     whatIf: regionWhatIf(inputs, WHAT_IF_REGIONS),
     whatIfRegions: WHAT_IF_REGIONS,
+    reconciliation,
+    calibratedShare: null,
   };
 }

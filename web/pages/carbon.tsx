@@ -7,12 +7,14 @@
 import { Hono } from "hono";
 import { carbonByKeyChart, carbonMonthlyChart, regionWhatIfChart } from "../../src/charts/carbon-charts";
 import { addDays } from "../../src/days";
+import { formatCo2eRange } from "../../src/format/co2e-range";
 import { formatCo2e, formatDay, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
 import type { CarbonCoverage, Locale } from "../../src/model";
 import type { CarbonGroupRow, CarbonTotalsRow } from "../../src/store/read/carbon";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
+import { AwsComparison, CalibrationNote } from "./carbon-aws";
 import { type CarbonPageData, loadCarbon, parseCarbonQuery } from "./carbon-data";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
@@ -35,7 +37,16 @@ function Figures(props: { row: CarbonTotalsRow; locale: Locale }) {
   const { row, locale } = props;
   return (
     <>
-      <td data-co2e-grams={row.co2eGrams.toFixed(3)}>{formatCo2e(row.co2eGrams, locale)}</td>
+      <td
+        data-co2e-grams={row.co2eGrams.toFixed(3)}
+        data-co2e-grams-low={row.co2eGramsLow.toFixed(3)}
+        data-co2e-grams-high={row.co2eGramsHigh.toFixed(3)}
+      >
+        {formatCo2e(row.co2eGrams, locale)}
+        {row.co2eGrams > 0 ? (
+          <div class="muted">{formatCo2eRange(row.co2eGramsLow, row.co2eGramsHigh, locale)}</div>
+        ) : null}
+      </td>
       <td data-market-co2e-grams={row.marketCo2eGrams.toFixed(3)}>{formatCo2e(row.marketCo2eGrams, locale)}</td>
       <td data-embodied-co2e-grams={row.embodiedCo2eGrams.toFixed(3)}>{formatCo2e(row.embodiedCo2eGrams, locale)}</td>
       <td data-energy-kwh={row.energyKwh.toFixed(4)}>{formatNumber(row.energyKwh, locale, 1)}</td>
@@ -181,7 +192,15 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
   const format = { kind: "co2e" as const, locale: localeTag(locale) };
   const { totals, coverage } = data;
   const byMonth = new Map(data.byMonth.map((r) => [r.month, r]));
-  const empty = { co2eGrams: 0, marketCo2eGrams: 0, embodiedCo2eGrams: 0, energyKwh: 0, costUsd: 0 };
+  const empty = {
+    co2eGrams: 0,
+    co2eGramsLow: 0,
+    co2eGramsHigh: 0,
+    marketCo2eGrams: 0,
+    embodiedCo2eGrams: 0,
+    energyKwh: 0,
+    costUsd: 0,
+  };
   return (
     <Layout title={w.title} path="/carbon" locale={locale} t={t} charts>
       <h1>{w.title}</h1>
@@ -202,10 +221,19 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
       <p class="muted" id="carbon-period">
         {w.period}: {formatDay(data.period.from, locale)} → {formatDay(addDays(data.period.to, -1), locale)}
       </p>
+      <CalibrationNote share={data.calibratedShare} locale={locale} />
       <section class="tiles" aria-label={w.period} id="carbon-totals">
         <div class="tile ok" id="tile-co2e" data-co2e-grams={totals.co2eGrams.toFixed(3)}>
           <div class="tile-label">{w.location}</div>
           <div class="tile-value">{formatCo2e(totals.co2eGrams, locale)}</div>
+          <div
+            class="tile-note"
+            id="co2e-range"
+            data-co2e-grams-low={totals.co2eGramsLow.toFixed(3)}
+            data-co2e-grams-high={totals.co2eGramsHigh.toFixed(3)}
+          >
+            {formatCo2eRange(totals.co2eGramsLow, totals.co2eGramsHigh, locale)}
+          </div>
         </div>
         <div class="tile" id="tile-market" data-co2e-grams={totals.marketCo2eGrams.toFixed(3)}>
           <div class="tile-label">{w.market}</div>
@@ -306,6 +334,7 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
           <WhatIf data={data} w={w} locale={locale} t={t} />
         </>
       )}
+      <AwsComparison rows={data.reconciliation} locale={locale} />
     </Layout>
   );
 }

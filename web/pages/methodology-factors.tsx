@@ -20,6 +20,7 @@ import {
 } from "../../src/carbon/coefficients";
 import { BOAVIZTA_INSTANCES } from "../../src/carbon/data/boavizta-instances";
 import { CCF_2022, FACTOR_SETS, type FactorSet, regionFactors } from "../../src/carbon/factor-sets";
+import { STORAGE_CLASSES } from "../../src/carbon/storage-classes";
 import { localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
@@ -363,7 +364,12 @@ const STORAGE_EXAMPLES: readonly [string, string][] = [
   ["Amazon Simple Storage Service", "TimedStorage-SIA-ByteHrs"],
   ["Amazon Simple Storage Service", "TimedStorage-ZIA-ByteHrs"],
   ["Amazon Simple Storage Service", "TimedStorage-RRS-ByteHrs"],
+  ["Amazon Simple Storage Service", "TimedStorage-INT-FA-ByteHrs"],
+  ["Amazon Simple Storage Service", "TimedStorage-INT-AA-ByteHrs"],
+  ["Amazon Simple Storage Service", "TimedStorage-GIR-ByteHrs"],
   ["Amazon Simple Storage Service", "TimedStorage-GlacierByteHrs"],
+  ["Amazon Simple Storage Service", "TimedStorage-GDA-ByteHrs"],
+  ["Amazon EC2 Container Registry (ECR)", "TimedStorage-ByteHrs"],
   ["Amazon Elastic Compute Cloud - Compute", "EBS:VolumeUsage.gp3"],
   ["Amazon Elastic Compute Cloud - Compute", "EBS:VolumeUsage.st1"],
   ["Amazon Elastic Compute Cloud - Compute", "EBS:SnapshotUsage"],
@@ -388,9 +394,19 @@ const SERVERLESS_EXAMPLES: readonly [string, string][] = [
   ["AWS Step Functions", "StateTransition"],
 ];
 
-function copiesOf(rule: Rule): { media: string; copies: number; what: string } | null {
-  if (rule.kind === "storage") return { media: rule.media.toUpperCase(), copies: rule.copies, what: rule.what };
-  if (rule.kind === "instance") return { media: "—", copies: rule.copies, what: rule.what };
+/** The default set's medium and redundancy (low to high), with CCF's full-copy factor beside it. */
+function copiesOf(rule: Rule): { media: string; copies: string; what: string } | null {
+  if (rule.kind === "storage") {
+    const c = STORAGE_CLASSES[rule.storageClass];
+    const [low, central, high] = c.tiered.copies;
+    const range = low === high ? `${central}` : `${central} (${low}–${high})`;
+    return {
+      media: c.tiered.media.toUpperCase(),
+      copies: `${range} · CCF ${c.ccf.copies}`,
+      what: rule.what || c.label,
+    };
+  }
+  if (rule.kind === "instance") return { media: "—", copies: `${rule.copies}`, what: rule.what };
   return null;
 }
 

@@ -8,6 +8,7 @@ import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
 import { Layout } from "./layout";
+import { MethodologyDepartures } from "./methodology-departures";
 import { MethodologyFactors } from "./methodology-factors";
 
 const WORDS = {
@@ -61,6 +62,7 @@ export function MethodologyPage(props: { locale: Locale; t: Translate; factorSet
           <h2 id="factor-tables-title">{w.factorsTitle}</h2>
           <MethodologyFactors locale={props.locale} factorSet={props.factorSet} />
         </section>
+        <MethodologyDepartures locale={props.locale} />
         <h2>{w.limitsTitle}</h2>
         <p>{w.limits}</p>
       </article>

@@ -3,8 +3,10 @@
  *
  * Grid carbon intensity per AWS region, gCO2e/kWh, location-based, yearly average of the newest
  * year Ember publishes for the region's country (US and India: state), as joined to AWS regions by
- * the Spruce project (DigitalPebble/spruce, file src/main/resources/ember/ember_co2_intensity.csv,
- * April 2026). Ember data: CC BY 4.0.
+ * the Spruce project, except us-east-1, where Spruce gives the US national average (384.4) and
+ * this file gives Virginia (327.17, the figure Spruce itself uses for the other clouds' Virginia
+ * regions) (DigitalPebble/spruce, file src/main/resources/ember/ember_co2_intensity.csv, April
+ * 2026). Ember data: CC BY 4.0.
  */
 
 /** gCO2e/kWh, location-based, per AWS region. */
@@ -41,7 +43,7 @@ export const EMBER_GRID_G_PER_KWH: Readonly<Record<string, number>> = {
   "me-south-1": 902.24,
   "mx-central-1": 474.02,
   "sa-east-1": 109.95,
-  "us-east-1": 384.4,
+  "us-east-1": 327.17,
   "us-east-2": 479.05,
   "us-gov-east-1": 479.05,
   "us-gov-west-1": 184.02,
@@ -50,4 +52,4 @@ export const EMBER_GRID_G_PER_KWH: Readonly<Record<string, number>> = {
 };
 
 /** Unweighted mean of the regions above: the named fallback for a region Ember lacks. */
-export const EMBER_MEAN_G_PER_KWH = 398.96;
+export const EMBER_MEAN_G_PER_KWH = 397.46;

@@ -37,6 +37,10 @@ export async function whatIfInputs(store: Store, period: Period): Promise<Estima
       co2eGrams: sum(footprints.co2eGrams),
       marketCo2eGrams: sum(footprints.marketCo2eGrams),
       embodiedCo2eGrams: sum(footprints.embodiedCo2eGrams),
+      energyKwhLow: sum(footprints.energyKwhLow),
+      energyKwhHigh: sum(footprints.energyKwhHigh),
+      co2eGramsLow: sum(footprints.co2eGramsLow),
+      co2eGramsHigh: sum(footprints.co2eGramsHigh),
     })
     .from(costLines)
     .innerJoin(footprints, eq(footprints.costLineId, costLines.id))
@@ -84,6 +88,10 @@ export async function whatIfInputs(store: Store, period: Period): Promise<Estima
       co2eGrams: Number(r.co2eGrams),
       marketCo2eGrams: Number(r.marketCo2eGrams),
       embodiedCo2eGrams: Number(r.embodiedCo2eGrams),
+      energyKwhLow: Number(r.energyKwhLow),
+      energyKwhHigh: Number(r.energyKwhHigh),
+      co2eGramsLow: Number(r.co2eGramsLow),
+      co2eGramsHigh: Number(r.co2eGramsHigh),
       reason: "",
       fallback: null,
       utilisation: null,

@@ -13,6 +13,9 @@ import { type CostFilters, coverageSums, rollupSource } from "./costs";
 export interface CarbonTotalsRow {
   energyKwh: number;
   co2eGrams: number;
+  /** The location-based range: sums of the footprints' low and high estimates. */
+  co2eGramsLow: number;
+  co2eGramsHigh: number;
   marketCo2eGrams: number;
   embodiedCo2eGrams: number;
   costUsd: number;
@@ -33,10 +36,10 @@ export type CarbonDimension = "service" | "region" | "pipeline";
  * rollup rows, never every line. `costUsd` is the selection's whole cost.
  */
 const FIGURES = sql`service, region, pipeline, energy_kwh AS e, co2e_grams AS g, market_co2e_grams AS m,
-  embodied_co2e_grams AS b, unblended_cost_usd AS c`;
+  embodied_co2e_grams AS b, unblended_cost_usd AS c, co2e_grams_low AS gl, co2e_grams_high AS gh`;
 
 const SUMS = sql`total(e) AS energyKwh, total(g) AS co2eGrams, total(m) AS marketCo2eGrams,
-  total(b) AS embodiedCo2eGrams, total(c) AS costUsd`;
+  total(b) AS embodiedCo2eGrams, total(c) AS costUsd, total(gl) AS co2eGramsLow, total(gh) AS co2eGramsHigh`;
 
 /** The period's rollup rows: whole months from cost_monthly, the ragged ends from cost_daily. */
 async function fromRollups<T>(store: Store, period: Period, select: SQL, tail: SQL): Promise<T[]> {
@@ -57,6 +60,8 @@ function numbers<T extends CarbonTotalsRow>(row: T): T {
     ...row,
     energyKwh: Number(row.energyKwh ?? 0),
     co2eGrams: Number(row.co2eGrams ?? 0),
+    co2eGramsLow: Number(row.co2eGramsLow ?? 0),
+    co2eGramsHigh: Number(row.co2eGramsHigh ?? 0),
     marketCo2eGrams: Number(row.marketCo2eGrams ?? 0),
     embodiedCo2eGrams: Number(row.embodiedCo2eGrams ?? 0),
     costUsd: Number(row.costUsd ?? 0),
@@ -88,7 +93,17 @@ export async function carbonBy(store: Store, period: Period, dimension: CarbonDi
 /** The whole period's totals. */
 export async function carbonTotals(store: Store, period: Period): Promise<CarbonTotalsRow> {
   const [row] = await fromRollups<CarbonTotalsRow>(store, period, SUMS, sql``);
-  return numbers(row ?? { energyKwh: 0, co2eGrams: 0, marketCo2eGrams: 0, embodiedCo2eGrams: 0, costUsd: 0 });
+  return numbers(
+    row ?? {
+      energyKwh: 0,
+      co2eGrams: 0,
+      co2eGramsLow: 0,
+      co2eGramsHigh: 0,
+      marketCo2eGrams: 0,
+      embodiedCo2eGrams: 0,
+      costUsd: 0,
+    },
+  );
 }
 
 /**

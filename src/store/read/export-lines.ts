@@ -91,6 +91,9 @@ export interface OpenDataRow {
   amortizedCostUsd: number;
   energyKwh: number;
   co2eGrams: number;
+  /** The range of the location-based CO2e: sums of the footprints' low and high estimates. */
+  co2eGramsLow: number;
+  co2eGramsHigh: number;
   marketCo2eGrams: number;
   embodiedCo2eGrams: number;
   /** Distinct estimate methods and factor sets of the lines summed, comma-separated. */
@@ -114,6 +117,8 @@ export async function* openDataPages(db: CairnDb, period: Period, pageSize = 500
         amortizedCostUsd: sql<number>`sum(${costLines.amortizedCostUsd})`,
         energyKwh: sql<number>`coalesce(sum(${footprints.energyKwh}), 0)`,
         co2eGrams: sql<number>`coalesce(sum(${footprints.co2eGrams}), 0)`,
+        co2eGramsLow: sql<number>`coalesce(sum(${footprints.co2eGramsLow}), 0)`,
+        co2eGramsHigh: sql<number>`coalesce(sum(${footprints.co2eGramsHigh}), 0)`,
         marketCo2eGrams: sql<number>`coalesce(sum(${footprints.marketCo2eGrams}), 0)`,
         embodiedCo2eGrams: sql<number>`coalesce(sum(${footprints.embodiedCo2eGrams}), 0)`,
         methods: sql<string>`coalesce(group_concat(distinct ${footprints.method}), '')`,

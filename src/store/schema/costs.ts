@@ -52,6 +52,11 @@ export const footprints = sqliteTable("footprints", {
   co2eGrams: real("co2e_grams").notNull(),
   marketCo2eGrams: real("market_co2e_grams").notNull(),
   embodiedCo2eGrams: real("embodied_co2e_grams").notNull(),
+  /** The estimate's range (Footprint: low <= central <= high); 0 on footprints written before it. */
+  energyKwhLow: real("energy_kwh_low").notNull().default(0),
+  energyKwhHigh: real("energy_kwh_high").notNull().default(0),
+  co2eGramsLow: real("co2e_grams_low").notNull().default(0),
+  co2eGramsHigh: real("co2e_grams_high").notNull().default(0),
   reason: text("reason").notNull(),
   fallback: text("fallback"),
   utilisation: real("utilisation"),

@@ -1,6 +1,7 @@
 /** The whole schema, one file per concern. Feature tables are added as files here. */
 export * from "./app";
 export * from "./auth";
+export * from "./aws-carbon";
 export * from "./budgets";
 export * from "./costs";
 export * from "./forecasts";

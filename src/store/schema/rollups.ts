@@ -30,6 +30,9 @@ function rollupColumns() {
     proxyAbsUsd: real("proxy_abs_usd").notNull().default(0),
     excludedAbsUsd: real("excluded_abs_usd").notNull().default(0),
     unestimatedAbsUsd: real("unestimated_abs_usd").notNull().default(0),
+    /** The location-based CO2e range (sums of the footprints' low and high). */
+    co2eGramsLow: real("co2e_grams_low").notNull().default(0),
+    co2eGramsHigh: real("co2e_grams_high").notNull().default(0),
   };
 }
 
