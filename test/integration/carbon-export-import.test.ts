@@ -62,7 +62,8 @@ const ROWS: Row[] = [
   row("2026-02", "AWSLambda", "", "0.0002", "0"),
 ];
 
-const csv = (rows: Row[]) => [HEADER.join(","), ...rows.map((r) => HEADER.map((h) => r[h]).join(","))].join("\n");
+const csv = (rows: Row[]) =>
+  [HEADER.join(","), ...rows.map((r) => HEADER.map((h) => r[h]).join(","))].join("\n") + "\n";
 
 function parquet(rows: Row[]): ArrayBuffer {
   const text = (h: string) => ({ name: h, data: rows.map((r) => r[h] as string), type: "STRING" as const });
