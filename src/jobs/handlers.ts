@@ -16,6 +16,7 @@ import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
 import { reportJobHandlers } from "./report";
+import { withCollectionLock } from "./collection-lock";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
 
@@ -40,6 +41,31 @@ async function alertsAfterCollection(deps: JobDeps): Promise<string> {
   return describeAlertsSummary(summary);
 }
 
+/** Cost Explorer then CloudWatch, under the collection lock; throws CollectionBusyError when another runs. */
+async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | null> {
+  return withCollectionLock(deps, "cairn serve", async () => {
+    let failure: Error | null = null;
+    try {
+      parts.push(`cost explorer: ${await scheduledCostExplorerCollect(deps)}`);
+    } catch (error) {
+      failure = error as Error;
+      parts.push(`cost explorer failed: ${failure.message}`);
+    }
+    try {
+      const summary = await collectCloudWatch(
+        { store: deps.store, cloudWatch: deps.cloudWatch, now: deps.now, estimate: deps.estimate },
+        { regions: deps.config.CAIRN_CLOUDWATCH_REGIONS },
+      );
+      parts.push(`cloudwatch: ${formatCloudWatchSummary(summary)[0] ?? summary.status}`);
+      if (summary.status === "failed") failure ??= new Error(summary.error ?? "CloudWatch collection failed");
+    } catch (error) {
+      failure ??= error as Error;
+      parts.push(`cloudwatch failed: ${(error as Error).message}`);
+    }
+    return failure;
+  });
+}
+
 export function buildJobHandlers(deps: JobDeps): JobHandlers {
   return {
     ...reportJobHandlers({
@@ -51,24 +77,8 @@ export function buildJobHandlers(deps: JobDeps): JobHandlers {
     }),
     collect: async () => {
       const parts: string[] = [];
-      let failure: Error | null = null;
-      try {
-        parts.push(`cost explorer: ${await scheduledCostExplorerCollect(deps)}`);
-      } catch (error) {
-        failure = error as Error;
-        parts.push(`cost explorer failed: ${failure.message}`);
-      }
-      try {
-        const summary = await collectCloudWatch(
-          { store: deps.store, cloudWatch: deps.cloudWatch, now: deps.now, estimate: deps.estimate },
-          { regions: deps.config.CAIRN_CLOUDWATCH_REGIONS },
-        );
-        parts.push(`cloudwatch: ${formatCloudWatchSummary(summary)[0] ?? summary.status}`);
-        if (summary.status === "failed") failure ??= new Error(summary.error ?? "CloudWatch collection failed");
-      } catch (error) {
-        failure ??= error as Error;
-        parts.push(`cloudwatch failed: ${(error as Error).message}`);
-      }
+      // The lock is released before any mail goes out: a slow mail server never holds a collection.
+      const failure = await collectSources(deps, parts);
       // Alerts run even after a failed collection: stale data and the request cap are alerts too.
       parts.push(`alerts: ${await alertsAfterCollection(deps)}`);
       if (failure) throw new Error(parts.join(" | "));

@@ -12,6 +12,7 @@ import { NO_RENDERERS } from "../../reports/render/renderers";
 import { estimateLines } from "../carbon/estimate";
 import type { Config } from "../config";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "../jobs/alerts";
+import { CollectionBusyError, withCollectionLock } from "../jobs/collection-lock";
 import { JOB_TABLE, type JobName, type ScheduledJob } from "../jobs/job-table";
 import { type ReportKind, reportJobHandlers } from "../jobs/report";
 import type { Store } from "../store/store";
@@ -47,7 +48,26 @@ export function costExplorerClient(env: WorkerEnv): CostExplorerClient {
 }
 
 const collect: WorkerJob = async ({ store, config, env, now }) => {
-  const step = await collectStep(
+  let step: Awaited<ReturnType<typeof collectStep>>;
+  try {
+    step = await withCollectionLock({ store, now }, "the Worker's cron", () => collectStepNow({ store, config, env, now }));
+  } catch (error) {
+    if (error instanceof CollectionBusyError) return `collection skipped: ${error.message}`;
+    throw error;
+  }
+  const line = describeStep(step);
+  // Alerts run after every collection, failed or not: stale data and the cap are alerts too.
+  const alerts = await runAlerts(
+    { store, now, mail: workerMailTransport(config, env), webhook: createWebhookFromConfig(config) },
+    alertsArgsFromConfig(config, true),
+  );
+  const text = `${line} | alerts: ${describeAlertsSummary(alerts)}`;
+  if (step.summary.status !== "succeeded") throw new JobFailed(text);
+  return text;
+};
+
+function collectStepNow({ store, config, env, now }: JobContext) {
+  return collectStep(
     {
       store,
       costExplorer: costExplorerClient(env),
@@ -61,16 +81,7 @@ const collect: WorkerJob = async ({ store, config, env, now }) => {
       trailingDays: config.CAIRN_TRAILING_DAYS,
     },
   );
-  const line = describeStep(step);
-  // Alerts run after every collection, failed or not: stale data and the cap are alerts too.
-  const alerts = await runAlerts(
-    { store, now, mail: workerMailTransport(config, env), webhook: createWebhookFromConfig(config) },
-    alertsArgsFromConfig(config, true),
-  );
-  const text = `${line} | alerts: ${describeAlertsSummary(alerts)}`;
-  if (step.summary.status !== "succeeded") throw new JobFailed(text);
-  return text;
-};
+}
 
 /** Mail on Workers goes through SES over HTTPS; SMTP needs sockets the Worker does not open. */
 export function workerMailTransport(config: Config, env: WorkerEnv): MailTransport | null {

@@ -29,6 +29,7 @@ export const RUNS_WORDS = {
     collectNow: "Collect now",
     collectHint: "Fetches the latest figures from AWS now (Cost Explorer requests cost USD 0.01 each).",
     collectUnavailable: "Collection cannot be started from this server.",
+    collectBusy: "A collection is already running on this database; it was not started again. Reload this page in a minute to see its result.",
     sources: "Cost data by source",
     sourcesIntro: "Imported figures sit next to collected ones; the dashboard shows both, and can filter by source.",
     lines: "Cost lines",
@@ -74,6 +75,8 @@ export const RUNS_WORDS = {
     collectNow: "Collecter maintenant",
     collectHint: "Récupère dès maintenant les derniers chiffres d'AWS (chaque requête Cost Explorer coûte 0,01 USD).",
     collectUnavailable: "La collecte ne peut pas être lancée depuis ce serveur.",
+    collectBusy:
+      "Une collecte est déjà en cours sur cette base ; elle n’a pas été relancée. Rechargez cette page dans une minute pour voir son résultat.",
     sources: "Données de coût par source",
     sourcesIntro:
       "Les chiffres importés côtoient les chiffres collectés ; le tableau de bord montre les deux et peut filtrer par source.",
