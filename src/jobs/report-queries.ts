@@ -8,7 +8,6 @@ import type { AnomalyAlertFacts } from "../analysis/alert-rules/alert";
 import { anomalyAlerts } from "../analysis/alert-rules/anomaly";
 import { addDays, daysBetween } from "../days";
 import type { Currency, Day, Period } from "../model";
-import { refreshCostRollup } from "../store/cost-rollup";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import { apiRequests, costDaily, costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
@@ -28,7 +27,6 @@ const round6 = (n: number | null) => Math.round(Number(n ?? 0) * 1e6) / 1e6;
 
 export async function costsByPipelineAndService(store: Store, period: Period): Promise<PairCost[]> {
   const db = readDb(store);
-  await refreshCostRollup(db);
   const rows = await db
     .select({
       pipeline: costDaily.pipeline,

@@ -8,9 +8,10 @@ import type Database from "better-sqlite3";
 import { and, eq, gte, inArray, is, lt, Param, Placeholder, type SQL, sql } from "drizzle-orm";
 import type { CostLine, Footprint, Period } from "../model";
 import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
+import { refreshCostRollup } from "./cost-rollup";
 import { writeD1 } from "./cost-lines-d1";
 import { costLines, footprints } from "./schema/index";
-import type { Store } from "./store";
+import { readDb, type Store } from "./store";
 
 export interface EstimatedLine {
   line: CostLine;
@@ -176,9 +177,11 @@ export async function upsertCostLines(
   items: readonly EstimatedLine[],
   collectedAt: string,
 ): Promise<number> {
-  return store.kind === "sqlite"
-    ? writeSqlite(store, items, collectedAt, null)
-    : writeD1(store, items, collectedAt, null);
+  const written =
+    store.kind === "sqlite" ? writeSqlite(store, items, collectedAt, null) : await writeD1(store, items, collectedAt, null);
+  // The writer brings the rollups up to date, so readers never write (nor wait on a writer).
+  await refreshCostRollup(readDb(store));
+  return written;
 }
 
 /**
@@ -196,7 +199,10 @@ export async function replaceCostLines(
       throw new RangeError(`line for ${line.day} lies outside the replaced window ${scope.from}..${scope.to}`);
     }
   }
-  return store.kind === "sqlite"
-    ? writeSqlite(store, items, collectedAt, scope)
-    : writeD1(store, items, collectedAt, scope);
+  const written =
+    store.kind === "sqlite"
+      ? writeSqlite(store, items, collectedAt, scope)
+      : await writeD1(store, items, collectedAt, scope);
+  await refreshCostRollup(readDb(store));
+  return written;
 }

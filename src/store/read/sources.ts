@@ -4,7 +4,6 @@
  * the data health page costs one small scan however many lines there are.
  */
 import { sql } from "drizzle-orm";
-import { refreshCostRollup } from "../cost-rollup";
 import type { CairnDb } from "../store";
 
 export interface SourceSummary {
@@ -16,7 +15,6 @@ export interface SourceSummary {
 }
 
 export async function costsBySource(db: CairnDb): Promise<SourceSummary[]> {
-  await refreshCostRollup(db);
   const rows = await db.all<{ source: string; lines: number; costUsd: number; oldestDay: string; newestDay: string }>(
     sql`SELECT source, sum(lines) AS lines, sum(unblended_cost_usd) AS costUsd, min(day) AS oldestDay,
       max(day) AS newestDay FROM cost_daily GROUP BY source ORDER BY source`,
