@@ -22,7 +22,7 @@ import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
 import type { CostLine } from "./model";
-import { StoreRefusedError } from "./store/errors";
+import { DatabaseFileError, describeDatabaseFailure, StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
 
@@ -154,8 +154,19 @@ async function main(argv: string[]): Promise<number> {
       err(`cairn ${name}: ${error.message}\n\n${command.usage}`);
       return 2;
     }
-    if (error instanceof CliFailure || error instanceof StoreRefusedError || error instanceof DemoRefusedError) {
+    if (
+      error instanceof CliFailure ||
+      error instanceof StoreRefusedError ||
+      error instanceof DatabaseFileError ||
+      error instanceof DemoRefusedError
+    ) {
       err(`cairn ${name}: ${error.message}`);
+      return 1;
+    }
+    // The database file failing mid-command (disk full, damaged pages): named, no stack trace.
+    const file = describeDatabaseFailure(error, config.CAIRN_DB);
+    if (file) {
+      err(`cairn ${name}: ${file.message}`);
       return 1;
     }
     err(`cairn ${name}: unexpected error: ${(error as Error).stack ?? String(error)}`);

@@ -23,7 +23,9 @@ export function sesSendEmailInput(message: MailMessage, from: string, configurat
       Simple: {
         Subject: { Data: message.subject, Charset: charset },
         Body: { Text: { Data: message.text, Charset: charset }, Html: { Data: message.html, Charset: charset } },
-        ...(message.messageKey ? { Headers: [{ Name: "X-Cairn-Message-Id", Value: messageIdFor(message.messageKey, from) }] } : {}),
+        ...(message.messageKey
+          ? { Headers: [{ Name: "X-Cairn-Message-Id", Value: messageIdFor(message.messageKey, from) }] }
+          : {}),
         ...(message.attachments && message.attachments.length > 0
           ? {
               Attachments: message.attachments.map((a) => ({

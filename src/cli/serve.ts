@@ -36,7 +36,8 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
     const store = ctx.openStore();
     // What a process that died left behind: runs still "running", days whose rollup it did not refresh.
     const interrupted = await closeAbandonedRuns(store, ctx.now());
-    if (interrupted > 0) ctx.out(`${interrupted} collection run(s) left running by a stopped process were closed as interrupted.`);
+    if (interrupted > 0)
+      ctx.out(`${interrupted} collection run(s) left running by a stopped process were closed as interrupted.`);
     await refreshCostRollup(readDb(store));
     if (values.demo === true) {
       const result = await loadDemo({ store, now: ctx.now, estimate: ctx.services.estimate }, { onlyIfEmpty: true });

@@ -106,7 +106,13 @@ function noFootprint(lines: CostLine[]): EstimatedLine[] {
  * take this month's count past the cap, and each attempt (SDK retries included) is recorded as
  * it is made, atomically with the check.
  */
-function capMeter(deps: CollectDeps, runId: number, cap: number, month: Month, counter: { made: number }): RequestMeter {
+function capMeter(
+  deps: CollectDeps,
+  runId: number,
+  cap: number,
+  month: Month,
+  counter: { made: number },
+): RequestMeter {
   const sinceIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
   const refuse = (used: number, needed: number, operation: string) =>
     new CostExplorerError(

@@ -15,8 +15,8 @@ import type { EstimatedLine } from "../store/cost-lines";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
-import { reportJobHandlers } from "./report";
 import { withCollectionLock } from "./collection-lock";
+import { reportJobHandlers } from "./report";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
 

@@ -16,13 +16,7 @@ import { buildWeeklyReport } from "../../reports/weekly/build";
 import type { Config } from "../config";
 import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
 import type { Currency, Locale } from "../model";
-import {
-  archiveReport,
-  claimReportForSending,
-  findReport,
-  markReportSent,
-  releaseReportClaim,
-} from "../store/reports";
+import { archiveReport, claimReportForSending, findReport, markReportSent, releaseReportClaim } from "../store/reports";
 import type { Store } from "../store/store";
 import { gatherMonthlyFacts } from "./report-monthly-facts";
 import { gatherWeeklyFacts, mondayOf } from "./report-weekly-facts";

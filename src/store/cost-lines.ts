@@ -8,8 +8,8 @@ import type Database from "better-sqlite3";
 import { and, eq, gte, inArray, is, lt, Param, Placeholder, type SQL, sql } from "drizzle-orm";
 import type { CostLine, Footprint, Period } from "../model";
 import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
-import { refreshCostRollup } from "./cost-rollup";
 import { writeD1 } from "./cost-lines-d1";
+import { refreshCostRollup } from "./cost-rollup";
 import { costLines, footprints } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -178,7 +178,9 @@ export async function upsertCostLines(
   collectedAt: string,
 ): Promise<number> {
   const written =
-    store.kind === "sqlite" ? writeSqlite(store, items, collectedAt, null) : await writeD1(store, items, collectedAt, null);
+    store.kind === "sqlite"
+      ? writeSqlite(store, items, collectedAt, null)
+      : await writeD1(store, items, collectedAt, null);
   // The writer brings the rollups up to date, so readers never write (nor wait on a writer).
   await refreshCostRollup(readDb(store));
   return written;

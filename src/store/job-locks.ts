@@ -31,7 +31,13 @@ export async function acquireLock(
   const at = lock.now.toISOString();
   const rows = await readDb(store)
     .insert(jobLocks)
-    .values({ name: lock.name, holder: token, holderLabel: lock.holderLabel, acquiredAt: at, until: later(lock.now, lock.leaseMs) })
+    .values({
+      name: lock.name,
+      holder: token,
+      holderLabel: lock.holderLabel,
+      acquiredAt: at,
+      until: later(lock.now, lock.leaseMs),
+    })
     .onConflictDoUpdate({
       target: jobLocks.name,
       set: {
@@ -48,7 +54,11 @@ export async function acquireLock(
   const current = await readDb(store).select().from(jobLocks).where(eq(jobLocks.name, lock.name)).limit(1);
   const row = current[0];
   return {
-    busy: { holderLabel: row?.holderLabel ?? "another run", acquiredAt: row?.acquiredAt ?? at, until: row?.until ?? at },
+    busy: {
+      holderLabel: row?.holderLabel ?? "another run",
+      acquiredAt: row?.acquiredAt ?? at,
+      until: row?.until ?? at,
+    },
   };
 }
 

@@ -68,7 +68,10 @@ export async function closeAbandonedRuns(store: Store, now: Date): Promise<numbe
         or(
           lt(collectionRuns.leaseUntil, at),
           // Runs from before leases existed: alive at most one lease after their start.
-          and(isNull(collectionRuns.leaseUntil), lt(collectionRuns.startedAt, new Date(now.getTime() - RUN_LEASE_MS).toISOString())),
+          and(
+            isNull(collectionRuns.leaseUntil),
+            lt(collectionRuns.startedAt, new Date(now.getTime() - RUN_LEASE_MS).toISOString()),
+          ),
         ),
       ),
     )

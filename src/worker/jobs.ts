@@ -50,7 +50,9 @@ export function costExplorerClient(env: WorkerEnv): CostExplorerClient {
 const collect: WorkerJob = async ({ store, config, env, now }) => {
   let step: Awaited<ReturnType<typeof collectStep>>;
   try {
-    step = await withCollectionLock({ store, now }, "the Worker's cron", () => collectStepNow({ store, config, env, now }));
+    step = await withCollectionLock({ store, now }, "the Worker's cron", () =>
+      collectStepNow({ store, config, env, now }),
+    );
   } catch (error) {
     if (error instanceof CollectionBusyError) return `collection skipped: ${error.message}`;
     throw error;

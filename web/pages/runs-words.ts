@@ -29,7 +29,8 @@ export const RUNS_WORDS = {
     collectNow: "Collect now",
     collectHint: "Fetches the latest figures from AWS now (Cost Explorer requests cost USD 0.01 each).",
     collectUnavailable: "Collection cannot be started from this server.",
-    collectBusy: "A collection is already running on this database; it was not started again. Reload this page in a minute to see its result.",
+    collectBusy:
+      "A collection is already running on this database; it was not started again. Reload this page in a minute to see its result.",
     sources: "Cost data by source",
     sourcesIntro: "Imported figures sit next to collected ones; the dashboard shows both, and can filter by source.",
     lines: "Cost lines",
