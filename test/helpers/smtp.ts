@@ -6,6 +6,8 @@ import { SMTPServer } from "smtp-server";
 export interface TestSmtp {
   port: number;
   messages: ParsedMail[];
+  /** Every message whose DATA arrived, accepted or still held. */
+  received: ParsedMail[];
   /** With `hold`: messages whose DATA arrived and wait for `release` before the server answers. */
   held: () => number;
   /** Answers every held message (accepted); later ones are answered at once. */
@@ -31,6 +33,7 @@ export async function freePort(): Promise<number> {
 export async function startSmtp(port = 0, messages: ParsedMail[] = [], options: SmtpOptions = {}): Promise<TestSmtp> {
   let holding = options.hold === true;
   const waiting: (() => void)[] = [];
+  const received: ParsedMail[] = [];
   const server = new SMTPServer({
     // The package's built-in certificate has expired: plain SMTP on the loopback.
     disabledCommands: ["STARTTLS"],
@@ -39,6 +42,7 @@ export async function startSmtp(port = 0, messages: ParsedMail[] = [], options: 
     onData(stream, _session, callback) {
       simpleParser(stream, { skipImageLinks: true })
         .then((mail) => {
+          received.push(mail);
           const accept = () => {
             messages.push(mail);
             callback();
@@ -58,6 +62,7 @@ export async function startSmtp(port = 0, messages: ParsedMail[] = [], options: 
   return {
     port: address.port,
     messages,
+    received,
     held: () => waiting.length,
     release: () => {
       holding = false;
