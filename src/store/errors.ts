@@ -26,7 +26,18 @@ export class DatabaseFileError extends Error {
  * for anything else (a bug, not the file). Used by the CLI and the server alike: no stack trace.
  */
 export function describeDatabaseFailure(error: unknown, path: string): DatabaseFileError | null {
-  const code = String((error as { code?: unknown } | null)?.code ?? "");
+  if (error instanceof DatabaseFileError) return error;
+  // drizzle wraps the driver's error (`cause`): the SQLite code is found down the chain.
+  let cause: unknown = error;
+  for (let depth = 0; depth < 5 && cause; depth++) {
+    const code = String((cause as { code?: unknown }).code ?? "");
+    if (code.startsWith("SQLITE_")) return fromCode(code, cause, path);
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+function fromCode(code: string, error: unknown, path: string): DatabaseFileError | null {
   if (code.startsWith("SQLITE_READONLY")) {
     return new DatabaseFileError(
       path,
