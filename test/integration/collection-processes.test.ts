@@ -63,7 +63,7 @@ async function setup(cap: number) {
   return { dir, db, fake, env, sql, exec };
 }
 
-describe("collections from two processes on one database", () => {
+describe("collections from two processes on one database", { timeout: 180_000 }, () => {
   it("runs one collection at a time: the second process is refused while the first runs, and the cap holds", async () => {
     const s = await setup(6);
     s.fake.hold();

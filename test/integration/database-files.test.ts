@@ -26,7 +26,7 @@ function freshDatabase(): { dir: string; db: string } {
   return { dir, db };
 }
 
-describe("database files Cairn cannot use as they are", () => {
+describe("database files Cairn cannot use as they are", { timeout: 180_000 }, () => {
   it("says the disk is full, naming the file, when a write cannot grow it", () => {
     const { dir, db } = freshDatabase();
     // The file may grow by little more than it has: the demo's writes hit the limit.

@@ -58,7 +58,7 @@ async function setup(queued: number) {
   return { dir, db, env, sql };
 }
 
-describe("delivery from real processes", () => {
+describe("delivery from real processes", { timeout: 180_000 }, () => {
   it("delivers each queued alert once when two `cairn alerts --send` overlap", async () => {
     const s = await setup(3);
     const smtp = await startSmtp(0, [], { hold: true });
