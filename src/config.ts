@@ -117,6 +117,10 @@ export const configSchema = z.object({
     .enum(["true", "false"], { message: "true or false" })
     .default("false")
     .transform((v) => v === "true"),
+  /** SMTP connection, greeting and idle-socket timeout: a stalled mail server fails fast, the message stays queued. */
+  CAIRN_SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** How long one run may keep starting deliveries (alerts, reports); the rest waits for the next run. */
+  CAIRN_MAIL_RUN_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -21,7 +21,7 @@ import { terminalSafe } from "./cli/terminal-text";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
-import { StoreRefusedError } from "./store/errors";
+import { DatabaseFileError, describeDatabaseFailure, StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
 
@@ -150,8 +150,19 @@ async function main(argv: string[]): Promise<number> {
       err(`cairn ${name}: ${error.message}\n\n${command.usage}`);
       return 2;
     }
-    if (error instanceof CliFailure || error instanceof StoreRefusedError || error instanceof DemoRefusedError) {
+    if (
+      error instanceof CliFailure ||
+      error instanceof StoreRefusedError ||
+      error instanceof DatabaseFileError ||
+      error instanceof DemoRefusedError
+    ) {
       err(`cairn ${name}: ${error.message}`);
+      return 1;
+    }
+    // The database file failing mid-command (disk full, damaged pages): named, no stack trace.
+    const file = describeDatabaseFailure(error, config.CAIRN_DB);
+    if (file) {
+      err(`cairn ${name}: ${file.message}`);
       return 1;
     }
     err(`cairn ${name}: unexpected error: ${(error as Error).stack ?? String(error)}`);

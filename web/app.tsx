@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { describeDatabaseFailure } from "../src/store/errors";
 import { costsApi } from "./api/costs";
 import { costsCsvApi } from "./api/costs-csv";
 import { BadParameter } from "./api/params";
@@ -66,6 +67,12 @@ export function createApp(deps: WebDeps): Hono {
         : c.text(`${error.parameter}: ${error.message}`, 400);
     }
     if (error instanceof HTTPException) return error.getResponse();
+    // The database file itself failing (read-only, disk full, damaged): one line saying what to do.
+    const file = describeDatabaseFailure(error, deps.config.CAIRN_DB);
+    if (file) {
+      console.error(`cairn serve: ${file.message}`);
+      return api ? c.json({ error: { message: file.message } }, 503) : c.text(file.message, 503);
+    }
     console.error(error);
     return api ? c.json({ error: { message: "internal error" } }, 500) : c.text(t("error"), 500);
   });

@@ -1,8 +1,8 @@
 /**
  * Sends the planned requests and follows every NextPageToken (GetCostAndUsage has no paginator).
- * Each request goes through a meter that may refuse it (the monthly cap) and records it once it
- * reached AWS (Cairn's own bill). Nothing here writes anything: all pages are in memory before the
- * job writes a single line.
+ * Each request goes through a meter that may refuse it (the monthly cap), and each attempt of it
+ * (the SDK's retries included) is recorded as it is made and kept once it reached AWS (Cairn's
+ * own bill). No cost data is written here: all pages are in memory before the job writes a line.
  */
 import {
   type CostExplorerClient,
@@ -19,8 +19,43 @@ import { accountsQuery } from "./query-plan";
 export interface RequestMeter {
   /** Before each request: throws to refuse it. `minimumAfter` = requests the run still needs after it. */
   before: (operation: string, minimumAfter: number) => Promise<void>;
-  /** After each request that reached AWS, answered or refused: it is billed either way. */
-  after: (operation: string) => Promise<void>;
+  /**
+   * Before each attempt the SDK makes (its retries included: every attempt that reaches AWS is
+   * billed). Records it and returns a handle, or throws to refuse it (the cap is reached).
+   */
+  attempt: (operation: string) => Promise<number>;
+  /** The attempt never reached AWS (the connection failed): not billed, its record is given back. */
+  unreached: (handle: number) => Promise<void>;
+}
+
+interface CommandWithStack {
+  middlewareStack: {
+    add: (
+      // biome-ignore lint/suspicious/noExplicitAny: the SDK's middleware types are generic over every command.
+      middleware: (next: (args: any) => Promise<any>) => (args: any) => Promise<any>,
+      options: { step: "deserialize"; name: string; priority: "high" },
+    ) => void;
+  };
+}
+
+/**
+ * Meters each attempt of one command. The deserialize step runs inside the SDK's retry loop, so
+ * this sees every attempt, not just the first one.
+ */
+function meterEachAttempt<C extends CommandWithStack>(command: C, meter: RequestMeter, operation: string): C {
+  command.middlewareStack.add(
+    (next) => async (args) => {
+      const handle = await meter.attempt(operation);
+      try {
+        return await next(args);
+      } catch (error) {
+        if (!reachedAws(error)) await meter.unreached(handle);
+        throw error;
+      }
+    },
+    { step: "deserialize", name: "cairnRequestMeter", priority: "high" },
+  );
+  return command;
 }
 
 async function metered<T>(
@@ -31,11 +66,8 @@ async function metered<T>(
 ): Promise<T> {
   await meter.before(operation, minimumAfter);
   try {
-    const out = await send();
-    await meter.after(operation);
-    return out;
+    return await send();
   } catch (error) {
-    if (reachedAws(error)) await meter.after(operation);
     throw describeFailure(error, operation);
   }
 }
@@ -51,7 +83,13 @@ export async function fetchAccounts(
   let token: string | undefined;
   do {
     const page = await metered(meter, "GetDimensionValues", minimumAfter(1), () =>
-      client.send(new GetDimensionValuesCommand({ ...accountsQuery(period), NextPageToken: token })),
+      client.send(
+        meterEachAttempt(
+          new GetDimensionValuesCommand({ ...accountsQuery(period), NextPageToken: token }),
+          meter,
+          "GetDimensionValues",
+        ),
+      ),
     );
     if (!Array.isArray(page.DimensionValues)) {
       throw new CostExplorerError(
@@ -79,7 +117,9 @@ export async function fetchCostAndUsage(
   let token: string | undefined;
   do {
     const page = await metered(meter, "GetCostAndUsage", minimumAfter, () =>
-      client.send(new GetCostAndUsageCommand({ ...input, NextPageToken: token })),
+      client.send(
+        meterEachAttempt(new GetCostAndUsageCommand({ ...input, NextPageToken: token }), meter, "GetCostAndUsage"),
+      ),
     );
     addPage(result, page, "GetCostAndUsage", seen);
     const entries = page.ResultsByTime ?? [];
@@ -104,12 +144,16 @@ export async function fetchForecast(
   try {
     const out = await metered(meter, "GetCostForecast", 0, () =>
       client.send(
-        new GetCostForecastCommand({
-          TimePeriod: { Start: period.from, End: period.to },
-          Metric: "UNBLENDED_COST",
-          Granularity: "MONTHLY",
-          PredictionIntervalLevel: 80,
-        }),
+        meterEachAttempt(
+          new GetCostForecastCommand({
+            TimePeriod: { Start: period.from, End: period.to },
+            Metric: "UNBLENDED_COST",
+            Granularity: "MONTHLY",
+            PredictionIntervalLevel: 80,
+          }),
+          meter,
+          "GetCostForecast",
+        ),
       ),
     );
     const mean = Number(out.Total?.Amount);

@@ -14,7 +14,8 @@ import { createWebhookTransport, type WebhookTransport } from "./webhook";
 export type MailConfig = Pick<
   Config,
   "CAIRN_MAIL_TRANSPORT" | "CAIRN_SMTP_URL" | "CAIRN_MAIL_FROM" | "CAIRN_WEBHOOK_URL"
->;
+> &
+  Partial<Pick<Config, "CAIRN_SMTP_TIMEOUT_SECONDS">>;
 
 export function mailTransportKind(config: MailConfig): "smtp" | "ses" | "none" {
   return config.CAIRN_MAIL_TRANSPORT ?? (config.CAIRN_SMTP_URL ? "smtp" : "none");
@@ -31,7 +32,11 @@ export function createMailTransport(
   if (!from) throw new MailError(kind, "CAIRN_MAIL_FROM is not set (the sender address)");
   if (kind === "smtp") {
     if (!config.CAIRN_SMTP_URL) throw new MailError("smtp", "CAIRN_SMTP_URL is not set (smtp://user:pass@host:587)");
-    return clients.smtp({ url: config.CAIRN_SMTP_URL, from });
+    return clients.smtp({
+      url: config.CAIRN_SMTP_URL,
+      from,
+      ...(config.CAIRN_SMTP_TIMEOUT_SECONDS ? { timeoutMs: config.CAIRN_SMTP_TIMEOUT_SECONDS * 1000 } : {}),
+    });
   }
   return createSesTransport({ client: clients.ses(), from });
 }

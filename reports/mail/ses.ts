@@ -4,7 +4,7 @@
  * default credential chain, AWS_REGION, AWS_ENDPOINT_URL_SES).
  */
 import { type SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { MailError, type MailMessage, type MailTransport } from "./transport";
+import { MailError, type MailMessage, type MailTransport, messageIdFor } from "./transport";
 
 export interface SesOptions {
   client: SESv2Client;
@@ -23,6 +23,9 @@ export function sesSendEmailInput(message: MailMessage, from: string, configurat
       Simple: {
         Subject: { Data: message.subject, Charset: charset },
         Body: { Text: { Data: message.text, Charset: charset }, Html: { Data: message.html, Charset: charset } },
+        ...(message.messageKey
+          ? { Headers: [{ Name: "X-Cairn-Message-Id", Value: messageIdFor(message.messageKey, from) }] }
+          : {}),
         ...(message.attachments && message.attachments.length > 0
           ? {
               Attachments: message.attachments.map((a) => ({

@@ -17,6 +17,17 @@ export interface MailMessage {
   text: string;
   html: string;
   attachments?: MailAttachment[];
+  /**
+   * A stable key for this message (e.g. `cairn.alert.12`): every attempt, a retry after a crash
+   * included, carries the same Message-ID built from it, so a receiver can recognise a repeat.
+   */
+  messageKey?: string;
+}
+
+/** `<key@domain-of-the-sender>`: the same key always gives the same Message-ID. */
+export function messageIdFor(messageKey: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "cairn.localhost";
+  return `<${messageKey.replace(/[^\w.-]/g, "-")}@${domain}>`;
 }
 
 export interface MailTransport {

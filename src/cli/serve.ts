@@ -8,6 +8,8 @@ import { nodeAssetRoutes } from "../../web/node-assets";
 import { jobTableFor } from "../jobs/job-table";
 import { holdsDemoData, loadDemo } from "../jobs/load-demo";
 import { type JobHandlers, startScheduler } from "../jobs/scheduler";
+import { closeAbandonedRuns } from "../store/runs";
+import { readDb } from "../store/store";
 import { CliFailure, type Command, UsageError } from "./command";
 
 export const serveCommand: Command = {
@@ -32,6 +34,10 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
       }
     }
     const store = ctx.openStore();
+    // What a process that died left behind: runs still "running", days whose rollup it did not refresh.
+    const interrupted = await closeAbandonedRuns(store, ctx.now());
+    if (interrupted > 0)
+      ctx.out(`${interrupted} collection run(s) left running by a stopped process were closed as interrupted.`);
     if (values.demo === true) {
       const result = await loadDemo({ store, now: ctx.now, estimate: ctx.services.estimate }, { onlyIfEmpty: true });
       if (result.loaded) ctx.out(`Loaded the demo dataset: ${result.lines} cost lines.`);

@@ -15,6 +15,7 @@ import type { Config } from "../config";
 import type { Currency, Locale } from "../model";
 import {
   type Channel,
+  claimNotification,
   enqueue,
   knownKeys,
   markAttemptFailed,
@@ -29,6 +30,8 @@ import type { Store } from "../store/store";
 export interface AlertsDeps {
   store: Store;
   now: () => Date;
+  /** The wall clock for the run's send bound (defaults to `now`; tests may pin `now`). */
+  clock?: () => number;
   /** The configured mail transport; null when none is. */
   mail: MailTransport | null;
   webhook: WebhookTransport | null;
@@ -44,6 +47,8 @@ export interface AlertsArgs {
   ceMaxRequests: number;
   /** Recent days examined for anomalies and new services (default 7). */
   lookbackDays?: number;
+  /** No new delivery starts after this many ms of sending (CAIRN_MAIL_RUN_SECONDS); the rest waits for the next run. */
+  sendBudgetMs?: number;
 }
 
 export interface AlertLine {
@@ -68,6 +73,7 @@ export interface AlertsSummary {
 }
 
 export const DEFAULT_LOOKBACK_DAYS = 7;
+export const DEFAULT_SEND_BUDGET_MS = 120_000;
 /** After this many failures in a row a channel is left for the next run. */
 const MAX_FAILURES_IN_A_ROW = 2;
 
@@ -79,6 +85,7 @@ export function alertsArgsFromConfig(config: Config, send: boolean): AlertsArgs 
     publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
     alertTo: config.CAIRN_ALERT_TO ?? [],
     ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
+    sendBudgetMs: config.CAIRN_MAIL_RUN_SECONDS * 1000,
   };
 }
 
@@ -119,24 +126,43 @@ function rowsFor(alert: Alert, email: AlertEmail, channel: Channel, args: Alerts
   return [main, ...covered];
 }
 
-async function deliver(deps: AlertsDeps, channel: Channel, summary: AlertsSummary): Promise<void> {
-  const queue = await pendingNotifications(deps.store, channel);
+/** A claim outlives any one attempt (transport timeouts are far shorter), so a live sender keeps it. */
+export const DELIVERY_LEASE_MS = 15 * 60_000;
+
+async function deliver(
+  deps: AlertsDeps,
+  channel: Channel,
+  summary: AlertsSummary,
+  deadline: { at: number; clock: () => number },
+): Promise<void> {
+  const queue = await pendingNotifications(deps.store, channel, deps.now().toISOString());
   let failuresInARow = 0;
-  for (const row of queue) {
+  for (const candidate of queue) {
     if (failuresInARow >= MAX_FAILURES_IN_A_ROW) break;
+    if (deadline.clock() >= deadline.at) break;
+    const now = deps.now();
+    const token = crypto.randomUUID();
+    // Another sender (a second `cairn alerts --send`, the scheduler) may have it: skip it then.
+    const row = await claimNotification(deps.store, candidate.id, {
+      token,
+      at: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(),
+    });
+    if (!row) continue;
     try {
       await sendRow(deps, channel, row);
-      await markSent(deps.store, row.id, deps.now().toISOString());
-      summary.sent += 1;
-      failuresInARow = 0;
     } catch (error) {
       const message = (error as Error).message;
-      await markAttemptFailed(deps.store, row.id, message);
+      await markAttemptFailed(deps.store, row.id, token, message);
       summary.failures.push({ key: row.key, channel, error: message });
       failuresInARow += 1;
+      continue;
     }
+    await markSent(deps.store, row.id, token, deps.now().toISOString());
+    summary.sent += 1;
+    failuresInARow = 0;
   }
-  summary.pending += (await pendingNotifications(deps.store, channel)).length;
+  summary.pending += (await pendingNotifications(deps.store, channel, deps.now().toISOString())).length;
 }
 
 async function sendRow(deps: AlertsDeps, channel: Channel, row: NotificationRow): Promise<void> {
@@ -154,6 +180,7 @@ async function sendRow(deps: AlertsDeps, channel: Channel, row: NotificationRow)
     subject: row.subject,
     text: row.bodyText,
     html: row.bodyHtml ?? "",
+    ...(row.messageId ? { messageKey: row.messageId } : {}),
   });
 }
 
@@ -209,7 +236,9 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
       at,
     );
   }
-  for (const channel of channels) await deliver(deps, channel, summary);
+  const clock = deps.clock ?? (() => Date.now());
+  const deadline = { at: clock() + (args.sendBudgetMs ?? DEFAULT_SEND_BUDGET_MS), clock };
+  for (const channel of channels) await deliver(deps, channel, summary, deadline);
   return summary;
 }
 

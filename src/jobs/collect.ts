@@ -5,8 +5,8 @@
  * two queries per account and the month-end forecast, and only then write: the window's cost
  * lines replace what was stored for those days in one transaction (a restated figure replaces
  * the old one, a vanished line disappears), then the forecast (AWS's, or Cairn's own when AWS has
- * none). Every request is recorded as it is made, and a monthly cap refuses a request before it
- * would exceed it. Any failure ends the run as failed with a readable reason and writes no cost
+ * none). Every request (each SDK retry included) is recorded as it is made, and a monthly cap,
+ * counted from the store across runs, refuses a request before it would exceed it. Any failure ends the run as failed with a readable reason and writes no cost
  * line; the state is only advanced by a successful run, so the next one re-reads what it must.
  */
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
@@ -22,7 +22,7 @@ import type { QueryResult } from "../../collectors/cost-explorer/parse";
 import { costQueries, minimumRequests, type QueryKind } from "../../collectors/cost-explorer/query-plan";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import type { CostLine, Day, Month } from "../model";
-import { apiUsageSince, recordApiRequest } from "../store/api-requests";
+import { apiUsageSince, releaseApiRequest, reserveApiRequest } from "../store/api-requests";
 import { type EstimatedLine, replaceCostLines } from "../store/cost-lines";
 import { latestForecast } from "../store/read/forecast";
 import { finishRunWith, startRun } from "../store/runs";
@@ -100,38 +100,46 @@ function noFootprint(lines: CostLine[]): EstimatedLine[] {
   return lines.map((line) => ({ line, footprint: null }));
 }
 
-/** Refuses a request that would take this month's count past the cap, and records each one made. */
+/**
+ * Counts against the cap from the store at the moment of each request, so every run on the
+ * database (another process's included) shares one count: a request is refused before it would
+ * take this month's count past the cap, and each attempt (SDK retries included) is recorded as
+ * it is made, atomically with the check.
+ */
 function capMeter(
   deps: CollectDeps,
   runId: number,
-  usedBefore: number,
   cap: number,
   month: Month,
   counter: { made: number },
 ): RequestMeter {
+  const sinceIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
+  const refuse = (used: number, needed: number, operation: string) =>
+    new CostExplorerError(
+      "request-cap",
+      `Stopped before exceeding the monthly Cost Explorer request cap: ${used} of CAIRN_CE_MAX_REQUESTS=${cap} ` +
+        `requests used in ${month}, and this run needs at least ${needed} more (next: ${operation}). ` +
+        `Nothing was written. Raise CAIRN_CE_MAX_REQUESTS or wait until ${firstDayOfMonth(addMonths(month, 1))}.`,
+      operation,
+    );
   return {
     async before(operation, minimumAfter) {
-      const used = usedBefore + counter.made;
-      if (used + 1 + minimumAfter > cap) {
-        throw new CostExplorerError(
-          "request-cap",
-          `Stopped before exceeding the monthly Cost Explorer request cap: ${used} of CAIRN_CE_MAX_REQUESTS=${cap} ` +
-            `requests used in ${month}, and this run needs at least ${1 + minimumAfter} more (next: ${operation}). ` +
-            `Nothing was written. Raise CAIRN_CE_MAX_REQUESTS or wait until ${firstDayOfMonth(addMonths(month, 1))}.`,
-          operation,
-        );
-      }
+      const used = (await apiUsageSince(deps.store, SOURCE, sinceIso)).units;
+      if (used + 1 + minimumAfter > cap) throw refuse(used, 1 + minimumAfter, operation);
     },
-    async after(operation) {
+    async attempt(operation) {
+      const id = await reserveApiRequest(
+        deps.store,
+        { runId, api: SOURCE, operation, units: 1, costUsd: REQUEST_COST_USD, at: deps.now().toISOString() },
+        { sinceIso, cap },
+      );
+      if (id === null) throw refuse((await apiUsageSince(deps.store, SOURCE, sinceIso)).units, 1, operation);
       counter.made += 1;
-      await recordApiRequest(deps.store, {
-        runId,
-        api: SOURCE,
-        operation,
-        units: 1,
-        costUsd: REQUEST_COST_USD,
-        at: deps.now().toISOString(),
-      });
+      return id;
+    },
+    async unreached(handle) {
+      counter.made -= 1;
+      await releaseApiRequest(deps.store, handle);
     },
   };
 }
@@ -149,9 +157,10 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
   const forecastedToday = latest !== null && latest.asOfDay === today;
   const withForecast = window.kind !== "override" && !forecastedToday;
   const runId = await startRun(deps.store, { source: SOURCE, startedAt, fromDay: window.from, toDay: window.to });
-  const usedBefore = (await apiUsageSince(deps.store, SOURCE, `${firstDayOfMonth(month)}T00:00:00.000Z`)).units;
+  const monthStart = `${firstDayOfMonth(month)}T00:00:00.000Z`;
+  const usedBefore = (await apiUsageSince(deps.store, SOURCE, monthStart)).units;
   const counter = { made: 0 };
-  const meter = capMeter(deps, runId, usedBefore, args.maxRequestsPerMonth, month, counter);
+  const meter = capMeter(deps, runId, args.maxRequestsPerMonth, month, counter);
   const summary: CollectSummary = {
     source: SOURCE,
     status: "failed",
@@ -266,7 +275,8 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
 
   summary.requests = counter.made;
   summary.requestCostUsd = cents(counter.made * REQUEST_COST_USD);
-  summary.monthRequests = usedBefore + counter.made;
+  // From the store: other runs on the database may have made requests meanwhile.
+  summary.monthRequests = (await apiUsageSince(deps.store, SOURCE, monthStart)).units;
   summary.monthRequestCostUsd = cents(summary.monthRequests * REQUEST_COST_USD);
   await finishRunWith(deps.store, runId, deps.now().toISOString(), summary);
   return summary;

@@ -16,6 +16,7 @@ import type { EstimatedLine } from "../store/cost-lines";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
+import { CollectionBusyError, withCollectionLock } from "./collection-lock";
 import { reportJobHandlers } from "./report";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
@@ -61,6 +62,35 @@ async function alertsAfterCollection(deps: JobDeps): Promise<string> {
   return describeAlertsSummary(summary);
 }
 
+/** Cost Explorer then CloudWatch, under the collection lock; throws CollectionBusyError when another runs. */
+async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | null> {
+  const label = deps.runtime.name === "workers" ? "the Worker's cron" : "cairn serve";
+  return withCollectionLock(deps, label, async () => {
+    let failure: Error | null = null;
+    try {
+      parts.push(
+        `cost explorer: ${await scheduledCostExplorerCollect({ ...deps, stepwiseBackfill: deps.runtime.stepwiseBackfill })}`,
+      );
+    } catch (error) {
+      failure = error as Error;
+      parts.push(`cost explorer failed: ${failure.message}`);
+    }
+    try {
+      const summary = await collectCloudWatch(
+        { store: deps.store, cloudWatch: deps.cloudWatch, now: deps.now, estimate: deps.estimate },
+        { regions: deps.config.CAIRN_CLOUDWATCH_REGIONS },
+      );
+      const said = formatCloudWatchSummary(summary)[0] ?? summary.status;
+      parts.push(`cloudwatch: ${said}${summary.error ? ` (${summary.error})` : ""}`);
+      if (summary.status === "failed") failure ??= new Error(summary.error ?? "CloudWatch collection failed");
+    } catch (error) {
+      failure ??= error as Error;
+      parts.push(`cloudwatch failed: ${(error as Error).message}`);
+    }
+    return failure;
+  });
+}
+
 export function buildJobHandlers(deps: JobDeps): JobHandlers {
   return {
     ...reportJobHandlers({
@@ -72,26 +102,16 @@ export function buildJobHandlers(deps: JobDeps): JobHandlers {
     }),
     collect: async () => {
       const parts: string[] = [];
-      let failure: Error | null = null;
+      // The lock is released before any mail goes out: a slow mail server never holds a collection.
+      let failure: Error | null;
       try {
-        parts.push(
-          `cost explorer: ${await scheduledCostExplorerCollect({ ...deps, stepwiseBackfill: deps.runtime.stepwiseBackfill })}`,
-        );
+        failure = await collectSources(deps, parts);
       } catch (error) {
-        failure = error as Error;
-        parts.push(`cost explorer failed: ${failure.message}`);
-      }
-      try {
-        const summary = await collectCloudWatch(
-          { store: deps.store, cloudWatch: deps.cloudWatch, now: deps.now, estimate: deps.estimate },
-          { regions: deps.config.CAIRN_CLOUDWATCH_REGIONS },
-        );
-        const said = formatCloudWatchSummary(summary)[0] ?? summary.status;
-        parts.push(`cloudwatch: ${said}${summary.error ? ` (${summary.error})` : ""}`);
-        if (summary.status === "failed") failure ??= new Error(summary.error ?? "CloudWatch collection failed");
-      } catch (error) {
-        failure ??= error as Error;
-        parts.push(`cloudwatch failed: ${(error as Error).message}`);
+        // Another process collects now: a Worker's cron says so and leaves the alerts to that run;
+        // under Node the error reaches the scheduler's log and the dashboard, which says so.
+        if (error instanceof CollectionBusyError && deps.runtime.name === "workers")
+          return `collection skipped: ${error.message}`;
+        throw error;
       }
       // Alerts run even after a failed collection: stale data and the request cap are alerts too.
       parts.push(`alerts: ${await alertsAfterCollection(deps)}`);

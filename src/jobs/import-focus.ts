@@ -29,6 +29,7 @@ import { addDays, addMonths, firstDayOfMonth, toDay } from "../days";
 import type { CostLine, Month } from "../model";
 import { canonicalLines } from "../store/canonical-lines";
 import { type EstimatedLine, replaceCostLinesSqlite } from "../store/cost-lines";
+import { refreshCostRollup } from "../store/cost-rollup";
 import { commitStagedExport, summedDay } from "../store/import-commit";
 import { openStaging, type SqliteStore, type Staging } from "../store/import-staging";
 import {
@@ -39,7 +40,7 @@ import {
   type TouchedMonths,
 } from "../store/imports";
 import { finishRun, startRun } from "../store/runs";
-import type { Store } from "../store/store";
+import { readDb, type Store } from "../store/store";
 
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
@@ -304,6 +305,8 @@ async function write(
     summary.months.push({ month, lines });
     summary.costLinesWritten += lines;
   }
+  // The periods committed their own transactions: the writer brings the rollups up to date.
+  await refreshCostRollup(readDb(store));
 }
 
 export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs): Promise<ImportSummary> {

@@ -8,7 +8,6 @@ import type { AnomalyAlertFacts } from "../analysis/alert-rules/alert";
 import { anomalyAlerts } from "../analysis/alert-rules/anomaly";
 import { addDays, daysBetween } from "../days";
 import type { Currency, Day, Period } from "../model";
-import { refreshCostRollup } from "../store/cost-rollup";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import { apiRequests, costDaily, costLines } from "../store/schema/index";
 import { countedLine } from "../store/source-precedence";
@@ -29,7 +28,6 @@ const round6 = (n: number | null) => Math.round(Number(n ?? 0) * 1e6) / 1e6;
 
 export async function costsByPipelineAndService(store: Store, period: Period): Promise<PairCost[]> {
   const db = readDb(store);
-  await refreshCostRollup(db);
   const rows = await db
     .select({
       pipeline: costDaily.pipeline,
@@ -54,7 +52,6 @@ export async function topUsageTypeChange(
   const delta = sql<number>`sum(${inCur}) - sum(${inPrev})`;
   const from = earlierDay(current.from, previous.from);
   const to = earlierDay(current.to, previous.to) === current.to ? previous.to : current.to;
-  await refreshCostRollup(readDb(store));
   const rows = await readDb(store)
     .select({ usageType: costLines.usageType, deltaUsd: delta })
     .from(costLines)
@@ -68,7 +65,6 @@ export async function topUsageTypeChange(
 
 /** Lines of the period AWS may still restate. */
 export async function estimatedLines(store: Store, period: Period): Promise<number> {
-  await refreshCostRollup(readDb(store));
   const rows = await readDb(store)
     .select({ n: sql<number>`count(*)` })
     .from(costLines)

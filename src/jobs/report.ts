@@ -1,8 +1,9 @@
 /**
  * The report job: `(deps, args) -> summary`. Builds the weekly or monthly report for a period,
  * renders it (HTML, text, charts, PDF for the monthly), and with `send` archives it and mails it
- * once: a period's report that was sent is never sent again (the archive row is claimed before
- * delivery and released if delivery fails). The scheduled monthly run waits for AWS to settle
+ * once: a period's report that was sent is never sent again (the archive row is claimed with a
+ * lease before delivery, marked sent only once the transport accepted it, released if delivery
+ * fails, and retried by a later run if the sender died). The scheduled monthly run waits for AWS to settle
  * the month until the 10th, then sends what it has, marked provisional.
  */
 
@@ -15,7 +16,7 @@ import { buildWeeklyReport } from "../../reports/weekly/build";
 import type { Config } from "../config";
 import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
 import type { Currency, Locale } from "../model";
-import { archiveReport, claimReportForSending, findReport, releaseReportClaim } from "../store/reports";
+import { archiveReport, claimReportForSending, findReport, markReportSent, releaseReportClaim } from "../store/reports";
 import type { Store } from "../store/store";
 import { gatherMonthlyFacts } from "./report-monthly-facts";
 import { gatherWeeklyFacts, mondayOf } from "./report-weekly-facts";
@@ -48,6 +49,9 @@ export interface ReportArgs {
   publicUrl?: string;
 }
 
+/** How long a claim to send a report holds: far beyond the transport's timeouts, so a live sender keeps it. */
+export const REPORT_SEND_LEASE_MS = 15 * 60_000;
+
 /** The last day of the month after the report's month on which a scheduled run still waits. */
 export const SETTLE_WAIT_UNTIL_DAY = 10;
 
@@ -62,8 +66,8 @@ export interface ReportSummary {
   kind: ReportKind;
   period: string;
   lang: Locale;
-  /** What happened: built only, sent now, sent before, or waiting for figures to settle. */
-  outcome: "built" | "sent" | "already-sent" | "waiting";
+  /** What happened: built only, sent now, sent before, being sent by another run, or waiting for figures to settle. */
+  outcome: "built" | "sent" | "already-sent" | "sending-elsewhere" | "waiting";
   subject: string;
   provisional: boolean;
   archiveId: number | null;
@@ -184,9 +188,19 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
     createdAt,
   });
   const summary = { ...base, subject: doc.subject, provisional: doc.provisional, doc, rendered };
-  if (!archived || !(await claimReportForSending(deps.store, archived.id, createdAt))) {
+  if (!archived) {
     const row = await findReport(deps.store, args.kind, period, args.lang);
     return { ...summary, outcome: "already-sent", archiveId: row?.id ?? null };
+  }
+  const token = crypto.randomUUID();
+  const claimed = await claimReportForSending(deps.store, archived.id, {
+    token,
+    at: createdAt,
+    leaseUntil: new Date(now.getTime() + REPORT_SEND_LEASE_MS).toISOString(),
+  });
+  if (!claimed) {
+    const row = await findReport(deps.store, args.kind, period, args.lang);
+    return { ...summary, outcome: row?.sentAt ? "already-sent" : "sending-elsewhere", archiveId: row?.id ?? null };
   }
   try {
     await (deps.mail as MailTransport).send({
@@ -195,11 +209,14 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
       text: rendered.text,
       html: rendered.mailHtml,
       attachments: rendered.attachments,
+      ...(claimed.messageId ? { messageKey: claimed.messageId } : {}),
     });
   } catch (error) {
-    await releaseReportClaim(deps.store, archived.id);
+    await releaseReportClaim(deps.store, archived.id, token);
     throw new ReportError(`the report was archived but not sent: ${(error as Error).message}`);
   }
+  // Only now, with the transport's acceptance: a run that dies before this leaves the claim to expire and be retried.
+  await markReportSent(deps.store, archived.id, token, deps.now().toISOString());
   return { ...summary, outcome: "sent", archiveId: archived.id };
 }
 
@@ -210,6 +227,8 @@ export function describeReportSummary(s: ReportSummary): string {
       return `${what}: sent and archived (#${s.archiveId})`;
     case "already-sent":
       return `${what}: already sent, not sent again`;
+    case "sending-elsewhere":
+      return `${what}: another run is sending it now, not sent twice`;
     case "waiting":
       return `${what}: figures not settled yet, waiting (sent by the ${SETTLE_WAIT_UNTIL_DAY}th at the latest)`;
     default:

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lt, or } from "drizzle-orm";
 import { apiTokens, users } from "./schema/index";
 import { readDb, type Store } from "./store";
 import type { Role } from "./users";
+import { writeWithoutWaiting } from "./write-without-waiting";
 
 export interface ApiTokenInfo {
   id: number;
@@ -22,27 +23,39 @@ export async function insertApiToken(
     .values({ ...token, createdAt: at });
 }
 
-/** The token's user, or null. Records its use at most once an hour (a write per call is waste). */
+/** The token's user, or null. Reads only: recording its use is `recordApiTokenUse`, rate-limited by the caller. */
 export async function findApiToken(
   store: Store,
   tokenHash: string,
-  now: Date,
-): Promise<{ userId: number; email: string; role: Role } | null> {
-  const db = readDb(store);
-  const rows = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, email: users.email, role: users.role })
+): Promise<{ tokenId: number; lastUsedAt: string | null; userId: number; email: string; role: Role } | null> {
+  const rows = await readDb(store)
+    .select({
+      id: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      userId: apiTokens.userId,
+      email: users.email,
+      role: users.role,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, tokenHash))
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-  await db
-    .update(apiTokens)
-    .set({ lastUsedAt: now.toISOString() })
-    .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, hourAgo))));
-  return { userId: row.userId, email: row.email, role: row.role as Role };
+  return { tokenId: row.id, lastUsedAt: row.lastUsedAt, userId: row.userId, email: row.email, role: row.role as Role };
+}
+
+/**
+ * Stamps a token's last use, never waiting for the database: while another process writes (a
+ * large import), the stamp is skipped (false) rather than holding the API request.
+ */
+export async function recordApiTokenUse(store: Store, tokenId: number, at: string): Promise<boolean> {
+  return writeWithoutWaiting(store, () =>
+    readDb(store)
+      .update(apiTokens)
+      .set({ lastUsedAt: at })
+      .where(and(eq(apiTokens.id, tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, at)))),
+  );
 }
 
 export async function listApiTokens(store: Store): Promise<ApiTokenInfo[]> {

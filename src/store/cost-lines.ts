@@ -9,8 +9,9 @@ import { and, eq, gte, inArray, is, lt, Param, Placeholder, type SQL, sql } from
 import type { CostLine, Footprint, Period } from "../model";
 import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
 import { writeD1 } from "./cost-lines-d1";
+import { refreshCostRollup } from "./cost-rollup";
 import { costLines, footprints } from "./schema/index";
-import type { Store } from "./store";
+import { readDb, type Store } from "./store";
 
 export interface EstimatedLine {
   line: CostLine;
@@ -184,9 +185,13 @@ export async function upsertCostLines(
   items: readonly EstimatedLine[],
   collectedAt: string,
 ): Promise<number> {
-  return store.kind === "sqlite"
-    ? writeSqlite(store, items, collectedAt, null)
-    : writeD1(store, items, collectedAt, null);
+  const written =
+    store.kind === "sqlite"
+      ? writeSqlite(store, items, collectedAt, null)
+      : await writeD1(store, items, collectedAt, null);
+  // The writer brings the rollups up to date, so readers never write (nor wait on a writer).
+  await refreshCostRollup(readDb(store));
+  return written;
 }
 
 /**
@@ -200,12 +205,18 @@ export async function replaceCostLines(
   collectedAt: string,
 ): Promise<number> {
   assertInScope(scope, items);
-  return store.kind === "sqlite"
-    ? writeSqlite(store, items, collectedAt, scope)
-    : writeD1(store, items, collectedAt, scope);
+  const written =
+    store.kind === "sqlite"
+      ? writeSqlite(store, items, collectedAt, scope)
+      : await writeD1(store, items, collectedAt, scope);
+  await refreshCostRollup(readDb(store));
+  return written;
 }
 
-/** `replaceCostLines` on SQLite, synchronously: for callers that write inside their own transaction. */
+/**
+ * `replaceCostLines` on SQLite, synchronously: for callers that write inside their own
+ * transaction. They refresh the rollups (refreshCostRollup) once it has committed.
+ */
 export function replaceCostLinesSqlite(
   store: Extract<Store, { kind: "sqlite" }>,
   scope: ReplaceScope,

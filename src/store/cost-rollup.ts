@@ -1,10 +1,10 @@
 /**
  * Keeps `cost_daily` and `cost_monthly` in step with the lines: triggers mark the days a write
  * touched, and this recomputes exactly those days (and their months) from cost_lines +
- * footprints, atomically (one transaction on
- * SQLite, one batch on D1), keeping only the lines of the source counted for each account and
- * day (./source-precedence.ts). Reads call it first; it costs one indexed lookup when nothing is
- * marked. Writers may call it after a bulk write so the next read is instant.
+ * footprints, atomically (one transaction on SQLite, one batch on D1), keeping only the lines of
+ * the source counted for each account and day (./source-precedence.ts). Writers call it after
+ * they write, and opening a SQLite file calls it once after the migrations: readers never
+ * write, so a reader never waits on a writer (nor fails with SQLITE_BUSY).
  */
 import { sql } from "drizzle-orm";
 import { PRECEDENCE } from "./source-precedence";
@@ -48,6 +48,22 @@ const RECOMPUTE = [
     GROUP BY substr(d.day, 1, 7), d.account_id, d.service, d.region, d.pipeline, d.source`,
   sql`DELETE FROM cost_rollup_dirty`,
 ];
+
+/**
+ * The same on better-sqlite3, synchronously: opening a file runs it once after the migrations
+ * (which mark every day), so no reader ever finds a stale rollup and none has to write.
+ */
+export function refreshCostRollupSqlite(
+  sqlite: { prepare: (sql: string) => { get: () => unknown } },
+  db: CairnDb,
+): boolean {
+  if (sqlite.prepare("SELECT day FROM cost_rollup_dirty LIMIT 1").get() === undefined) return false;
+  // biome-ignore lint/suspicious/noExplicitAny: better-sqlite3's transaction runs its callback synchronously.
+  (db as any).transaction((tx: any) => {
+    for (const statement of RECOMPUTE) tx.run(statement);
+  });
+  return true;
+}
 
 /** Recomputes the marked days; returns whether anything was marked. */
 export async function refreshCostRollup(db: CairnDb): Promise<boolean> {

@@ -5,8 +5,9 @@
  */
 import { and, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Day, Footprint, MetricDay } from "../model";
+import { refreshCostRollup } from "./cost-rollup";
 import { footprints, metricDays } from "./schema/index";
-import type { Store } from "./store";
+import { readDb, type Store } from "./store";
 
 export interface MetricScope {
   from: Day;
@@ -123,6 +124,8 @@ export async function replaceFootprints(
             .run();
       }
     });
+    // The writer brings the rollups up to date, so readers never write.
+    await refreshCostRollup(readDb(store));
     return items.length;
   }
   const { db } = store;
@@ -133,5 +136,6 @@ export async function replaceFootprints(
     if (footprint) statements.push(db.insert(footprints).values({ costLineId, ...footprint }));
   }
   if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  await refreshCostRollup(readDb(store));
   return items.length;
 }

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { StoreRefusedError } from "./errors";
+import { refreshCostRollupSqlite } from "./cost-rollup";
+import { describeDatabaseFailure, StoreRefusedError } from "./errors";
 import * as schema from "./schema/index";
 import type { Store } from "./store";
 
@@ -74,18 +75,27 @@ export function openSqliteStore(path: string): OpenedStore {
     assertCairnDatabase(path, sqlite, known);
   } catch (error) {
     if (error instanceof StoreRefusedError) throw error;
-    throw new StoreRefusedError(path, `SQLite could not read it (${(error as Error).message})`);
+    throw (
+      describeDatabaseFailure(error, path) ??
+      new StoreRefusedError(path, `SQLite could not read it (${(error as Error).message})`)
+    );
   }
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  sqlite
-    .prepare(
-      "INSERT INTO cairn_meta (key, value) VALUES ('app', 'cairn'), ('schema_version', ?) " +
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .run(String(known));
-  return { store: { kind: "sqlite", db }, sqlite, close: () => sqlite.close() };
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    sqlite
+      .prepare(
+        "INSERT INTO cairn_meta (key, value) VALUES ('app', 'cairn'), ('schema_version', ?) " +
+          "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(String(known));
+    refreshCostRollupSqlite(sqlite, db);
+    return { store: { kind: "sqlite", db }, sqlite, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw describeDatabaseFailure(error, path) ?? error;
+  }
 }

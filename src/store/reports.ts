@@ -1,9 +1,11 @@
 /**
- * The report archive: one row per kind, period and language. A report is sent once: sending
- * claims the row (sent_at set only where it is still null) before the message goes out, and
- * gives the claim back if delivery fails, so two runs never both send it.
+ * The report archive: one row per kind, period and language. A report is sent once: a sender
+ * claims the row (a lease and its token, only where it is unsent and unclaimed or the claim
+ * expired) before the message goes out, and `sent_at` is set only after the transport accepted
+ * it. A failed delivery gives the claim back; a sender that died leaves a claim that expires,
+ * and the next run sends the report, with the same Message-ID.
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { reports } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -51,18 +53,45 @@ export async function archiveReport(
   return { id, replaced: false };
 }
 
-/** True when this call claimed the report for sending (nobody had sent it). */
-export async function claimReportForSending(store: Store, id: number, at: string): Promise<boolean> {
-  const rows = await readDb(store)
-    .update(reports)
-    .set({ sentAt: at })
-    .where(and(eq(reports.id, id), isNull(reports.sentAt)))
-    .returning({ id: reports.id });
-  return rows.length > 0;
+export interface ReportClaim {
+  token: string;
+  at: string;
+  leaseUntil: string;
 }
 
-export async function releaseReportClaim(store: Store, id: number): Promise<void> {
-  await readDb(store).update(reports).set({ sentAt: null }).where(eq(reports.id, id));
+/** The claimed row (its Message-ID key fixed at the first claim), or null when someone else has it or sent it. */
+export async function claimReportForSending(store: Store, id: number, claim: ReportClaim): Promise<ReportRow | null> {
+  const rows = await readDb(store)
+    .update(reports)
+    .set({
+      sendingUntil: claim.leaseUntil,
+      claimToken: claim.token,
+      messageId: sql`coalesce(${reports.messageId}, 'cairn.report.' || ${reports.kind} || '.' || ${reports.period} || '.' || ${reports.lang} || '.' || ${reports.id})`,
+    })
+    .where(
+      and(
+        eq(reports.id, id),
+        isNull(reports.sentAt),
+        or(isNull(reports.sendingUntil), lt(reports.sendingUntil, claim.at)),
+      ),
+    )
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Records the report as sent, once the transport accepted it: only the claimant can. */
+export async function markReportSent(store: Store, id: number, token: string, at: string): Promise<void> {
+  await readDb(store)
+    .update(reports)
+    .set({ sentAt: at, sendingUntil: null, claimToken: null })
+    .where(and(eq(reports.id, id), eq(reports.claimToken, token)));
+}
+
+export async function releaseReportClaim(store: Store, id: number, token: string): Promise<void> {
+  await readDb(store)
+    .update(reports)
+    .set({ sendingUntil: null, claimToken: null })
+    .where(and(eq(reports.id, id), eq(reports.claimToken, token)));
 }
 
 export type ReportSummaryRow = Omit<ReportRow, "html" | "text" | "pdf"> & { hasPdf: boolean };

@@ -1,5 +1,9 @@
-/** Collection runs: started, then finished as succeeded or failed, never left ambiguous. */
-import { and, desc, eq } from "drizzle-orm";
+/**
+ * Collection runs: started, then finished as succeeded or failed, never left ambiguous. A run
+ * holds a lease its collection renews while it works; a run whose lease ran out was interrupted
+ * (the process died) and is closed as failed by the next collection or `cairn serve` start.
+ */
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { collectionRuns } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -19,10 +23,18 @@ export interface RunEnd {
   error?: string | null;
 }
 
+/** How long a running run counts as alive without a renewal. */
+export const RUN_LEASE_MS = 5 * 60_000;
+
+/** The error of a run whose process died before it could finish. */
+export const INTERRUPTED_ERROR = "interrupted: the collection stopped before it finished (process ended or killed)";
+
+const leaseFrom = (iso: string) => new Date(new Date(iso).getTime() + RUN_LEASE_MS).toISOString();
+
 export async function startRun(store: Store, run: RunStart): Promise<number> {
   const rows = await readDb(store)
     .insert(collectionRuns)
-    .values({ ...run, status: "running" })
+    .values({ ...run, status: "running", leaseUntil: leaseFrom(run.startedAt) })
     .returning({ id: collectionRuns.id });
   const id = rows[0]?.id;
   if (id === undefined) throw new Error("could not record the collection run");
@@ -30,7 +42,41 @@ export async function startRun(store: Store, run: RunStart): Promise<number> {
 }
 
 export async function finishRun(store: Store, id: number, end: RunEnd): Promise<void> {
-  await readDb(store).update(collectionRuns).set(end).where(eq(collectionRuns.id, id));
+  await readDb(store)
+    .update(collectionRuns)
+    .set({ ...end, leaseUntil: null })
+    .where(eq(collectionRuns.id, id));
+}
+
+/** Extends the lease of every running run (called by the holder of the collection lock). */
+export async function renewRunLeases(store: Store, now: Date): Promise<void> {
+  await readDb(store)
+    .update(collectionRuns)
+    .set({ leaseUntil: leaseFrom(now.toISOString()) })
+    .where(eq(collectionRuns.status, "running"));
+}
+
+/** Closes runs whose lease expired as failed, "interrupted"; returns how many. */
+export async function closeAbandonedRuns(store: Store, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const rows = await readDb(store)
+    .update(collectionRuns)
+    .set({ status: "failed", finishedAt: at, error: INTERRUPTED_ERROR, leaseUntil: null })
+    .where(
+      and(
+        eq(collectionRuns.status, "running"),
+        or(
+          lt(collectionRuns.leaseUntil, at),
+          // Runs from before leases existed: alive at most one lease after their start.
+          and(
+            isNull(collectionRuns.leaseUntil),
+            lt(collectionRuns.startedAt, new Date(now.getTime() - RUN_LEASE_MS).toISOString()),
+          ),
+        ),
+      ),
+    )
+    .returning({ id: collectionRuns.id });
+  return rows.length;
 }
 
 /** What a collector's summary says of its run: enough to close the run's record. */

@@ -1,5 +1,5 @@
 /** Runs the real `cairn` executable (src/bin.js) in a child process. */
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,4 +30,38 @@ export function runCairn(
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface RunningCairn {
+  child: ChildProcess;
+  /** Output so far. */
+  output: () => { stdout: string; stderr: string };
+  /** Resolves when the process has ended (killed included). */
+  done: Promise<CliResult & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `cairn` in a child process without waiting: for two processes at once, or to kill one mid-run. */
+export function startCairn(args: string[], options: { cwd: string; env?: Record<string, string> }): RunningCairn {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d) => {
+    stdout += String(d);
+  });
+  child.stderr?.on("data", (d) => {
+    stderr += String(d);
+  });
+  const done = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+  return { child, output: () => ({ stdout, stderr }), done };
 }

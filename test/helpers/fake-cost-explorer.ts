@@ -145,6 +145,11 @@ export interface FakeCostExplorer {
   setForecast: (meanUsd: string | null) => void;
   fail: (fault: Fault) => void;
   clearFaults: () => void;
+  /** Hold every request unanswered until `release()`. */
+  hold: () => void;
+  release: () => void;
+  /** Requests that arrived, answered or held. */
+  arrived: () => number;
   /** Logical requests per operation that the server answered with 200. */
   answered: (operation?: Operation) => number;
   close: () => Promise<void>;
@@ -164,6 +169,9 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
   const faults: (Fault & { seen: number; used: number })[] = [];
   const requests: LoggedRequest[] = [];
   const violations: string[] = [];
+  let holding = false;
+  let arrived = 0;
+  const waiting: (() => void)[] = [];
 
   const accountFilter = (body: Record<string, unknown>): string[] | null => {
     const f = body.Filter as { Dimensions?: { Key: string; Values: string[] } } | undefined;
@@ -333,7 +341,10 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
+    req.on("end", async () => {
+      arrived += 1;
+      // A held server answers nothing until released: a slow AWS, or one to kill a client against.
+      if (holding) await new Promise<void>((resolve) => waiting.push(resolve));
       const operation = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "";
       const accessKeyId = /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ""))?.[1];
       let body: Record<string, unknown> = {};
@@ -404,6 +415,14 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     clearFaults() {
       faults.length = 0;
     },
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      for (const resolve of waiting.splice(0)) resolve();
+    },
+    arrived: () => arrived,
     answered(operation) {
       return requests.filter((r) => r.status === 200 && (!operation || r.operation === operation)).length;
     },

@@ -27,9 +27,10 @@ export interface SignedIn {
 export function webFixture(
   env: Record<string, string> = {},
   now = new Date("2026-11-18T10:00:00Z"),
-  extra: Partial<Pick<WebDeps, "auth" | "collectNow">> = {},
+  options: Partial<Pick<WebDeps, "auth" | "collectNow">> & { dbPath?: string } = {},
 ) {
-  const opened = openSqliteStore(":memory:");
+  const { dbPath, ...extra } = options;
+  const opened = openSqliteStore(dbPath ?? ":memory:");
   const config = loadConfig(env);
   const deps: WebDeps = { store: opened.store, config, now: () => now, ...extra };
   const app = createApp(deps);

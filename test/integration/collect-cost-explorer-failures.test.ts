@@ -52,7 +52,7 @@ interface FailureCase {
   fault: Fault;
   kind: string;
   message: RegExp;
-  /** Logical requests the failed run made and recorded. */
+  /** Attempts the failed run made and recorded: every attempt that reached AWS is billed, SDK retries included. */
   requests: number;
   pageSize?: number;
 }
@@ -63,14 +63,15 @@ const CASES: FailureCase[] = [
     fault: { operation: "GetCostAndUsage", kind: "throttling", times: 99, skip: 1 },
     kind: "throttled",
     message: /throttled GetCostAndUsage \(ThrottlingException\) and still refused after 3 attempts/,
-    requests: 3,
+    // Two answered requests, then three refused attempts of the third.
+    requests: 2 + 3,
   },
   {
     name: "LimitExceededException that outlasts the retries",
     fault: { operation: "GetCostAndUsage", kind: "limit-exceeded", times: 99 },
     kind: "throttled",
     message: /LimitExceededException/,
-    requests: 1 + 1,
+    requests: 1 + 3,
   },
   {
     name: "access denied to GetCostAndUsage",
@@ -128,7 +129,8 @@ const CASES: FailureCase[] = [
     fault: { operation: "GetCostAndUsage", kind: "truncated", times: 99, skip: 3 },
     kind: "malformed-answer",
     message: /GetCostAndUsage could not be read/,
-    requests: 5,
+    // The cut answer reached AWS: the SDK's two retries of it are billed too.
+    requests: 5 + 2,
     pageSize: 200,
   },
 ];
@@ -173,14 +175,16 @@ describe("Cost Explorer collection failures", () => {
     });
   }
 
-  it("retries a throttled request through the SDK and counts it once", async () => {
+  it("retries a throttled request through the SDK and records every attempt, each one billed", async () => {
     const { fake, h, restated } = await afterBackfill();
     const httpBefore = fake.requests.length;
     fake.fail({ operation: "GetCostAndUsage", kind: "limit-exceeded", times: 2 });
     const run = await h.run();
     expect(run.status).toBe("succeeded");
-    expect(run.requests).toBe(6);
     expect(fake.requests.length - httpBefore).toBe(6 + 2);
+    // What reached AWS is what was recorded: the two refused attempts are on the bill too.
+    expect(run.requests).toBe(6 + 2);
+    expect(requestRows(h.opened).filter((r) => r.run_id === run.runId)).toHaveLength(6 + 2);
     expectTotals(h, restated, "2026-07-16");
   });
 

@@ -133,9 +133,11 @@ describe("cost_daily rollup", () => {
     ({ rollup, bare } = await check());
     expect(rollup).toEqual(bare);
 
-    // A footprint re-estimated on its own, and a delete outside the store's writers.
+    // A footprint re-estimated on its own, and a delete outside the store's writers: whoever
+    // writes that way refreshes after (readers never do).
     opened.sqlite.prepare("UPDATE footprints SET co2e_grams = co2e_grams * 2").run();
     opened.sqlite.prepare("DELETE FROM cost_lines WHERE day = ?").run(days[1]);
+    await refreshCostRollup(readDb(opened.store));
     ({ rollup, bare } = await check());
     expect(rollup).toEqual(bare);
   });
@@ -220,8 +222,11 @@ describe("cost_daily rollup", () => {
     }
   });
 
-  it("leaves nothing to recompute after a refresh, and refreshes only when marked", async () => {
+  it("is refreshed by the writer, leaves nothing to recompute, and refreshes only when marked", async () => {
     await upsertCostLines(opened.store, [{ line: line(), footprint: null }], "2026-11-05T00:00:00Z");
+    expect(opened.sqlite.prepare("SELECT count(*) AS n FROM cost_rollup_dirty").get()).toEqual({ n: 0 });
+    expect(await refreshCostRollup(readDb(opened.store))).toBe(false);
+    opened.sqlite.prepare("UPDATE cost_lines SET unblended_cost_usd = unblended_cost_usd + 1").run();
     expect(await refreshCostRollup(readDb(opened.store))).toBe(true);
     expect(await refreshCostRollup(readDb(opened.store))).toBe(false);
     expect(opened.sqlite.prepare("SELECT count(*) AS n FROM cost_rollup_dirty").get()).toEqual({ n: 0 });

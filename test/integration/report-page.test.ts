@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../reports/render/document";
 import { renderReport } from "../../reports/render/render-report";
-import { archiveReport, claimReportForSending } from "../../src/store/reports";
+import { archiveReport, claimReportForSending, markReportSent } from "../../src/store/reports";
 import { ARCHIVED_REPORT_CSP } from "../../web/pages/reports";
 import { webFixture } from "../helpers/web";
 
@@ -57,8 +57,10 @@ describe("reports page", () => {
       createdAt: at,
     });
     if (!archived) throw new Error("not archived");
-    expect(await claimReportForSending(fixture.store, archived.id, at)).toBe(true);
-    expect(await claimReportForSending(fixture.store, archived.id, at)).toBe(false);
+    const claim = { token: "first", at, leaseUntil: "2026-11-03T06:45:00.000Z" };
+    expect(await claimReportForSending(fixture.store, archived.id, claim)).not.toBeNull();
+    expect(await claimReportForSending(fixture.store, archived.id, { ...claim, token: "second" })).toBeNull();
+    await markReportSent(fixture.store, archived.id, "first", at);
 
     const viewer = await fixture.signIn("viewer");
     const list = await (await viewer.request("/reports")).text();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eachDay } from "../../src/days";
 import { listBudgets, saveBudget } from "../../src/store/budgets";
 import { upsertCostLines } from "../../src/store/cost-lines";
-import { enqueue, markAttemptFailed } from "../../src/store/notifications";
+import { claimNotification, enqueue, markAttemptFailed } from "../../src/store/notifications";
 import { line, unestimated } from "../helpers/lines";
 import { webFixture } from "../helpers/web";
 
@@ -69,7 +69,9 @@ beforeAll(async () => {
     "2026-11-18T07:00:00Z",
   );
   const [row] = fixture.sqlite.prepare("select id from notifications where key = 'k2'").all() as { id: number }[];
-  await markAttemptFailed(fixture.store, row?.id ?? 0, "HTTP 502: bad gateway");
+  const at = "2026-11-18T07:00:00.000Z";
+  await claimNotification(fixture.store, row?.id ?? 0, { token: "t1", at, leaseUntil: "2026-11-18T07:15:00.000Z" });
+  await markAttemptFailed(fixture.store, row?.id ?? 0, "t1", "HTTP 502: bad gateway");
 });
 
 describe("budgets page", () => {

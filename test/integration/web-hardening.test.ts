@@ -7,7 +7,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createWebhookTransport } from "../../reports/mail/webhook";
-import { enqueue, markAttemptFailed, pendingNotifications } from "../../src/store/notifications";
+import { claimNotification, enqueue, markAttemptFailed, pendingNotifications } from "../../src/store/notifications";
 import { apiTokens, sessions, users } from "../../src/store/schema/index";
 import { saveUser } from "../../src/store/users";
 import { clientAddressOf } from "../../web/auth/client-address";
@@ -49,9 +49,12 @@ describe("the Alerts page", () => {
     );
     const [row] = await pendingNotifications(fixture.store, "webhook");
     // A row stored before this fix, with the URL in it.
+    const claim = { token: "test-sender", at: "2026-11-18T09:00:00Z", leaseUntil: "2026-11-18T09:15:00Z" };
+    await claimNotification(fixture.store, row?.id ?? 0, claim);
     await markAttemptFailed(
       fixture.store,
       row?.id ?? 0,
+      claim.token,
       `webhook: POST failed: ${"https://bot:s3cr3t-pass@hooks.example.org/x"}`,
     );
     const viewer = await fixture.signIn("viewer");

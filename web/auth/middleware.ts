@@ -10,6 +10,7 @@ import type { WebDeps } from "../deps";
 import { demoSignIn } from "./demo";
 import { constantTimeEqual, sha256 } from "./password";
 import { sessionViewer } from "./session";
+import { createTokenUseRecorder } from "./token-use";
 
 const PUBLIC_PATHS = new Set(["/healthz", "/signin"]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -38,15 +39,19 @@ export function forbidden(c: Context, message: string) {
 }
 
 export function authenticate(deps: WebDeps): MiddlewareHandler {
+  const tokenUse = createTokenUseRecorder(deps.store);
   return async (c, next) => {
     if (isPublicPath(c.req.path)) return next();
     const authorization = c.req.header("authorization");
     if (authorization !== undefined && isApi(c)) {
       const match = /^Bearer\s+(\S{10,200})$/.exec(authorization);
-      const found = match ? await findApiToken(deps.store, await sha256(match[1] ?? ""), deps.now()) : null;
+      const found = match ? await findApiToken(deps.store, await sha256(match[1] ?? "")) : null;
       if (!found) return unauthenticated(c);
       c.set("viewer", { userId: found.userId, email: found.email, role: found.role, csrfToken: null, via: "token" });
-      return next();
+      await next();
+      // After the answer is built: the stamp never delays nor fails the call.
+      await tokenUse.used(found.tokenId, found.lastUsedAt, deps.now());
+      return;
     }
     const viewer = (await sessionViewer(c, deps)) ?? (await demoSignIn(c, deps));
     if (!viewer) return unauthenticated(c);

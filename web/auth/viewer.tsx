@@ -39,6 +39,6 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={viewer?.csrfToken ?? ""} />;
 }
 
-export function renderPage(c: Context, page: Child, status: 200 | 400 | 403 | 404 | 429 = 200) {
+export function renderPage(c: Context, page: Child, status: 200 | 400 | 403 | 404 | 409 | 429 = 200) {
   return c.html(<ViewerContext.Provider value={c.get("viewer") ?? null}>{page}</ViewerContext.Provider>, status);
 }

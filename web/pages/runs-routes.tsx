@@ -24,6 +24,14 @@ export function runsRoutes(deps: WebDeps): Hono {
     try {
       await deps.collectNow();
     } catch (error) {
+      // Another process (the CLI, the scheduler, a second click) holds the collection lock: say so.
+      if ((error as Error).name === "CollectionBusyError") {
+        return renderPage(
+          c,
+          <RunsPage data={await loadRuns(deps)} collectAvailable={true} collectBusy={true} locale={locale} t={t} />,
+          409,
+        );
+      }
       console.error("collection from the dashboard failed:", (error as Error).message);
     }
     return c.redirect("/runs", 303);

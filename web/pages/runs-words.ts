@@ -29,6 +29,8 @@ export const RUNS_WORDS = {
     collectNow: "Collect now",
     collectHint: "Fetches the latest figures from AWS now (Cost Explorer requests cost USD 0.01 each).",
     collectUnavailable: "Collection cannot be started from this server.",
+    collectBusy:
+      "A collection is already running on this database; it was not started again. Reload this page in a minute to see its result.",
     sources: "Cost data by source",
     sourcesIntro:
       "Imported figures are kept next to collected ones, but where two sources cover the same account and day only one counts (see Sources compared below); the dashboard can filter by source.",
@@ -76,6 +78,8 @@ export const RUNS_WORDS = {
     collectNow: "Collecter maintenant",
     collectHint: "Récupère dès maintenant les derniers chiffres d'AWS (chaque requête Cost Explorer coûte 0,01 USD).",
     collectUnavailable: "La collecte ne peut pas être lancée depuis ce serveur.",
+    collectBusy:
+      "Une collecte est déjà en cours sur cette base ; elle n’a pas été relancée. Rechargez cette page dans une minute pour voir son résultat.",
     sources: "Données de coût par source",
     sourcesIntro:
       "Les chiffres importés sont gardés à côté des chiffres collectés, mais quand deux sources couvrent le même compte et le même jour, une seule compte (voir « Sources comparées » plus bas) ; le tableau de bord peut filtrer par source.",

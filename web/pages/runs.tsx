@@ -24,7 +24,14 @@ function CollectButton(props: { available: boolean; locale: Locale }) {
   );
 }
 
-export function RunsPage(props: { data: RunsData; collectAvailable: boolean; locale: Locale; t: Translate }) {
+export function RunsPage(props: {
+  data: RunsData;
+  collectAvailable: boolean;
+  /** Set when "Collect now" found a collection already running. */
+  collectBusy?: boolean;
+  locale: Locale;
+  t: Translate;
+}) {
   const { data, locale, t } = props;
   const w = pick(RUNS_WORDS, locale);
   const status = (s: string) => (s === "succeeded" ? w.succeeded : s === "failed" ? w.failed : w.running);
@@ -56,6 +63,11 @@ export function RunsPage(props: { data: RunsData; collectAvailable: boolean; loc
           <div class="tile-value">{formatNumber(data.failuresLast30Days, locale)}</div>
         </div>
       </section>
+      {props.collectBusy ? (
+        <p class="notice" role="status" id="collect-busy">
+          {w.collectBusy}
+        </p>
+      ) : null}
       <CollectButton available={props.collectAvailable} locale={locale} />
       <SourcesSection data={data} locale={locale} />
       <ReconciliationSection comparisons={data.comparisons} locale={locale} />

@@ -4,7 +4,6 @@ import type { AdviceInput } from "../../analysis/advice/types";
 import { addDays } from "../../days";
 import type { CostLine, Day, EstimateMethod, Footprint, UsageClass } from "../../model";
 import type { EstimatedLine } from "../cost-lines";
-import { refreshCostRollup } from "../cost-rollup";
 import { costLines, footprints } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
@@ -13,7 +12,6 @@ import { readMetricDays } from "./metrics";
 export const ADVICE_HISTORY_DAYS = 28;
 
 export async function readEstimatedLines(db: CairnDb, from: Day, to: Day): Promise<EstimatedLine[]> {
-  await refreshCostRollup(db);
   const rows = await db
     .select()
     .from(costLines)

@@ -10,7 +10,6 @@ import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days"
 import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
-import { refreshCostRollup } from "../cost-rollup";
 import { listPlannedActivities } from "../planned-activities";
 import { lastSuccessfulRun } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
@@ -93,7 +92,6 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
   const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
   // The reads below that go to cost_lines keep only counted lines (cost_source_days).
-  await refreshCostRollup(db);
   const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
     listRates(db),
     listBudgets(store),

@@ -14,7 +14,6 @@ import {
 import { addDays, addMonths, firstDayOfMonth } from "../../days";
 import type { Month, Period } from "../../model";
 import { readAwsCarbon } from "../aws-carbon";
-import { refreshCostRollup } from "../cost-rollup";
 import { readDb, type Store } from "../store";
 import type { CarbonGroupRow, CarbonMonthRow, CarbonTotalsRow } from "./carbon";
 
@@ -32,7 +31,6 @@ function wholeMonths(period: Period): { from: Month; to: Month } {
 
 async function dailyRows(store: Store, from: Month, to: Month): Promise<DailyRow[]> {
   const db = readDb(store);
-  await refreshCostRollup(db);
   const rows = await db.all<Record<string, unknown>>(sql`SELECT day, account_id AS accountId, service, region, pipeline,
       total(co2e_grams) AS co2eGrams, total(co2e_grams_low) AS co2eGramsLow, total(co2e_grams_high) AS co2eGramsHigh,
       total(market_co2e_grams) AS marketCo2eGrams, total(unblended_cost_usd) AS costUsd, total(energy_kwh) AS energyKwh,

@@ -5,7 +5,6 @@
 import { type AnyColumn, and, eq, gte, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { CostLine, EstimateMethod, Footprint, Period, UsageClass } from "../../model";
 import type { EstimatedLine } from "../cost-lines";
-import { refreshCostRollup } from "../cost-rollup";
 import { costLines, footprints } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
@@ -18,7 +17,6 @@ import { readDb, type Store } from "../store";
  */
 export async function whatIfInputs(store: Store, period: Period): Promise<EstimatedLine[]> {
   const sum = (column: SQL | AnyColumn) => sql<number>`coalesce(sum(${column}), 0)`;
-  await refreshCostRollup(readDb(store));
   const rows = await readDb(store)
     .select({
       pipeline: costLines.pipeline,

@@ -6,7 +6,6 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { CarbonCoverage, Month, Period } from "../../model";
-import { refreshCostRollup } from "../cost-rollup";
 import { readDb, type Store } from "../store";
 import { type CostFilters, coverageSums, rollupSource } from "./costs";
 
@@ -44,7 +43,6 @@ const SUMS = sql`total(e) AS energyKwh, total(g) AS co2eGrams, total(m) AS marke
 /** The period's rollup rows: whole months from cost_monthly, the ragged ends from cost_daily. */
 async function fromRollups<T>(store: Store, period: Period, select: SQL, tail: SQL): Promise<T[]> {
   const db = readDb(store);
-  await refreshCostRollup(db);
   const source = rollupSource(
     sql`substr(day, 1, 7) AS month, ${FIGURES}`,
     period,

@@ -7,7 +7,6 @@ import { and, asc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { canonicalServiceFilter } from "../../aws/service-names";
 import { addMonths, firstDayOfMonth, monthOf } from "../../days";
 import type { CostSource, GroupBy, Period } from "../../model";
-import { refreshCostRollup } from "../cost-rollup";
 import { costDaily } from "../schema/index";
 import type { CairnDb } from "../store";
 
@@ -146,7 +145,6 @@ export function rollupSource(
 }
 
 export async function costsBy(db: CairnDb, query: CostQuery): Promise<CostReport> {
-  await refreshCostRollup(db);
   const key = KEY_SQL[query.groupBy];
   const columns = sql`${key} AS k, unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g, lines AS n`;
   const source = rollupSource(columns, query.period, query.filters, query.groupBy === "day");
@@ -180,7 +178,6 @@ export async function dailyCostsBy(
   filters?: CostFilters,
 ): Promise<{ day: string; key: string; costUsd: number }[]> {
   const key = KEY_COLUMN[by];
-  await refreshCostRollup(db);
   const rows = await db
     .select({ day: costDaily.day, key, costUsd: figures.costUsd })
     .from(costDaily)
@@ -192,7 +189,6 @@ export async function dailyCostsBy(
 
 /** The newest day that has any cost line, or null for an empty store. */
 export async function latestCostDay(db: CairnDb): Promise<string | null> {
-  await refreshCostRollup(db);
   const [row] = await db.select({ day: sql<string | null>`max(${costDaily.day})` }).from(costDaily);
   return row?.day ?? null;
 }
@@ -200,7 +196,6 @@ export async function latestCostDay(db: CairnDb): Promise<string | null> {
 /** Distinct values of a dimension over a period, for filter menus. */
 export async function dimensionValues(db: CairnDb, period: Period, by: Exclude<GroupBy, "day">): Promise<string[]> {
   const key = KEY_COLUMN[by];
-  await refreshCostRollup(db);
   const rows = await db.selectDistinct({ key }).from(costDaily).where(costWhere(period)).orderBy(asc(key));
   return rows.map((r) => r.key);
 }
@@ -210,7 +205,6 @@ export async function dimensionMenus(
   db: CairnDb,
   period: Period,
 ): Promise<{ pipeline: string[]; service: string[]; region: string[]; account: string[]; source: string[] }> {
-  await refreshCostRollup(db);
   const source = rollupSource(sql`pipeline, service, region, account_id AS account, source`, period, undefined, false);
   const rows = await db.all<{ pipeline: string; service: string; region: string; account: string; source: string }>(
     sql`SELECT DISTINCT pipeline, service, region, account, source FROM (${source})`,
@@ -234,7 +228,6 @@ export interface CoverageSums {
 }
 
 export async function coverageSums(db: CairnDb, period: Period, filters?: CostFilters): Promise<CoverageSums> {
-  await refreshCostRollup(db);
   const columns = sql`physical_abs_usd AS p, proxy_abs_usd AS x, excluded_abs_usd AS e, unestimated_abs_usd AS u`;
   const [row] = await db.all<{ p: number | null; x: number | null; e: number | null; u: number | null }>(
     sql`SELECT total(p) AS p, total(x) AS x, total(e) AS e, total(u) AS u FROM (${rollupSource(columns, period, filters, false)})`,

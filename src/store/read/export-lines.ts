@@ -5,7 +5,6 @@
  */
 import { and, asc, eq, gt, gte, lt, or, sql } from "drizzle-orm";
 import type { Period } from "../../model";
-import { refreshCostRollup } from "../cost-rollup";
 import { costLines, footprints } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
@@ -35,7 +34,6 @@ export interface ExportLine {
 export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<ExportLine[]> {
   let after: { day: string; id: number } | null = null;
   // Only the lines of the source counted for each account and day (never a dollar twice).
-  await refreshCostRollup(db);
   for (;;) {
     const cursor = after;
     const page: ExportLine[] = await db
@@ -105,7 +103,6 @@ export interface OpenDataRow {
 const month = sql<string>`substr(${costLines.day}, 1, 7)`;
 
 export async function* openDataPages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<OpenDataRow[]> {
-  await refreshCostRollup(db);
   for (let offset = 0; ; offset += pageSize) {
     const rows = await db
       .select({

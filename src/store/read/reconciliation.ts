@@ -9,7 +9,6 @@
 import { sql } from "drizzle-orm";
 import { addMonths, firstDayOfMonth } from "../../days";
 import type { Month } from "../../model";
-import { refreshCostRollup } from "../cost-rollup";
 import type { CairnDb } from "../store";
 
 /** Above this share of the counted-against total, a difference is flagged. */
@@ -62,7 +61,6 @@ interface PerSource {
 }
 
 export async function sourceComparisons(db: CairnDb): Promise<SourceComparison[]> {
-  await refreshCostRollup(db);
   // Totals over the days another source also covers: that is what can be compared.
   const rows = await db.all<PerSource>(
     sql`SELECT s.account_id AS accountId, substr(s.day, 1, 7) AS month, s.source AS source,

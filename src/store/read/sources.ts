@@ -5,7 +5,6 @@
  * cost_source_days, so the data health page costs one small scan however many lines there are.
  */
 import { sql } from "drizzle-orm";
-import { refreshCostRollup } from "../cost-rollup";
 import type { CairnDb } from "../store";
 
 export interface SourceSummary {
@@ -22,7 +21,6 @@ export interface SourceSummary {
 const round6 = (n: unknown) => Math.round(Number(n) * 1e6) / 1e6;
 
 export async function costsBySource(db: CairnDb): Promise<SourceSummary[]> {
-  await refreshCostRollup(db);
   const rows = await db.all<{
     source: string;
     lines: number;

@@ -65,7 +65,13 @@ export const reports = sqliteTable(
     pdf: blob("pdf", { mode: "buffer" }),
     provisional: integer("provisional", { mode: "boolean" }).notNull(),
     createdAt: text("created_at").notNull(),
+    /** Set only once the transport accepted the message. */
     sentAt: text("sent_at"),
+    /** While being sent: the claim expires then, and a later run retries. */
+    sendingUntil: text("sending_until"),
+    claimToken: text("claim_token"),
+    /** The Message-ID every attempt uses, so a retried mail is recognisably the same one. */
+    messageId: text("message_id"),
   },
   (t) => [uniqueIndex("reports_kind_period_lang").on(t.kind, t.period, t.lang)],
 );

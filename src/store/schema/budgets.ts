@@ -42,12 +42,18 @@ export const notifications = sqliteTable(
     bodyText: text("body_text").notNull(),
     bodyHtml: text("body_html"),
     payload: text("payload", { mode: "json" }),
-    /** queued | sent | failed */
+    /** queued | sending | sent | failed | covered */
     status: text("status").notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     createdAt: text("created_at").notNull(),
     sentAt: text("sent_at"),
+    /** While `sending`: the claim expires then, and another run may retry the message. */
+    leaseUntil: text("lease_until"),
+    /** Who holds the claim: only that run may mark the message sent. */
+    claimToken: text("claim_token"),
+    /** The Message-ID every attempt uses, so a retried mail is recognisably the same one. */
+    messageId: text("message_id"),
   },
   (t) => [uniqueIndex("notifications_key_channel").on(t.key, t.channel), index("notifications_status").on(t.status)],
 );

@@ -16,6 +16,8 @@ export const collectionRuns = sqliteTable(
     requestCostUsd: real("request_cost_usd").notNull().default(0),
     rowsWritten: integer("rows_written").notNull().default(0),
     error: text("error"),
+    /** A running run renews this as it works; past it, the run is taken as interrupted. */
+    leaseUntil: text("lease_until"),
   },
   (t) => [index("collection_runs_source_started").on(t.source, t.startedAt)],
 );

@@ -1,0 +1,84 @@
+/**
+ * Database files that cannot be used as they are: a full disk (a real child process whose file
+ * may not grow, `ulimit -f`), a damaged file, and a read-only one under the server. Each gives
+ * one message naming the file and what to do, never a stack trace.
+ */
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { openSqliteStore } from "../../src/store/open-sqlite";
+import * as schema from "../../src/store/schema/index";
+import { createApp } from "../../web/app";
+import { ROOT, runCairn } from "../helpers/cli";
+import { webFixture } from "../helpers/web";
+
+const BIN = join(ROOT, "src", "bin.js");
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
+
+function freshDatabase(): { dir: string; db: string } {
+  const dir = mkdtempSync(join(tmpdir(), "cairn-db-files-"));
+  const db = join(dir, "cairn.db");
+  openSqliteStore(db).close();
+  return { dir, db };
+}
+
+describe("database files Cairn cannot use as they are", { timeout: 180_000 }, () => {
+  it("says the disk is full, naming the file, when a write cannot grow it", () => {
+    const { dir, db } = freshDatabase();
+    // The file may grow by little more than it has: the demo's writes hit the limit.
+    const r = spawnSync("sh", ["-c", `trap "" XFSZ; ulimit -f 300; exec "${process.execPath}" "${BIN}" demo`], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CAIRN_DB: db },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`The database ${db} could not be written: the disk is full`);
+    noStack(r.stderr);
+  });
+
+  it("says the file is damaged and how to restore it", () => {
+    const { dir, db } = freshDatabase();
+    // Pages after the header overwritten: SQLite finds the file malformed.
+    const fd = openSync(db, "r+");
+    writeSync(fd, Buffer.alloc(8192, 0xab), 0, 8192, 100);
+    closeSync(fd);
+    const r = runCairn(["alerts"], { cwd: dir, env: { CAIRN_DB: db } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${db.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}.*(damaged|not a SQLite)`));
+    expect(r.stderr).toMatch(/backup|untouched/);
+    noStack(r.stderr);
+  });
+
+  it("answers 503 with what to do when the server's database is read-only", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cairn-db-files-"));
+    const db = join(dir, "cairn.db");
+    const fixture = webFixture({ CAIRN_DB: db }, new Date(), { dbPath: db });
+    const admin = await fixture.signIn("admin");
+    // The same file, as a server whose database became read-only would see it.
+    const sqlite = new Database(db, { readonly: true });
+    const app = createApp({ ...fixture.deps, store: { kind: "sqlite", db: drizzle(sqlite, { schema }) } });
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.map(String).join(" "));
+    try {
+      const res = await app.request("/budgets/delete", {
+        method: "POST",
+        headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: "Saison", _csrf: admin.csrfToken }).toString(),
+      });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain(`The database ${db} cannot be written: the file`);
+    } finally {
+      console.error = original;
+      sqlite.close();
+      fixture.close();
+    }
+    expect(errors.join("\n")).toContain("read-only");
+    noStack(errors.join("\n"));
+  });
+});
