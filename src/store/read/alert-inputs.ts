@@ -14,7 +14,7 @@ import { listPlannedActivities } from "../planned-activities";
 import { lastSuccessfulRun } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { readDb, type Store } from "../store";
-import { loadBudgetStatus } from "./budget-statuses";
+import { loadPeriodFacts } from "./period-facts";
 import { dailyCostsBy } from "./costs";
 import { listRates } from "./rates";
 
@@ -100,8 +100,9 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
   ]);
-  const statuses = [];
-  for (const budget of budgets) statuses.push(await loadBudgetStatus(store, budget, today, rates));
+  // The budgets page's and the reports' figures: the period facts of the month, as of its data day.
+  const statuses = (await loadPeriodFacts(store, { month, display: options.display })).budgets;
+  void budgets;
   return {
     budgets: { today, statuses, display: options.display, rates },
     anomaly: { from, to, series: [...services, ...pipelines], planned, display: options.display, rates },
