@@ -203,7 +203,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         day: f.lastDataDay ? formatDay(f.lastDataDay, lang) : "—",
       }),
     });
-  const monthApi = formatMoney(f.apiMonthCost, "USD", lang);
+  const monthApi = formatMoney(f.apiMonthCost, f.currency, lang);
   blocks.push({
     kind: "paragraph",
     text:
@@ -211,7 +211,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         ? fill(w.apiNone, { month: monthApi })
         : fill(w.apiWeek, {
             list: f.apiWeek
-              .map((a) => `${a.api} ${formatMoney(a.cost, "USD", lang)} (${formatNumber(a.units, lang)})`)
+              .map((a) => `${a.api} ${formatMoney(a.cost, f.currency, lang)} (${formatNumber(a.units, lang)})`)
               .join(", "),
             month: monthApi,
           }),

@@ -124,8 +124,12 @@ export async function gatherWeeklyFacts(store: Store, args: WeeklyFactsArgs): Pr
     previousCo2eGrams: prevCarbon.co2eGrams,
     freshness: freshnessOf(run?.finishedAt ?? null, args.now),
     lastDataDay: latest,
-    apiWeek: apiWeek.map((a) => ({ api: a.api, units: a.units, cost: a.costUsd })),
-    apiMonthCost: apiMonth.reduce((a, r) => a + r.costUsd, 0),
+    // Cairn's own AWS requests, in the display currency at the report month's rate.
+    apiWeek: apiWeek.map((a) => ({ api: a.api, units: a.units, cost: conv.fromUsd(a.costUsd, monthStart) })),
+    apiMonthCost: conv.fromUsd(
+      apiMonth.reduce((a, r) => a + r.costUsd, 0),
+      monthStart,
+    ),
     dailyByService: servicesDaily.map((p) => ({ ...p, costUsd: conv.fromUsd(p.costUsd, p.day) })),
     monthDaily: facts.daily.map((d) => ({ day: d.day, amount: d.amount.amount })),
     overallBudget: facts.budget?.amount.amount ?? null,

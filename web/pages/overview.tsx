@@ -1,6 +1,6 @@
 /** The overview: what a director should grasp in ten seconds. */
 import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/charts/cost-charts";
-import { formatCo2e, formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
+import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick, type Translate } from "../i18n";
 import { CARBON_WORDS } from "./carbon-words";
@@ -71,7 +71,11 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
         {" · "}
         {t("dataUntil")} {formatDay(data.lastDay, locale)} ({t("provisional")})
       </p>
-      {data.converter.missingRates ? <p class="notice">{t("currencyMissing")}</p> : null}
+      {data.converter.missingRates ? (
+        <p class="notice" id="missing-rates">
+          {t("currencyMissing")} {data.converter.missingMonths.map((m) => formatMonth(m, locale)).join(", ")}.
+        </p>
+      ) : null}
       <section class="tiles" aria-label={t("overviewTitle")}>
         <Tile
           label={t("monthToDate")}
