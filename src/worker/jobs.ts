@@ -68,7 +68,7 @@ const collect: WorkerJob = async ({ store, config, env, now }) => {
     alertsArgsFromConfig(config, true),
   );
   const text = `${line} | alerts: ${describeAlertsSummary(alerts)}`;
-  if (step.summary.status !== "succeeded") throw new JobFailed(text);
+  if (step.summary.status === "failed") throw new JobFailed(text);
   return text;
 };
 

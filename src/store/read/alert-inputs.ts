@@ -11,7 +11,7 @@ import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
 import { listPlannedActivities } from "../planned-activities";
-import { lastSuccessfulRun } from "../runs";
+import { sourceRunSummaries } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { readDb, type Store } from "../store";
 import { loadPeriodFacts } from "./period-facts";
@@ -96,7 +96,8 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     servicesFirstSeen(store, from),
     db.select({ day: min(costLines.day) }).from(costLines),
     listPlannedActivities(store),
-    lastSuccessfulRun(store),
+    // The collection the data depends on: Cost Explorer (a CloudWatch run alone is not fresh data).
+    sourceRunSummaries(store, ["cost-explorer"]).then((r) => r[0] ?? null),
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
   ]);
@@ -113,7 +114,7 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
       display: options.display,
       rates,
     },
-    stale: { lastSuccessAt: run?.finishedAt ?? null, now: options.now },
+    stale: { lastSuccessAt: run?.lastSuccessAt ?? null, firstAttemptAt: run?.firstAttemptAt ?? null, now: options.now },
     requestCap: { month, used: usage.units, cap: options.ceMaxRequests, refused },
   };
 }
