@@ -6,6 +6,8 @@
 import { type Converter, monthsOfPeriod } from "../../src/analysis/currency";
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
 import type { PeriodFacts } from "../../src/analysis/period-facts";
+import type { Health } from "../../src/analysis/source-health";
+import { loadHealth } from "../../src/jobs/health";
 import { addDays, daysInMonth, firstDayOfMonth, monthOf, toDay } from "../../src/days";
 import type { CarbonCoverage, Day, Month } from "../../src/model";
 import { carbonCoverage } from "../../src/store/read/carbon";
@@ -32,6 +34,8 @@ export interface OverviewData {
   monthDaily: Map<Day, number>;
   byPipeline: { key: string; value: number }[];
   freshness: Freshness;
+  /** Every configured source's verdict, as /healthz gives it. */
+  health: Health;
   /** This month's location-based CO2e and the coverage of its cost (the carbon tile). */
   carbon: { co2eGrams: number; coverage: CarbonCoverage };
 }
@@ -55,7 +59,10 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     }),
   ]);
   const { facts, converter } = view;
-  const coverage = await carbonCoverage(deps.store, monthPeriod);
+  const [coverage, health] = await Promise.all([
+    carbonCoverage(deps.store, monthPeriod),
+    loadHealth(deps.store, deps.config, now),
+  ]);
   const monthDaily = new Map(facts.daily.map((d) => [d.day, d.amount.amount]));
   const days: Day[] = [];
   for (let d = last30.from; d < last30.to; d = addDays(d, 1)) days.push(d);
@@ -75,6 +82,7 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     monthDaily,
     byPipeline: facts.pipelines.map((p) => ({ key: p.key, value: p.amount.amount })),
     freshness: freshnessOf(run?.finishedAt ?? null, now),
+    health,
     // The month's CO2e comes from the rollup with the cost; only coverage reads the lines.
     carbon: { co2eGrams: facts.co2eGrams, coverage },
   };

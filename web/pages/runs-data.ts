@@ -4,6 +4,8 @@
  * failures.
  */
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
+import type { Health } from "../../src/analysis/source-health";
+import { loadHealth } from "../../src/jobs/health";
 import { addDays, firstDayOfMonth, monthOf, toDay } from "../../src/days";
 import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
 import { otherProviderTotals } from "../../src/store/imports";
@@ -15,6 +17,8 @@ import type { WebDeps } from "../deps";
 
 export interface RunsData {
   freshness: Freshness;
+  /** Every configured source's verdict (src/analysis/source-health.ts), as /healthz gives it. */
+  health: Health;
   lastDay: string | null;
   costExplorer: ApiUsage;
   /** Per source: lines, cost and days covered, all time. */
@@ -39,7 +43,9 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     costsBySource(readDb(deps.store)),
     otherProviderTotals(deps.store),
   ]);
+  const health = await loadHealth(deps.store, deps.config, now);
   return {
+    health,
     freshness: freshnessOf(last?.finishedAt ?? null, now),
     lastDay,
     costExplorer,
