@@ -11,8 +11,8 @@ import { addDays, addMonths, daysInMonth, eachDay, firstDayOfMonth, monthOf } fr
 import type { Budget, BudgetThreshold, Currency, Day, Period } from "../model";
 import {
   type Converter,
-  type MonthlyRate,
   displayOfUsdByMonth,
+  type MonthlyRate,
   makeConverter,
   monthsOfPeriod,
   round2,

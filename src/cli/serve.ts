@@ -99,6 +99,9 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
 }

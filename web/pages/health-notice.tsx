@@ -1,8 +1,9 @@
 /** The health verdict as the overview and the Data health page show it, in the reader's locale. */
+
+import { fill } from "../../reports/monthly/words";
 import type { Health } from "../../src/analysis/source-health";
 import { formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
-import { fill } from "../../reports/monthly/words";
 import { pick } from "../i18n";
 import { HEALTH_WORDS } from "./health-words";
 

@@ -5,8 +5,8 @@
  */
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
 import type { Health } from "../../src/analysis/source-health";
-import { loadHealth } from "../../src/jobs/health";
 import { addDays, firstDayOfMonth, monthOf, toDay } from "../../src/days";
+import { loadHealth } from "../../src/jobs/health";
 import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
 import { otherProviderTotals } from "../../src/store/imports";
 import { latestCostDay } from "../../src/store/read/costs";

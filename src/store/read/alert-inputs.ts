@@ -14,8 +14,8 @@ import { listPlannedActivities } from "../planned-activities";
 import { sourceRunSummaries } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { readDb, type Store } from "../store";
-import { loadPeriodFacts } from "./period-facts";
 import { dailyCostsBy } from "./costs";
+import { loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
 
 export interface AlertInputOptions {

@@ -8,7 +8,7 @@ import { budgetPeriod } from "../../analysis/budget-status";
 import { type Converter, makeConverter, monthsOfPeriod } from "../../analysis/currency";
 import { forecastMonthEnd } from "../../analysis/forecast";
 import { type ForecastMethod, type PeriodFacts, periodFacts } from "../../analysis/period-facts";
-import { addDays, addMonths, firstDayOfMonth, monthOf } from "../../days";
+import { addDays, addMonths, firstDayOfMonth } from "../../days";
 import type { Currency, Day, Month } from "../../model";
 import { listBudgets } from "../budgets";
 import { readDb, type Store } from "../store";
