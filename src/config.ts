@@ -55,6 +55,8 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const configSchema = z.object({
   CAIRN_DB: z.string().min(1).default("./data/cairn.db"),
   CAIRN_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  /** The address `cairn serve` binds; loopback by default, so nothing is exposed by accident. */
+  CAIRN_HOST: z.string().min(1).default("127.0.0.1"),
   CAIRN_LOCALE: z.enum(["fr", "en"]).default("fr"),
   CAIRN_CURRENCY: z.enum(["USD", "EUR"]).default("USD"),
   CAIRN_PIPELINE_TAG: z.string().min(1).default("pipeline"),

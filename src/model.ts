@@ -144,7 +144,7 @@ export interface Budget {
   thresholds: BudgetThreshold[];
 }
 
-export type RunStatus = "running" | "succeeded" | "failed";
+export type RunStatus = "running" | "succeeded" | "failed" | "skipped";
 
 /**
  * One day of one CloudWatch metric for one resource in one region: the day's datapoints

@@ -43,7 +43,7 @@ const en = {
   provisional: "recent figures are provisional until AWS closes the month",
   emptyTitle: "No cost data yet",
   emptyBody: "Run `cairn collect` to fetch your AWS costs, or `cairn demo` to load the demo dataset.",
-  currencyMissing: "No EUR rate set: amounts are shown in USD (set one with `cairn fx set`).",
+  currencyMissing: "Amounts in USD: no euro rate (cairn fx set or cairn fx fetch) for",
   chartTableCaption: "Figures behind the chart",
   skipToContent: "Skip to content",
   error: "Something went wrong",
@@ -92,7 +92,7 @@ const fr: Record<MessageKey, string> = {
   emptyTitle: "Pas encore de données de coût",
   emptyBody:
     "Lancez `cairn collect` pour récupérer vos coûts AWS, ou `cairn demo` pour charger les données de démonstration.",
-  currencyMissing: "Aucun taux EUR défini : montants affichés en USD (définissez-en un avec `cairn fx set`).",
+  currencyMissing: "Montants en USD : aucun taux de l'euro (cairn fx set ou cairn fx fetch) pour",
   chartTableCaption: "Chiffres du graphique",
   skipToContent: "Aller au contenu",
   error: "Une erreur est survenue",

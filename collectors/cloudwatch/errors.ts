@@ -11,6 +11,7 @@ export { reachedAws };
 export type CloudWatchFailureKind =
   | "throttled"
   | "access-denied"
+  | "missing-credentials"
   | "expired-credentials"
   | "invalid-request"
   | "network"
@@ -43,7 +44,6 @@ const EXPIRED = new Set([
   "UnrecognizedClientException",
   "SignatureDoesNotMatch",
   "InvalidSignatureException",
-  "CredentialsProviderError",
 ]);
 const INVALID = new Set([
   "InvalidParameterValue",
@@ -75,6 +75,13 @@ export function describeCloudWatchFailure(error: unknown, operation: string, reg
     return new CloudWatchError(
       "access-denied",
       `Access denied to ${where}: grant the IAM action cloudwatch:${operation} (see the README's policy). AWS said: ${detail}`,
+      operation,
+    );
+  }
+  if (name === "CredentialsProviderError" || /could not load credentials/i.test(detail)) {
+    return new CloudWatchError(
+      "missing-credentials",
+      `No AWS credentials were found for ${where} (${name}): configure them the AWS way (AWS_PROFILE and \`aws sso login\`, a role, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) and collect again.`,
       operation,
     );
   }

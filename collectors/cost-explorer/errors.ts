@@ -12,6 +12,7 @@ export type FailureKind =
   | "throttled"
   | "access-denied"
   | "no-data"
+  | "missing-credentials"
   | "expired-credentials"
   | "request-changed"
   | "bill-expired"
@@ -55,7 +56,6 @@ const EXPIRED = new Set([
   "InvalidSignatureException",
   "SignatureDoesNotMatch",
   "TokenRefreshRequired",
-  "CredentialsProviderError",
 ]);
 
 export function describeFailure(error: unknown, operation: string): CostExplorerError {
@@ -86,6 +86,13 @@ export function describeFailure(error: unknown, operation: string): CostExplorer
     return new CostExplorerError(
       "no-data",
       `Cost Explorer has no data for this period yet (DataUnavailableException on ${operation}): a new account, or Cost Explorer enabled less than 24 hours ago. The next run will try again.`,
+      operation,
+    );
+  }
+  if (name === "CredentialsProviderError" || /could not load credentials/i.test(detail)) {
+    return new CostExplorerError(
+      "missing-credentials",
+      `No AWS credentials were found (${name}): configure them the AWS way (AWS_PROFILE and \`aws sso login\`, a role, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) and collect again.`,
       operation,
     );
   }

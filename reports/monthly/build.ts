@@ -133,7 +133,11 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
       kind: "warning",
       text: fill(w.provisional, { month: monthName, lines: formatNumber(f.estimatedLines, lang) }),
     });
-  if (f.missingRate) blocks.push({ kind: "warning", text: w.missingRate });
+  if (f.missingRate)
+    blocks.push({
+      kind: "warning",
+      text: fill(w.missingRate, { months: f.missingMonths.map((m) => formatMonth(m, lang)).join(", ") }),
+    });
   blocks.push(headline(f, w, lang));
 
   // In short
@@ -147,7 +151,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
         ? fill(w.summaryOver, {
             month: capital,
             total: money(f.total),
-            diff: money(overall.spent - overall.amount),
+            diff: money(overall.difference),
             budget: money(overall.amount),
             ratio,
           })
@@ -198,7 +202,12 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
       {
         id: "monthly-trend",
         title: w.chartTrend,
-        summary: fill(w.chartTrendSummary, { month: monthName, total: money(f.total), first: money(firstMonth) }),
+        summary: fill(w.chartTrendSummary, {
+          month: monthName,
+          total: money(f.total),
+          firstMonth: formatMonth(months[0] as string, lang),
+          first: money(firstMonth),
+        }),
         config: trend,
         dashboardPath: "/costs",
       },

@@ -4,13 +4,19 @@
  * the ranking of changes here is pure.
  */
 import type { AnomalyAlertFacts } from "../../src/analysis/alert-rules/alert";
+import type { PeriodFacts } from "../../src/analysis/period-facts";
 import type { CarbonCoverage, Currency, Day, Month } from "../../src/model";
 
 export interface MonthlyBudgetLine {
   name: string;
+  /** The display currency (the budget converted at the month's rate). */
   currency: Currency;
   amount: number;
   spent: number;
+  /** `spent - amount` of the two printed figures. */
+  difference: number;
+  /** No rate to convert this budget: not compared. */
+  missingRate: boolean;
   /** `month`, `year` or `custom`: a season's grant is reported as spent so far. */
   periodKind: string;
   /** The monthly budget on all spend: the one the headline compares with. */
@@ -40,6 +46,10 @@ export interface MonthlyFacts {
   currency: Currency;
   /** No rate known for EUR: amounts stayed in USD. */
   missingRate: boolean;
+  /** The months whose rate is missing (named in the report). */
+  missingMonths: Month[];
+  /** The period's facts (src/analysis/period-facts.ts) every figure above is drawn from. */
+  period: PeriodFacts;
   /** Units of the display currency per USD used for the month, null in USD. */
   rate: number | null;
   provisional: boolean;

@@ -6,7 +6,8 @@ const en = {
   provisional:
     "Provisional figures: AWS has not closed {month} yet ({lines} lines may still change). This report will not be re-sent; the dashboard shows the final figures.",
   settled: "Final figures: AWS has closed the month.",
-  missingRate: "No EUR rate is set: amounts are shown in US dollars (cairn fx set).",
+  missingRate:
+    "No euro rate for {months}: every amount of this report is in US dollars (set it with cairn fx set or cairn fx fetch).",
   total: "Spent in {month}",
   vsBudget: "Against the budget",
   vsPrevious: "Against {month}",
@@ -55,7 +56,7 @@ const en = {
   method:
     "Carbon: location-based estimate (electricity × grid intensity of each region), factor set {set}; market-based {market}, manufacturing share {embodied} not included above.",
   chartTrend: "Cost per month by pipeline, last twelve months",
-  chartTrendSummary: "{month}: {total}; twelve months before: {first}.",
+  chartTrendSummary: "{month}: {total}; {firstMonth}, first month of the chart: {first}.",
   chartBurn: "Cumulative spend and budget, {month}",
   chartBurnSummary: "{total} at the end of the month, budget {budget}.",
   actual: "Spent",
@@ -73,7 +74,8 @@ const fr: Record<keyof typeof en, string> = {
   provisional:
     "Chiffres provisoires : AWS n'a pas encore clôturé {month} ({lines} lignes peuvent encore changer). Ce rapport ne sera pas renvoyé ; le tableau de bord montre les chiffres définitifs.",
   settled: "Chiffres définitifs : AWS a clôturé le mois.",
-  missingRate: "Aucun taux EUR n'est défini : montants en dollars américains (cairn fx set).",
+  missingRate:
+    "Aucun taux de l'euro pour {months} : tous les montants de ce rapport sont en dollars américains (à définir avec cairn fx set ou cairn fx fetch).",
   total: "Dépensé en {month}",
   vsBudget: "Par rapport au budget",
   vsPrevious: "Par rapport à {month}",
@@ -122,7 +124,7 @@ const fr: Record<keyof typeof en, string> = {
   method:
     "Carbone : estimation par localisation (électricité × intensité du réseau de chaque région), jeu de facteurs {set} ; méthode par marché {market}, part de fabrication {embodied} non comprise ci-dessus.",
   chartTrend: "Coût par mois et par chaîne, douze derniers mois",
-  chartTrendSummary: "{month} : {total} ; douze mois plus tôt : {first}.",
+  chartTrendSummary: "{month} : {total} ; {firstMonth}, premier mois du graphique : {first}.",
   chartBurn: "Dépense cumulée et budget, {month}",
   chartBurnSummary: "{total} en fin de mois, budget {budget}.",
   actual: "Dépensé",

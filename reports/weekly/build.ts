@@ -6,7 +6,15 @@
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addDays, eachDay } from "../../src/days";
-import { formatCo2e, formatDay, formatMoney, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import {
+  formatCo2e,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  localeTag,
+} from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { changeText, daysText, signedPercent } from "../monthly/build";
 import { fill } from "../monthly/words";
@@ -26,7 +34,11 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
   const cmp = (cur: number, prev: number) => changeText(cur, prev, f.currency, lang);
   const weekEnd = addDays(f.week, 6);
   const blocks: Block[] = [];
-  if (f.missingRate) blocks.push({ kind: "warning", text: w.missingRate });
+  if (f.missingRate)
+    blocks.push({
+      kind: "warning",
+      text: fill(w.missingRate, { months: f.missingMonths.map((m) => formatMonth(m, lang)).join(", ") }),
+    });
   if (!f.freshness.fresh)
     blocks.push({
       kind: "warning",
@@ -63,12 +75,12 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
           columns: [w.budget, w.spent, w.amount, w.used, w.forecastCol],
           rows: f.budgets.map((s) => [
             s.budget.name,
-            formatMoney(s.spent, s.budget.currency, lang),
-            formatMoney(s.budget.amount, s.budget.currency, lang),
+            formatMoney(s.spent, s.currency, lang),
+            formatMoney(s.amount, s.currency, lang),
             formatPercent(s.spentRatio, lang),
             s.forecast === null
               ? "—"
-              : `${formatMoney(s.forecast, s.budget.currency, lang)} (${formatPercent(s.forecastRatio ?? 0, lang)})`,
+              : `${formatMoney(s.forecast, s.currency, lang)} (${formatPercent(s.forecastRatio ?? 0, lang)})`,
           ]),
         },
   );
@@ -191,7 +203,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         day: f.lastDataDay ? formatDay(f.lastDataDay, lang) : "—",
       }),
     });
-  const monthApi = formatMoney(f.apiMonthCost, "USD", lang);
+  const monthApi = formatMoney(f.apiMonthCost, f.currency, lang);
   blocks.push({
     kind: "paragraph",
     text:
@@ -199,7 +211,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         ? fill(w.apiNone, { month: monthApi })
         : fill(w.apiWeek, {
             list: f.apiWeek
-              .map((a) => `${a.api} ${formatMoney(a.cost, "USD", lang)} (${formatNumber(a.units, lang)})`)
+              .map((a) => `${a.api} ${formatMoney(a.cost, f.currency, lang)} (${formatNumber(a.units, lang)})`)
               .join(", "),
             month: monthApi,
           }),
@@ -212,7 +224,12 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
     lang,
     subject: fill(w.subject, { total: money(f.total), week: weekName }),
     title: w.title,
-    subtitle: fill(w.subtitle, { from: weekName, to: formatDay(weekEnd, lang), today: formatDay(f.today, lang) }),
+    subtitle: fill(w.subtitle, {
+      from: weekName,
+      to: formatDay(weekEnd, lang),
+      today: formatDay(f.today, lang),
+      dataDay: formatDay(f.dataDay, lang),
+    }),
     provisional: true,
     blocks,
     footer: fill(w.footer, { week: weekName }),

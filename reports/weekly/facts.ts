@@ -2,6 +2,7 @@
 import type { AnomalyAlertFacts } from "../../src/analysis/alert-rules/alert";
 import type { BudgetStatus } from "../../src/analysis/budget-status";
 import type { Freshness } from "../../src/analysis/freshness";
+import type { PeriodFacts } from "../../src/analysis/period-facts";
 import type { Currency, Day, Month } from "../../src/model";
 
 export interface WeekRow {
@@ -22,9 +23,14 @@ export interface WeeklyFacts {
   /** Monday of the reported week; the week runs to the next Monday (exclusive). */
   week: Day;
   today: Day;
+  /** The one data day every table and figure of the report runs to (included). */
+  dataDay: Day;
   month: Month;
   currency: Currency;
   missingRate: boolean;
+  missingMonths: Month[];
+  /** The month's facts (src/analysis/period-facts.ts) as of `dataDay`. */
+  period: PeriodFacts;
   total: number;
   previousTotal: number;
   monthToDate: number;

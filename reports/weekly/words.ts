@@ -2,8 +2,9 @@
 const en = {
   subject: "Cairn weekly: {total} spent, week of {week}",
   title: "Weekly budget report",
-  subtitle: "Week of {from} to {to} · made on {today}",
-  missingRate: "No EUR rate is set: amounts are shown in US dollars (cairn fx set).",
+  subtitle: "Week of {from} to {to} · figures up to {dataDay} included · made on {today}",
+  missingRate:
+    "No euro rate for {months}: every amount of this report is in US dollars (set it with cairn fx set or cairn fx fetch).",
   weekTotal: "This week",
   lastWeek: "Previous week",
   monthToDate: "Month to date",
@@ -58,8 +59,9 @@ const en = {
 const fr: Record<keyof typeof en, string> = {
   subject: "Cairn hebdo : {total} dépensés, semaine du {week}",
   title: "Rapport hebdomadaire des budgets",
-  subtitle: "Semaine du {from} au {to} · établi le {today}",
-  missingRate: "Aucun taux EUR n'est défini : montants en dollars américains (cairn fx set).",
+  subtitle: "Semaine du {from} au {to} · chiffres jusqu'au {dataDay} inclus · établi le {today}",
+  missingRate:
+    "Aucun taux de l'euro pour {months} : tous les montants de ce rapport sont en dollars américains (à définir avec cairn fx set ou cairn fx fetch).",
   weekTotal: "Cette semaine",
   lastWeek: "Semaine précédente",
   monthToDate: "Depuis le début du mois",

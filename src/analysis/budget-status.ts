@@ -9,7 +9,15 @@
  */
 import { addDays, addMonths, daysInMonth, eachDay, firstDayOfMonth, monthOf } from "../days";
 import type { Budget, BudgetThreshold, Currency, Day, Period } from "../model";
-import { type MonthlyRate, makeConverter } from "./currency";
+import {
+  type Converter,
+  displayOfUsdByMonth,
+  type MonthlyRate,
+  makeConverter,
+  monthsOfPeriod,
+  round2,
+  usdByMonthOf,
+} from "./currency";
 import { type DailyCost, forecastMonthEnd } from "./forecast";
 
 export const DEFAULT_THRESHOLDS: readonly BudgetThreshold[] = [
@@ -32,6 +40,13 @@ export interface BudgetStatusInput {
   /** USD per day in the budget's scope; days outside the period are ignored. */
   daily: readonly DailyCost[];
   rates: readonly MonthlyRate[];
+  /**
+   * The currency the status is expressed in (the display currency); default: the budget's own.
+   * Budget and spend are both converted into it before any ratio or difference.
+   */
+  display?: Currency;
+  /** The view's converter, so every figure of a page shares one currency; built when absent. */
+  converter?: Converter;
   /** Used only for a monthly budget on everything, when it is of the current month. */
   storedForecast?: StoredForecast | null;
 }
@@ -44,15 +59,23 @@ export interface BudgetStatus {
   state: "upcoming" | "active" | "ended";
   /** Newest day of the period with any spend, null when none yet. */
   asOfDay: Day | null;
-  /** Spend so far, in the budget's currency. */
+  /** The currency of `amount`, `spent`, `forecast` and `difference` (the display currency). */
+  currency: Currency;
+  /** The budget converted into `currency` at the rate of the month of the status. */
+  amount: number;
+  /** Spend so far, in `currency`. */
   spent: number;
+  /** `spent - amount` of the two rounded figures: what a reader can check by subtraction. */
+  difference: number;
   spentRatio: number;
-  /** Expected spend at the period's end, in the budget's currency; null when it cannot be told. */
+  /** Expected spend at the period's end, in `currency`; null when it cannot be told. */
   forecast: number | null;
   forecastRatio: number | null;
   forecastSource: "aws" | "cairn" | null;
-  /** True when the budget is in EUR and no EUR rate is known: amounts stayed in USD. */
+  /** True when a rate was missing: figures are in USD (see `missingMonths`), or not comparable. */
   missingRate: boolean;
+  /** Months whose rate is missing. */
+  missingMonths: string[];
 }
 
 /** The budget's period that `today` falls in (custom budgets have only their own). */
@@ -70,22 +93,21 @@ export function budgetPeriod(budget: Budget, today: Day): { period: Period; peri
   return { period: { from: firstDayOfMonth(month), to: firstDayOfMonth(addMonths(month, 1)) }, periodKey: month };
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
-/** Converts between the two currencies through USD, at the rate of `day`'s month. */
+/**
+ * Converts between the two currencies through USD at the rate of `day`'s month; null when that
+ * month has no rate (never a silent guess).
+ */
 export function convertAmount(
   amount: number,
   from: Currency,
   to: Currency,
   rates: readonly MonthlyRate[],
   day: Day,
-): number {
+): number | null {
   if (from === to) return amount;
-  const eur = makeConverter("EUR", rates);
-  if (eur.missingRates) return amount;
-  const eurPerUsd = eur.fromUsd(1, day);
-  return from === "USD" ? amount * eurPerUsd : amount / eurPerUsd;
+  return makeConverter(to, rates, [monthOf(day)]).convert(amount, from, monthOf(day));
 }
 
 function forecastUsdByDay(input: BudgetStatusInput, period: Period): Map<Day, number> | null {
@@ -110,17 +132,20 @@ export function budgetStatus(input: BudgetStatusInput): BudgetStatus {
   const { budget, today } = input;
   const { period, periodKey } = budgetPeriod(budget, today);
   const state = today < period.from ? "upcoming" : today >= period.to ? "ended" : "active";
-  const converter = makeConverter(budget.currency, input.rates);
-  let spent = 0;
+  // The months whose figures the status shows: from the period's start to today (or its end).
+  const lastMonth = monthOf(state === "ended" ? addDays(period.to, -1) : today < period.from ? period.from : today);
+  const converter =
+    input.converter ??
+    makeConverter(
+      input.display ?? budget.currency,
+      input.rates,
+      monthsOfPeriod({ from: period.from, to: firstDayOfMonth(addMonths(lastMonth, 1)) }),
+    );
   let asOfDay: Day | null = null;
-  let spentBeforeToday = 0;
-  for (const { day, costUsd } of input.daily) {
-    if (day < period.from || day >= period.to) continue;
-    const amount = converter.fromUsd(costUsd, day);
-    spent += amount;
-    if (day < today) spentBeforeToday += amount;
-    if (costUsd !== 0 && (asOfDay === null || day > asOfDay)) asOfDay = day;
-  }
+  const inPeriod = input.daily.filter((d) => d.day >= period.from && d.day < period.to);
+  for (const { day, costUsd } of inPeriod) if (costUsd !== 0 && (asOfDay === null || day > asOfDay)) asOfDay = day;
+  const spent = displayOfUsdByMonth(converter, usdByMonthOf(inPeriod));
+  const spentBeforeToday = displayOfUsdByMonth(converter, usdByMonthOf(inPeriod.filter((d) => d.day < today)));
 
   let forecast: number | null = null;
   let forecastSource: BudgetStatus["forecastSource"] = null;
@@ -135,23 +160,36 @@ export function budgetStatus(input: BudgetStatusInput): BudgetStatus {
       const rest = forecastUsdByDay(input, period);
       if (rest) {
         forecast = spentBeforeToday;
-        for (const [day, usd] of rest) forecast += converter.fromUsd(usd, day);
+        for (const [day, usd] of rest) {
+          // Months after the last one with a rate are forecast at the last rate known to the view.
+          const rate = converter.rateOf(monthOf(day)) ?? converter.rateOf(lastMonth) ?? 1;
+          forecast += usd * rate;
+        }
         forecastSource = "cairn";
       }
     }
   }
-  const amount = budget.amount;
+  // The budget in the status's currency, at the rate of the month the status is taken in.
+  const converted = converter.convert(budget.amount, budget.currency, lastMonth);
+  const amount = converted === null ? 0 : round2(converted);
+  const spentShown = round2(spent);
+  const comparable = converted !== null && amount > 0;
   return {
     budget,
     period,
     periodKey,
     state,
     asOfDay,
-    spent: round2(spent),
-    spentRatio: amount > 0 ? round4(spent / amount) : 0,
+    currency: converter.currency,
+    amount,
+    spent: spentShown,
+    difference: round2(spentShown - amount),
+    spentRatio: comparable ? round4(spentShown / amount) : 0,
     forecast: forecast === null ? null : round2(forecast),
-    forecastRatio: forecast === null || amount <= 0 ? null : round4(forecast / amount),
+    forecastRatio: forecast === null || !comparable ? null : round4(round2(forecast) / amount),
     forecastSource,
-    missingRate: budget.currency === "EUR" && converter.missingRates,
+    missingRate: converter.missingRates || converted === null,
+    missingMonths:
+      converted === null ? [...new Set([...converter.missingMonths, lastMonth])].sort() : converter.missingMonths,
   };
 }

@@ -1,11 +1,11 @@
 /** `cairn budget add|list|set|rm` and `cairn budget plan add|list|rm`. */
 import type { BudgetStatus } from "../analysis/budget-status";
-import { addDays, toDay } from "../days";
+import { addDays, monthOf, toDay } from "../days";
 import { formatMoney, formatPercent } from "../format/numbers";
 import type { Budget, Locale } from "../model";
 import { listBudgets, removeBudget, saveBudget } from "../store/budgets";
 import { addPlannedActivity, listPlannedActivities, removePlannedActivity } from "../store/planned-activities";
-import { loadBudgetStatuses } from "../store/read/budget-statuses";
+import { loadPeriodFacts } from "../store/read/period-facts";
 import { applyBudgetOptions, formatThresholds, newBudget, parseScope } from "./budget-args";
 import { type CliContext, CliFailure, type Command, dayOption, type ParsedValues, UsageError } from "./command";
 
@@ -51,10 +51,18 @@ function scopeText(b: Budget): string {
 
 function statusRow(s: BudgetStatus, locale: Locale): string[] {
   const b = s.budget;
-  const money = (n: number) => formatMoney(n, b.currency, locale);
+  // In the display currency, as on the budgets page (the amount entered in brackets when it differs).
+  const money = (n: number) => formatMoney(n, s.currency, locale);
+  // A budget that cannot be converted (no rate for its month) is shown as entered, and says so.
+  const unconverted = b.currency !== s.currency && s.missingRate;
+  const amount = unconverted
+    ? `${formatMoney(b.amount, b.currency, locale)} (no rate for ${s.missingMonths.join(", ")})`
+    : b.currency === s.currency
+      ? money(s.amount)
+      : `${money(s.amount)} (${formatMoney(b.amount, b.currency, locale)})`;
   return [
     b.name,
-    money(b.amount),
+    amount,
     periodText(b),
     scopeText(b),
     s.state === "upcoming" ? "—" : `${money(s.spent)} (${formatPercent(s.spentRatio, locale)})`,
@@ -142,7 +150,11 @@ export const budgetCommand: Command = {
     const at = ctx.now().toISOString();
     switch (verb) {
       case "list": {
-        const statuses = await loadBudgetStatuses(store, toDay(ctx.now()));
+        const facts = await loadPeriodFacts(store, {
+          month: monthOf(toDay(ctx.now())),
+          display: ctx.config.CAIRN_CURRENCY,
+        });
+        const statuses = facts.budgets;
         if (statuses.length === 0) {
           ctx.out("No budget yet. Add one with `cairn budget add NAME --amount N`.");
           return 0;

@@ -1,5 +1,5 @@
 /**
- * `cairn report weekly|monthly [--period P] [--lang fr|en] [--out FILE.html|.pdf|.txt] [--send]`.
+ * `cairn report weekly|monthly [--period P] [--lang fr|en] [--out FILE.html|.pdf|.txt] [--send] [--format json]`.
  * Builds the report; --out writes it; --send archives and mails it (once per period).
  */
 import { writeFileSync } from "node:fs";
@@ -10,18 +10,20 @@ import { CliFailure, type Command, UsageError } from "./command";
 export const reportCommand: Command = {
   name: "report",
   summary: "Build, write or send the weekly or monthly report",
-  usage: `Usage: cairn report weekly|monthly [--period P] [--lang fr|en] [--out FILE.html|FILE.pdf|FILE.txt] [--send]
+  usage: `Usage: cairn report weekly|monthly [--period P] [--lang fr|en] [--out FILE.html|FILE.pdf|FILE.txt] [--send] [--format json]
 
 weekly   the week (Monday to Sunday) before this one, or the week of --period YYYY-MM-DD
 monthly  the month before this one, or --period YYYY-MM; says when figures are still provisional
 --lang   fr or en (default CAIRN_LOCALE)
 --out    write the report: .html (charts inline), .pdf or .txt
---send   archive it and mail it to CAIRN_REPORT_TO; a period's report is sent only once`,
+--send   archive it and mail it to CAIRN_REPORT_TO; a period's report is sent only once
+--format json  print the facts the report is drawn from (amounts with their currency), nothing else`,
   options: {
     period: { type: "string" },
     lang: { type: "string" },
     out: { type: "string" },
     send: { type: "boolean", default: false },
+    format: { type: "string" },
   },
   positionals: true,
   async run(ctx, values, positionals) {
@@ -35,6 +37,9 @@ monthly  the month before this one, or --period YYYY-MM; says when figures are s
     if (out !== undefined && !/\.(html?|pdf|txt)$/i.test(out))
       throw new UsageError("--out must end in .html, .pdf or .txt");
     const send = values.send === true;
+    const format = typeof values.format === "string" ? values.format : "text";
+    if (format !== "text" && format !== "json")
+      throw new UsageError(`--format must be text or json, got ${JSON.stringify(format)}`);
     const store = ctx.openStore();
     let mail = null;
     if (send) {
@@ -64,6 +69,10 @@ monthly  the month before this one, or --period YYYY-MM; says when figures are s
         else if (/\.txt$/i.test(out)) writeFileSync(out, r.text);
         else writeFileSync(out, r.archiveHtml);
         ctx.out(`Wrote ${out}`);
+      }
+      if (format === "json") {
+        ctx.out(JSON.stringify(summary.facts ?? null, null, 2));
+        return 0;
       }
       if (out === undefined && !send && summary.rendered) ctx.out(summary.rendered.text);
       ctx.out(describeReportSummary(summary));

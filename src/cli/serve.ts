@@ -15,16 +15,18 @@ import { CliFailure, type Command, UsageError } from "./command";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the dashboard and API, and run the scheduled jobs",
-  usage: `Usage: cairn serve [--port N] [--demo]
+  usage: `Usage: cairn serve [--port N] [--host ADDRESS] [--demo]
 
-  --port N   port to listen on (default: CAIRN_PORT, else 8787)
+  --port N        port to listen on (default: CAIRN_PORT, else 8787)
+  --host ADDRESS  address to bind (default: CAIRN_HOST, else 127.0.0.1, this machine only);
+                  to serve others, put a reverse proxy with HTTPS in front (see the README)
   --demo     load the demo dataset first if the database has no cost data yet; create a
              demo admin (printed) if there is no user; sign in a browser on this machine
              (localhost only) automatically. Never use --demo on a server others can reach.
 
 Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
 (collection twice a day, then alerts; reports on their days). Stop with Ctrl-C.`,
-  options: { port: { type: "string" }, demo: { type: "boolean" } },
+  options: { port: { type: "string" }, host: { type: "string" }, demo: { type: "boolean" } },
   async run(ctx, values) {
     let port = ctx.config.CAIRN_PORT;
     if (values.port !== undefined) {
@@ -32,6 +34,13 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
         throw new UsageError(`--port must be a whole number from 1 to 65535, got ${JSON.stringify(values.port)}`);
       }
+    }
+    const host = typeof values.host === "string" && values.host !== "" ? values.host : ctx.config.CAIRN_HOST;
+    // The demo signs in any browser on this machine automatically: never on an address others reach.
+    if (values.demo === true && !isLoopback(host)) {
+      throw new UsageError(
+        `--demo only serves on a loopback address (127.0.0.1, ::1, localhost), got --host ${host}: the demo signs visitors in without a password`,
+      );
     }
     const store = ctx.openStore();
     // What a process that died left behind: runs still "running", days whose rollup it did not refresh.
@@ -76,7 +85,7 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
       }),
     );
     const scheduler = startScheduler(handlers, ctx.out, jobTableFor(ctx.config));
-    const server = serve({ fetch: app.fetch, port, hostname: "0.0.0.0" });
+    const server = serve({ fetch: app.fetch, port, hostname: host });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
       server.once("error", (error: NodeJS.ErrnoException) =>
@@ -87,7 +96,8 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
         ),
       );
     });
-    ctx.out(`Cairn is serving http://localhost:${port} (database ${ctx.config.CAIRN_DB}).`);
+    const shown = host.includes(":") ? `[${host}]` : host;
+    ctx.out(`Cairn is serving http://${shown}:${port} (database ${ctx.config.CAIRN_DB}).`);
     for (const job of scheduler.describe()) {
       ctx.out(`  job ${job.name} on "${job.cron}" UTC, next at ${job.next?.toISOString() ?? "never"}`);
     }
@@ -102,3 +112,12 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
     return 0;
   },
 };
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}

@@ -56,7 +56,8 @@ export interface CollectCloudWatchArgs {
 
 export interface CollectCloudWatchSummary {
   source: typeof CLOUDWATCH_SOURCE;
-  status: "succeeded" | "failed";
+  /** `skipped`: no region to scan, nothing was done. */
+  status: "succeeded" | "failed" | "skipped";
   runId: number;
   from: Day;
   to: Day;
@@ -213,7 +214,8 @@ export async function collectCloudWatch(
         items.map((item, i) => ({ costLineId: ids[i] as number, footprint: item.footprint })),
       );
     }
-    summary.status = "succeeded";
+    // A run that scanned no region did nothing: it must not count as a success (health, freshness).
+    summary.status = summary.regions.length === 0 ? "skipped" : "succeeded";
   } catch (error) {
     const failure = error instanceof CloudWatchError ? error : null;
     summary.error = failure?.message ?? `CloudWatch collection failed: ${(error as Error)?.message ?? String(error)}`;

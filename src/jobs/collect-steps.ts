@@ -97,7 +97,7 @@ export function describeStep(step: CollectStep): string {
     step.progress && step.progress.remainingTo > step.progress.from
       ? `; backfill left: ${step.progress.from}..${step.progress.remainingTo}`
       : "";
-  return s.status === "succeeded"
+  return s.status !== "failed"
     ? `${what}: ${s.rowsWritten} rows, ${s.requests} requests ($${s.requestCostUsd.toFixed(2)})${left}`
     : `${what}: failed: ${s.error}${left}`;
 }

@@ -76,7 +76,8 @@ export interface ForecastSummary {
 
 export interface CollectSummary {
   source: typeof SOURCE;
-  status: "succeeded" | "failed";
+  /** `skipped`: no account to read, nothing was done. */
+  status: "succeeded" | "failed" | "skipped";
   runId: number;
   window: CollectWindow;
   accounts: string[];
@@ -265,7 +266,8 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
           },
       collectedAt,
     );
-    summary.status = "succeeded";
+    // No account answered: nothing was read, which is not a success.
+    summary.status = summary.accounts.length === 0 ? "skipped" : "succeeded";
   } catch (error) {
     // Fetch errors arrive already described; anything else (the database, the estimator) is named as is.
     const failure = error instanceof CostExplorerError ? error : null;

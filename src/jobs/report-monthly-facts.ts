@@ -5,18 +5,16 @@
  */
 
 import { type MonthlyBudgetLine, type MonthlyFacts, rankChanges } from "../../reports/monthly/facts";
-import { budgetPeriod } from "../analysis/budget-status";
-import { type Converter, makeConverter } from "../analysis/currency";
-import { addDays, addMonths, firstDayOfMonth, monthOf } from "../days";
+import { displayOfUsdByMonth, monthsOfPeriod } from "../analysis/currency";
+import type { PeriodFacts } from "../analysis/period-facts";
+import { addMonths, firstDayOfMonth, monthOf } from "../days";
 import type { Currency, Day, Month, Period } from "../model";
 import { readAwsCarbon } from "../store/aws-carbon";
-import { listBudgets } from "../store/budgets";
-import { budgetFilters } from "../store/read/budget-statuses";
 import { carbonCoverage, carbonTotals } from "../store/read/carbon";
 import { costsBy, dailyCostsBy } from "../store/read/costs";
-import { listRates } from "../store/read/rates";
+import { loadPeriodView } from "../store/read/period-facts";
 import { readDb, type Store } from "../store/store";
-import { anomaliesIn, costsByPipelineAndService, earlierDay, estimatedLines } from "./report-queries";
+import { anomaliesIn, costsByPipelineAndService, estimatedLines } from "./report-queries";
 
 export interface MonthlyFactsArgs {
   month: Month;
@@ -30,50 +28,39 @@ export function monthPeriod(month: Month): Period {
   return { from: firstDayOfMonth(month), to: firstDayOfMonth(addMonths(month, 1)) };
 }
 
-async function budgetLines(
-  store: Store,
-  month: Month,
-  rates: Parameters<typeof makeConverter>[1],
-): Promise<MonthlyBudgetLine[]> {
-  const db = readDb(store);
-  const p = monthPeriod(month);
-  const lastDay = addDays(p.to, -1);
-  const out: MonthlyBudgetLine[] = [];
+/** The budgets as the period's facts have them (display currency, as of the month's data day). */
+function budgetLines(facts: PeriodFacts): MonthlyBudgetLine[] {
   let overallTaken = false;
-  for (const budget of await listBudgets(store)) {
-    const { period } = budgetPeriod(budget, lastDay);
-    if (period.from >= p.to || period.to <= p.from) continue;
-    // Spent from the budget's start to the month's end (a season's grant: spent so far).
-    const to = earlierDay(period.to, p.to);
-    const days = await costsBy(db, {
-      period: { from: period.from, to },
-      groupBy: "day",
-      filters: budgetFilters(budget),
+  return facts.budgets
+    .filter((s) => s.state !== "upcoming" && s.period.to > firstDayOfMonth(facts.month))
+    .map((s) => {
+      const overall: boolean = !overallTaken && s.budget.periodKind === "month" && s.budget.scopeKind === "all";
+      overallTaken ||= overall;
+      return {
+        name: s.budget.name,
+        currency: s.currency,
+        amount: s.amount,
+        spent: s.spent,
+        difference: s.difference,
+        missingRate: s.missingRate,
+        periodKind: s.budget.periodKind,
+        overall,
+      };
     });
-    const conv = makeConverter(budget.currency, rates);
-    const spent = days.rows.reduce((sum, r) => sum + conv.fromUsd(r.costUsd, r.key), 0);
-    const overall: boolean = !overallTaken && budget.periodKind === "month" && budget.scopeKind === "all";
-    overallTaken ||= overall;
-    out.push({
-      name: budget.name,
-      currency: conv.currency,
-      amount: budget.amount,
-      spent: Math.round(spent * 100) / 100,
-      periodKind: budget.periodKind,
-      overall,
-    });
-  }
-  return out;
 }
 
 export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): Promise<MonthlyFacts> {
   const db = readDb(store);
-  const rates = await listRates(db);
-  const conv: Converter = makeConverter(args.currency, rates);
   const P = monthPeriod(args.month);
   const prev = monthPeriod(addMonths(args.month, -1));
   const lastYear = monthPeriod(addMonths(args.month, -12));
   const twelve = { from: firstDayOfMonth(addMonths(args.month, -11)), to: P.to };
+  // The report shows the twelve months of its chart and the same month a year before.
+  const { facts, converter: conv } = await loadPeriodView(store, {
+    month: args.month,
+    display: args.currency,
+    extraMonths: [...monthsOfPeriod(twelve), addMonths(args.month, -12)],
+  });
   const display = conv.currency;
   const [cur, before, yearAgo, days, pairs, prevPairs, trendDaily, carbon, prevCarbon, coverage, estimated, anomalies] =
     await Promise.all([
@@ -90,7 +77,7 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
       estimatedLines(store, P),
       anomaliesIn(store, P, { display, ceMaxRequests: args.ceMaxRequests }),
     ]);
-  const at = (usd: number, day: Day) => Math.round(conv.fromUsd(usd, day) * 100) / 100;
+  const at = (usd: number, day: Day) => displayOfUsdByMonth(conv, new Map([[monthOf(day), usd]]));
   const prevOf = new Map(before.rows.map((r) => [r.key, r.costUsd]));
   const keys = [...new Set([...cur.rows.map((r) => r.key), ...before.rows.map((r) => r.key)])];
   const curOf = new Map(cur.rows.map((r) => [r.key, r]));
@@ -109,19 +96,21 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     entry.amount += conv.fromUsd(p.costUsd, p.day);
     monthly.set(k, entry);
   }
-  const rate = args.currency === "EUR" && !conv.missingRates ? conv.fromUsd(1, P.from) : null;
+  const rate = display === "EUR" ? conv.rateOf(args.month) : null;
   return {
     month: args.month,
     today: args.today,
     currency: display,
-    missingRate: args.currency === "EUR" && conv.missingRates,
+    missingRate: conv.missingRates,
+    missingMonths: conv.missingMonths,
+    period: facts,
     rate,
     provisional: estimated > 0,
     estimatedLines: estimated,
-    total: at(cur.total.costUsd, P.from),
-    previousTotal: at(before.total.costUsd, prev.from),
+    total: facts.spent.amount,
+    previousTotal: facts.previous.amount,
     lastYearTotal: yearAgo.total.lines > 0 ? at(yearAgo.total.costUsd, lastYear.from) : null,
-    budgets: await budgetLines(store, args.month, rates),
+    budgets: budgetLines(facts),
     pipelines,
     changes: rankChanges(
       pairs.map((p) => ({ pipeline: p.pipeline, service: p.service, amount: at(p.costUsd, P.from) })),

@@ -5,20 +5,16 @@
  */
 
 import { pickMovers, type WeeklyFacts, type WeekRow } from "../../reports/weekly/facts";
-import { makeConverter } from "../analysis/currency";
-import { forecastMonthEnd } from "../analysis/forecast";
+import { type Converter, displayOfUsdByMonth, monthsOfPeriod, round2, usdByMonthOf } from "../analysis/currency";
 import { freshnessOf } from "../analysis/freshness";
-import { addDays, addMonths, firstDayOfMonth, monthOf, weekday } from "../days";
+import { addDays, firstDayOfMonth, monthOf, weekday } from "../days";
 import type { Currency, Day } from "../model";
-import { listBudgets } from "../store/budgets";
-import { loadBudgetStatuses } from "../store/read/budget-statuses";
 import { carbonTotals } from "../store/read/carbon";
-import { costsBy, dailyCostsBy, latestCostDay } from "../store/read/costs";
-import { latestForecast } from "../store/read/forecast";
-import { listRates } from "../store/read/rates";
+import { dailyCostsBy, latestCostDay } from "../store/read/costs";
+import { loadPeriodView } from "../store/read/period-facts";
 import { lastSuccessfulRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
-import { anomaliesIn, apiCostsBetween, earlierDay, topUsageTypeChange } from "./report-queries";
+import { anomaliesIn, apiCostsBetween, topUsageTypeChange } from "./report-queries";
 
 export interface WeeklyFactsArgs {
   /** Monday of the week to report. */
@@ -33,49 +29,64 @@ export function mondayOf(day: Day): Day {
   return addDays(day, -((weekday(day) + 6) % 7));
 }
 
+/** Display amounts per key of daily rows, each month at its own rate. */
+function displayByKey(
+  rows: readonly { day: Day; key: string; costUsd: number }[],
+  conv: Converter,
+): Map<string, number> {
+  const usd = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const m = usd.get(r.key) ?? new Map<string, number>();
+    m.set(monthOf(r.day), (m.get(monthOf(r.day)) ?? 0) + r.costUsd);
+    usd.set(r.key, m);
+  }
+  return new Map([...usd].map(([k, m]) => [k, displayOfUsdByMonth(conv, m)]));
+}
+
 export async function gatherWeeklyFacts(store: Store, args: WeeklyFactsArgs): Promise<WeeklyFacts> {
   const db = readDb(store);
   const today = args.now.toISOString().slice(0, 10);
-  const week = { from: args.week, to: addDays(args.week, 7) };
+  const sunday = addDays(args.week, 6);
+  const latest = await latestCostDay(db);
+  // One data day for every table: the week's Sunday, or the newest day with data if earlier.
+  const dataDay = latest !== null && latest < sunday ? latest : sunday;
+  const end = addDays(dataDay, 1);
+  const week = { from: args.week, to: end > args.week ? end : args.week };
   const before = { from: addDays(args.week, -7), to: args.week };
   // The month of the week's last day: a report on Monday the 1st still speaks of the month just ended.
-  const month = monthOf(addDays(week.to, -1));
-  const monthP = { from: firstDayOfMonth(month), to: firstDayOfMonth(addMonths(month, 1)) };
-  const asOf = earlierDay(week.to, monthP.to);
-  const rates = await listRates(db);
-  const conv = makeConverter(args.currency, rates);
+  const month = monthOf(sunday);
+  const monthStart = firstDayOfMonth(month);
+  const { facts, converter: conv } = await loadPeriodView(store, {
+    month,
+    dataDay: dataDay >= monthStart ? dataDay : null,
+    display: args.currency,
+    extraMonths: monthsOfPeriod({ from: before.from, to: addDays(sunday, 1) }),
+  });
   const display = conv.currency;
-  const [pCur, pPrev, sCur, sPrev, monthDays, dailyServices, carbon, prevCarbon, run, lastDay, stored, budgets] =
-    await Promise.all([
-      costsBy(db, { period: week, groupBy: "pipeline" }),
-      costsBy(db, { period: before, groupBy: "pipeline" }),
-      costsBy(db, { period: week, groupBy: "service" }),
-      costsBy(db, { period: before, groupBy: "service" }),
-      costsBy(db, { period: { from: monthP.from, to: asOf }, groupBy: "day" }),
-      dailyCostsBy(db, { from: before.from, to: week.to }, "service"),
-      carbonTotals(store, week),
-      carbonTotals(store, before),
-      lastSuccessfulRun(store),
-      latestCostDay(db),
-      latestForecast(db, month),
-      listBudgets(store),
-    ]);
-  const sumDisplay = (rows: { key: string; costUsd: number }[], day: (k: string) => Day) =>
-    rows.reduce((a, r) => a + conv.fromUsd(r.costUsd, day(r.key)), 0);
-  // Weeks may straddle two months: convert each week's rows at the rate of the week's Monday.
-  const rowsOf = (cur: typeof pCur, prev: typeof pPrev): WeekRow[] => {
-    const keys = [...new Set([...cur.rows.map((r) => r.key), ...prev.rows.map((r) => r.key)])];
-    const c = new Map(cur.rows.map((r) => [r.key, r.costUsd]));
-    const p = new Map(prev.rows.map((r) => [r.key, r.costUsd]));
-    return keys
-      .map((key) => ({
-        key,
-        cost: round2(conv.fromUsd(c.get(key) ?? 0, week.from)),
-        previous: round2(conv.fromUsd(p.get(key) ?? 0, before.from)),
-      }))
+  const [pipelinesDaily, servicesDaily, carbon, prevCarbon, run] = await Promise.all([
+    dailyCostsBy(db, { from: before.from, to: week.to }, "pipeline"),
+    dailyCostsBy(db, { from: before.from, to: week.to }, "service"),
+    carbonTotals(store, week),
+    carbonTotals(store, before),
+    lastSuccessfulRun(store),
+  ]);
+  const inWeek = (d: Day) => d >= week.from && d < week.to;
+  const rowsOf = (daily: typeof pipelinesDaily): WeekRow[] => {
+    const c = displayByKey(
+      daily.filter((r) => inWeek(r.day)),
+      conv,
+    );
+    const p = displayByKey(
+      daily.filter((r) => !inWeek(r.day)),
+      conv,
+    );
+    return [...new Set([...c.keys(), ...p.keys()])]
+      .map((key) => ({ key, cost: c.get(key) ?? 0, previous: p.get(key) ?? 0 }))
       .sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
   };
-  const byService = rowsOf(sCur, sPrev);
+  const total = (daily: typeof pipelinesDaily, inside: boolean) =>
+    displayOfUsdByMonth(conv, usdByMonthOf(daily.filter((r) => inWeek(r.day) === inside)));
+  const byService = rowsOf(servicesDaily);
   const movers = [];
   for (const m of pickMovers(byService)) {
     const usage = await topUsageTypeChange(store, m.key, week, before);
@@ -85,53 +96,43 @@ export async function gatherWeeklyFacts(store: Store, args: WeeklyFactsArgs): Pr
       usageDelta: usage ? round2(conv.fromUsd(usage.deltaUsd, week.from)) : null,
     });
   }
-  const monthDaily = monthDays.rows.map((r) => ({ day: r.key, amount: round2(conv.fromUsd(r.costUsd, r.key)) }));
-  const monthToDate = monthDays.rows.reduce((a, r) => a + conv.fromUsd(r.costUsd, r.key), 0);
-  let forecast: WeeklyFacts["forecast"] = null;
-  if (asOf < monthP.to) {
-    if (stored && stored.asOfDay <= asOf && stored.asOfDay >= addDays(asOf, -3)) {
-      forecast = { amount: round2(conv.fromUsd(stored.totalUsd, monthP.from)), source: stored.source };
-    } else {
-      const own = forecastMonthEnd(
-        asOf,
-        monthDays.rows.map((r) => ({ day: r.key, costUsd: r.costUsd })),
-      );
-      if (own) forecast = { amount: round2(conv.fromUsd(own.totalUsd, monthP.from)), source: "cairn" };
-    }
-  } else forecast = { amount: round2(monthToDate), source: "cairn" };
-  const overall = budgets.find((b) => b.periodKind === "month" && b.scopeKind === "all");
-  // Budgets as they stood at the end of the week (the month's last day when the week ran past it).
-  const statuses = await loadBudgetStatuses(store, asOf < monthP.to ? asOf : addDays(monthP.to, -1));
-  const monthStartIso = `${monthP.from}T00:00:00.000Z`;
+  const monthStartIso = `${monthStart}T00:00:00.000Z`;
   const [apiWeek, apiMonth] = await Promise.all([
-    apiCostsBetween(store, `${week.from}T00:00:00.000Z`, `${week.to}T00:00:00.000Z`),
+    apiCostsBetween(store, `${args.week}T00:00:00.000Z`, `${addDays(args.week, 7)}T00:00:00.000Z`),
     apiCostsBetween(store, monthStartIso, args.now.toISOString()),
   ]);
   return {
     week: args.week,
     today,
+    dataDay,
     month,
     currency: display,
-    missingRate: args.currency === "EUR" && conv.missingRates,
-    total: round2(sumDisplay(pCur.rows, () => week.from)),
-    previousTotal: round2(sumDisplay(pPrev.rows, () => before.from)),
-    monthToDate: round2(monthToDate),
-    forecast,
-    budgets: statuses.filter((s) => s.state === "active"),
-    byPipeline: rowsOf(pCur, pPrev),
+    missingRate: conv.missingRates,
+    missingMonths: conv.missingMonths,
+    total: total(pipelinesDaily, true),
+    previousTotal: total(pipelinesDaily, false),
+    monthToDate: facts.spent.amount,
+    forecast: facts.forecast
+      ? { amount: facts.forecast.amount.amount, source: facts.forecast.method === "aws" ? "aws" : "cairn" }
+      : null,
+    budgets: facts.budgets.filter((s) => s.state === "active"),
+    byPipeline: rowsOf(pipelinesDaily),
     byService,
     movers,
     anomalies: await anomaliesIn(store, week, { display, ceMaxRequests: args.ceMaxRequests }),
     co2eGrams: carbon.co2eGrams,
     previousCo2eGrams: prevCarbon.co2eGrams,
     freshness: freshnessOf(run?.finishedAt ?? null, args.now),
-    lastDataDay: lastDay,
-    apiWeek: apiWeek.map((a) => ({ api: a.api, units: a.units, cost: a.costUsd })),
-    apiMonthCost: apiMonth.reduce((a, r) => a + r.costUsd, 0),
-    dailyByService: dailyServices.map((p) => ({ ...p, costUsd: conv.fromUsd(p.costUsd, p.day) })),
-    monthDaily,
-    overallBudget: overall ? (overall.currency === display ? overall.amount : null) : null,
+    lastDataDay: latest,
+    // Cairn's own AWS requests, in the display currency at the report month's rate.
+    apiWeek: apiWeek.map((a) => ({ api: a.api, units: a.units, cost: conv.fromUsd(a.costUsd, monthStart) })),
+    apiMonthCost: conv.fromUsd(
+      apiMonth.reduce((a, r) => a + r.costUsd, 0),
+      monthStart,
+    ),
+    dailyByService: servicesDaily.map((p) => ({ ...p, costUsd: conv.fromUsd(p.costUsd, p.day) })),
+    monthDaily: facts.daily.map((d) => ({ day: d.day, amount: d.amount.amount })),
+    overallBudget: facts.budget?.amount.amount ?? null,
+    period: facts,
   };
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -9,10 +9,12 @@
 
 import type { MailTransport } from "../../reports/mail/transport";
 import { buildMonthlyReport } from "../../reports/monthly/build";
+import type { MonthlyFacts } from "../../reports/monthly/facts";
 import type { ReportDocument } from "../../reports/render/document";
 import { type RenderedReport, renderDocument } from "../../reports/render/render-document";
 import type { ReportRenderers } from "../../reports/render/renderers";
 import { buildWeeklyReport } from "../../reports/weekly/build";
+import type { WeeklyFacts } from "../../reports/weekly/facts";
 import type { Config } from "../config";
 import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
 import type { Currency, Locale } from "../model";
@@ -73,6 +75,8 @@ export interface ReportSummary {
   archiveId: number | null;
   doc: ReportDocument | null;
   rendered: RenderedReport | null;
+  /** The facts the document was drawn from (`cairn report --format json` prints them). */
+  facts?: MonthlyFacts | WeeklyFacts;
 }
 
 export function reportArgsFromConfig(config: Config, kind: ReportKind, send: boolean): ReportArgs {
@@ -124,27 +128,25 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
       };
     }
   }
-  const doc =
+  const facts =
     args.kind === "monthly"
-      ? buildMonthlyReport(
-          await gatherMonthlyFacts(deps.store, {
-            month: period,
-            today,
-            currency: args.currency,
-            ceMaxRequests: args.ceMaxRequests,
-            factorSet: args.factorSet,
-          }),
-          { lang: args.lang, madeOn: today },
-        )
-      : buildWeeklyReport(
-          await gatherWeeklyFacts(deps.store, {
-            week: period,
-            now,
-            currency: args.currency,
-            ceMaxRequests: args.ceMaxRequests,
-          }),
-          { lang: args.lang },
-        );
+      ? await gatherMonthlyFacts(deps.store, {
+          month: period,
+          today,
+          currency: args.currency,
+          ceMaxRequests: args.ceMaxRequests,
+          factorSet: args.factorSet,
+        })
+      : await gatherWeeklyFacts(deps.store, {
+          week: period,
+          now,
+          currency: args.currency,
+          ceMaxRequests: args.ceMaxRequests,
+        });
+  const doc =
+    "dataDay" in facts
+      ? buildWeeklyReport(facts, { lang: args.lang })
+      : buildMonthlyReport(facts, { lang: args.lang, madeOn: today });
   const waiting =
     args.scheduled === true &&
     args.kind === "monthly" &&
@@ -152,6 +154,7 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
     today < `${addMonths(period, 1)}-${String(SETTLE_WAIT_UNTIL_DAY).padStart(2, "0")}`;
   if (waiting)
     return {
+      facts,
       ...base,
       outcome: "waiting",
       subject: doc.subject,
@@ -167,6 +170,7 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
   });
   if (!args.send)
     return {
+      facts,
       ...base,
       outcome: "built",
       subject: doc.subject,
@@ -187,7 +191,7 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
     provisional: doc.provisional,
     createdAt,
   });
-  const summary = { ...base, subject: doc.subject, provisional: doc.provisional, doc, rendered };
+  const summary = { ...base, facts, subject: doc.subject, provisional: doc.provisional, doc, rendered };
   if (!archived) {
     const row = await findReport(deps.store, args.kind, period, args.lang);
     return { ...summary, outcome: "already-sent", archiveId: row?.id ?? null };

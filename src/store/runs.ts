@@ -3,7 +3,7 @@
  * holds a lease its collection renews while it works; a run whose lease ran out was interrupted
  * (the process died) and is closed as failed by the next collection or `cairn serve` start.
  */
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, min, ne, or } from "drizzle-orm";
 import { collectionRuns } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -16,11 +16,12 @@ export interface RunStart {
 
 export interface RunEnd {
   finishedAt: string;
-  status: "succeeded" | "failed";
+  status: "succeeded" | "failed" | "skipped";
   requests?: number;
   requestCostUsd?: number;
   rowsWritten?: number;
   error?: string | null;
+  errorKind?: string | null;
 }
 
 /** How long a running run counts as alive without a renewal. */
@@ -81,16 +82,25 @@ export async function closeAbandonedRuns(store: Store, now: Date): Promise<numbe
 
 /** What a collector's summary says of its run: enough to close the run's record. */
 export interface RunOutcome {
-  status: "succeeded" | "failed";
+  status: "succeeded" | "failed" | "skipped";
   requests: number;
   requestCostUsd: number;
   rowsWritten: number;
   error: string | null;
+  errorKind?: string | null;
 }
 
 export async function finishRunWith(store: Store, id: number, finishedAt: string, outcome: RunOutcome): Promise<void> {
   const { status, requests, requestCostUsd, rowsWritten, error } = outcome;
-  await finishRun(store, id, { finishedAt, status, requests, requestCostUsd, rowsWritten, error });
+  await finishRun(store, id, {
+    finishedAt,
+    status,
+    requests,
+    requestCostUsd,
+    rowsWritten,
+    error,
+    errorKind: outcome.errorKind ?? null,
+  });
 }
 
 export type CollectionRun = typeof collectionRuns.$inferSelect;
@@ -108,4 +118,37 @@ export async function lastSuccessfulRun(store: Store, source?: string): Promise<
 
 export async function recentRuns(store: Store, limit: number): Promise<CollectionRun[]> {
   return readDb(store).select().from(collectionRuns).orderBy(desc(collectionRuns.startedAt)).limit(limit);
+}
+
+/** Per source: its first attempt, last success and last run (what health is judged on). */
+export interface SourceRunSummary {
+  source: string;
+  firstAttemptAt: string | null;
+  lastSuccessAt: string | null;
+  last: CollectionRun | null;
+}
+
+export async function sourceRunSummaries(store: Store, sources: readonly string[]): Promise<SourceRunSummary[]> {
+  const db = readDb(store);
+  const out: SourceRunSummary[] = [];
+  for (const source of sources) {
+    const [first] = await db
+      .select({ at: min(collectionRuns.startedAt) })
+      .from(collectionRuns)
+      .where(eq(collectionRuns.source, source));
+    const success = await lastSuccessfulRun(store, source);
+    const [last] = await db
+      .select()
+      .from(collectionRuns)
+      .where(and(eq(collectionRuns.source, source), ne(collectionRuns.status, "running")))
+      .orderBy(desc(collectionRuns.startedAt), desc(collectionRuns.id))
+      .limit(1);
+    out.push({
+      source,
+      firstAttemptAt: first?.at ?? null,
+      lastSuccessAt: success?.finishedAt ?? null,
+      last: last ?? null,
+    });
+  }
+  return out;
 }

@@ -110,7 +110,9 @@ describe("pages and health", () => {
   it("/healthz is 503 with the reason before any collection, 200 once one is fresh", async () => {
     const stale = await get("/healthz");
     expect(stale.status).toBe(503);
-    expect(((await stale.json()) as { reason: string }).reason).toMatch(/no successful collection/);
+    expect(((await stale.json()) as { reason: string }).reason).toMatch(
+      /cost-explorer has never collected successfully/,
+    );
     const id = await startRun(fixture.store, { source: "cost-explorer", startedAt: "2026-11-18T05:15:00Z" });
     await finishRun(fixture.store, id, { finishedAt: "2026-11-18T05:16:00Z", status: "succeeded" });
     const fresh = await get("/healthz");

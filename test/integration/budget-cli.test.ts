@@ -59,7 +59,8 @@ describe("cairn budget", () => {
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/^NAME +AMOUNT +PERIOD +SCOPE +SPENT +FORECAST +THRESHOLDS$/m);
     expect(list.stdout).toMatch(
-      /^Pièges photo +€800\.00 +2026-06-01\.\.2026-09-30 +pipeline:camera-traps +.+ 90,forecast:100$/m,
+      // A EUR budget in a USD display with no rate: shown as entered, and said so.
+      /^Pièges photo +€800\.00 \(no rate for 2026-09\) +2026-06-01\.\.2026-09-30 +pipeline:camera-traps +.+ 90,forecast:100$/m,
     );
 
     expect(cairn("budget", "rm", "Pièges photo").status).toBe(0);

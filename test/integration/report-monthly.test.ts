@@ -130,16 +130,25 @@ describe("monthly report on the demo's last full month", () => {
     expect(summary.rendered?.text).toContain("October 2026");
   });
 
-  it("converts each month at its own rate in euros", async () => {
+  it("converts each month at its own rate in euros, the budget too", async () => {
+    // Every month the report shows has a rate (as after `cairn fx fetch`); two of them set apart.
+    for (let m = 0; m < 13; m += 1) {
+      const month = `${m < 3 ? 2025 : 2026}-${String(m < 3 ? 10 + m : m - 2).padStart(2, "0")}`;
+      await setRate(
+        opened.store,
+        { month, currency: "EUR", ratePerUsd: 0.85, source: "manual" },
+        { currentMonth: "2026-11", at: NOW.toISOString() },
+      );
+    }
     await setRate(
       opened.store,
       { month: "2026-10", currency: "EUR", ratePerUsd: 0.9, source: "manual" },
-      { currentMonth: "2026-11", at: NOW.toISOString() },
+      { currentMonth: "2026-11", at: NOW.toISOString(), force: true },
     );
     await setRate(
       opened.store,
       { month: "2026-09", currency: "EUR", ratePerUsd: 0.8, source: "manual" },
-      { currentMonth: "2026-11", at: NOW.toISOString() },
+      { currentMonth: "2026-11", at: NOW.toISOString(), force: true },
     );
     const summary = await runReport(
       { store: opened.store, now: () => NOW, mail: null, renderers: nodeRenderers },

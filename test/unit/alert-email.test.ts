@@ -23,6 +23,7 @@ const budgetAlert: Alert = {
       currency: "EUR",
       amount: 500,
       spent: 410,
+      difference: -90,
       spentRatio: 0.82,
       forecast: 690.5,
       forecastRatio: 1.381,

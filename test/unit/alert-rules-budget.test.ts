@@ -24,7 +24,11 @@ function status(o: Partial<BudgetStatus> & { spentRatio: number }): BudgetStatus
     periodKey: "2026-11",
     state: "active",
     asOfDay: "2026-11-17",
+    currency: "USD",
+    amount: 1000,
     spent: o.spentRatio * 1000,
+    difference: o.spentRatio * 1000 - 1000,
+    missingMonths: [],
     forecast: null,
     forecastRatio: null,
     forecastSource: null,
@@ -80,10 +84,11 @@ describe("budget threshold rule", () => {
     expect(dec[0]?.key).toBe("budget-threshold|budget:camera-traps|2026-12|actual-80");
   });
 
-  it("facts carry the figures in the display currency at the month's rate", () => {
+  it("facts carry the status's figures, already in the display currency", () => {
     const rates: MonthlyRate[] = [{ month: "2026-11", currency: "EUR", ratePerUsd: 0.9 }];
     const eur = { ...budget, currency: "EUR" as const, amount: 900 };
-    const s = status({ budget: eur, spentRatio: 0.9, spent: 810 });
+    // The status converted the EUR budget (900 EUR = 1000 USD) and the spend into USD.
+    const s = status({ budget: eur, spentRatio: 0.9, spent: 900, amount: 1000, difference: -100 });
     const [alert] = budgetThresholdAlerts({ today: "2026-11-18", statuses: [s], display: "USD", rates });
     expect(alert?.facts.rule).toBe("budget-threshold");
     if (alert?.facts.rule !== "budget-threshold") return;
@@ -91,6 +96,7 @@ describe("budget threshold rule", () => {
       currency: "USD",
       amount: 1000,
       spent: 900,
+      difference: -100,
       spentRatio: 0.9,
       asOfDay: "2026-11-17",
     });

@@ -47,7 +47,16 @@ describe("stale data rule", () => {
     { last: "2026-11-16T23:00:00.000Z", key: "stale-data|collection|2026-11-16T23:00:00.000Z|36h" },
     { last: null, key: "stale-data|collection|never|36h" },
   ])("last success $last", ({ last, key }) => {
-    expect(staleDataAlerts({ lastSuccessAt: last, now }).map((a) => a.key)).toEqual(key ? [key] : []);
+    const firstAttemptAt = "2026-11-10T06:00:00.000Z";
+    expect(staleDataAlerts({ lastSuccessAt: last, firstAttemptAt, now }).map((a) => a.key)).toEqual(key ? [key] : []);
+  });
+
+  it("never succeeded: fires 36 hours after the first attempt, not before, and not without one", () => {
+    const keys = (firstAttemptAt: string | null) =>
+      staleDataAlerts({ lastSuccessAt: null, firstAttemptAt, now }).map((a) => a.key);
+    expect(keys(null)).toEqual([]);
+    expect(keys("2026-11-17T01:00:00.000Z")).toEqual([]);
+    expect(keys("2026-11-16T23:59:00.000Z")).toEqual(["stale-data|collection|never|36h"]);
   });
 
   it("the same stale spell keeps its key as hours pass; a new spell gets a new one", () => {

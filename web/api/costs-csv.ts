@@ -4,7 +4,7 @@
  * `service`, as the page.
  */
 import { Hono } from "hono";
-import { costsBy } from "../../src/store/read/costs";
+import { costsInCurrency } from "../../src/store/read/costs-display";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
@@ -19,7 +19,7 @@ export function costsCsvApi(deps: WebDeps): Hono {
   const t = translator(locale);
   app.get("/costs.csv", async (c) => {
     const query = parseCostQuery(c.req.query(), deps.now(), "service");
-    const report = await costsBy(readDb(deps.store), query);
+    const report = await costsInCurrency(readDb(deps.store), query, query.currency ?? deps.config.CAIRN_CURRENCY);
     const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header(

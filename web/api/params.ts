@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { addDays, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
-import { COST_SOURCES, type CostSource, GROUP_BYS, type GroupBy, type Period } from "../../src/model";
+import { COST_SOURCES, type CostSource, type Currency, GROUP_BYS, type GroupBy, type Period } from "../../src/model";
 import type { CostFilters } from "../../src/store/read/costs";
 
 export class BadParameter extends Error {
@@ -33,12 +33,15 @@ const costQuerySchema = z.object({
   source: z
     .enum(COST_SOURCES as [CostSource, ...CostSource[]], { message: `must be one of ${COST_SOURCES.join(", ")}` })
     .optional(),
+  currency: z.enum(["USD", "EUR"], { message: "must be USD or EUR" }).optional(),
 });
 
 export interface ParsedCostQuery {
   period: Period;
   groupBy: GroupBy;
   filters: CostFilters;
+  /** `currency=USD|EUR`; absent: the display currency. */
+  currency?: Currency;
 }
 
 /** Parses `from`, `to` (UTC days, `to` exclusive), `groupBy` and the filters. */
@@ -67,5 +70,10 @@ export function parseCostQuery(
   if (q.region !== undefined) filters.region = q.region;
   if (q.account !== undefined) filters.accountId = q.account;
   if (q.source !== undefined) filters.source = q.source;
-  return { period: { from, to }, groupBy: q.groupBy ?? defaultGroupBy, filters };
+  return {
+    period: { from, to },
+    groupBy: q.groupBy ?? defaultGroupBy,
+    filters,
+    ...(q.currency ? { currency: q.currency } : {}),
+  };
 }

@@ -5,11 +5,11 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { addDays, isValidDay, toDay } from "../../src/days";
+import { addDays, isValidDay, monthOf, toDay } from "../../src/days";
 import type { Budget, BudgetThreshold } from "../../src/model";
 import { removeBudget, saveBudget } from "../../src/store/budgets";
 import { recentNotifications } from "../../src/store/notifications";
-import { loadBudgetStatuses } from "../../src/store/read/budget-statuses";
+import { loadPeriodFacts } from "../../src/store/read/period-facts";
 import { BadParameter } from "../api/params";
 import { requireAdmin } from "../auth/middleware";
 import { renderPage } from "../auth/viewer";
@@ -81,7 +81,12 @@ export function budgetRoutes(deps: WebDeps): Hono {
   const t = translator(locale);
 
   app.get("/budgets", async (c) => {
-    const statuses = await loadBudgetStatuses(deps.store, toDay(deps.now()));
+    // The same facts as the overview's: one currency, one data day.
+    const facts = await loadPeriodFacts(deps.store, {
+      month: monthOf(toDay(deps.now())),
+      display: deps.config.CAIRN_CURRENCY,
+    });
+    const statuses = facts.budgets;
     return renderPage(c, <BudgetsPage statuses={statuses} locale={locale} t={t} />);
   });
 

@@ -2,7 +2,7 @@
 
 import type { BudgetStatus } from "../../src/analysis/budget-status";
 import { addDays } from "../../src/days";
-import { formatDay, formatMoney, formatPercent } from "../../src/format/numbers";
+import { formatDay, formatMoney, formatMonth, formatPercent } from "../../src/format/numbers";
 import type { Budget, Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
@@ -40,12 +40,13 @@ function Bar(props: { ratio: number; label: string }) {
 function Row(props: { s: BudgetStatus; w: Words; locale: Locale; admin: boolean }) {
   const { s, w, locale } = props;
   const b = s.budget;
-  const money = (n: number) => formatMoney(n, s.missingRate ? "USD" : b.currency, locale);
+  // Budget and spend both in the display currency (converted at the month's rate).
+  const money = (n: number) => formatMoney(n, s.currency, locale);
   const pct = (r: number) => formatPercent(r, locale);
   return (
     <tr>
       <th scope="row">{b.name}</th>
-      <td>{money(b.amount)}</td>
+      <td>{s.missingRate && s.amount === 0 ? "—" : money(s.amount)}</td>
       <td>
         {periodLabel(b, w, locale)}
         {s.state === "upcoming" ? ` (${w.upcoming})` : s.state === "ended" ? ` (${w.ended})` : ""}
@@ -53,7 +54,12 @@ function Row(props: { s: BudgetStatus; w: Words; locale: Locale; admin: boolean 
       <td>{scopeLabel(b, w)}</td>
       <td>
         <Bar ratio={s.spentRatio} label={`${w.spent} ${pct(s.spentRatio)}`} /> {money(s.spent)} ({pct(s.spentRatio)})
-        {s.missingRate ? <span class="muted"> · {w.noRate}</span> : null}
+        {s.missingRate ? (
+          <span class="muted">
+            {" "}
+            · {w.noRate} ({s.missingMonths.map((m) => formatMonth(m, locale)).join(", ")})
+          </span>
+        ) : null}
       </td>
       <td>
         {s.forecast === null || s.forecastRatio === null ? (

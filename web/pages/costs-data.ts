@@ -1,6 +1,7 @@
 /** What the cost explorer shows: the grouped report, the chart and the filter menus. */
 import type { Period } from "../../src/model";
-import { costsBy, dimensionMenus } from "../../src/store/read/costs";
+import { dimensionMenus } from "../../src/store/read/costs";
+import { costsInCurrency } from "../../src/store/read/costs-display";
 import { readDb } from "../../src/store/store";
 import { type ParsedCostQuery, parseCostQuery } from "../api/params";
 import type { WebDeps } from "../deps";
@@ -46,6 +47,9 @@ export async function loadFilterMenus(deps: WebDeps, period: Period): Promise<Fi
 
 export async function loadExplorer(deps: WebDeps, query: ParsedCostQuery) {
   const db = readDb(deps.store);
-  const [report, menus] = await Promise.all([costsBy(db, query), loadFilterMenus(deps, query.period)]);
+  const [report, menus] = await Promise.all([
+    costsInCurrency(db, query, deps.config.CAIRN_CURRENCY),
+    loadFilterMenus(deps, query.period),
+  ]);
   return { report, menus };
 }

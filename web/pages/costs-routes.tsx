@@ -29,6 +29,7 @@ export function costsPageRoutes(deps: WebDeps): Hono {
         menus={menus}
         coverage={coverage}
         csvHref={`/api/v1/costs.csv?${apiQueryString(query)}`}
+        missingRates={report.missingRates}
         locale={locale}
         t={t}
       />,

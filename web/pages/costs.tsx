@@ -1,6 +1,6 @@
 /** The cost explorer: filters and group-by in a plain GET form, a chart, the table, a CSV link. */
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
-import { formatDay, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import { formatDay, formatMoney, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
 import { type CarbonCoverage, GROUP_BYS, type Locale } from "../../src/model";
 import type { ParsedCostQuery } from "../api/params";
 import { pick, type Translate } from "../i18n";
@@ -17,13 +17,13 @@ type Words = (typeof COSTS_WORDS)["en"];
 const MAX_BARS = 15;
 
 function explorerChart(table: ExplorerTable, w: Words, locale: Locale): ChartConfig {
-  const format = { kind: "money" as const, locale: localeTag(locale), currency: "USD" };
+  const format = { kind: "money" as const, locale: localeTag(locale), currency: table.currency };
   if (table.groupBy === "day") {
     return {
       type: "bar",
       data: {
         labels: table.rows.map((r) => r.key),
-        datasets: [{ label: w.cost, data: table.rows.map((r) => r.costUsd), backgroundColor: colourAt(0) }],
+        datasets: [{ label: w.cost, data: table.rows.map((r) => r.cost), backgroundColor: colourAt(0) }],
       },
       options: { legend: false },
       cairn: format,
@@ -34,7 +34,7 @@ function explorerChart(table: ExplorerTable, w: Words, locale: Locale): ChartCon
     type: "bar",
     data: {
       labels: rows.map((r) => r.label),
-      datasets: [{ label: w.cost, data: rows.map((r) => r.costUsd), backgroundColor: rows.map((_, i) => colourAt(i)) }],
+      datasets: [{ label: w.cost, data: rows.map((r) => r.cost), backgroundColor: rows.map((_, i) => colourAt(i)) }],
     },
     options: { horizontal: true, legend: false },
     cairn: format,
@@ -75,12 +75,14 @@ export function CostsPage(props: {
   /** Carbon coverage of the selection's cost, shown beside the total. */
   coverage?: CarbonCoverage;
   csvHref: string;
+  /** Months of the range without a euro rate: the page is in USD and says why. */
+  missingRates?: string[];
   locale: Locale;
   t: Translate;
 }) {
   const { query, table, menus, locale, t } = props;
   const w = pick(COSTS_WORDS, locale);
-  const money = (n: number) => formatNumber(n, locale, 2);
+  const money = (n: number) => formatMoney(n, table.currency, locale);
   const dimensionLabel = (g: string) => (g === "day" ? w.day : (w[g as keyof Words] ?? g));
   const keyLabel = (label: string, key: string) =>
     table.groupBy === "day" ? formatDay(key, locale) : table.groupBy === "source" ? sourceLabel(key, locale) : label;
@@ -136,10 +138,20 @@ export function CostsPage(props: {
           <button type="submit">{w.apply}</button>
         </div>
       </form>
+      {props.missingRates && props.missingRates.length > 0 ? (
+        <p class="notice" id="missing-rates">
+          {t("currencyMissing")} {props.missingRates.map((m) => formatMonth(m, locale)).join(", ")}
+        </p>
+      ) : null}
       <p class="summary" aria-live="polite">
         {w.summary}:{" "}
-        <strong id="explorer-total" data-cost-usd={table.total.costUsd.toFixed(2)}>
-          {money(table.total.costUsd)} USD
+        <strong
+          id="explorer-total"
+          data-cost-usd={table.total.costUsd.toFixed(2)}
+          data-cost={table.total.cost.toFixed(2)}
+          data-currency={table.currency}
+        >
+          {money(table.total.cost)}
         </strong>
         {" · "}
         {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e
@@ -184,7 +196,7 @@ export function CostsPage(props: {
                 {table.rows.map((r) => (
                   <tr>
                     <th scope="row">{keyLabel(r.label, r.key)}</th>
-                    <td>{money(r.costUsd)}</td>
+                    <td>{money(r.cost)}</td>
                     <td>{formatNumber(r.sharePercent, locale, 1)} %</td>
                     <td>{formatNumber(r.co2eKg, locale, 1)}</td>
                   </tr>
@@ -193,7 +205,7 @@ export function CostsPage(props: {
               <tfoot>
                 <tr>
                   <th scope="row">{w.total}</th>
-                  <td>{money(table.total.costUsd)}</td>
+                  <td>{money(table.total.cost)}</td>
                   <td>{formatNumber(table.total.sharePercent, locale, 1)} %</td>
                   <td>{formatNumber(table.total.co2eKg, locale, 1)}</td>
                 </tr>

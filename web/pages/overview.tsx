@@ -1,10 +1,11 @@
 /** The overview: what a director should grasp in ten seconds. */
 import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/charts/cost-charts";
-import { formatCo2e, formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
+import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick, type Translate } from "../i18n";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
+import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
 import { overviewVerdict } from "./overview-verdict";
@@ -39,6 +40,7 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
   if (data.lastDay === null) {
     return (
       <Layout title={t("navOverview")} path="/" locale={locale} t={t}>
+        <HealthNotice health={data.health} locale={locale} />
         <h1>{t("emptyTitle")}</h1>
         <p>{t("emptyBody")}</p>
       </Layout>
@@ -63,15 +65,20 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
           </p>
         );
       })()}
-      <p class={`freshness ${data.freshness.fresh ? "ok" : "bad"}`} id="freshness">
+      <HealthNotice health={data.health} locale={locale} />
+      <p class={`freshness ${data.freshness.fresh && data.health.ok ? "ok" : "bad"}`} id="freshness">
         {t("freshness")}:{" "}
         {data.freshness.lastSuccessAt === null
           ? t("neverCollected")
-          : `${data.freshness.fresh ? t("freshAsOf") : t("stale")} ${formatDay(data.freshness.lastSuccessAt.slice(0, 10), locale)} ${data.freshness.lastSuccessAt.slice(11, 16)} UTC`}
+          : `${data.freshness.fresh && data.health.ok ? t("freshAsOf") : t("stale")} ${formatDay(data.freshness.lastSuccessAt.slice(0, 10), locale)} ${data.freshness.lastSuccessAt.slice(11, 16)} UTC`}
         {" · "}
         {t("dataUntil")} {formatDay(data.lastDay, locale)} ({t("provisional")})
       </p>
-      {data.converter.missingRates ? <p class="notice">{t("currencyMissing")}</p> : null}
+      {data.converter.missingRates ? (
+        <p class="notice" id="missing-rates">
+          {t("currencyMissing")} {data.converter.missingMonths.map((m) => formatMonth(m, locale)).join(", ")}.
+        </p>
+      ) : null}
       <section class="tiles" aria-label={t("overviewTitle")}>
         <Tile
           label={t("monthToDate")}

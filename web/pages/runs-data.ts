@@ -4,7 +4,9 @@
  * failures.
  */
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
+import type { Health } from "../../src/analysis/source-health";
 import { addDays, firstDayOfMonth, monthOf, toDay } from "../../src/days";
+import { loadHealth } from "../../src/jobs/health";
 import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
 import { otherProviderTotals } from "../../src/store/imports";
 import { latestCostDay } from "../../src/store/read/costs";
@@ -16,6 +18,8 @@ import type { WebDeps } from "../deps";
 
 export interface RunsData {
   freshness: Freshness;
+  /** Every configured source's verdict (src/analysis/source-health.ts), as /healthz gives it. */
+  health: Health;
   lastDay: string | null;
   costExplorer: ApiUsage;
   /** Per source: lines, cost and days covered, all time. */
@@ -43,7 +47,9 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     otherProviderTotals(deps.store),
   ]);
   const comparisons = await sourceComparisons(readDb(deps.store));
+  const health = await loadHealth(deps.store, deps.config, now);
   return {
+    health,
     freshness: freshnessOf(last?.finishedAt ?? null, now),
     lastDay,
     costExplorer,

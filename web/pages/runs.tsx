@@ -3,6 +3,7 @@ import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
+import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import type { RunsData } from "./runs-data";
 import { ReconciliationSection } from "./runs-reconciliation";
@@ -34,14 +35,17 @@ export function RunsPage(props: {
 }) {
   const { data, locale, t } = props;
   const w = pick(RUNS_WORDS, locale);
-  const status = (s: string) => (s === "succeeded" ? w.succeeded : s === "failed" ? w.failed : w.running);
+  const status = (s: string) =>
+    s === "succeeded" ? w.succeeded : s === "failed" ? w.failed : s === "skipped" ? w.skipped : w.running;
+  const fresh = data.freshness.fresh && data.health.ok;
   return (
     <Layout title={w.title} path="/runs" locale={locale} t={t}>
       <h1>{w.title}</h1>
+      <HealthNotice health={data.health} locale={locale} />
       <section class="tiles" aria-label={w.freshness}>
-        <div class={`tile ${data.freshness.fresh ? "ok" : "bad"}`} id="tile-freshness">
+        <div class={`tile ${fresh ? "ok" : "bad"}`} id="tile-freshness">
           <div class="tile-label">{w.freshness}</div>
-          <div class="tile-value">{data.freshness.fresh ? w.fresh : w.stale}</div>
+          <div class="tile-value">{fresh ? w.fresh : w.stale}</div>
           <div class="tile-note">
             {w.lastSuccess}: {data.freshness.lastSuccessAt ? `${when(data.freshness.lastSuccessAt)} UTC` : w.never}
           </div>

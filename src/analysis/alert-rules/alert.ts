@@ -27,6 +27,8 @@ export interface BudgetAlertFacts {
   currency: Currency;
   amount: number;
   spent: number;
+  /** `spent - amount`, of the two rounded figures. */
+  difference: number;
   spentRatio: number;
   forecast: number | null;
   forecastRatio: number | null;

@@ -128,8 +128,11 @@ export function anomalyAlerts(input: AnomalyInput): Alert[] {
         return;
       }
       const first = episode.days[0] as Day;
+      // A month without a rate keeps the episode in USD, said so by its currency (never a guess).
+      const hasRate = convertAmount(1, "USD", input.display, input.rates, first) !== null;
+      const currency = hasRate ? input.display : "USD";
       const conv = (usd: number) =>
-        Math.round(convertAmount(usd, "USD", input.display, input.rates, first) * 100) / 100;
+        Math.round((convertAmount(usd, "USD", currency, input.rates, first) ?? usd) * 100) / 100;
       alerts.push({
         key: alertKey("anomaly", `${series.dimension}:${series.value}`, first, "robust"),
         rule: "anomaly",
@@ -141,7 +144,7 @@ export function anomalyAlerts(input: AnomalyInput): Alert[] {
             value: series.value,
             day: first,
             days: episode.days,
-            currency: input.display,
+            currency,
             cost: conv(episode.cost),
             expected: conv(episode.expected),
             excess: conv(episode.excess),

@@ -1,6 +1,6 @@
 /** Shared by the two budget rules: a budget's status as an alert's facts, in the display currency. Pure. */
 import type { Currency, Day } from "../../model";
-import { type BudgetStatus, convertAmount } from "../budget-status";
+import type { BudgetStatus } from "../budget-status";
 import type { MonthlyRate } from "../currency";
 import type { BudgetAlertFacts } from "./alert";
 
@@ -22,14 +22,16 @@ export function budgetScope(status: BudgetStatus): string {
   return `budget:${status.budget.name}`;
 }
 
+/**
+ * The status is already in the display currency (budget and spend converted at the month's
+ * rate by src/analysis/budget-status.ts): the email shows exactly what the budgets page shows.
+ */
 export function budgetFacts(
   status: BudgetStatus,
   input: BudgetRuleInput,
   threshold: { kind: "actual" | "forecast"; ratio: number },
 ): BudgetAlertFacts {
   const day = status.asOfDay ?? input.today;
-  const toDisplay = (n: number) =>
-    Math.round(convertAmount(n, status.budget.currency, input.display, input.rates, day) * 100) / 100;
   return {
     budgetName: status.budget.name,
     scopeKind: status.budget.scopeKind,
@@ -37,11 +39,12 @@ export function budgetFacts(
     periodFrom: status.period.from,
     periodTo: status.period.to,
     asOfDay: day,
-    currency: input.display,
-    amount: toDisplay(status.budget.amount),
-    spent: toDisplay(status.spent),
+    currency: status.currency,
+    amount: status.amount,
+    spent: status.spent,
+    difference: status.difference,
     spentRatio: status.spentRatio,
-    forecast: status.forecast === null ? null : toDisplay(status.forecast),
+    forecast: status.forecast,
     forecastRatio: status.forecastRatio,
     thresholdRatio: threshold.ratio,
     thresholdKind: threshold.kind,

@@ -40,21 +40,24 @@ export function newServiceAlerts(input: NewServiceInput): Alert[] {
         historyFrom <= addDays(s.firstDay, -MIN_HISTORY_DAYS) &&
         s.costSinceUsd >= MIN_NEW_SERVICE_USD,
     )
-    .map((s) => ({
-      key: alertKey("new-service", `service:${s.service}`, "-", "first-seen"),
-      rule: "new-service" as const,
-      severity: "info" as const,
-      facts: {
+    .map((s) => {
+      const converted = convertAmount(s.costSinceUsd, "USD", input.display, input.rates, s.firstDay);
+      return {
+        key: alertKey("new-service", `service:${s.service}`, "-", "first-seen"),
         rule: "new-service" as const,
-        data: {
-          service: s.service,
-          firstDay: s.firstDay,
-          currency: input.display,
-          costSoFar:
-            Math.round(convertAmount(s.costSinceUsd, "USD", input.display, input.rates, s.firstDay) * 100) / 100,
+        severity: "info" as const,
+        facts: {
+          rule: "new-service" as const,
+          data: {
+            service: s.service,
+            firstDay: s.firstDay,
+            // Without a rate for its month the amount stays in USD and says so.
+            currency: converted === null ? ("USD" as const) : input.display,
+            costSoFar: Math.round((converted ?? s.costSinceUsd) * 100) / 100,
+          },
         },
-      },
-      path: `/?service=${encodeURIComponent(s.service)}`,
-      covers: [],
-    }));
+        path: `/?service=${encodeURIComponent(s.service)}`,
+        covers: [],
+      };
+    });
 }

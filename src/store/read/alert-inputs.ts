@@ -11,12 +11,12 @@ import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
 import { listPlannedActivities } from "../planned-activities";
-import { lastSuccessfulRun } from "../runs";
+import { sourceRunSummaries } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
-import { loadBudgetStatus } from "./budget-statuses";
 import { dailyCostsBy } from "./costs";
+import { loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
 
 export interface AlertInputOptions {
@@ -100,12 +100,14 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     servicesFirstSeen(store, from),
     db.select({ day: min(costLines.day) }).from(costLines),
     listPlannedActivities(store),
-    lastSuccessfulRun(store),
+    // The collection the data depends on: Cost Explorer (a CloudWatch run alone is not fresh data).
+    sourceRunSummaries(store, ["cost-explorer"]).then((r) => r[0] ?? null),
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
   ]);
-  const statuses = [];
-  for (const budget of budgets) statuses.push(await loadBudgetStatus(store, budget, today, rates));
+  // The budgets page's and the reports' figures: the period facts of the month, as of its data day.
+  const statuses = (await loadPeriodFacts(store, { month, display: options.display })).budgets;
+  void budgets;
   return {
     budgets: { today, statuses, display: options.display, rates },
     anomaly: { from, to, series: [...services, ...pipelines], planned, display: options.display, rates },
@@ -116,7 +118,7 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
       display: options.display,
       rates,
     },
-    stale: { lastSuccessAt: run?.finishedAt ?? null, now: options.now },
+    stale: { lastSuccessAt: run?.lastSuccessAt ?? null, firstAttemptAt: run?.firstAttemptAt ?? null, now: options.now },
     requestCap: { month, used: usage.units, cap: options.ceMaxRequests, refused },
   };
 }

@@ -8,7 +8,7 @@ export const collectionRuns = sqliteTable(
     source: text("source").notNull(),
     startedAt: text("started_at").notNull(),
     finishedAt: text("finished_at"),
-    /** running | succeeded | failed */
+    /** running | succeeded | failed | skipped (nothing to do: no region, no account) */
     status: text("status").notNull(),
     fromDay: text("from_day"),
     toDay: text("to_day"),
@@ -18,6 +18,8 @@ export const collectionRuns = sqliteTable(
     error: text("error"),
     /** A running run renews this as it works; past it, the run is taken as interrupted. */
     leaseUntil: text("lease_until"),
+    /** What kind of failure (`missing-credentials`, `expired-credentials`, `access-denied`...), for localized messages. */
+    errorKind: text("error_kind"),
   },
   (t) => [index("collection_runs_source_started").on(t.source, t.startedAt)],
 );

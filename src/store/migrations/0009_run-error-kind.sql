@@ -1,0 +1,1 @@
+ALTER TABLE `collection_runs` ADD `error_kind` text;
