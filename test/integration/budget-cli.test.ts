@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openSqliteStore } from "../../src/store/open-sqlite";
 import { runCairn } from "../helpers/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "cairn-budget-"));
@@ -97,9 +98,17 @@ describe("cairn budget", () => {
 
 describe("cairn alerts", () => {
   it("prints what it would send, and refuses --send with nowhere to send", { timeout: SLOW }, () => {
+    // A collection was first tried two days ago and has never succeeded: the stale-data alert is due.
+    const opened = openSqliteStore(env.CAIRN_DB);
+    const tried = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    opened.sqlite
+      .prepare(
+        "INSERT INTO collection_runs (source, status, started_at, finished_at, error) VALUES ('cost-explorer', 'failed', ?, ?, 'no credentials')",
+      )
+      .run(tried, tried);
+    opened.close();
     const dry = cairn("alerts");
     expect(dry.status).toBe(0);
-    // An empty database has never been collected: the stale-data alert is due.
     expect(dry.stdout).toContain("1 alert(s) hold, 1 new (would be sent)");
     expect(dry.stdout).toContain("Stale data: no successful collection yet");
     const send = cairn("alerts", "--send");

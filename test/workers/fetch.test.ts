@@ -120,6 +120,10 @@ describe("fetch over D1", () => {
     const at = new Date().toISOString();
     const id = await startRun(store, { source: "cost-explorer", startedAt: at });
     await finishRun(store, id, { finishedAt: at, status: "succeeded" });
+    // CloudWatch is configured too (CAIRN_CLOUDWATCH_REGIONS): healthy only once it has succeeded as well.
+    expect((await fetchWorker("/healthz")).status).toBe(503);
+    const cw = await startRun(store, { source: "cloudwatch", startedAt: at });
+    await finishRun(store, cw, { finishedAt: at, status: "succeeded" });
     expect((await fetchWorker("/healthz")).status).toBe(200);
   });
 
