@@ -1,9 +1,11 @@
 /**
  * The explorer's table as plain values, shared by the page and the CSV download so the file
- * holds exactly what the page shows: same rows, same order, same rounding. Pure.
+ * holds exactly what the page shows: same rows, same order, same rounding. Pure. With two
+ * dimensions each row carries its sub-rows; with a comparison, the previous period's cost and
+ * the change.
  */
 import type { GroupBy } from "../../src/model";
-import type { CostReport } from "../../src/store/read/costs";
+import type { ExploreDimension } from "../../src/store/read/cost-explorer";
 
 export interface ExplorerRow {
   /** The key as shown: `(untagged)` for an empty pipeline, the day, the service... */
@@ -14,33 +16,63 @@ export interface ExplorerRow {
   /** Percent of the total, one decimal. */
   sharePercent: number;
   co2eKg: number;
+  /** With a comparison: the previous period's cost and this period's change, in cents. */
+  previousCostUsd?: number;
+  changeUsd?: number;
+  children?: ExplorerRow[];
 }
 
 export interface ExplorerTable {
-  groupBy: GroupBy;
+  /** The first dimension (kept for the chart and labels). */
+  groupBy: GroupBy | ExploreDimension;
+  /** Every dimension, first then second. */
+  dimensions: readonly ExploreDimension[];
+  compare: boolean;
   rows: ExplorerRow[];
   total: ExplorerRow;
+}
+
+/** What the table needs of a report row: ./costs.ts's and ../../src/store/read/cost-explorer.ts's both fit. */
+interface ReportRow {
+  key: string;
+  costUsd: number;
+  co2eGrams: number;
+  previousCostUsd?: number;
+  children?: ReportRow[];
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function explorerTable(
-  report: CostReport,
-  groupBy: GroupBy,
+  report: { rows: readonly ReportRow[]; total: Omit<ReportRow, "key"> },
+  groupBy: GroupBy | readonly ExploreDimension[],
   labels: { untagged: string; total: string },
+  compare = false,
 ): ExplorerTable {
+  const dimensions: readonly ExploreDimension[] = typeof groupBy === "string" ? [groupBy] : groupBy;
   const total = report.total.costUsd;
-  const toRow = (key: string, label: string, costUsd: number, co2eGrams: number): ExplorerRow => ({
-    key,
-    label,
-    costUsd: round(costUsd, 2),
-    sharePercent: total === 0 ? 0 : round((costUsd / total) * 100, 1),
-    co2eKg: round(co2eGrams / 1000, 1),
-  });
+  const toRow = (key: string, label: string, r: Omit<ReportRow, "key">): ExplorerRow => {
+    const row: ExplorerRow = {
+      key,
+      label,
+      costUsd: round(r.costUsd, 2),
+      sharePercent: total === 0 ? 0 : round((r.costUsd / total) * 100, 1),
+      co2eKg: round(r.co2eGrams / 1000, 1),
+    };
+    if (compare && r.previousCostUsd !== undefined) {
+      row.previousCostUsd = round(r.previousCostUsd, 2);
+      row.changeUsd = round(r.costUsd - r.previousCostUsd, 2);
+    }
+    if (r.children) row.children = r.children.map((c) => toRow(c.key, labelOf(c.key), c));
+    return row;
+  };
+  const labelOf = (key: string) => (key === "" ? labels.untagged : key);
   return {
-    groupBy,
-    rows: report.rows.map((r) => toRow(r.key, r.key === "" ? labels.untagged : r.key, r.costUsd, r.co2eGrams)),
-    total: toRow("", labels.total, report.total.costUsd, report.total.co2eGrams),
+    groupBy: dimensions[0] ?? "service",
+    dimensions,
+    compare,
+    rows: report.rows.map((r) => toRow(r.key, labelOf(r.key), r)),
+    total: toRow("", labels.total, report.total),
   };
 }
 
@@ -51,10 +83,27 @@ function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * One CSV line per row; with two dimensions, one per sub-row (both keys written) and none for
+ * the parents, so summing the cost column gives the total once.
+ */
 export function explorerCsv(table: ExplorerTable): string {
-  const lines = [[table.groupBy, "cost_usd", "share_percent", "co2e_kg"].join(",")];
-  for (const r of [...table.rows, table.total]) {
-    lines.push([csvCell(r.label), r.costUsd.toFixed(2), r.sharePercent.toFixed(1), r.co2eKg.toFixed(1)].join(","));
+  const two = table.dimensions.length === 2;
+  const header = [...table.dimensions, "cost_usd"];
+  if (table.compare) header.push("previous_cost_usd", "change_usd");
+  header.push("share_percent", "co2e_kg");
+  const lines = [header.join(",")];
+  const cells = (keys: string[], r: ExplorerRow) => {
+    const out = keys.map(csvCell);
+    out.push(r.costUsd.toFixed(2));
+    if (table.compare) out.push((r.previousCostUsd ?? 0).toFixed(2), (r.changeUsd ?? 0).toFixed(2));
+    out.push(r.sharePercent.toFixed(1), r.co2eKg.toFixed(1));
+    return out.join(",");
+  };
+  for (const r of table.rows) {
+    if (two) for (const c of r.children ?? []) lines.push(cells([r.label, c.label], c));
+    else lines.push(cells([r.label], r));
   }
+  lines.push(cells(two ? [table.total.label, ""] : [table.total.label], table.total));
   return `${lines.join("\r\n")}\r\n`;
 }
