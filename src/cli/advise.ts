@@ -3,7 +3,7 @@
  * metrics and estimated cost lines of the 14 (Lambda: 28) days before --as-of (default today),
  * each with its evidence, assumptions and monthly saving in money and CO2e, largest first.
  */
-import { advise, type Finding } from "../analysis/advice/index";
+import { advise, type CompleteFinding } from "../analysis/advice/index";
 import { WINDOW_DAYS } from "../analysis/advice/types";
 import { addDays, toDay } from "../days";
 import { loadAdviceInput } from "../store/read/advice";
@@ -12,7 +12,7 @@ import { type Command, dayOption } from "./command";
 
 const kg = (g: number) => `${(g / 1000).toFixed(2)} kg CO2e`;
 
-export function formatFindings(findings: readonly Finding[], asOf: string, hasMetrics: boolean): string[] {
+export function formatFindings(findings: readonly CompleteFinding[], asOf: string, hasMetrics: boolean): string[] {
   const from = addDays(asOf, -WINDOW_DAYS);
   const usd = findings.reduce((s, f) => s + f.monthlySavingUsd, 0);
   const co2e = findings.reduce((s, f) => s + f.monthlySavingCo2eGrams, 0);
@@ -29,7 +29,9 @@ export function formatFindings(findings: readonly Finding[], asOf: string, hasMe
       `${i + 1}. ${f.action}`,
       `   ${f.kind} · ${f.resource} · ${f.region}`,
       `   Saves $${f.monthlySavingUsd.toFixed(2)} and ${kg(f.monthlySavingCo2eGrams)} a month.`,
+      `   range: $${f.savingRange.lowUsd.toFixed(2)} to $${f.savingRange.highUsd.toFixed(2)}, ${kg(f.savingRange.lowCo2eGrams)} to ${kg(f.savingRange.highCo2eGrams)} · confidence: ${f.confidence} · id: ${f.id}`,
     );
+    if (f.command) out.push(`   do:       ${f.command}`);
     for (const e of f.evidence) out.push(`   evidence: ${e}`);
     for (const a of f.assumptions) out.push(`   assumes:  ${a}`);
   });

@@ -3,7 +3,7 @@
  * evidence, assumptions and monthly saving in money and CO2e, largest first.
  */
 import { Hono } from "hono";
-import { advise, type Finding } from "../../src/analysis/advice/index";
+import { advise, type CompleteFinding } from "../../src/analysis/advice/index";
 import { WINDOW_DAYS } from "../../src/analysis/advice/types";
 import { addDays, isValidDay, toDay } from "../../src/days";
 import { formatCo2e, formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
@@ -13,49 +13,19 @@ import { readDb } from "../../src/store/store";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
+import { FindingCard } from "./finding-card";
 import { Layout } from "./layout";
 import { TUNING_WORDS } from "./tuning-words";
 
 export interface TuningData {
   asOf: string;
-  findings: Finding[];
+  findings: CompleteFinding[];
   hasMetrics: boolean;
 }
 
 export async function loadTuning(deps: WebDeps, asOf: string): Promise<TuningData> {
   const input = await loadAdviceInput(readDb(deps.store), asOf);
   return { asOf, findings: advise(input), hasMetrics: input.metrics.length > 0 };
-}
-
-function FindingCard(props: { finding: Finding; index: number; locale: Locale }) {
-  const { finding: f, locale } = props;
-  const w = pick(TUNING_WORDS, locale);
-  return (
-    <article class="finding" id={`finding-${props.index + 1}`} data-kind={f.kind}>
-      <h2>
-        {props.index + 1}. {f.action}
-      </h2>
-      <p class="muted">
-        <code>{f.kind}</code> · {f.resource} · {f.region}
-      </p>
-      <p class="finding-saving">
-        {w.saves}: <strong>{formatMoney(f.monthlySavingUsd, "USD", locale)}</strong> ·{" "}
-        <strong>{formatCo2e(f.monthlySavingCo2eGrams, locale)}</strong>
-      </p>
-      <h3>{w.evidence}</h3>
-      <ul class="evidence">
-        {f.evidence.map((e) => (
-          <li>{e}</li>
-        ))}
-      </ul>
-      <h3>{w.assumptions}</h3>
-      <ul class="assumptions">
-        {f.assumptions.map((a) => (
-          <li>{a}</li>
-        ))}
-      </ul>
-    </article>
-  );
 }
 
 export function TuningPage(props: { data: TuningData; locale: Locale; t: Translate }) {
@@ -99,6 +69,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
         <FindingCard finding={f} index={i} locale={locale} />
       ))}
       <p class="muted">{w.kinds}</p>
+      <p class="muted">{w.wasteKinds}</p>
     </Layout>
   );
 }
