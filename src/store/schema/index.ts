@@ -8,3 +8,4 @@ export * from "./imports";
 export * from "./metrics";
 export * from "./rollups";
 export * from "./runs";
+export * from "./tuning";
