@@ -10,6 +10,7 @@ import { fxCommand } from "./fx";
 import { importCommand } from "./import";
 import { reportCommand } from "./report";
 import { tokenCommand } from "./token";
+import { upkeepCommand } from "./upkeep";
 import { userCommand } from "./user";
 
 export const COMMANDS: Command[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: Command[] = [
   budgetCommand,
   alertsCommand,
   adviseCommand,
+  upkeepCommand,
   userCommand,
   tokenCommand,
   importCommand,

@@ -7,14 +7,18 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { WINDOW_DAYS } from "../../src/analysis/advice/types";
-import { addDays, isValidDay, toDay } from "../../src/days";
+import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
 import { formatCo2e, formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
+import { addUpkeep } from "../../src/services/add-upkeep";
 import { changeFindingState } from "../../src/services/change-finding-state";
 import { ServiceInputError } from "../../src/services/errors";
 import { freezeRealisedSavings } from "../../src/services/freeze-realised-savings";
+import { removeUpkeep } from "../../src/services/remove-upkeep";
+import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import { type FindingBoard, loadFindingBoard } from "../../src/store/read/finding-board";
 import { readDb } from "../../src/store/store";
+import { listUpkeep, type StoredUpkeepEntry } from "../../src/store/upkeep";
 import { BadParameter } from "../api/params";
 import { requireAdmin } from "../auth/middleware";
 import { renderPage } from "../auth/viewer";
@@ -24,14 +28,36 @@ import { FindingCard } from "./finding-card";
 import { DoneTable, FindingForms } from "./finding-forms";
 import { Layout } from "./layout";
 import { TUNING_WORDS } from "./tuning-words";
+import { UpkeepSection } from "./upkeep-section";
 
 export interface TuningData extends FindingBoard {
   today: string;
+  month: string;
+  ownership: OwnershipRow[];
+  upkeep: StoredUpkeepEntry[];
 }
 
 export async function loadTuning(deps: WebDeps, asOf: string): Promise<TuningData> {
   const today = toDay(deps.now());
-  return { ...(await loadFindingBoard(readDb(deps.store), asOf, today)), today };
+  const db = readDb(deps.store);
+  const month = monthOf(today);
+  const period = { from: firstDayOfMonth(month), to: firstDayOfMonth(addMonths(month, 1)) };
+  const [board, ownership, upkeep] = await Promise.all([
+    loadFindingBoard(db, asOf, today),
+    costOfOwnership(db, period, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
+    listUpkeep(db, period),
+  ]);
+  return { ...board, today, month, ownership, upkeep };
+}
+
+/** Service refusals become a 400 naming the field, as the API's bad parameters. */
+async function asBadParameter<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ServiceInputError) throw new BadParameter(error.field, error.message);
+    throw error;
+  }
 }
 
 export function TuningPage(props: { data: TuningData; locale: Locale; t: Translate }) {
@@ -111,6 +137,14 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           </ul>
         </>
       ) : null}
+      <UpkeepSection
+        month={data.month}
+        today={data.today}
+        ownership={data.ownership}
+        entries={data.upkeep}
+        pipelines={data.ownership.map((r) => r.pipeline).filter((p) => p !== "")}
+        locale={locale}
+      />
       <p class="muted">{w.kinds}</p>
       <p class="muted">{w.wasteKinds}</p>
     </Layout>
@@ -148,6 +182,29 @@ export function tuningRoutes(deps: WebDeps): Hono {
     }
     await freezeRealisedSavings(deps);
     return c.redirect("/tuning#done-title", 303);
+  });
+  app.post("/tuning/upkeep", requireAdmin(), async (c) => {
+    const body = await c.req.parseBody();
+    const text = (name: string) => (typeof body[name] === "string" ? String(body[name]) : "");
+    await asBadParameter(() =>
+      addUpkeep(deps, {
+        day: text("day"),
+        pipeline: text("pipeline"),
+        resource: text("resource"),
+        hours: text("hours") as unknown as number,
+        person: text("person"),
+        what: text("what"),
+        volunteered: text("volunteered") === "yes",
+        actor: c.get("viewer").email,
+      }),
+    );
+    return c.redirect("/tuning#upkeep", 303);
+  });
+  app.post("/tuning/upkeep/delete", requireAdmin(), async (c) => {
+    const body = await c.req.parseBody();
+    const id = typeof body.id === "string" ? body.id : "";
+    await asBadParameter(() => removeUpkeep(deps, { id: id as unknown as number, actor: c.get("viewer").email }));
+    return c.redirect("/tuning#upkeep", 303);
   });
   return app;
 }
