@@ -16,6 +16,7 @@ import { costsBy, dailyCostsBy } from "../store/read/costs";
 import { listRates } from "../store/read/rates";
 import { readDb, type Store } from "../store/store";
 import { anomaliesIn, costsByPipelineAndService, earlierDay, estimatedLines } from "./report-queries";
+import { gatherTeamFacts } from "./report-team-facts";
 
 export interface MonthlyFactsArgs {
   month: Month;
@@ -23,6 +24,8 @@ export interface MonthlyFactsArgs {
   currency: Currency;
   ceMaxRequests: number;
   factorSet: string;
+  /** Issue 18: the default hourly value of upkeep, for the team section. */
+  upkeepHourValueUsd?: number;
 }
 
 export function monthPeriod(month: Month): Period {
@@ -109,6 +112,10 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     monthly.set(k, entry);
   }
   const rate = args.currency === "EUR" && !conv.missingRates ? conv.fromUsd(1, P.from) : null;
+  const budgets = await budgetLines(store, args.month, rates);
+  const overall = budgets.find((b) => b.overall);
+  const over = overall !== undefined && overall.spent > overall.amount;
+  const team = await gatherTeamFacts(store, args.month, over, args.upkeepHourValueUsd ?? 0);
   return {
     month: args.month,
     today: args.today,
@@ -120,7 +127,8 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     total: at(cur.total.costUsd, P.from),
     previousTotal: at(before.total.costUsd, prev.from),
     lastYearTotal: yearAgo.total.lines > 0 ? at(yearAgo.total.costUsd, lastYear.from) : null,
-    budgets: await budgetLines(store, args.month, rates),
+    budgets,
+    team,
     pipelines,
     changes: rankChanges(
       pairs.map((p) => ({ pipeline: p.pipeline, service: p.service, amount: at(p.costUsd, P.from) })),
