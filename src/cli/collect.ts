@@ -10,7 +10,7 @@ import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-clou
 import { collectArgsFromConfig } from "../jobs/collect-config";
 import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
 import { CollectionBusyError, withCollectionLock } from "../jobs/collection-lock";
-import { holdsDemoData } from "../jobs/load-demo";
+import { holdsDemoData } from "../store/read/demo-data";
 import { loadUtilisationLookup } from "../store/read/metrics";
 import { readDb } from "../store/store";
 import { CliFailure, type Command, dayOption, UsageError } from "./command";

@@ -5,9 +5,9 @@
 
 import { type Health, sourceHealth } from "../analysis/source-health";
 import type { Config } from "../config";
+import { holdsDemoData } from "../store/read/demo-data";
 import { sourceRunSummaries } from "../store/runs";
 import type { Store } from "../store/store";
-import { holdsDemoData } from "./load-demo";
 
 /** The sources a deployment is expected to collect from. */
 export function configuredSources(config: Config): string[] {

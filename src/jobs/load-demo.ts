@@ -36,16 +36,6 @@ export class DemoRefusedError extends Error {
   }
 }
 
-/** Whether the database holds the demo dataset (which real collections must not be mixed into). */
-export async function holdsDemoData(store: Store): Promise<boolean> {
-  const rows = await readDb(store)
-    .select({ id: costLines.id })
-    .from(costLines)
-    .where(eq(costLines.source, "demo"))
-    .limit(1);
-  return rows.length > 0;
-}
-
 export async function loadDemo(deps: LoadDemoDeps, options: { onlyIfEmpty: boolean }): Promise<LoadDemoResult> {
   const db = readDb(deps.store);
   const [all] = await db.select({ n: count() }).from(costLines);
