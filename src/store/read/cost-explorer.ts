@@ -10,7 +10,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { ChargeType } from "../../analysis/charge-type";
 import { addDays, daysBetween } from "../../days";
 import type { Period } from "../../model";
-import { refreshCostRollup } from "../cost-rollup";
+import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
 import { CHARGE_TYPE_SQL } from "./charge-type-sql";
 import { type CostFilters, rollupSource } from "./costs";
@@ -116,7 +116,7 @@ function groupedSource(q: ExploreQuery, period: Period, dims: readonly (ExploreD
     return sql`SELECT ${k1} AS k1, ${k2} AS k2, unblended_cost_usd AS c, amortized_cost_usd AS a,
       coalesce(co2e_grams, 0) AS g, 1 AS n
       FROM cost_lines LEFT JOIN footprints ON footprints.cost_line_id = cost_lines.id
-      WHERE ${lineFilters(period, q.filters)}`;
+      WHERE ${lineFilters(period, q.filters)} AND ${countedLine()}`;
   }
   const columns = (monthly: boolean) =>
     sql`${keyExpression(d1, q.granularity, monthly)} AS k1, ${keyExpression(d2, q.granularity, monthly)} AS k2,
@@ -212,7 +212,6 @@ function buildRows(current: readonly Grouped[], previous: readonly Grouped[] | n
 }
 
 export async function explore(db: CairnDb, q: ExploreQuery): Promise<ExploreReport> {
-  await refreshCostRollup(db);
   const dims = [q.groupBy[0], q.groupBy[1]];
   const before = q.compare ? previousPeriod(q.period) : null;
   const [current, previous, buckets] = await Promise.all([
@@ -233,7 +232,7 @@ export async function explore(db: CairnDb, q: ExploreQuery): Promise<ExploreRepo
 /** Distinct usage types of a period (optionally of one service), for the explorer's filter menu. */
 export async function usageTypeMenu(db: CairnDb, period: Period, service?: string): Promise<string[]> {
   const rows = await db.all<{ u: string }>(
-    sql`SELECT DISTINCT usage_type AS u FROM cost_lines WHERE day >= ${period.from} AND day < ${period.to}
+    sql`SELECT DISTINCT usage_type AS u FROM cost_lines WHERE day >= ${period.from} AND day < ${period.to} AND ${countedLine()}
       ${service !== undefined ? sql`AND service = ${service}` : sql``} ORDER BY u`,
   );
   return rows.map((r) => r.u);

@@ -28,6 +28,9 @@ export interface DisplayExploreReport {
   previousPeriod?: Period;
 }
 
+/** The total's path: no row key holds a control character. */
+const TOTAL = "\u0001total";
+
 /** [from, to) cut into its months. */
 function monthParts(period: Period): { month: Month; part: Period }[] {
   return monthsOfPeriod(period).map((month) => {
@@ -40,7 +43,7 @@ function monthParts(period: Period): { month: Month; part: Period }[] {
   });
 }
 
-/** USD by month for every row path ("" for the total, "a" and "a\u0000b" for rows). */
+/** USD by month for every row path (TOTAL for the total, "a" and "a\u0000b" for rows; "" is the untagged pipeline). */
 async function usdByPathAndMonth(
   db: CairnDb,
   q: ExploreQuery,
@@ -54,7 +57,7 @@ async function usdByPathAndMonth(
   };
   for (const { month, part } of monthParts(period)) {
     const r = await explore(db, { ...q, period: part, compare: false });
-    add("", month, r.total.costUsd);
+    add(TOTAL, month, r.total.costUsd);
     for (const row of r.rows) {
       add(row.key, month, row.costUsd);
       for (const child of row.children ?? []) add(`${row.key}\u0000${child.key}`, month, child.costUsd);
@@ -105,7 +108,7 @@ export async function exploreInCurrency(
     ...whole,
     ...base,
     rows: whole.rows.map((r) => convert(r, r.key)),
-    total: convert({ ...whole.total, key: "" }, ""),
+    total: convert({ ...whole.total, key: "" }, TOTAL),
     // A bucket is a day or a month: its own month's rate.
     series: whole.series.map((s) => ({
       ...s,

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { resolveRegion, splitUsageType } from "../../carbon/regions";
 import type { Day, Period } from "../../model";
+import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
 
 export interface FindingScope {
@@ -19,7 +20,7 @@ export async function findingDailyCosts(db: CairnDb, scope: FindingScope, period
   if (scope.usageTypes.length === 0) return out;
   const rows = await db.all<{ day: string; account: string; region: string; usageType: string; cost: number }>(
     sql`SELECT day, account_id AS account, region, usage_type AS usageType, total(unblended_cost_usd) AS cost
-      FROM cost_lines WHERE day >= ${period.from} AND day < ${period.to}
+      FROM cost_lines WHERE day >= ${period.from} AND day < ${period.to} AND ${countedLine()}
       ${scope.accountId !== "" ? sql`AND account_id = ${scope.accountId}` : sql``}
       GROUP BY day, account_id, region, usage_type`,
   );
