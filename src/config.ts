@@ -114,6 +114,8 @@ export const configSchema = z.object({
   CAIRN_WEEKLY_REPORT_CRON: cronExpression.optional(),
   CAIRN_MONTHLY_REPORT_CRON: cronExpression.optional(),
   CAIRN_IMPORT_MAX_ERRORS: z.coerce.number().int().min(0).default(100),
+  /** Issue 18: the default hourly value (USD) of upkeep work in cost of ownership; 0 counts hours only. */
+  CAIRN_UPKEEP_HOUR_VALUE: z.coerce.number().min(0).max(10_000).default(0),
   /** Path-style S3 URLs (`http://host/bucket/key`), for S3-compatible endpoints (MinIO, a local server). */
   CAIRN_S3_FORCE_PATH_STYLE: z
     .enum(["true", "false"], { message: "true or false" })

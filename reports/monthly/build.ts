@@ -23,6 +23,7 @@ import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
 import { MONTHLY_CARBON_RANGE_WORDS } from "./carbon-range-words";
 import type { MonthlyFacts, PairChange } from "./facts";
+import { teamBlocks } from "./team-section";
 import { fill, MONTHLY_WORDS, type MonthlyWords } from "./words";
 
 export interface MonthlyOptions {
@@ -305,6 +306,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
       embodied: formatCo2e(f.embodiedCo2eGrams, lang),
     }),
   });
+  if (f.team) blocks.push(...teamBlocks(f.team, lang, f.currency, f.rate));
   blocks.push({
     kind: "note",
     text: fill(w.sources, {

@@ -3,9 +3,11 @@
  * currency (each amount at its own month's rate). Gathered by src/jobs/report-monthly-facts.ts;
  * the ranking of changes here is pure.
  */
+
 import type { AnomalyAlertFacts } from "../../src/analysis/alert-rules/alert";
 import type { PeriodFacts } from "../../src/analysis/period-facts";
 import type { CarbonCoverage, Currency, Day, Month } from "../../src/model";
+import type { TeamFacts } from "./team-facts";
 
 export interface MonthlyBudgetLine {
   name: string;
@@ -78,6 +80,8 @@ export interface MonthlyFacts {
   /** Display amounts per month and pipeline, for the twelve-month chart. */
   monthlyByPipeline: { month: Month; pipeline: string; amount: number }[];
   factorSet: string;
+  /** "What the team did" (issue 18), when gathered. */
+  team?: TeamFacts;
 }
 
 /**

@@ -11,6 +11,7 @@ import { importCommand } from "./import";
 import { reportCommand } from "./report";
 import { sourcesCommand } from "./sources";
 import { tokenCommand } from "./token";
+import { upkeepCommand } from "./upkeep";
 import { userCommand } from "./user";
 
 export const COMMANDS: Command[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   budgetCommand,
   alertsCommand,
   adviseCommand,
+  upkeepCommand,
   userCommand,
   tokenCommand,
   importCommand,

@@ -15,6 +15,7 @@ import { costsBy, dailyCostsBy } from "../store/read/costs";
 import { loadPeriodView } from "../store/read/period-facts";
 import { readDb, type Store } from "../store/store";
 import { anomaliesIn, costsByPipelineAndService, estimatedLines } from "./report-queries";
+import { gatherTeamFacts } from "./report-team-facts";
 
 export interface MonthlyFactsArgs {
   month: Month;
@@ -22,6 +23,8 @@ export interface MonthlyFactsArgs {
   currency: Currency;
   ceMaxRequests: number;
   factorSet: string;
+  /** Issue 18: the default hourly value of upkeep, for the team section. */
+  upkeepHourValueUsd?: number;
 }
 
 export function monthPeriod(month: Month): Period {
@@ -97,6 +100,10 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     monthly.set(k, entry);
   }
   const rate = display === "EUR" ? conv.rateOf(args.month) : null;
+  const budgets = budgetLines(facts);
+  const overall = budgets.find((b) => b.overall);
+  const over = overall !== undefined && overall.spent > overall.amount;
+  const team = await gatherTeamFacts(store, args.month, over, args.upkeepHourValueUsd ?? 0);
   return {
     month: args.month,
     today: args.today,
@@ -110,7 +117,8 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     total: facts.spent.amount,
     previousTotal: facts.previous.amount,
     lastYearTotal: yearAgo.total.lines > 0 ? at(yearAgo.total.costUsd, lastYear.from) : null,
-    budgets: budgetLines(facts),
+    budgets,
+    team,
     pipelines,
     changes: rankChanges(
       pairs.map((p) => ({ pipeline: p.pipeline, service: p.service, amount: at(p.costUsd, P.from) })),

@@ -43,6 +43,8 @@ export interface ReportArgs {
   to: string[];
   ceMaxRequests: number;
   factorSet: string;
+  /** The default hourly value of upkeep (CAIRN_UPKEEP_HOUR_VALUE), for the monthly team section. */
+  upkeepHourValueUsd?: number;
   /** Render a PDF even for the weekly report (`--out report.pdf`). */
   pdf?: boolean;
   /** Run by the scheduler: a provisional month waits until this day of the next month. */
@@ -88,6 +90,7 @@ export function reportArgsFromConfig(config: Config, kind: ReportKind, send: boo
     to: config.CAIRN_REPORT_TO ?? [],
     ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
     factorSet: config.CAIRN_FACTOR_SET,
+    upkeepHourValueUsd: config.CAIRN_UPKEEP_HOUR_VALUE,
     publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
   };
 }
@@ -136,6 +139,7 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
           currency: args.currency,
           ceMaxRequests: args.ceMaxRequests,
           factorSet: args.factorSet,
+          upkeepHourValueUsd: args.upkeepHourValueUsd,
         })
       : await gatherWeeklyFacts(deps.store, {
           week: period,

@@ -69,7 +69,9 @@ describe("monthly report on the demo's last full month", () => {
     for (const haystack of [r.archiveHtml, r.mailHtml, r.text, ...(pdf ? [pdf.text] : [])]) {
       for (const needle of expected) expect(squash(haystack)).toContain(squash(needle));
     }
-    if (pdf) expect(pdf.pages).toBe(1);
+    // One page of figures, plus (issue 18) "Ce que l'équipe a fait", which spills onto a second
+    // page on the demo's over-budget October: the lead decides whether to shorten the report.
+    if (pdf) expect(pdf.pages).toBeLessThanOrEqual(2);
     expect(Buffer.from(r.pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     // Charts: inline images in mail, data URIs in the archive.
     expect(r.mailHtml).toContain('src="cid:monthly-trend@cairn"');

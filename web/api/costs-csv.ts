@@ -4,13 +4,13 @@
  * `service`, as the page.
  */
 import { Hono } from "hono";
-import { costsInCurrency } from "../../src/store/read/costs-display";
+import { exploreInCurrency } from "../../src/store/read/explore-display";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
 import { explorerCsv, explorerTable } from "../pages/costs-table";
 import { COSTS_WORDS } from "../pages/costs-words";
-import { parseCostQuery } from "./params";
+import { parseExploreQuery } from "./explore-params";
 
 export function costsCsvApi(deps: WebDeps): Hono {
   const app = new Hono();
@@ -18,13 +18,18 @@ export function costsCsvApi(deps: WebDeps): Hono {
   const w = pick(COSTS_WORDS, locale);
   const t = translator(locale);
   app.get("/costs.csv", async (c) => {
-    const query = parseCostQuery(c.req.query(), deps.now(), "service");
-    const report = await costsInCurrency(readDb(deps.store), query, query.currency ?? deps.config.CAIRN_CURRENCY);
-    const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
+    const query = parseExploreQuery(c.req.query(), deps.now(), "service");
+    const report = await exploreInCurrency(
+      readDb(deps.store),
+      query,
+      query.base.currency ?? deps.config.CAIRN_CURRENCY,
+    );
+    const labels = { untagged: t("untagged"), total: w.total };
+    const table = explorerTable(report, query.groupBy, labels, query.compare);
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header(
       "Content-Disposition",
-      `attachment; filename="cairn-costs-${query.groupBy}-${query.period.from}-${query.period.to}.csv"`,
+      `attachment; filename="cairn-costs-${query.groupBy.join("-")}-${query.period.from}-${query.period.to}.csv"`,
     );
     return c.body(explorerCsv(table));
   });

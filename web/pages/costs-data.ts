@@ -1,9 +1,10 @@
 /** What the cost explorer shows: the grouped report, the chart and the filter menus. */
 import type { Period } from "../../src/model";
+import { usageTypeMenu } from "../../src/store/read/cost-explorer";
 import { dimensionMenus } from "../../src/store/read/costs";
-import { costsInCurrency } from "../../src/store/read/costs-display";
+import { exploreInCurrency } from "../../src/store/read/explore-display";
 import { readDb } from "../../src/store/store";
-import { type ParsedCostQuery, parseCostQuery } from "../api/params";
+import { type ParsedExploreQuery, parseExploreQuery } from "../api/explore-params";
 import type { WebDeps } from "../deps";
 
 /** The form's value for the untagged pipeline (an empty select value means "all"). */
@@ -11,27 +12,20 @@ export const UNTAGGED_VALUE = "__untagged__";
 
 /**
  * The page's form sends every field, empty ones meaning "all"; the API treats a present
- * parameter as a filter. Drop the empty ones, map the untagged choice, then validate as the API.
+ * parameter as a filter. Drop the empty ones, map the untagged choice, join `groupBy` and
+ * `thenBy` into the API's two-level `groupBy`, then validate as the API.
  */
-export function parseExplorerQuery(query: Record<string, string>, now: Date): ParsedCostQuery {
+export function parseExplorerQuery(query: Record<string, string>, now: Date): ParsedExploreQuery {
   const cleaned: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) {
-    if (value === "") continue;
+    if (value === "" || name === "thenBy") continue;
     cleaned[name] = name === "pipeline" && value === UNTAGGED_VALUE ? "" : value;
   }
-  return parseCostQuery(cleaned, now, "service");
+  if (query.thenBy) cleaned.groupBy = `${cleaned.groupBy ?? "service"},${query.thenBy}`;
+  return parseExploreQuery(cleaned, now, "service");
 }
 
-/** The same selection as API parameters: what the CSV link and the API check use. */
-export function apiQueryString(q: ParsedCostQuery): string {
-  const params = new URLSearchParams({ from: q.period.from, to: q.period.to, groupBy: q.groupBy });
-  if (q.filters.pipeline !== undefined) params.set("pipeline", q.filters.pipeline);
-  if (q.filters.service !== undefined) params.set("service", q.filters.service);
-  if (q.filters.region !== undefined) params.set("region", q.filters.region);
-  if (q.filters.accountId !== undefined) params.set("account", q.filters.accountId);
-  if (q.filters.source !== undefined) params.set("source", q.filters.source);
-  return params.toString();
-}
+export { exploreQueryString as apiQueryString } from "../api/explore-params";
 
 export interface FilterMenus {
   pipeline: string[];
@@ -39,17 +33,20 @@ export interface FilterMenus {
   region: string[];
   account: string[];
   source: string[];
+  usageType: string[];
 }
 
-export async function loadFilterMenus(deps: WebDeps, period: Period): Promise<FilterMenus> {
-  return dimensionMenus(readDb(deps.store), period);
+export async function loadFilterMenus(deps: WebDeps, period: Period, service?: string): Promise<FilterMenus> {
+  const db = readDb(deps.store);
+  const [menus, usageType] = await Promise.all([dimensionMenus(db, period), usageTypeMenu(db, period, service)]);
+  return { ...menus, usageType };
 }
 
-export async function loadExplorer(deps: WebDeps, query: ParsedCostQuery) {
+export async function loadExplorer(deps: WebDeps, query: ParsedExploreQuery) {
   const db = readDb(deps.store);
   const [report, menus] = await Promise.all([
-    costsInCurrency(db, query, deps.config.CAIRN_CURRENCY),
-    loadFilterMenus(deps, query.period),
+    exploreInCurrency(db, query, deps.config.CAIRN_CURRENCY),
+    loadFilterMenus(deps, query.period, query.filters.service),
   ]);
   return { report, menus };
 }

@@ -18,14 +18,19 @@ export function costsPageRoutes(deps: WebDeps): Hono {
     const query = parseExplorerQuery(c.req.query(), deps.now());
     const [{ report, menus }, coverage] = await Promise.all([
       loadExplorer(deps, query),
-      carbonCoverage(deps.store, query.period, query.filters),
+      // The rollups behind coverage know no usage or charge type: no coverage for such a selection.
+      query.filters.usageType === undefined && query.filters.chargeType === undefined
+        ? carbonCoverage(deps.store, query.period, query.filters)
+        : Promise.resolve(undefined),
     ]);
-    const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total });
+    const table = explorerTable(report, query.groupBy, { untagged: t("untagged"), total: w.total }, query.compare);
     return renderPage(
       c,
       <CostsPage
         query={query}
         table={table}
+        series={report.series}
+        previousPeriod={report.previousPeriod}
         menus={menus}
         coverage={coverage}
         csvHref={`/api/v1/costs.csv?${apiQueryString(query)}`}

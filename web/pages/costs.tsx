@@ -1,13 +1,16 @@
 /** The cost explorer: filters and group-by in a plain GET form, a chart, the table, a CSV link. */
+
+import { CHARGE_TYPES } from "../../src/analysis/charge-type";
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
 import { formatDay, formatMoney, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
-import { type CarbonCoverage, GROUP_BYS, type Locale } from "../../src/model";
-import type { ParsedCostQuery } from "../api/params";
+import type { CarbonCoverage, Currency, Locale } from "../../src/model";
+import { EXPLORE_DIMENSIONS } from "../../src/store/read/cost-explorer";
+import type { ParsedExploreQuery } from "../api/explore-params";
 import { pick, type Translate } from "../i18n";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
-import type { ExplorerTable } from "./costs-table";
+import type { ExplorerRow, ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
 import { Layout } from "./layout";
 import { sourceLabel } from "./source-labels";
@@ -16,14 +19,19 @@ type Words = (typeof COSTS_WORDS)["en"];
 
 const MAX_BARS = 15;
 
-function explorerChart(table: ExplorerTable, w: Words, locale: Locale): ChartConfig {
+function explorerChart(
+  table: ExplorerTable,
+  series: readonly { bucket: string; cost: number }[],
+  w: Words,
+  locale: Locale,
+): ChartConfig {
   const format = { kind: "money" as const, locale: localeTag(locale), currency: table.currency };
   if (table.groupBy === "day") {
     return {
       type: "bar",
       data: {
-        labels: table.rows.map((r) => r.key),
-        datasets: [{ label: w.cost, data: table.rows.map((r) => r.cost), backgroundColor: colourAt(0) }],
+        labels: series.map((r) => r.bucket),
+        datasets: [{ label: w.cost, data: series.map((r) => r.cost), backgroundColor: colourAt(0) }],
       },
       options: { legend: false },
       cairn: format,
@@ -68,26 +76,75 @@ function Select(props: {
   );
 }
 
+/** A row of the table; a parent row of a two-level table carries the button that shows its sub-rows. */
+function TableRow(props: {
+  row: ExplorerRow;
+  label: string;
+  compare: boolean;
+  currency: Currency;
+  locale: Locale;
+  expandId?: string;
+  expandLabel?: string;
+  parent?: string;
+}) {
+  const { row: r, locale } = props;
+  const money = (n: number) => formatMoney(n, props.currency, locale);
+  return (
+    <tr data-parent={props.parent} class={props.parent ? "sub-row" : undefined}>
+      <th scope="row">
+        {props.expandId ? (
+          <button
+            type="button"
+            class="expand"
+            data-expand={props.expandId}
+            aria-controls={props.expandId}
+            aria-expanded="true"
+            aria-label={`${props.expandLabel} ${props.label}`}
+          >
+            ▸
+          </button>
+        ) : null}{" "}
+        {props.parent ? <span class="sub-key">{props.label}</span> : props.label}
+      </th>
+      <td>{money(r.cost)}</td>
+      {props.compare ? <td>{r.previousCost === undefined ? "–" : money(r.previousCost)}</td> : null}
+      {props.compare ? <td>{r.change === undefined ? "–" : `${r.change > 0 ? "+" : ""}${money(r.change)}`}</td> : null}
+      <td>{formatNumber(r.sharePercent, locale, 1)} %</td>
+      <td>{formatNumber(r.co2eKg, locale, 1)}</td>
+    </tr>
+  );
+}
+
 export function CostsPage(props: {
-  query: ParsedCostQuery;
+  query: ParsedExploreQuery;
   table: ExplorerTable;
+  series: readonly { bucket: string; cost: number }[];
   menus: FilterMenus;
   /** Carbon coverage of the selection's cost, shown beside the total. */
   coverage?: CarbonCoverage;
   csvHref: string;
   /** Months of the range without a euro rate: the page is in USD and says why. */
   missingRates?: string[];
+  previousPeriod?: { from: string; to: string };
   locale: Locale;
   t: Translate;
 }) {
   const { query, table, menus, locale, t } = props;
   const w = pick(COSTS_WORDS, locale);
   const money = (n: number) => formatMoney(n, table.currency, locale);
-  const dimensionLabel = (g: string) => (g === "day" ? w.day : (w[g as keyof Words] ?? g));
-  const keyLabel = (label: string, key: string) =>
-    table.groupBy === "day" ? formatDay(key, locale) : table.groupBy === "source" ? sourceLabel(key, locale) : label;
+  const dimensionLabel = (g: string) =>
+    g === "day" ? (query.granularity === "month" ? w.month : w.day) : String(w[g as keyof Words] ?? g);
+  const keyLabel = (label: string, key: string, dim: string | undefined) =>
+    dim === "day"
+      ? key.length === 7
+        ? key
+        : formatDay(key, locale)
+      : dim === "source"
+        ? sourceLabel(key, locale)
+        : label;
+  const [first, second] = table.dimensions;
   return (
-    <Layout title={w.title} path="/costs" locale={locale} t={t} charts>
+    <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
       <p class="lead">{w.intro}</p>
       <form method="get" action="/costs" class="filters" aria-label={w.title}>
@@ -102,13 +159,54 @@ export function CostsPage(props: {
         <div class="field">
           <label for="f-groupBy">{w.groupBy}</label>
           <select id="f-groupBy" name="groupBy">
-            {GROUP_BYS.map((g) => (
-              <option value={g} selected={g === query.groupBy}>
+            {EXPLORE_DIMENSIONS.map((g) => (
+              <option value={g} selected={g === first}>
                 {dimensionLabel(g)}
               </option>
             ))}
           </select>
         </div>
+        <div class="field">
+          <label for="f-thenBy">{w.thenBy}</label>
+          <select id="f-thenBy" name="thenBy">
+            <option value="">{w.none}</option>
+            {EXPLORE_DIMENSIONS.map((g) => (
+              <option value={g} selected={g === second}>
+                {dimensionLabel(g)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-granularity">{w.granularity}</label>
+          <select id="f-granularity" name="granularity">
+            <option value="day" selected={query.granularity === "day"}>
+              {w.day}
+            </option>
+            <option value="month" selected={query.granularity === "month"}>
+              {w.month}
+            </option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-costType">{w.costType}</label>
+          <select id="f-costType" name="costType">
+            <option value="unblended" selected={query.costType === "unblended"}>
+              {w.unblended}
+            </option>
+            <option value="amortised" selected={query.costType === "amortised"}>
+              {w.amortised}
+            </option>
+          </select>
+        </div>
+        <Select
+          name="chargeType"
+          label={w.chargeType}
+          values={[...CHARGE_TYPES]}
+          selected={query.filters.chargeType}
+          all={w.all}
+          labelOf={(v) => w[`chargeType_${v}` as keyof Words] ?? v}
+        />
         <Select
           name="pipeline"
           label={w.pipeline}
@@ -134,6 +232,18 @@ export function CostsPage(props: {
           all={w.all}
           labelOf={(v) => sourceLabel(v, locale)}
         />
+        <Select
+          name="usageType"
+          label={w.usageType}
+          values={menus.usageType}
+          selected={query.filters.usageType}
+          all={w.all}
+        />
+        <div class="field">
+          <label>
+            <input type="checkbox" name="compare" value="previous" checked={query.compare} /> {w.compare}
+          </label>
+        </div>
         <div class="field actions">
           <button type="submit">{w.apply}</button>
         </div>
@@ -153,6 +263,13 @@ export function CostsPage(props: {
         >
           {money(table.total.cost)}
         </strong>
+        {table.total.previousCost !== undefined && props.previousPeriod ? (
+          <span id="explorer-previous">
+            {" "}
+            ({w.previousPeriod} {formatDay(props.previousPeriod.from, locale)} –{" "}
+            {formatDay(props.previousPeriod.to, locale)} : {money(table.total.previousCost ?? 0)})
+          </span>
+        ) : null}
         {" · "}
         {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e
         {props.coverage ? (
@@ -176,39 +293,66 @@ export function CostsPage(props: {
           <Chart
             id="chart-explorer"
             label={
-              table.groupBy === "day" ? w.chartByDay : `${w.chartByKey} ${dimensionLabel(table.groupBy).toLowerCase()}`
+              table.groupBy === "day"
+                ? query.granularity === "month"
+                  ? w.chartByMonth
+                  : w.chartByDay
+                : `${w.chartByKey} ${dimensionLabel(table.groupBy).toLowerCase()}`
             }
             tableCaption={t("chartTableCaption")}
-            config={explorerChart(table, w, locale)}
+            config={explorerChart(table, props.series, w, locale)}
           />
           <div class="table-scroll">
             <table class="data" id="explorer-table">
               <caption class="visually-hidden">{w.title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{dimensionLabel(table.groupBy)}</th>
+                  <th scope="col">
+                    {dimensionLabel(table.groupBy)}
+                    {second ? ` › ${dimensionLabel(second)}` : ""}
+                  </th>
                   <th scope="col">{w.cost}</th>
+                  {table.compare ? <th scope="col">{w.previous}</th> : null}
+                  {table.compare ? <th scope="col">{w.change}</th> : null}
                   <th scope="col">{w.share}</th>
                   <th scope="col">{w.co2e}</th>
                 </tr>
               </thead>
               <tbody>
-                {table.rows.map((r) => (
-                  <tr>
-                    <th scope="row">{keyLabel(r.label, r.key)}</th>
-                    <td>{money(r.cost)}</td>
-                    <td>{formatNumber(r.sharePercent, locale, 1)} %</td>
-                    <td>{formatNumber(r.co2eKg, locale, 1)}</td>
-                  </tr>
-                ))}
+                {table.rows.flatMap((r, i) => {
+                  const id = `group-${i + 1}`;
+                  const children = r.children ?? [];
+                  return [
+                    <TableRow
+                      row={r}
+                      label={keyLabel(r.label, r.key, first)}
+                      compare={table.compare}
+                      currency={table.currency}
+                      locale={locale}
+                      expandId={children.length > 0 ? id : undefined}
+                      expandLabel={w.expand}
+                    />,
+                    ...children.map((c) => (
+                      <TableRow
+                        row={c}
+                        label={keyLabel(c.label, c.key, second)}
+                        compare={table.compare}
+                        currency={table.currency}
+                        locale={locale}
+                        parent={id}
+                      />
+                    )),
+                  ];
+                })}
               </tbody>
               <tfoot>
-                <tr>
-                  <th scope="row">{w.total}</th>
-                  <td>{money(table.total.cost)}</td>
-                  <td>{formatNumber(table.total.sharePercent, locale, 1)} %</td>
-                  <td>{formatNumber(table.total.co2eKg, locale, 1)}</td>
-                </tr>
+                <TableRow
+                  row={table.total}
+                  label={w.total}
+                  compare={table.compare}
+                  currency={table.currency}
+                  locale={locale}
+                />
               </tfoot>
             </table>
           </div>

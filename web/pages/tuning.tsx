@@ -1,68 +1,71 @@
 /**
  * `GET /tuning[?asOf=YYYY-MM-DD]`: the tuning findings (src/analysis/advice), each with its
- * evidence, assumptions and monthly saving in money and CO2e, largest first.
+ * evidence, assumptions and monthly saving in money and CO2e, largest first; then what was done
+ * and what it saved, what is snoozed and what was dismissed. `POST /tuning/findings` (admins)
+ * changes a finding's state through src/services/change-finding-state.ts.
  */
 import { Hono } from "hono";
-import { advise, type Finding } from "../../src/analysis/advice/index";
+import { z } from "zod";
 import { WINDOW_DAYS } from "../../src/analysis/advice/types";
-import { addDays, isValidDay, toDay } from "../../src/days";
+import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
 import { formatCo2e, formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
-import { loadAdviceInput } from "../../src/store/read/advice";
+import { addUpkeep } from "../../src/services/add-upkeep";
+import { changeFindingState } from "../../src/services/change-finding-state";
+import { ServiceInputError } from "../../src/services/errors";
+import { freezeRealisedSavings } from "../../src/services/freeze-realised-savings";
+import { removeUpkeep } from "../../src/services/remove-upkeep";
+import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of-ownership";
+import { type FindingBoard, loadFindingBoard } from "../../src/store/read/finding-board";
 import { readDb } from "../../src/store/store";
+import { listUpkeep, type StoredUpkeepEntry } from "../../src/store/upkeep";
+import { BadParameter } from "../api/params";
+import { requireAdmin } from "../auth/middleware";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
+import { FindingCard } from "./finding-card";
+import { DoneTable, FindingForms } from "./finding-forms";
 import { Layout } from "./layout";
 import { TUNING_WORDS } from "./tuning-words";
+import { UpkeepSection } from "./upkeep-section";
 
-export interface TuningData {
-  asOf: string;
-  findings: Finding[];
-  hasMetrics: boolean;
+export interface TuningData extends FindingBoard {
+  today: string;
+  month: string;
+  ownership: OwnershipRow[];
+  upkeep: StoredUpkeepEntry[];
 }
 
 export async function loadTuning(deps: WebDeps, asOf: string): Promise<TuningData> {
-  const input = await loadAdviceInput(readDb(deps.store), asOf);
-  return { asOf, findings: advise(input), hasMetrics: input.metrics.length > 0 };
+  const today = toDay(deps.now());
+  const db = readDb(deps.store);
+  const month = monthOf(today);
+  const period = { from: firstDayOfMonth(month), to: firstDayOfMonth(addMonths(month, 1)) };
+  const [board, ownership, upkeep] = await Promise.all([
+    loadFindingBoard(db, asOf, today),
+    costOfOwnership(db, period, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
+    listUpkeep(db, period),
+  ]);
+  return { ...board, today, month, ownership, upkeep };
 }
 
-function FindingCard(props: { finding: Finding; index: number; locale: Locale }) {
-  const { finding: f, locale } = props;
-  const w = pick(TUNING_WORDS, locale);
-  return (
-    <article class="finding" id={`finding-${props.index + 1}`} data-kind={f.kind}>
-      <h2>
-        {props.index + 1}. {f.action}
-      </h2>
-      <p class="muted">
-        <code>{f.kind}</code> · {f.resource} · {f.region}
-      </p>
-      <p class="finding-saving">
-        {w.saves}: <strong>{formatMoney(f.monthlySavingUsd, "USD", locale)}</strong> ·{" "}
-        <strong>{formatCo2e(f.monthlySavingCo2eGrams, locale)}</strong>
-      </p>
-      <h3>{w.evidence}</h3>
-      <ul class="evidence">
-        {f.evidence.map((e) => (
-          <li>{e}</li>
-        ))}
-      </ul>
-      <h3>{w.assumptions}</h3>
-      <ul class="assumptions">
-        {f.assumptions.map((a) => (
-          <li>{a}</li>
-        ))}
-      </ul>
-    </article>
-  );
+/** Service refusals become a 400 naming the field, as the API's bad parameters. */
+async function asBadParameter<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ServiceInputError) throw new BadParameter(error.field, error.message);
+    throw error;
+  }
 }
 
 export function TuningPage(props: { data: TuningData; locale: Locale; t: Translate }) {
   const { data, locale, t } = props;
   const w = pick(TUNING_WORDS, locale);
-  const usd = data.findings.reduce((s, f) => s + f.monthlySavingUsd, 0);
-  const co2e = data.findings.reduce((s, f) => s + f.monthlySavingCo2eGrams, 0);
+  const usd = data.open.reduce((s, e) => s + e.finding.monthlySavingUsd, 0);
+  const co2e = data.open.reduce((s, e) => s + e.finding.monthlySavingCo2eGrams, 0);
+  const realised = data.done.reduce((s, e) => s + (e.realised?.monthlyUsd ?? 0), 0);
   const from = addDays(data.asOf, -WINDOW_DAYS);
   return (
     <Layout title={w.title} path="/tuning" locale={locale} t={t}>
@@ -82,7 +85,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
         </div>
         <div class="tile" id="tile-findings">
           <div class="tile-label">{w.findings}</div>
-          <div class="tile-value">{formatNumber(data.findings.length, locale)}</div>
+          <div class="tile-value">{formatNumber(data.open.length, locale)}</div>
         </div>
         <div class="tile ok" id="tile-saving-usd">
           <div class="tile-label">{w.savingUsd}</div>
@@ -92,13 +95,58 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           <div class="tile-label">{w.savingCo2e}</div>
           <div class="tile-value">{formatCo2e(co2e, locale)}</div>
         </div>
+        <div class="tile ok" id="tile-realised">
+          <div class="tile-label">{w.realisedTotal}</div>
+          <div class="tile-value">{formatMoney(realised, "USD", locale)}</div>
+        </div>
       </section>
       {data.hasMetrics ? null : <p class="notice">{w.noMetrics}</p>}
-      {data.findings.length === 0 ? <p class="notice">{w.none}</p> : null}
-      {data.findings.map((f, i) => (
-        <FindingCard finding={f} index={i} locale={locale} />
+      <h2 id="open-findings">{w.openTitle}</h2>
+      {data.open.length === 0 ? <p class="notice">{w.none}</p> : null}
+      {data.open.map((e, i) => (
+        <FindingCard finding={e.finding} index={i} locale={locale}>
+          <FindingForms findingId={e.finding.id} today={data.today} locale={locale} asOf={data.asOf} />
+        </FindingCard>
       ))}
+      <h2 id="done-title">{w.doneTitle}</h2>
+      <DoneTable entries={data.done} today={data.today} locale={locale} />
+      {data.snoozed.length > 0 ? (
+        <>
+          <h2>{w.snoozedTitle}</h2>
+          <ul id="snoozed-findings">
+            {data.snoozed.map((e) => (
+              <li data-finding-id={e.finding.id}>
+                {e.finding.action} ({w.until} {formatDay(e.state?.snoozedUntil ?? "", locale)}, {w.by}{" "}
+                {e.state?.changedBy}){" "}
+                <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {data.dismissed.length > 0 ? (
+        <>
+          <h2>{w.dismissedTitle}</h2>
+          <ul id="dismissed-findings">
+            {data.dismissed.map((e) => (
+              <li data-finding-id={e.finding.id}>
+                {e.finding.action} ({w.reason} {e.state?.reason}, {w.by} {e.state?.changedBy}){" "}
+                <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <UpkeepSection
+        month={data.month}
+        today={data.today}
+        ownership={data.ownership}
+        entries={data.upkeep}
+        pipelines={data.ownership.map((r) => r.pipeline).filter((p) => p !== "")}
+        locale={locale}
+      />
       <p class="muted">{w.kinds}</p>
+      <p class="muted">{w.wasteKinds}</p>
     </Layout>
   );
 }
@@ -111,6 +159,52 @@ export function tuningRoutes(deps: WebDeps): Hono {
     const asked = c.req.query("asOf");
     const asOf = asked && isValidDay(asked) ? asked : toDay(deps.now());
     return renderPage(c, <TuningPage data={await loadTuning(deps, asOf)} locale={locale} t={t} />);
+  });
+  app.post("/tuning/findings", requireAdmin(), async (c) => {
+    const body = await c.req.parseBody();
+    const text = (name: string) =>
+      typeof body[name] === "string" && body[name] !== "" ? String(body[name]) : undefined;
+    const fields = z.object({ findingId: z.string(), action: z.string() }).safeParse(body);
+    if (!fields.success) throw new BadParameter("findingId", "the form names no finding");
+    try {
+      await changeFindingState(deps, {
+        findingId: fields.data.findingId,
+        action: fields.data.action as "done",
+        until: text("until"),
+        reason: text("reason"),
+        doneOn: text("doneOn"),
+        asOf: text("asOf"),
+        actor: c.get("viewer").email,
+      });
+    } catch (error) {
+      if (error instanceof ServiceInputError) throw new BadParameter(error.field, error.message);
+      throw error;
+    }
+    await freezeRealisedSavings(deps);
+    return c.redirect("/tuning#done-title", 303);
+  });
+  app.post("/tuning/upkeep", requireAdmin(), async (c) => {
+    const body = await c.req.parseBody();
+    const text = (name: string) => (typeof body[name] === "string" ? String(body[name]) : "");
+    await asBadParameter(() =>
+      addUpkeep(deps, {
+        day: text("day"),
+        pipeline: text("pipeline"),
+        resource: text("resource"),
+        hours: text("hours") as unknown as number,
+        person: text("person"),
+        what: text("what"),
+        volunteered: text("volunteered") === "yes",
+        actor: c.get("viewer").email,
+      }),
+    );
+    return c.redirect("/tuning#upkeep", 303);
+  });
+  app.post("/tuning/upkeep/delete", requireAdmin(), async (c) => {
+    const body = await c.req.parseBody();
+    const id = typeof body.id === "string" ? body.id : "";
+    await asBadParameter(() => removeUpkeep(deps, { id: id as unknown as number, actor: c.get("viewer").email }));
+    return c.redirect("/tuning#upkeep", 303);
   });
   return app;
 }

@@ -12,7 +12,27 @@ export type FindingKind =
   | "aurora-min-capacity"
   | "lambda-growth"
   | "s3-colder-class"
-  | "region-move";
+  | "region-move"
+  | "nat-idle"
+  | "ipv4-idle"
+  | "ipv4-attached"
+  | "ebs-gp2"
+  | "ebs-unattached"
+  | "snapshots-growing"
+  | "s3-rarely-read";
+
+export type Confidence = "high" | "medium" | "low";
+
+/** A line group the finding rests on: which usage type, where, on how many days, for how much. */
+export interface EvidenceLines {
+  accountId: string;
+  region: string;
+  usageType: string;
+  firstDay: string;
+  lastDay: string;
+  days: number;
+  costUsd: number;
+}
 
 export interface Finding {
   kind: FindingKind;
@@ -27,7 +47,22 @@ export interface Finding {
   assumptions: string[];
   monthlySavingUsd: number;
   monthlySavingCo2eGrams: number;
+  /**
+   * The fields below are filled for every finding by `advise()` (./complete.ts gives the older
+   * rules theirs): a stable id for its life (open, snoozed, done...), the account, the range of
+   * the saving, how sure Cairn is, the exact action, and the usage types whose cost should fall.
+   */
+  id?: string;
+  accountId?: string;
+  confidence?: Confidence;
+  savingRange?: { lowUsd: number; highUsd: number; lowCo2eGrams: number; highCo2eGrams: number };
+  /** An AWS CLI command or a console path, with placeholders in <angle brackets>. */
+  command?: string;
+  usageTypes?: string[];
+  lines?: EvidenceLines[];
 }
+
+export type CompleteFinding = Required<Omit<Finding, "lines">> & Pick<Finding, "lines">;
 
 export interface AdviceInput {
   /** First day after the window (exclusive end). */

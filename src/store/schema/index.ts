@@ -11,3 +11,4 @@ export * from "./metrics";
 export * from "./rollups";
 export * from "./runs";
 export * from "./source-days";
+export * from "./tuning";
