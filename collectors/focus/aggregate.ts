@@ -6,6 +6,7 @@
  */
 import type { Day, Month } from "../../src/model";
 import type { FocusCharge } from "./parse-charge";
+import type { ResourceLineBuffer } from "./resource-lines";
 
 export interface Contribution {
   day: Day;
@@ -42,6 +43,8 @@ export interface OtherProviderTotal {
 export interface FocusAggregate {
   periods: Map<string, PeriodAggregate>;
   others: Map<string, OtherProviderTotal>;
+  /** Also keeps resource lines when set. */
+  resources?: ResourceLineBuffer;
 }
 
 export function newAggregate(): FocusAggregate {
@@ -63,6 +66,7 @@ export function periodKey(billingAccountId: string, billingPeriod: Month): strin
 }
 
 export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
+  agg.resources?.add(c);
   const pk = periodKey(c.billingAccountId, c.billingPeriod);
   if (!c.isAws) {
     const ok = `${pk}${SEP}${c.provider}${SEP}${c.currency}`;

@@ -25,6 +25,9 @@ export const FOCUS_COLUMNS = [
   "Tags",
   "SkuMeter",
   "x_UsageType",
+  "ResourceId",
+  "ResourceName",
+  "ResourceType",
 ] as const;
 
 export type FocusColumn = (typeof FOCUS_COLUMNS)[number];

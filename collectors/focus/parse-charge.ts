@@ -29,6 +29,11 @@ export interface FocusCharge {
   usageAmount: number;
   usageUnit: string;
   currency: string;
+  /** The resource billed (empty when the row names none), its name and type, its raw tags. */
+  resourceId: string;
+  resourceName: string;
+  resourceType: string;
+  tags: unknown;
 }
 
 export type ChargeResult = { ok: true; charge: FocusCharge } | { ok: false; error: string };
@@ -112,6 +117,10 @@ export function parseCharge(cell: CellReader, pipelineTag: string, tagCache?: Ma
       usageAmount: quantity ?? 0,
       usageUnit: textOf(cell("ConsumedUnit")) ?? "",
       currency,
+      resourceId: textOf(cell("ResourceId")) ?? "",
+      resourceName: textOf(cell("ResourceName")) ?? "",
+      resourceType: textOf(cell("ResourceType")) ?? "",
+      tags: cell("Tags"),
     },
   };
 }

@@ -30,6 +30,7 @@ import {
 } from "../store/imports";
 import { finishRun, startRun } from "../store/runs";
 import type { Store } from "../store/store";
+import { startResourceImport } from "./import-resources";
 
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
@@ -91,6 +92,8 @@ export interface ImportSummary {
   /** Months whose imported cost lines were rebuilt, with their line count. */
   months: { month: Month; lines: number }[];
   costLinesWritten: number;
+  /** Resource lines written (per day, resource and cost-line key). */
+  resourceLinesWritten?: number;
   otherProviders: OtherProviderTotal[];
   error: string | null;
 }
@@ -258,6 +261,7 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
 
   const runId = await startRun(deps.store, { source: SOURCE, startedAt });
   const aggregate = newAggregate();
+  const resources = await startResourceImport(deps.store, runId, aggregate, SOURCE);
   try {
     await readAll(deps, args, planned, summary, aggregate);
     if (summary.badRows > args.maxErrors) {
@@ -267,6 +271,7 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
     }
     const at = deps.now().toISOString();
     await write(deps, summary, aggregate, at);
+    summary.resourceLinesWritten = (await resources.finish()).lines;
     for (const [i, object] of planned.read.entries()) {
       const scan = summary.files[i];
       if (!scan) continue;
@@ -292,6 +297,7 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
     return summary;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    await resources.abort();
     await finishRun(deps.store, runId, { finishedAt: deps.now().toISOString(), status: "failed", error: message });
     return { ...summary, status: "failed", error: message, periods: [], months: [], costLinesWritten: 0 };
   }

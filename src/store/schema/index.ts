@@ -6,5 +6,6 @@ export * from "./costs";
 export * from "./forecasts";
 export * from "./imports";
 export * from "./metrics";
+export * from "./resources";
 export * from "./rollups";
 export * from "./runs";

@@ -1,0 +1,90 @@
+CREATE TABLE `athena_cache` (
+	`key` text PRIMARY KEY NOT NULL,
+	`billing_periods` text NOT NULL,
+	`created_at` text NOT NULL,
+	`payload` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `athena_queries` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`query_execution_id` text,
+	`purpose` text NOT NULL,
+	`billing_periods` text NOT NULL,
+	`started_at` text NOT NULL,
+	`finished_at` text,
+	`state` text NOT NULL,
+	`bytes_scanned` integer DEFAULT 0 NOT NULL,
+	`cost_usd` real DEFAULT 0 NOT NULL,
+	`error` text
+);
+--> statement-breakpoint
+CREATE INDEX `athena_queries_started` ON `athena_queries` (`started_at`);--> statement-breakpoint
+CREATE TABLE `resource_line_staging` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`run_id` integer NOT NULL,
+	`billing_account_id` text NOT NULL,
+	`billing_period` text NOT NULL,
+	`day` text NOT NULL,
+	`resource_id` text NOT NULL,
+	`account_id` text NOT NULL,
+	`service` text NOT NULL,
+	`region` text NOT NULL,
+	`usage_type` text NOT NULL,
+	`pipeline` text NOT NULL,
+	`usage_unit` text NOT NULL,
+	`unblended_cost_usd` real NOT NULL,
+	`amortized_cost_usd` real NOT NULL,
+	`usage_amount` real NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `resource_line_staging_key` ON `resource_line_staging` (`run_id`,`billing_account_id`,`billing_period`,`day`,`resource_id`,`account_id`,`service`,`region`,`usage_type`,`pipeline`);--> statement-breakpoint
+CREATE TABLE `resource_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`billing_account_id` text NOT NULL,
+	`billing_period` text NOT NULL,
+	`day` text NOT NULL,
+	`resource_id` text NOT NULL,
+	`account_id` text NOT NULL,
+	`service` text NOT NULL,
+	`region` text NOT NULL,
+	`usage_type` text NOT NULL,
+	`pipeline` text NOT NULL,
+	`usage_unit` text NOT NULL,
+	`unblended_cost_usd` real NOT NULL,
+	`amortized_cost_usd` real NOT NULL,
+	`usage_amount` real NOT NULL,
+	`source` text NOT NULL,
+	`energy_kwh` real NOT NULL,
+	`co2e_grams` real NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `resource_lines_export` ON `resource_lines` (`billing_account_id`,`billing_period`);--> statement-breakpoint
+CREATE INDEX `resource_lines_resource_day` ON `resource_lines` (`resource_id`,`day`);--> statement-breakpoint
+CREATE INDEX `resource_lines_day` ON `resource_lines` (`day`);--> statement-breakpoint
+CREATE TABLE `resource_months` (
+	`month` text NOT NULL,
+	`resource_id` text NOT NULL,
+	`pipeline` text NOT NULL,
+	`account_id` text NOT NULL,
+	`service` text NOT NULL,
+	`unblended_cost_usd` real NOT NULL,
+	`amortized_cost_usd` real NOT NULL,
+	`co2e_grams` real NOT NULL,
+	`first_day` text NOT NULL,
+	`last_day` text NOT NULL,
+	PRIMARY KEY(`month`, `resource_id`, `pipeline`)
+);
+--> statement-breakpoint
+CREATE INDEX `resource_months_cost` ON `resource_months` (`month`,`unblended_cost_usd`);--> statement-breakpoint
+CREATE INDEX `resource_months_resource` ON `resource_months` (`resource_id`,`month`);--> statement-breakpoint
+CREATE TABLE `resources` (
+	`resource_id` text PRIMARY KEY NOT NULL,
+	`account_id` text NOT NULL,
+	`name` text NOT NULL,
+	`type` text NOT NULL,
+	`service` text NOT NULL,
+	`region` text NOT NULL,
+	`tags` text NOT NULL,
+	`first_day` text,
+	`last_day` text
+);
