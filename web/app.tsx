@@ -7,6 +7,7 @@ import { HTTPException } from "hono/http-exception";
 import { costsApi } from "./api/costs";
 import { costsCsvApi } from "./api/costs-csv";
 import { BadParameter } from "./api/params";
+import { resourcesApi } from "./api/resources";
 import { authenticate, csrfProtection } from "./auth/middleware";
 import { authRoutes } from "./auth/routes";
 import { renderPage } from "./auth/viewer";
@@ -20,6 +21,7 @@ import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
 import { reportsRoutes } from "./pages/reports";
+import { resourcesRoutes } from "./pages/resources";
 import { runsRoutes } from "./pages/runs-routes";
 import { settingsRoutes } from "./pages/settings-routes";
 import { tuningRoutes } from "./pages/tuning";
@@ -39,6 +41,7 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/", authRoutes(deps));
   app.route("/api/v1", costsCsvApi(deps));
   app.route("/api/v1", costsApi(deps));
+  app.route("/api/v1", resourcesApi(deps));
 
   app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
   app.route("/", costsPageRoutes(deps));
@@ -48,6 +51,7 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/", runsRoutes(deps));
   app.route("/", settingsRoutes(deps));
   app.route("/", tuningRoutes(deps));
+  app.route("/", resourcesRoutes(deps));
   app.route("/", methodologyRoutes(deps));
 
   app.notFound((c) =>

@@ -18,5 +18,6 @@ export const NAV: NavEntry[] = [
   { path: "/runs", label: "navRuns" },
   { path: "/settings", label: "navSettings" },
   { path: "/tuning", label: "navTuning" },
+  { path: "/resources", label: "navResources" },
   { path: "/methodology", label: "navMethodology" },
 ];
