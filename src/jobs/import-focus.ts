@@ -138,7 +138,7 @@ async function plan(deps: ImportFocusDeps, target: string): Promise<Planned> {
   };
 }
 
-function emptySummary(target: string): ImportSummary {
+export function emptySummary(target: string): ImportSummary {
   return {
     status: "succeeded",
     target,
@@ -201,7 +201,13 @@ function toCostLine(line: Awaited<ReturnType<typeof summedMonth>>[number], estim
   return { ...line, estimated, source: SOURCE };
 }
 
-async function write(deps: ImportFocusDeps, summary: ImportSummary, aggregate: FocusAggregate, at: string) {
+/** Replaces each export's contribution and rebuilds the months it touches (also used by the Athena path). */
+export async function write(
+  deps: Pick<ImportFocusDeps, "store" | "now" | "estimate">,
+  summary: ImportSummary,
+  aggregate: FocusAggregate,
+  at: string,
+) {
   const touched: TouchedMonths = new Map();
   for (const period of aggregate.periods.values()) {
     const key = { billingAccountId: period.billingAccountId, billingPeriod: period.billingPeriod };
