@@ -37,7 +37,15 @@ const estimate = (lines: CostLine[]) => estimateLines(lines, { factorSet: "cairn
 /** Two billing periods; four resources over hours and days; untagged rows; a row naming no resource. */
 function rows(): ParquetRow[] {
   const out: ParquetRow[] = [];
-  const resources = [
+  const resources: {
+    id: string;
+    name: string;
+    type: string;
+    service: string;
+    usage: string;
+    unit: string;
+    tags: Record<string, string>;
+  }[] = [
     {
       id: "i-0gpu",
       name: "detector",
