@@ -103,6 +103,18 @@ export const configSchema = z.object({
     .enum(["true", "false"], { message: "true or false" })
     .default("false")
     .transform((v) => v === "true"),
+  // Athena engine (issue 19): collection and resource views run on Athena over the FOCUS export
+  // when CAIRN_ATHENA_TABLE and CAIRN_ATHENA_OUTPUT are set.
+  CAIRN_ATHENA_TABLE: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, "a Glue database.table (letters, digits, _)")
+    .optional(),
+  CAIRN_ATHENA_WORKGROUP: z.string().min(1).default("primary"),
+  CAIRN_ATHENA_OUTPUT: z
+    .string()
+    .regex(/^s3:\/\/[^/]+/, "an s3://bucket/prefix/ URL")
+    .optional(),
+  CAIRN_ATHENA_MAX_USD: z.coerce.number().min(0).default(5),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -3,8 +3,10 @@
  * only place besides the config schema that does), builds the real clients, database and
  * clock, and runs one command. Exit status: 0 success, 1 explained failure, 2 bad usage.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs, parseEnv } from "node:util";
+import { createAthenaClient } from "../collectors/athena/client";
 import { createCloudWatchClientFactory } from "../collectors/cloudwatch/client";
 import { createCostExplorerClient } from "../collectors/cost-explorer/client";
 import { createS3Client } from "../collectors/focus/s3-client";
@@ -69,8 +71,10 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
   );
   const webhook = once(() => createWebhookFromConfig(config));
   const s3 = once(() => createS3Client({ forcePathStyle: config.CAIRN_S3_FORCE_PATH_STYLE }));
+  const athena = once(() => createAthenaClient());
   return {
     estimate,
+    athena,
     costExplorer,
     cloudWatch,
     s3,

@@ -2,7 +2,9 @@
  * What every CLI command is: a name, its usage text, its options (node:util parseArgs), and a
  * `run` that receives everything it needs from the composition root (src/node.ts).
  */
+
 import type { ParseArgsConfig } from "node:util";
+import type { AthenaClient } from "@aws-sdk/client-athena";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
@@ -42,6 +44,8 @@ export interface CliServices {
   cloudWatch: CloudWatchClientFactory;
   /** The scheduled jobs of `cairn serve`, bound to an opened store. */
   jobHandlers: (store: Store) => JobHandlers;
+  /** The Athena client (collectors/athena/client.ts), built once on first use. */
+  athena?: () => AthenaClient;
   /** The Cost Explorer client (collectors/cost-explorer/client.ts), built once on first use. */
   costExplorer: () => CostExplorerClient;
   /** The configured mail transport (reports/mail), null for none; throws MailError when misconfigured. */
