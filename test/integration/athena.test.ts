@@ -28,6 +28,7 @@ import { topResources } from "../../src/store/read/resources";
 import { readDb } from "../../src/store/store";
 import { type FakeAthena, startFakeAthena } from "../helpers/fake-athena";
 import { type ParquetRow, writeFocusParquet } from "../helpers/focus-parquet";
+import { webFixture } from "../helpers/web";
 
 const SECRET = "athena-test-secret";
 const TABLE = "cur.focus";
@@ -331,5 +332,22 @@ describe("Athena engine", () => {
       { state: "CANCELLED" },
       { state: "CANCELLED" },
     ]);
+  });
+
+  it("shows the month's Athena queries, bytes and cost beside Cost Explorer's requests", async () => {
+    const fx = webFixture({ CAIRN_LOCALE: "fr", CAIRN_ATHENA_MAX_USD: "2" }, NOW);
+    try {
+      await collectAthena(
+        { store: fx.store, athena: athena(), now: () => NOW, estimate },
+        { pipelineTag: "pipeline", periods: ["2026-01"] },
+      );
+      const s = await fx.signIn("viewer");
+      const html = await (await s.request("/runs")).text();
+      expect(html).toContain('id="tile-athena"');
+      expect(html).toContain("Requêtes Athena ce mois-ci");
+      expect(html).toContain("plafond mensuel\u00a0: 2,00");
+    } finally {
+      fx.close();
+    }
   });
 });

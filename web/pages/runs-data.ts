@@ -5,6 +5,7 @@
  */
 import { type Freshness, freshnessOf } from "../../src/analysis/freshness";
 import { addDays, firstDayOfMonth, monthOf, toDay } from "../../src/days";
+import { monthSpending } from "../../src/jobs/athena-session";
 import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
 import { otherProviderTotals } from "../../src/store/imports";
 import { latestCostDay } from "../../src/store/read/costs";
@@ -12,6 +13,7 @@ import { costsBySource, type SourceSummary } from "../../src/store/read/sources"
 import { type CollectionRun, lastSuccessfulRun, recentRuns } from "../../src/store/runs";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
+import type { AthenaUsage } from "./runs-athena";
 
 export interface RunsData {
   freshness: Freshness;
@@ -23,6 +25,8 @@ export interface RunsData {
   otherProviders: Awaited<ReturnType<typeof otherProviderTotals>>;
   runs: CollectionRun[];
   failuresLast30Days: number;
+  /** Athena's bill this month, when Athena is configured or was queried. */
+  athena?: AthenaUsage | null;
 }
 
 const RUNS_SHOWN = 30;
@@ -39,7 +43,12 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     costsBySource(readDb(deps.store)),
     otherProviderTotals(deps.store),
   ]);
+  const athena = await monthSpending(deps.store, now);
   return {
+    athena:
+      athena.queries > 0 || deps.config.CAIRN_ATHENA_TABLE
+        ? { ...athena, capUsd: deps.config.CAIRN_ATHENA_MAX_USD }
+        : null,
     freshness: freshnessOf(last?.finishedAt ?? null, now),
     lastDay,
     costExplorer,

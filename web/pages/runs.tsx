@@ -4,6 +4,7 @@ import type { Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { Layout } from "./layout";
+import { AthenaTile } from "./runs-athena";
 import type { RunsData } from "./runs-data";
 import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
@@ -50,6 +51,7 @@ export function RunsPage(props: { data: RunsData; collectAvailable: boolean; loc
             {w.requestsCost}: {formatMoney(data.costExplorer.costUsd, "USD", locale)} · {w.requestsNote}
           </div>
         </div>
+        <AthenaTile usage={data.athena ?? null} locale={locale} />
         <div class={`tile ${data.failuresLast30Days > 0 ? "warn" : "ok"}`}>
           <div class="tile-label">{w.failures}</div>
           <div class="tile-value">{formatNumber(data.failuresLast30Days, locale)}</div>
