@@ -88,3 +88,6 @@ CREATE TABLE `resources` (
 	`first_day` text,
 	`last_day` text
 );
+--> statement-breakpoint
+CREATE INDEX `resources_first_day` ON `resources` (`first_day`);--> statement-breakpoint
+CREATE INDEX `resources_last_day` ON `resources` (`last_day`);

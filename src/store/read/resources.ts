@@ -103,19 +103,18 @@ const toTotal = (r: TotalRow): ResourceTotal => ({
 export async function topResources(db: CairnDb, q: ResourceQuery): Promise<TopResources> {
   const totals = periodTotals(q, q.pipeline);
   const order = q.by === "co2e" ? sql`t.co2e DESC, t.cost DESC` : sql`t.cost DESC, t.co2e DESC`;
-  const rows = await db.all<TotalRow>(sql`SELECT t.resource_id, r.name, r.type, r.service, r.account_id, r.region,
-      t.cost, t.amortized, t.co2e
-    FROM (${totals}) t LEFT JOIN resources r ON r.resource_id = t.resource_id
+  // The totals are computed once: window sums carry the count and totals on every row kept.
+  const rows = await db.all<TotalRow & { n: number; all_cost: number; all_co2e: number }>(sql`SELECT t.resource_id,
+      r.name, r.type, r.service, r.account_id, r.region, t.cost, t.amortized, t.co2e, t.n, t.all_cost, t.all_co2e
+    FROM (SELECT *, count(*) OVER () AS n, sum(cost) OVER () AS all_cost, sum(co2e) OVER () AS all_co2e
+      FROM (${totals})) t LEFT JOIN resources r ON r.resource_id = t.resource_id
     ORDER BY ${order}, t.resource_id LIMIT ${q.limit}`);
-  const sums = await db.all<{ n: number; cost: number | null; co2e: number | null }>(
-    sql`SELECT count(*) AS n, sum(cost) AS cost, sum(co2e) AS co2e FROM (${totals})`,
-  );
-  const s = sums[0];
+  const s = rows[0];
   return {
     resources: rows.map(toTotal),
     count: Number(s?.n ?? 0),
-    totalCostUsd: Number(s?.cost ?? 0),
-    totalCo2eGrams: Number(s?.co2e ?? 0),
+    totalCostUsd: Number(s?.all_cost ?? 0),
+    totalCo2eGrams: Number(s?.all_co2e ?? 0),
   };
 }
 
@@ -134,13 +133,15 @@ export interface ResourceChanges {
 export async function resourceChanges(db: CairnDb, p: Period, limit = 50): Promise<ResourceChanges> {
   const latest = await db.all<{ d: string | null }>(sql`SELECT max(last_day) AS d FROM resources`);
   const lastDataDay = latest[0]?.d ?? "";
-  const totals = periodTotals(p, undefined);
+  // Few resources appear or go in a period: their figures are read per resource (indexed).
+  const figure = (col: string) =>
+    sql`(SELECT coalesce(sum(${sql.raw(col)}), 0) FROM resource_lines l WHERE l.resource_id = r.resource_id
+      AND l.day >= ${p.from} AND l.day < ${p.to})`;
   const select = (where: SQL) =>
-    db.all<TotalRow & { first_day: string; last_day: string }>(sql`SELECT r.resource_id, r.name, r.type, r.service,
-        r.account_id, r.region, r.first_day, r.last_day,
-        coalesce(t.cost, 0) AS cost, coalesce(t.amortized, 0) AS amortized, coalesce(t.co2e, 0) AS co2e
-      FROM resources r LEFT JOIN (${totals}) t ON t.resource_id = r.resource_id
-      WHERE ${where} ORDER BY cost DESC, r.resource_id LIMIT ${limit}`);
+    db.all<TotalRow & { first_day: string; last_day: string }>(sql`SELECT * FROM (SELECT r.resource_id, r.name, r.type,
+        r.service, r.account_id, r.region, r.first_day, r.last_day, ${figure("unblended_cost_usd")} AS cost,
+        ${figure("amortized_cost_usd")} AS amortized, ${figure("co2e_grams")} AS co2e
+      FROM resources r WHERE ${where}) ORDER BY cost DESC, resource_id LIMIT ${limit}`);
   const appeared = await select(sql`r.first_day >= ${p.from} AND r.first_day < ${p.to}`);
   const disappeared = await select(
     sql`r.last_day >= ${p.from} AND r.last_day < ${p.to} AND r.last_day < ${lastDataDay}`,

@@ -70,18 +70,22 @@ export const resourceLineStaging = sqliteTable(
   ],
 );
 
-export const resources = sqliteTable("resources", {
-  resourceId: text("resource_id").primaryKey(),
-  accountId: text("account_id").notNull(),
-  name: text("name").notNull(),
-  type: text("type").notNull(),
-  service: text("service").notNull(),
-  region: text("region").notNull(),
-  /** The resource's tags as last exported (a JSON object). */
-  tags: text("tags").notNull(),
-  firstDay: text("first_day"),
-  lastDay: text("last_day"),
-});
+export const resources = sqliteTable(
+  "resources",
+  {
+    resourceId: text("resource_id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    name: text("name").notNull(),
+    type: text("type").notNull(),
+    service: text("service").notNull(),
+    region: text("region").notNull(),
+    /** The resource's tags as last exported (a JSON object). */
+    tags: text("tags").notNull(),
+    firstDay: text("first_day"),
+    lastDay: text("last_day"),
+  },
+  (t) => [index("resources_first_day").on(t.firstDay), index("resources_last_day").on(t.lastDay)],
+);
 
 export const resourceMonths = sqliteTable(
   "resource_months",
