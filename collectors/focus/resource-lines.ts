@@ -75,6 +75,18 @@ export function newResourceLineBuffer(
 ): ResourceLineBuffer {
   let lines = new Map<string, ResourceContribution>();
   const resources = new Map<string, ResourceInfo>();
+  // Dimension values repeat on millions of rows: one owned copy of each, instead of a copy per
+  // new key (which would be garbage the collector lets pile up).
+  const owned = new Map<string, string>();
+  const own = (v: string): string => {
+    let o = owned.get(v);
+    if (o === undefined) {
+      if (owned.size >= 200_000) owned.clear();
+      o = detached(v);
+      owned.set(o, o);
+    }
+    return o;
+  };
   let spilled = 0;
   const flush = () => {
     if (lines.size === 0) return;
@@ -97,36 +109,41 @@ export function newResourceLineBuffer(
         line.unblendedCostUsd += c.billedCost;
         line.amortizedCostUsd += c.effectiveCost;
         line.usageAmount += c.usageAmount;
-        if (line.usageUnit === "") line.usageUnit = detached(c.usageUnit);
+        if (line.usageUnit === "") line.usageUnit = own(c.usageUnit);
       } else {
         if (lines.size >= maxEntries) flush();
-        lines.set(detached(key), {
-          billingAccountId: detached(c.billingAccountId),
-          billingPeriod: detached(c.billingPeriod),
-          day: detached(c.day),
-          resourceId: detached(c.resourceId),
-          accountId: detached(c.accountId),
-          service: detached(c.service),
-          region: detached(c.region),
-          usageType: detached(c.usageType),
-          pipeline: detached(c.pipeline),
-          usageUnit: detached(c.usageUnit),
+        const l: ResourceContribution = {
+          billingAccountId: own(c.billingAccountId),
+          billingPeriod: own(c.billingPeriod),
+          day: own(c.day),
+          resourceId: own(c.resourceId),
+          accountId: own(c.accountId),
+          service: own(c.service),
+          region: own(c.region),
+          usageType: own(c.usageType),
+          pipeline: own(c.pipeline),
+          usageUnit: own(c.usageUnit),
           unblendedCostUsd: c.billedCost,
           amortizedCostUsd: c.effectiveCost,
           usageAmount: c.usageAmount,
-        });
+        };
+        // Built from owned parts, the key keeps no chunk of the file alive.
+        lines.set(
+          `${l.billingAccountId}${SEP}${l.billingPeriod}${SEP}${l.day}${SEP}${l.resourceId}${SEP}${l.accountId}${SEP}${l.service}${SEP}${l.region}${SEP}${l.usageType}${SEP}${l.pipeline}`,
+          l,
+        );
       }
       const known = resources.get(c.resourceId);
       if (!known || c.day > known.day || (known.name === "" && c.resourceName !== "")) {
-        resources.set(known ? known.resourceId : detached(c.resourceId), {
-          resourceId: known ? known.resourceId : detached(c.resourceId),
-          accountId: detached(c.accountId),
-          name: detached(c.resourceName) || (known?.name ?? ""),
-          type: detached(c.resourceType) || (known?.type ?? ""),
-          service: detached(c.service),
-          region: detached(c.region),
+        resources.set(known ? known.resourceId : own(c.resourceId), {
+          resourceId: known ? known.resourceId : own(c.resourceId),
+          accountId: own(c.accountId),
+          name: own(c.resourceName) || (known?.name ?? ""),
+          type: own(c.resourceType) || (known?.type ?? ""),
+          service: own(c.service),
+          region: own(c.region),
           tags: tagsText(c.tags),
-          day: known && known.day > c.day ? known.day : detached(c.day),
+          day: known && known.day > c.day ? known.day : own(c.day),
         });
       }
     },

@@ -34,13 +34,9 @@ const KEY = [
 ] as const;
 const LINE = [...KEY, "usage_unit", "unblended_cost_usd", "amortized_cost_usd", "usage_amount"] as const;
 
+/** Appends partial sums; the same key may come several times (summed when written). */
 const STAGE = `INSERT INTO resource_line_staging (run_id, ${LINE.join(", ")})
-  VALUES (${["?", ...LINE.map(() => "?")].join(", ")})
-  ON CONFLICT (run_id, ${KEY.join(", ")}) DO UPDATE SET
-    unblended_cost_usd = unblended_cost_usd + excluded.unblended_cost_usd,
-    amortized_cost_usd = amortized_cost_usd + excluded.amortized_cost_usd,
-    usage_amount = usage_amount + excluded.usage_amount,
-    usage_unit = CASE WHEN usage_unit = '' THEN excluded.usage_unit ELSE usage_unit END`;
+  VALUES (${["?", ...LINE.map(() => "?")].join(", ")})`;
 
 function values(runId: number, l: ResourceContribution): unknown[] {
   return [
@@ -166,13 +162,15 @@ export async function replaceResourceLines(
       { text: `DELETE FROM resource_lines WHERE ${exportWhere}`, params },
       {
         text: `INSERT INTO resource_lines (${LINE.join(", ")}, source, energy_kwh, co2e_grams)
-          SELECT ${LINE.join(", ")}, ?, 0, 0 FROM resource_line_staging WHERE run_id = ? AND ${exportWhere}`,
+          SELECT ${KEY.join(", ")}, max(usage_unit), sum(unblended_cost_usd), sum(amortized_cost_usd), sum(usage_amount),
+            ?, 0, 0
+          FROM resource_line_staging WHERE run_id = ? AND ${exportWhere} GROUP BY ${KEY.join(", ")}`,
         params: [source, runId, ...params],
       },
     ]);
     const counted = await raw.all<{ n: number }>(
-      `SELECT count(*) AS n FROM resource_line_staging WHERE run_id = ? AND ${exportWhere}`,
-      [runId, ...params],
+      `SELECT count(*) AS n FROM resource_lines WHERE ${exportWhere}`,
+      params,
     );
     lines += Number(counted[0]?.n ?? 0);
   }

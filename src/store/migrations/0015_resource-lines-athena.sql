@@ -37,7 +37,7 @@ CREATE TABLE `resource_line_staging` (
 	`usage_amount` real NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `resource_line_staging_key` ON `resource_line_staging` (`run_id`,`billing_account_id`,`billing_period`,`day`,`resource_id`,`account_id`,`service`,`region`,`usage_type`,`pipeline`);--> statement-breakpoint
+CREATE INDEX `resource_line_staging_run` ON `resource_line_staging` (`run_id`,`billing_account_id`,`billing_period`);--> statement-breakpoint
 CREATE TABLE `resource_lines` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`billing_account_id` text NOT NULL,

@@ -4,12 +4,13 @@
  * own contribution. `resource_months` is the rollup the Resources page reads (one row per month,
  * resource and pipeline), rebuilt for the months an import touches; `resources` keeps each
  * resource's name, type, tags and the first and last day it was billed.
- * `resource_line_staging` holds what an import has read so far, so its memory stays bounded:
+ * `resource_line_staging` holds what an import has read so far (appended in partial sums), so its
+ * memory stays bounded:
  * rows of a run that fails are deleted, and nothing reads them.
  * `athena_queries` records every Athena query (bytes scanned and their cost, for the monthly cap)
  * and `athena_cache` keeps the answers of on-demand resource views.
  */
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 function lineColumns() {
   return {
@@ -54,20 +55,8 @@ export const resourceLineStaging = sqliteTable(
     runId: integer("run_id").notNull(),
     ...lineColumns(),
   },
-  (t) => [
-    uniqueIndex("resource_line_staging_key").on(
-      t.runId,
-      t.billingAccountId,
-      t.billingPeriod,
-      t.day,
-      t.resourceId,
-      t.accountId,
-      t.service,
-      t.region,
-      t.usageType,
-      t.pipeline,
-    ),
-  ],
+  // Appended, never looked up by key: summed by a GROUP BY when the import writes.
+  (t) => [index("resource_line_staging_run").on(t.runId, t.billingAccountId, t.billingPeriod)],
 );
 
 export const resources = sqliteTable(
