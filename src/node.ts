@@ -14,16 +14,14 @@ import { createMailTransport, createWebhookFromConfig } from "../reports/mail/fa
 import { createSesClient } from "../reports/mail/ses-client";
 import { createSmtpTransport } from "../reports/mail/smtp";
 import { nodeRenderers } from "../reports/render/node-renderers";
-import { estimateLines, type UtilisationLookup } from "./carbon/estimate";
 import { type CliContext, CliFailure, type CliServices, type Command, UsageError } from "./cli/command";
 import { COMMANDS } from "./cli/commands";
 import { demoCommand } from "./cli/demo";
 import { migrateCommand } from "./cli/migrate";
 import { serveCommand } from "./cli/serve";
 import { type Config, ConfigError, loadConfig } from "./config";
-import { buildJobHandlers } from "./jobs/handlers";
+import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
-import type { CostLine } from "./model";
 import { StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
@@ -56,11 +54,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
       return value;
     };
   };
-  const estimate = (lines: CostLine[], utilisation?: UtilisationLookup) =>
-    estimateLines(
-      lines,
-      utilisation ? { factorSet: config.CAIRN_FACTOR_SET, utilisation } : { factorSet: config.CAIRN_FACTOR_SET },
-    );
+  const estimate = configuredEstimate(config);
   const cloudWatch = createCloudWatchClientFactory({ roleArn: config.CAIRN_AWS_ROLE_ARN });
   const costExplorer = once(() => createCostExplorerClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
   const mailTransport = once(() =>
@@ -83,6 +77,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
     reportRenderers: nodeRenderers,
     jobHandlers: (store) =>
       buildJobHandlers({
+        runtime: NODE_RUNTIME,
         store,
         now: () => new Date(),
         config,

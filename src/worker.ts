@@ -1,17 +1,18 @@
 /**
  * The Workers composition root: `fetch` serves the same Hono app as `cairn serve`, over D1;
- * `scheduled` runs the job(s) of the job table whose cron fired. Static files (the dashboard's
- * own and chart.js) are served by wrangler's `[assets]` before this code runs.
+ * `scheduled` runs the job(s) of the job table whose cron fired, through the same handlers as
+ * `cairn serve` (src/jobs/handlers.ts) with the Worker's adapters. Static files (the
+ * dashboard's own and chart.js) are served by wrangler's `[assets]` before this code runs.
  */
 import { drizzle } from "drizzle-orm/d1";
 import type { Hono } from "hono";
 import { createApp } from "../web/app";
-import type { JobName } from "./jobs/job-table";
-import { jobTableFor } from "./jobs/job-table";
+import { buildJobHandlers } from "./jobs/handlers";
+import { jobsForCron, jobTableFor } from "./jobs/job-table";
 import * as schema from "./store/schema/index";
 import type { Store } from "./store/store";
 import { type WorkerEnv, workerConfig } from "./worker/env";
-import { type JobContext, jobsForCron, WORKER_JOBS } from "./worker/jobs";
+import { workerJobDeps } from "./worker/job-deps";
 
 interface ScheduledEvent {
   cron: string;
@@ -42,17 +43,11 @@ function appFor(env: WorkerEnv): Hono {
       // Cloudflare gives the client's address in a header it sets itself.
       auth: { clientAddress: (c) => c.req.header("cf-connecting-ip") },
       // The admin's "collect now" runs the same step a cron run would.
-      collectNow: () => runJob("collect", { store, config, env, now }),
+      collectNow: () => buildJobHandlers(workerJobDeps(store, config, env, now)).collect(),
     });
     apps.set(env, app);
   }
   return app;
-}
-
-async function runJob(name: JobName, ctx: JobContext): Promise<string> {
-  const handler = WORKER_JOBS[name];
-  if (!handler) return `${name} is not available on Workers yet`;
-  return handler(ctx);
 }
 
 /**
@@ -67,16 +62,11 @@ export async function runScheduled(event: ScheduledEvent, env: WorkerEnv, log: (
   }
   const started = Date.now();
   const now = () => new Date(event.scheduledTime + (Date.now() - started));
-  const ctx = { store: d1Store(env), config, env, now };
+  const handlers = buildJobHandlers(workerJobDeps(d1Store(env), config, env, now));
   const failures: string[] = [];
   for (const job of jobs) {
-    const handler = WORKER_JOBS[job.name];
-    if (!handler) {
-      log(`[${job.name}] not available on Workers yet; skipped`);
-      continue;
-    }
     try {
-      log(`[${job.name}] ${await handler(ctx)}`);
+      log(`[${job.name}] ${await handlers[job.name]()}`);
     } catch (error) {
       const message = `[${job.name}] failed: ${(error as Error).message}`;
       log(message);

@@ -1,14 +1,15 @@
 /**
  * The scheduled jobs bound to real dependencies: what `cairn serve`'s scheduler and the
- * Workers `scheduled` handler run for each entry of the job table. Each root builds the
- * clients its runtime has and hands them in; the wiring of one job to the next lives here once.
+ * Workers `scheduled` handler both run for each entry of the job table. Each root builds the
+ * adapters its runtime has (database, AWS clients, mail, renderers, clock) and hands them in;
+ * the jobs and the wiring of one step to the next live here once, for both runtimes.
  */
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookTransport } from "../../reports/mail/webhook";
 import type { ReportRenderers } from "../../reports/render/renderers";
-import type { UtilisationLookup } from "../carbon/estimate";
+import { estimateLines, type UtilisationLookup } from "../carbon/estimate";
 import type { Config } from "../config";
 import type { CostLine } from "../model";
 import type { EstimatedLine } from "../store/cost-lines";
@@ -19,7 +20,27 @@ import { reportJobHandlers } from "./report";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
 
+/** What differs between runtimes beyond the adapters themselves. */
+export interface JobRuntime {
+  name: "node" | "workers";
+  /** Backfill one month per collection run: a Worker invocation has a small CPU budget. */
+  stepwiseBackfill: boolean;
+}
+
+/** The estimator both roots use: the configured factor set, with measured utilisation when given. */
+export function configuredEstimate(config: Config): JobDeps["estimate"] {
+  return (lines, utilisation) =>
+    estimateLines(
+      lines,
+      utilisation ? { factorSet: config.CAIRN_FACTOR_SET, utilisation } : { factorSet: config.CAIRN_FACTOR_SET },
+    );
+}
+
+export const NODE_RUNTIME: JobRuntime = { name: "node", stepwiseBackfill: false };
+export const WORKERS_RUNTIME: JobRuntime = { name: "workers", stepwiseBackfill: true };
+
 export interface JobDeps {
+  runtime: JobRuntime;
   store: Store;
   now: () => Date;
   config: Config;
@@ -28,7 +49,7 @@ export interface JobDeps {
   cloudWatch: CloudWatchClientFactory;
   mail: () => MailTransport | null;
   webhook: () => WebhookTransport | null;
-  /** Chart and PDF drawing for the report jobs (src/node.ts: canvas + pdfkit). */
+  /** Chart and PDF drawing for the report jobs (Node: canvas + pdfkit; Workers: none, said in the report). */
   renderers: ReportRenderers;
 }
 
@@ -53,7 +74,9 @@ export function buildJobHandlers(deps: JobDeps): JobHandlers {
       const parts: string[] = [];
       let failure: Error | null = null;
       try {
-        parts.push(`cost explorer: ${await scheduledCostExplorerCollect(deps)}`);
+        parts.push(
+          `cost explorer: ${await scheduledCostExplorerCollect({ ...deps, stepwiseBackfill: deps.runtime.stepwiseBackfill })}`,
+        );
       } catch (error) {
         failure = error as Error;
         parts.push(`cost explorer failed: ${failure.message}`);
@@ -63,7 +86,8 @@ export function buildJobHandlers(deps: JobDeps): JobHandlers {
           { store: deps.store, cloudWatch: deps.cloudWatch, now: deps.now, estimate: deps.estimate },
           { regions: deps.config.CAIRN_CLOUDWATCH_REGIONS },
         );
-        parts.push(`cloudwatch: ${formatCloudWatchSummary(summary)[0] ?? summary.status}`);
+        const said = formatCloudWatchSummary(summary)[0] ?? summary.status;
+        parts.push(`cloudwatch: ${said}${summary.error ? ` (${summary.error})` : ""}`);
         if (summary.status === "failed") failure ??= new Error(summary.error ?? "CloudWatch collection failed");
       } catch (error) {
         failure ??= error as Error;

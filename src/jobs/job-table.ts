@@ -4,7 +4,7 @@
  * can be changed in the configuration (CAIRN_COLLECT_CRON, CAIRN_WEEKLY_REPORT_CRON,
  * CAIRN_MONTHLY_REPORT_CRON); on Workers, wrangler.toml's triggers must then say the same.
  */
-export type JobName = "collect" | "alerts" | "weekly-report" | "monthly-report";
+export type JobName = "collect" | "weekly-report" | "monthly-report";
 
 export interface ScheduledJob {
   name: JobName;
@@ -46,4 +46,9 @@ export function jobTableFor(settings: JobCronSettings): ScheduledJob[] {
     const cron = key ? settings[key] : undefined;
     return cron ? { ...job, cron } : { ...job };
   });
+}
+
+/** The jobs of the table that run on `cron`, in table order (a Worker's cron trigger names them). */
+export function jobsForCron(cron: string, table: readonly ScheduledJob[] = JOB_TABLE): ScheduledJob[] {
+  return table.filter((job) => job.cron === cron);
 }

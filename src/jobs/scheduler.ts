@@ -1,11 +1,13 @@
 /**
  * The in-process scheduler of `cairn serve`: one cron per job of the job table, UTC, never two
- * runs of the same job at once. Each handler is built by the composition root.
+ * runs of the same job at once. A job without a handler here (collection on a demo database) is
+ * not scheduled.
  */
 import { Cron } from "croner";
 import { JOB_TABLE, type JobName, type ScheduledJob } from "./job-table";
 
-export type JobHandlers = Partial<Record<JobName, () => Promise<string>>>;
+/** Every job of the table, bound to its dependencies (src/jobs/handlers.ts builds them). */
+export type JobHandlers = Record<JobName, () => Promise<string>>;
 
 export interface Scheduler {
   stop: () => void;
@@ -14,7 +16,7 @@ export interface Scheduler {
 }
 
 export function startScheduler(
-  handlers: JobHandlers,
+  handlers: Partial<JobHandlers>,
   log: (line: string) => void,
   table: readonly ScheduledJob[] = JOB_TABLE,
 ): Scheduler {

@@ -6,8 +6,8 @@
  * GetMetricData (NextToken, PartialData while more pages follow), can cut an answer (PartialData
  * on the last page) and can throttle the next requests.
  */
-import { createHash, createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { checkSigV4 } from "./sigv4";
 
 export const FAKE_ACCESS_KEY = "AKIAFAKECLOUDWATCH01";
 export const FAKE_SECRET_KEY = "fake-cloudwatch-secret-key/for-tests-only";
@@ -38,6 +38,8 @@ export interface FakeCloudWatchOptions {
   pointsPerPage?: number;
   /** `namespace|metricName|firstDimensionValue` of series whose answer is cut: PartialData on the last page, later points never sent. */
   cut?: Set<string>;
+  /** The secret key requests must be signed with (default FAKE_SECRET_KEY). */
+  secretAccessKey?: string;
 }
 
 export interface FakeCloudWatch {
@@ -48,46 +50,6 @@ export interface FakeCloudWatch {
   /** What the server sent for each series: `namespace|metricName|dimensions` -> points sent. */
   sent: Map<string, [number, number][]>;
   close: () => Promise<void>;
-}
-
-const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
-const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
-
-/** Recomputes the SigV4 signature; returns the region of the credential scope, or a reason. */
-function verifySigV4(req: IncomingMessage, body: string): { region: string } | { error: string } {
-  const auth = String(req.headers.authorization ?? "");
-  const m =
-    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(
-      auth,
-    );
-  if (!m) return { error: "missing or malformed SigV4 Authorization" };
-  const [, accessKey, date, region, service, signedHeaders, signature] = m as unknown as string[];
-  if (accessKey !== FAKE_ACCESS_KEY) return { error: `unknown access key ${accessKey}` };
-  if (service !== "monitoring") return { error: `signed for service ${service}, not monitoring` };
-  const amzDate = String(req.headers["x-amz-date"] ?? "");
-  const names = (signedHeaders as string).split(";");
-  const canonicalHeaders = names
-    .map(
-      (n) =>
-        `${n}:${String(req.headers[n] ?? "")
-          .trim()
-          .replace(/\s+/g, " ")}\n`,
-    )
-    .join("");
-  const payloadHash = sha256(body);
-  if (req.headers["x-amz-content-sha256"] && req.headers["x-amz-content-sha256"] !== payloadHash)
-    return { error: "payload hash mismatch" };
-  const url = new URL(req.url ?? "/", "http://x");
-  const canonical = [req.method, url.pathname, url.search.slice(1), canonicalHeaders, signedHeaders, payloadHash].join(
-    "\n",
-  );
-  const scope = `${date}/${region}/${service}/aws4_request`;
-  const toSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256(canonical)].join("\n");
-  let key = hmac(`AWS4${FAKE_SECRET_KEY}`, date as string);
-  for (const part of [region as string, service as string, "aws4_request"]) key = hmac(key, part);
-  const expected = createHmac("sha256", key).update(toSign).digest("hex");
-  if (expected !== signature) return { error: "signature does not match" };
-  return { region: region as string };
 }
 
 function send(res: ServerResponse, status: number, payload: unknown, queryError?: string): void {
@@ -107,6 +69,7 @@ const seriesKey = (region: string, ns: string, name: string, dims: { Name: strin
 
 export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promise<FakeCloudWatch> {
   const listPageSize = options.listPageSize ?? 500;
+  const secretAccessKey = options.secretAccessKey ?? FAKE_SECRET_KEY;
   const pointsPerPage = options.pointsPerPage ?? 100_800;
   const requests: FakeRequest[] = [];
   const sent = new Map<string, [number, number][]>();
@@ -203,13 +166,13 @@ export async function startFakeCloudWatch(options: FakeCloudWatchOptions): Promi
         record("", "refused");
         return send(res, 400, { __type: "UnknownOperationException", message: `unexpected target ${target}` });
       }
-      const verified = verifySigV4(req, raw);
-      if ("error" in verified) {
+      const verified = checkSigV4(req.method ?? "", req.url ?? "/", req.headers, Buffer.from(raw), secretAccessKey);
+      if (!verified.ok || !verified.region) {
         record("", "refused");
         return send(
           res,
           403,
-          { __type: "com.amazonaws.cloudwatch#IncompleteSignature", message: verified.error },
+          { __type: "com.amazonaws.cloudwatch#IncompleteSignature", message: verified.reason },
           "SignatureDoesNotMatch;Sender",
         );
       }

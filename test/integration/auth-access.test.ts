@@ -133,6 +133,15 @@ describe("CSRF", () => {
     expect(res.status).toBe(403);
   });
 
+  it("refuses a POST whose Origin is the opaque `null` (sandboxed frame, data: URL), even with the token", async () => {
+    const res = await admin.request("/settings/rates", {
+      form: { month: "2026-08", currency: "EUR", ratePerUsd: "0.9" },
+      headers: { origin: "null", host: "localhost" },
+    });
+    expect(res.status).toBe(403);
+    expect((await listRates(readDb(fixture.store))).map((r) => r.month)).not.toContain("2026-08");
+  });
+
   it("refuses sign-out without the token, so a foreign page cannot sign anyone out", async () => {
     expect((await viewer.request("/signout", { form: {}, csrf: false })).status).toBe(403);
   });

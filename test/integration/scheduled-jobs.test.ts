@@ -8,7 +8,7 @@ import { createCloudWatchClientFactory } from "../../collectors/cloudwatch/clien
 import { NO_RENDERERS } from "../../reports/render/renderers";
 import { estimateLines } from "../../src/carbon/estimate";
 import { loadConfig } from "../../src/config";
-import { buildJobHandlers } from "../../src/jobs/handlers";
+import { buildJobHandlers, NODE_RUNTIME } from "../../src/jobs/handlers";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { collectionRuns } from "../../src/store/schema/index";
 import { readDb } from "../../src/store/store";
@@ -47,6 +47,7 @@ afterEach(async () => {
 function handlers(env: Record<string, string> = {}) {
   const config = loadConfig({ CAIRN_CLOUDWATCH_REGIONS: "eu-west-3", CAIRN_MAIL_TRANSPORT: "none", ...env });
   return buildJobHandlers({
+    runtime: NODE_RUNTIME,
     store: opened.store,
     now: () => clock.now,
     config,

@@ -1,8 +1,7 @@
 // wrangler.toml's cron triggers must be exactly the job table's crons: a job left out would
 // never run on Workers, an extra cron would fire with no job.
 import { describe, expect, inject, it } from "vitest";
-import { JOB_TABLE } from "../../src/jobs/job-table";
-import { jobsForCron } from "../../src/worker/jobs";
+import { JOB_TABLE, jobsForCron } from "../../src/jobs/job-table";
 
 describe("cron triggers", () => {
   it("wrangler.toml's crons equal the job table's", () => {

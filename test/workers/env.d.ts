@@ -9,6 +9,8 @@ declare global {
       AWS_ACCESS_KEY_ID: string;
       AWS_SECRET_ACCESS_KEY: string;
       AWS_ENDPOINT_URL_COST_EXPLORER: string;
+      AWS_ENDPOINT_URL_CLOUDWATCH: string;
+      CAIRN_CLOUDWATCH_REGIONS: string;
       CAIRN_LOCALE: string;
       CAIRN_PIPELINE_TAG: string;
     }
@@ -23,6 +25,8 @@ declare module "vitest" {
     /** The files of wrangler.toml's [assets] folder, as URL paths. */
     assetPaths: string[];
     ceEndpoint: string;
+    /** The fake CloudWatch (test/helpers/fake-cloudwatch.ts), signed with the same test secret. */
+    cwEndpoint: string;
     /** The fake SES v2 endpoint (test/helpers/fake-ses.ts); `GET /_received` lists what it got. */
     sesEndpoint: string;
     /** When the scheduled runs fire (ms since epoch). */
@@ -40,4 +44,6 @@ export interface NodeResult {
   co2eGrams: number;
   /** The fake server's exact totals (cents) over the same window. */
   truthCents: [number, number];
+  /** CloudWatch's daily rows as stored: how many, and the sum of their averages. */
+  metricDays: { rows: number; total: number };
 }

@@ -1,24 +1,21 @@
-// The cron handler in workerd against the fake Cost Explorer on 127.0.0.1 (started in Node by
-// global-setup.ts): the 13-month backfill arrives one step per invocation, each step small, and
-// once complete D1 holds the same totals as the Node path stored for the same answers.
+// The job table's collect job in workerd against the fake Cost Explorer and CloudWatch on
+// 127.0.0.1 (started in Node by global-setup.ts, which also ran the same job table under Node):
+// the 13-month backfill arrives one step per invocation, each step small, and once complete D1
+// holds the same cost lines, metrics and footprints as the Node path stored for the same answers.
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
+import { readBackfillProgress } from "../../src/jobs/collect-steps";
 import { JOB_TABLE } from "../../src/jobs/job-table";
 import worker, { d1Store } from "../../src/worker";
-import { readBackfillProgress } from "../../src/worker/collect-steps";
 
 const store = d1Store(env as never);
 const node = inject("nodeResult");
 const collectCron = JOB_TABLE.find((job) => job.name === "collect")?.cron ?? "missing";
 
-async function fire(cron: string): Promise<void> {
+async function fire(cron: string, scheduledTime = inject("scheduledTime")): Promise<void> {
   const ctx = createExecutionContext();
-  await worker.scheduled(
-    createScheduledController({ cron, scheduledTime: inject("scheduledTime") }),
-    env as never,
-    ctx,
-  );
+  await worker.scheduled(createScheduledController({ cron, scheduledTime }), env as never, ctx);
   await waitOnExecutionContext(ctx);
 }
 
@@ -35,9 +32,14 @@ async function storedCents(column: string | null): Promise<Cents> {
   return Object.fromEntries(results.map((r) => [r.k, [Math.round(r.u * 100) / 100, Math.round(r.a * 100) / 100]]));
 }
 
-async function runs(): Promise<{ status: string; from_day: string; to_day: string; error: string | null }[]> {
-  return (await env.DB.prepare("SELECT status, from_day, to_day, error FROM collection_runs ORDER BY id").all<never>())
-    .results;
+async function runs(
+  source = "cost-explorer",
+): Promise<{ status: string; from_day: string; to_day: string; error: string | null }[]> {
+  return (
+    await env.DB.prepare("SELECT status, from_day, to_day, error FROM collection_runs WHERE source = ? ORDER BY id")
+      .bind(source)
+      .all<never>()
+  ).results;
 }
 
 const monthsSpanned = (from: string, to: string) =>
@@ -80,14 +82,30 @@ describe("scheduled collection on D1", () => {
     expect(totals?.n).toBe(node.lines);
     expect(totals?.g).toBeGreaterThan(0);
     expect(totals?.g).toBeCloseTo(node.co2eGrams, 3);
+
+    // The same job table ran CloudWatch after each step, as under Node: same daily rows.
+    const cloudWatchRuns = await runs("cloudwatch");
+    expect(cloudWatchRuns.length).toBe(13);
+    expect(cloudWatchRuns.every((r) => r.status === "succeeded")).toBe(true);
+    const metrics = await env.DB.prepare("SELECT count(*) AS n, total(average) AS v FROM metric_days").first<{
+      n: number;
+      v: number;
+    }>();
+    expect(node.metricDays.rows).toBeGreaterThan(0);
+    expect(metrics?.n).toBe(node.metricDays.rows);
+    expect(metrics?.v).toBeCloseTo(node.metricDays.total, 6);
   });
 
-  it("after the backfill, a cron run is the collector's ordinary incremental run", async () => {
+  it("after the backfill, the request budget holds as under Node, and the next morning runs incrementally", async () => {
     const before = await storedCents(null);
+    const runsBefore = (await runs()).length;
+    // Another run the same day is an extra refresh: the month's remaining mornings need the requests.
     await fire(collectCron);
+    expect((await runs()).length).toBe(runsBefore);
+    // The next morning: October was seen final (no Estimated day), so only the trailing 3 days are read again.
+    await fire(collectCron, inject("scheduledTime") + 86_400_000);
     const last = (await runs()).at(-1);
-    // October was seen final (no Estimated day), so only the trailing 3 days are read again.
-    expect(last).toMatchObject({ status: "succeeded", from_day: "2026-11-15", to_day: "2026-11-18" });
+    expect(last).toMatchObject({ status: "succeeded", from_day: "2026-11-16", to_day: "2026-11-19" });
     expect(await storedCents(null)).toEqual(before);
   });
 });

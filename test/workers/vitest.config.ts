@@ -30,11 +30,14 @@ export default defineProject({
       miniflare: {
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(`${root}${wrangler.d1_databases[0]?.migrations_dir ?? "missing"}`),
-          // What `wrangler secret put` would set, and the SDK's endpoint variable aimed at the
-          // fake Cost Explorer on 127.0.0.1.
+          // What `wrangler secret put` would set, and the SDK's endpoint variables aimed at the
+          // fake Cost Explorer and CloudWatch on 127.0.0.1.
           AWS_ACCESS_KEY_ID: "AKIDCAIRNTEST",
           AWS_SECRET_ACCESS_KEY: "cairn-test-secret",
           AWS_ENDPOINT_URL_COST_EXPLORER: inject("ceEndpoint"),
+          AWS_ENDPOINT_URL_CLOUDWATCH: inject("cwEndpoint"),
+          // The job table's CloudWatch step reads this region on both runtimes.
+          CAIRN_CLOUDWATCH_REGIONS: "eu-west-3",
         },
       },
     })),

@@ -11,11 +11,11 @@
  */
 import { eq } from "drizzle-orm";
 import { addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
-import { type CollectArgs, type CollectDeps, type CollectSummary, collectCostExplorer } from "../jobs/collect";
-import { readCollectState, writeCollectState } from "../jobs/collect-state";
 import type { Day } from "../model";
 import { settings } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
+import { type CollectArgs, type CollectDeps, type CollectSummary, collectCostExplorer } from "./collect";
+import { readCollectState, writeCollectState } from "./collect-state";
 
 export const BACKFILL_KEY = "worker.backfill";
 
@@ -36,6 +36,12 @@ const laterDay = (a: Day, b: Day): Day => (a.localeCompare(b) >= 0 ? a : b);
 export async function readBackfillProgress(store: Store): Promise<BackfillProgress | null> {
   const rows = await readDb(store).select().from(settings).where(eq(settings.key, BACKFILL_KEY)).limit(1);
   return (rows[0]?.value as BackfillProgress | undefined) ?? null;
+}
+
+/** Whether a stepwise backfill has started and still has months to read (or has not started). */
+export async function backfillPending(store: Store): Promise<boolean> {
+  const progress = await readBackfillProgress(store);
+  return progress === null || progress.remainingTo > progress.from;
 }
 
 async function writeBackfillProgress(store: Store, progress: BackfillProgress, updatedAt: string): Promise<void> {
