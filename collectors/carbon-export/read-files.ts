@@ -5,7 +5,7 @@
  * file: Parquet needs random access). `position` is the CSV line or the Parquet row, 1-based.
  */
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, open, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
@@ -15,7 +15,7 @@ import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import { csvRecordBatches } from "../focus/csv-records";
 import { formatFromBytes, formatFromName } from "../focus/formats";
-import { listLocal } from "../focus/local-files";
+import { listLocal, sniff } from "../focus/local-files";
 import { listS3, parseS3Url } from "../focus/s3-files";
 import { CARBON_EXPORT_COLUMNS } from "./columns";
 
@@ -81,17 +81,6 @@ async function parquetFile(name: string, path: string, close: () => Promise<void
     }
   }
   return { name, header: all.map((c) => c.toLowerCase()), unit: "row", rows: rows(), close };
-}
-
-async function sniff(path: string): Promise<Uint8Array> {
-  const handle = await open(path, "r");
-  try {
-    const head = new Uint8Array(4);
-    await handle.read(head, 0, 4, 0);
-    return head;
-  } finally {
-    await handle.close();
-  }
 }
 
 async function openLocalFile(path: string): Promise<CarbonFile> {

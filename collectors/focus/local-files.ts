@@ -39,7 +39,8 @@ export async function listLocal(path: string): Promise<{ objects: FocusObject[];
   return { objects, isDirectory: true };
 }
 
-async function sniff(path: string): Promise<Uint8Array> {
+/** The first four bytes of a file: enough to tell Parquet and gzip from CSV (./formats.ts). */
+export async function sniff(path: string): Promise<Uint8Array> {
   const handle = await open(path, "r");
   try {
     const head = new Uint8Array(4);

@@ -15,7 +15,7 @@ import { addDays, addMonths, firstDayOfMonth } from "../../days";
 import type { Month, Period } from "../../model";
 import { readAwsCarbon } from "../aws-carbon";
 import { readDb, type Store } from "../store";
-import type { CarbonGroupRow, CarbonMonthRow, CarbonTotalsRow } from "./carbon";
+import { type CarbonGroupRow, type CarbonMonthRow, type CarbonTotalsRow, emptyCarbonTotals } from "./carbon";
 
 interface DailyRow extends CarbonDailyRow {
   energyKwh: number;
@@ -70,16 +70,6 @@ export interface CalibratedCarbon {
   calibratedShare: number;
 }
 
-const zero = (): CarbonTotalsRow => ({
-  energyKwh: 0,
-  co2eGrams: 0,
-  co2eGramsLow: 0,
-  co2eGramsHigh: 0,
-  marketCo2eGrams: 0,
-  embodiedCo2eGrams: 0,
-  costUsd: 0,
-});
-
 function add(t: CarbonTotalsRow, r: CalibratedRow & DailyRow): void {
   t.energyKwh += r.energyKwh;
   t.co2eGrams += r.co2eGrams;
@@ -94,7 +84,7 @@ function grouped(rows: (CalibratedRow & DailyRow)[], keyOf: (r: DailyRow) => str
   const m = new Map<string, CarbonGroupRow>();
   for (const r of rows) {
     const k = keyOf(r);
-    const g = m.get(k) ?? { key: k, ...zero() };
+    const g = m.get(k) ?? { key: k, ...emptyCarbonTotals() };
     add(g, r);
     m.set(k, g);
   }
@@ -111,7 +101,7 @@ export async function calibratedCarbon(store: Store, period: Period, monthsPerio
   const [rows, aws] = await Promise.all([dailyRows(store, from, to), readAwsCarbon(store, from, to)]);
   const all = calibrate(rows, aws) as (CalibratedRow & DailyRow)[];
   const inPeriod = all.filter((r) => r.day >= period.from && r.day < period.to);
-  const totals = zero();
+  const totals = emptyCarbonTotals();
   let calibratedGrams = 0;
   for (const r of inPeriod) {
     add(totals, r);
@@ -120,7 +110,7 @@ export async function calibratedCarbon(store: Store, period: Period, monthsPerio
   const months = new Map<string, CarbonMonthRow>();
   for (const r of all.filter((x) => x.day >= monthsPeriod.from && x.day < monthsPeriod.to)) {
     const month = monthOfDay(r.day);
-    const m = months.get(month) ?? { month, ...zero() };
+    const m = months.get(month) ?? { month, ...emptyCarbonTotals() };
     add(m, r);
     months.set(month, m);
   }

@@ -89,19 +89,20 @@ export async function carbonBy(store: Store, period: Period, dimension: CarbonDi
 }
 
 /** The whole period's totals. */
+/** Totals of nothing: the start of a sum, or a period without lines. */
+export const emptyCarbonTotals = (): CarbonTotalsRow => ({
+  energyKwh: 0,
+  co2eGrams: 0,
+  co2eGramsLow: 0,
+  co2eGramsHigh: 0,
+  marketCo2eGrams: 0,
+  embodiedCo2eGrams: 0,
+  costUsd: 0,
+});
+
 export async function carbonTotals(store: Store, period: Period): Promise<CarbonTotalsRow> {
   const [row] = await fromRollups<CarbonTotalsRow>(store, period, SUMS, sql``);
-  return numbers(
-    row ?? {
-      energyKwh: 0,
-      co2eGrams: 0,
-      co2eGramsLow: 0,
-      co2eGramsHigh: 0,
-      marketCo2eGrams: 0,
-      embodiedCo2eGrams: 0,
-      costUsd: 0,
-    },
-  );
+  return numbers(row ?? emptyCarbonTotals());
 }
 
 /**
