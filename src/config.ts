@@ -4,6 +4,7 @@
  * problem at once: the variable, the value given and what is expected.
  */
 import { z } from "zod";
+import { DEFAULT_FACTOR_SET } from "./carbon/factor-sets";
 
 const emailList = z
   .string()
@@ -106,7 +107,7 @@ export const configSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS region codes, comma-separated")))
     .optional(),
-  CAIRN_FACTOR_SET: z.string().min(1).default("cairn-2026"),
+  CAIRN_FACTOR_SET: z.string().min(1).default(DEFAULT_FACTOR_SET),
   /** `aws`: scale Cairn's daily figures so each month, account, service and region sums to AWS's imported figure. */
   CAIRN_CARBON_CALIBRATION: z.enum(["none", "aws"]).default("none"),
   /** When the scheduled jobs run (UTC); see src/jobs/job-table.ts for the defaults. */
