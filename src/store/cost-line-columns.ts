@@ -6,6 +6,7 @@
  */
 import { type Column, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
+import type { CostLine, Footprint } from "../model";
 import { costLines, footprints } from "./schema/index";
 
 const { id: _lineId, ...lineColumns } = getTableColumns(costLines);
@@ -49,3 +50,14 @@ export function lineIdByNaturalKey(value: (key: LineColumnKey) => unknown): SQL 
     sql` AND `,
   )})`;
 }
+
+/*
+ * The domain type (model.ts CostLine) and the table say the same columns: a column added to one
+ * and not the other fails the typecheck here.
+ */
+type TableLine = Omit<typeof costLines.$inferInsert, "id" | "collectedAt">;
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
+const linesMatch: SameKeys<TableLine, CostLine> = true;
+const footprintsMatch: SameKeys<Omit<typeof footprints.$inferInsert, "costLineId">, Footprint> = true;
+void linesMatch;
+void footprintsMatch;
