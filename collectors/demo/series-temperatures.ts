@@ -41,7 +41,7 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-s3-storage",
     service: S.s3,
     usageType: "EUW3-TimedStorage-ByteHrs",
-    usage: (d) => monthShare(d, Math.max(300, 480 + 110 * d.years)),
+    usage: (d) => monthShare(d, Math.max(20, 60 + 13 * d.years)),
   },
   {
     ...base,
@@ -62,7 +62,7 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-s3-replication",
     service: S.s3,
     usageType: "EUW3-EU-AWS-Out-Bytes",
-    usage: (_d, r) => 1.1 * jitter(r, 0.1),
+    usage: (_d, r) => (13 / 365) * jitter(r, 0.1),
   },
   {
     ...base,
@@ -70,7 +70,7 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     region: "eu-west-1",
     service: S.s3,
     usageType: "EU-TimedStorage-SIA-ByteHrs",
-    usage: (d) => monthShare(d, Math.max(300, 470 + 110 * d.years)),
+    usage: (d) => monthShare(d, Math.max(20, 59.5 + 13 * d.years)),
   },
   {
     ...base,
