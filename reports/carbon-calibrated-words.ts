@@ -1,7 +1,8 @@
 /** The label every report puts beside CO2e calibrated to AWS's figures (CAIRN_CARBON_CALIBRATION=aws). */
+
+import { fill } from "../src/format/fill";
 import { formatPercent } from "../src/format/numbers";
 import type { Locale } from "../src/model";
-import { fill } from "./monthly/words";
 
 export const CARBON_CALIBRATED_WORDS = {
   en: { calibrated: "Calibrated to AWS's own figures where AWS has published them ({share} of this CO2e)." },

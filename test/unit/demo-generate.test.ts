@@ -211,7 +211,8 @@ describe("generateDemoLines: story", () => {
 describe("generateDemoLines: the probes' data is the size their uploads write", () => {
   const temps = (usageType: string) =>
     usageLines.filter(
-      (l) => l.pipeline === "temperatures" && l.service === "Amazon Simple Storage Service" && l.usageType === usageType,
+      (l) =>
+        l.pipeline === "temperatures" && l.service === "Amazon Simple Storage Service" && l.usageType === usageType,
     );
   const monthGb = (usageType: string, month: string) =>
     temps(usageType)
@@ -242,4 +243,3 @@ describe("generateDemoLines: the probes' data is the size their uploads write", 
     expect(source).toBeLessThan(150);
   });
 });
-

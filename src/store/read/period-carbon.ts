@@ -24,7 +24,8 @@ export async function periodCarbon(
   current: Period,
   previous: Period,
 ): Promise<PeriodCarbon> {
-  const span = { from: previous.from < current.from ? previous.from : current.from, to: current.to };
+  // Days are strings: the earlier of the two starts, by comparison (Math.min would make numbers).
+  const span = { from: [previous.from, current.from].sort()[0] as string, to: current.to };
   const cal = await loadCalibration(store, mode, span);
   if (!cal) {
     const [c, p] = await Promise.all([carbonTotals(store, current), carbonTotals(store, previous)]);
