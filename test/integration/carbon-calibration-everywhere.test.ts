@@ -212,5 +212,15 @@ describe("calibration everywhere a footprint appears", () => {
     expect(s3?.co2eGrams).toBeCloseTo(s3Expected, 3);
     const byUsage = await get("from=2026-10-01&to=2026-11-01&groupBy=usageType");
     expect(byUsage.total.co2eGrams).toBeCloseTo(total("2026-10"), 3);
+    // The explorer's CSV and page name the column as calibrated.
+    const csv = await (
+      await fixture.app.request("/api/v1/costs.csv?from=2026-10-01&to=2026-11-01", {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).text();
+    expect(csv.split("\n")[0]).toContain("co2e_kg_calibrated_to_aws");
+    const viewer = await fixture.signIn("viewer");
+    const page = await (await viewer.request("/costs?from=2026-10-01&to=2026-11-01")).text();
+    expect(page).toContain("CO2e (kg), calibré sur les chiffres d&#39;AWS");
   });
 });
