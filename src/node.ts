@@ -18,6 +18,7 @@ import { demoCommand } from "./cli/demo";
 import { migrateCommand } from "./cli/migrate";
 import { serveCommand } from "./cli/serve";
 import { terminalSafe } from "./cli/terminal-text";
+import { thisProcess } from "./cli/this-process";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
@@ -64,6 +65,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
   );
   const webhook = once(() => createWebhookFromConfig(config));
   const s3 = once(() => createS3Client({ forcePathStyle: config.CAIRN_S3_FORCE_PATH_STYLE }));
+  const processes = thisProcess();
   return {
     estimate,
     costExplorer,
@@ -72,6 +74,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
     mailTransport,
     webhook,
     reportRenderers: nodeRenderers,
+    processes,
     jobHandlers: (store) =>
       buildJobHandlers({
         runtime: NODE_RUNTIME,
@@ -84,6 +87,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
         mail: mailTransport,
         webhook,
         renderers: nodeRenderers,
+        processes,
       }),
   };
 }

@@ -4,7 +4,8 @@
  * Node only. The creation date is the report's own; pdfkit names embedded font subsets at
  * random, so two renderings of the same report differ in bytes but not in text.
  */
-import PDFDocument from "pdfkit";
+import type PDFKitDocument from "pdfkit";
+import { lazyPackage } from "../../src/lazy-package";
 import { FONT_FILES } from "./chart-png";
 import type { Block, ReportDocument } from "./document";
 
@@ -13,7 +14,10 @@ const MUTED = "#616e7c";
 const RULE = "#bcccdc";
 const MARGIN = 40;
 
-type Pdf = InstanceType<typeof PDFDocument>;
+// Loaded when the first PDF is drawn (src/lazy-package.ts).
+const pdfkit = lazyPackage<typeof PDFKitDocument>("pdfkit");
+
+type Pdf = InstanceType<typeof PDFKitDocument>;
 
 interface Ctx {
   pdf: Pdf;
@@ -202,6 +206,7 @@ export function renderPdf(
   images: ReadonlyMap<string, Uint8Array>,
   createdAt: string,
 ): Promise<Uint8Array> {
+  const PDFDocument = pdfkit();
   const pdf = new PDFDocument({
     size: "A4",
     bufferPages: true,

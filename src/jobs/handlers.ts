@@ -16,7 +16,7 @@ import type { EstimatedLine } from "../store/cost-lines";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
-import { CollectionBusyError, withCollectionLock } from "./collection-lock";
+import { CollectionBusyError, type ProcessProbe, withCollectionLock } from "./collection-lock";
 import { reportJobHandlers } from "./report";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
@@ -52,6 +52,8 @@ export interface JobDeps {
   webhook: () => WebhookTransport | null;
   /** Chart and PDF drawing for the report jobs (Node: canvas + pdfkit; Workers: none, said in the report). */
   renderers: ReportRenderers;
+  /** Node: lets a collection take over the lock of one killed on this host (src/cli/this-process.ts). */
+  processes?: ProcessProbe;
 }
 
 async function alertsAfterCollection(deps: JobDeps): Promise<string> {
