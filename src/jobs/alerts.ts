@@ -24,6 +24,7 @@ import {
   type NotificationRow,
   pendingNotifications,
 } from "../store/notifications";
+import { recordIncidents } from "../store/incidents";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import type { Store } from "../store/store";
 
@@ -223,6 +224,12 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
     return summary;
   }
   const at = now.toISOString();
+  // Incidents are recorded whatever the channels, so an admin can acknowledge or resolve them.
+  await recordIncidents(
+    deps.store,
+    alerts.flatMap((a) => (a.facts.rule === "incident" ? [a.facts.data.incident] : [])),
+    at,
+  );
   for (const channel of channels) {
     const rows = fresh.flatMap((a) => rowsFor(a, emails.get(a.key) as AlertEmail, channel, args));
     summary.enqueued += await enqueue(

@@ -10,12 +10,14 @@ import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days"
 import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
+import { knownIncidents } from "../incidents";
 import { listPlannedActivities } from "../planned-activities";
 import { sourceRunSummaries } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
 import { dailyCostsBy } from "./costs";
+import { costCells } from "./incident-cells";
 import { loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
 
@@ -92,7 +94,10 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
   const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
   // The reads below that go to cost_lines keep only counted lines (cost_source_days).
-  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
+  // The cells a spike is attributed to: the examined days, a week before them, and their four weeks' baseline.
+  const cellsFrom = addDays(from, -(7 + BASELINE_DAYS));
+  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused, cells, known] =
+    await Promise.all([
     listRates(db),
     listBudgets(store),
     seriesBy(store, "service", seriesFrom, to),
@@ -104,13 +109,24 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     sourceRunSummaries(store, ["cost-explorer"]).then((r) => r[0] ?? null),
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
+    costCells(db, { from: cellsFrom, to }),
+    knownIncidents(db, addDays(cellsFrom, -1)),
   ]);
   // The budgets page's and the reports' figures: the period facts of the month, as of its data day.
   const statuses = (await loadPeriodFacts(store, { month, display: options.display })).budgets;
   void budgets;
   return {
     budgets: { today, statuses, display: options.display, rates },
-    anomaly: { from, to, series: [...services, ...pipelines], planned, display: options.display, rates },
+    anomaly: {
+      from,
+      to,
+      series: [...services, ...pipelines],
+      cells,
+      known,
+      planned,
+      display: options.display,
+      rates,
+    },
     newService: {
       from,
       historyFrom: history[0]?.day ?? null,

@@ -12,3 +12,4 @@ export * from "./rollups";
 export * from "./runs";
 export * from "./source-days";
 export * from "./tuning";
+export * from "./incidents";
