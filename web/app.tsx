@@ -18,6 +18,7 @@ import { translator } from "./i18n";
 import { budgetRoutes } from "./pages/budgets-routes";
 import { carbonRoutes } from "./pages/carbon";
 import { costsPageRoutes } from "./pages/costs-routes";
+import { incidentsRoutes } from "./pages/incidents";
 import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
@@ -48,6 +49,7 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/", costsPageRoutes(deps));
   app.route("/", carbonRoutes(deps));
   app.route("/", budgetRoutes(deps));
+  app.route("/", incidentsRoutes(deps));
   app.route("/", reportsRoutes(deps));
   app.route("/", runsRoutes(deps));
   app.route("/", settingsRoutes(deps));

@@ -13,6 +13,7 @@ import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
 import { evaluateAlerts } from "../analysis/alert-rules/index";
 import type { Config } from "../config";
 import type { Currency, Locale } from "../model";
+import { recordIncidents } from "../store/incidents";
 import {
   type Channel,
   claimNotification,
@@ -24,7 +25,6 @@ import {
   type NotificationRow,
   pendingNotifications,
 } from "../store/notifications";
-import { recordIncidents } from "../store/incidents";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import type { Store } from "../store/store";
 

@@ -90,11 +90,7 @@ export async function knownIncidents(db: CairnDb, since: Day): Promise<KnownInci
 
 /** The newest incidents first (by first day). */
 export async function listIncidents(db: CairnDb, limit = 100): Promise<StoredIncident[]> {
-  const rows = await db
-    .select()
-    .from(incidents)
-    .orderBy(desc(incidents.firstDay), desc(incidents.id))
-    .limit(limit);
+  const rows = await db.select().from(incidents).orderBy(desc(incidents.firstDay), desc(incidents.id)).limit(limit);
   return rows.map(toStored);
 }
 
@@ -120,6 +116,11 @@ export async function writeIncidentState(store: Store, id: number, change: Incid
         : {};
   await readDb(store)
     .update(incidents)
-    .set({ status: change.status, ...(change.note !== null ? { note: change.note } : {}), ...stamp, updatedAt: change.at })
+    .set({
+      status: change.status,
+      ...(change.note !== null ? { note: change.note } : {}),
+      ...stamp,
+      updatedAt: change.at,
+    })
     .where(eq(incidents.id, id));
 }

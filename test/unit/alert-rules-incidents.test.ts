@@ -45,9 +45,10 @@ function noise(seed: number): () => number {
  * Cells from Aug 1 to Nov 30 (cost = usd × weekend factor × (1 + jitter × noise) × the day's
  * factor), and the service and pipeline series summed from them, as the store gives them.
  */
-function dataset(
-  options: { jitter?: number; seed?: number; factor?: (cell: CellSpec, day: Day) => number } = {},
-): { cells: CellSeries[]; series: CostSeries[] } {
+function dataset(options: { jitter?: number; seed?: number; factor?: (cell: CellSpec, day: Day) => number } = {}): {
+  cells: CellSeries[];
+  series: CostSeries[];
+} {
   const rnd = noise(options.seed ?? 1);
   const cells: CellSeries[] = BILL.map((spec) => {
     const costs = new Map<Day, number>();
@@ -112,10 +113,13 @@ describe("incidents: one spike, one incident", () => {
     ]);
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])("noise alone (jitter ±0.25, seed %i) makes no incident over a month of days", (seed) => {
-    const d = dataset({ jitter: 0.25, seed });
-    expect(detectIncidents(input(d, "2026-11-01", "2026-12-01"))).toEqual([]);
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    "noise alone (jitter ±0.25, seed %i) makes no incident over a month of days",
+    (seed) => {
+      const d = dataset({ jitter: 0.25, seed });
+      expect(detectIncidents(input(d, "2026-11-01", "2026-12-01"))).toEqual([]);
+    },
+  );
 
   it.each([1, 2, 3, 4])("the loop inside the same noise (seed %i) is still exactly one incident", (seed) => {
     const found = detectIncidents(input(dataset({ jitter: 0.25, seed, factor: loop }), "2026-11-01", "2026-12-01"));
@@ -139,7 +143,12 @@ describe("incidents: one spike, one incident", () => {
     const [incident, ...rest] = detectIncidents(input(dataset({ factor: untagged }), "2026-11-12", "2026-11-19"));
     expect(rest).toEqual([]);
     // 1.5 × 5 above usual.
-    expect(incident).toMatchObject({ service: S3, pipeline: "", usageType: "EUW3-TimedStorage-ByteHrs", excessUsd: 7.5 });
+    expect(incident).toMatchObject({
+      service: S3,
+      pipeline: "",
+      usageType: "EUW3-TimedStorage-ByteHrs",
+      excessUsd: 7.5,
+    });
   });
 
   it("a planned campaign on the pipeline silences the spike, even as the services see it", () => {

@@ -85,7 +85,12 @@ const pairOf = (c: { service: string; pipeline: string }) => `${c.service}\u0000
 
 function driversOf(cells: readonly CellSeries[], days: readonly Day[]): IncidentDriver[] {
   return cells
-    .map((c) => ({ service: c.service, pipeline: c.pipeline, usageType: c.usageType, excessUsd: cellExcess(c.costs, days) }))
+    .map((c) => ({
+      service: c.service,
+      pipeline: c.pipeline,
+      usageType: c.usageType,
+      excessUsd: cellExcess(c.costs, days),
+    }))
     .filter((d) => d.excessUsd > 0)
     .sort((a, b) => b.excessUsd - a.excessUsd || a.usageType.localeCompare(b.usageType));
 }
@@ -106,7 +111,8 @@ const near = (a: Episode, b: Episode) =>
 /** Two episodes explained by the same service in the same pipeline, or by the same (tagged) pipeline. */
 function shares(a: Episode, b: Episode): boolean {
   if ([...a.pairs].some((p) => b.pairs.has(p))) return true;
-  const pipelines = (e: Episode) => new Set([...e.pairs].map((p) => p.split("\u0000")[1] ?? "").filter((x) => x !== "" && x !== "*"));
+  const pipelines = (e: Episode) =>
+    new Set([...e.pairs].map((p) => p.split("\u0000")[1] ?? "").filter((x) => x !== "" && x !== "*"));
   const theirs = pipelines(b);
   return [...pipelines(a)].some((p) => theirs.has(p));
 }
@@ -150,7 +156,11 @@ export function detectIncidents(input: IncidentInput): Incident[] {
 
   // Union-find over episodes that overlap in days and share a moved service and pipeline.
   const parent = episodes.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
   for (let i = 0; i < episodes.length; i++) {
     for (let j = i + 1; j < episodes.length; j++) {
       const a = episodes[i] as Episode;

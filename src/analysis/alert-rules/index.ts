@@ -1,10 +1,10 @@
 /** Every alert rule, run over the inputs gathered by src/store/read/alert-inputs.ts. Pure. */
 import type { Alert } from "./alert";
-import { incidentAlerts, type KnownIncident } from "./incident-alerts";
-import type { IncidentInput } from "./incidents";
 import type { BudgetRuleInput } from "./budget-facts";
 import { budgetForecastAlerts } from "./budget-forecast";
 import { budgetThresholdAlerts } from "./budget-threshold";
+import { incidentAlerts, type KnownIncident } from "./incident-alerts";
+import type { IncidentInput } from "./incidents";
 import { type NewServiceInput, newServiceAlerts } from "./new-service";
 import { type RequestCapInput, requestCapAlerts } from "./request-cap";
 import { type StaleInput, staleDataAlerts } from "./stale-data";

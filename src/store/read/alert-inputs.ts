@@ -94,10 +94,7 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
   const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
   // The reads below that go to cost_lines keep only counted lines (cost_source_days).
-  // The cells a spike is attributed to: the examined days, a week before them, and their four weeks' baseline.
-  const cellsFrom = addDays(from, -(7 + BASELINE_DAYS));
-  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused, cells, known] =
-    await Promise.all([
+  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
     listRates(db),
     listBudgets(store),
     seriesBy(store, "service", seriesFrom, to),
@@ -109,6 +106,11 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     sourceRunSummaries(store, ["cost-explorer"]).then((r) => r[0] ?? null),
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
+  ]);
+  // The cells a spike is attributed to (the examined days, a week before them, their four weeks'
+  // baseline), and the incidents on record that a spike seen again continues.
+  const cellsFrom = addDays(from, -(7 + BASELINE_DAYS));
+  const [cells, known] = await Promise.all([
     costCells(db, { from: cellsFrom, to }),
     knownIncidents(db, addDays(cellsFrom, -1)),
   ]);
