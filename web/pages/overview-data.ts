@@ -11,6 +11,7 @@ import { addDays, daysInMonth, firstDayOfMonth, monthOf, toDay } from "../../src
 import { loadHealth } from "../../src/jobs/health";
 import type { CarbonCoverage, Day, Month } from "../../src/model";
 import { carbonCoverage } from "../../src/store/read/carbon";
+import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import { dailyCostsBy, latestCostDay } from "../../src/store/read/costs";
 import { loadPeriodView } from "../../src/store/read/period-facts";
 import { lastSuccessfulRun } from "../../src/store/runs";
@@ -38,6 +39,8 @@ export interface OverviewData {
   health: Health;
   /** This month's location-based CO2e and the coverage of its cost (the carbon tile). */
   carbon: { co2eGrams: number; coverage: CarbonCoverage };
+  /** This month's cost of ownership per pipeline: cloud cost + valued upkeep (USD). */
+  ownership: OwnershipRow[];
 }
 
 export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
@@ -59,9 +62,10 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     }),
   ]);
   const { facts, converter } = view;
-  const [coverage, health] = await Promise.all([
+  const [coverage, health, ownership] = await Promise.all([
     carbonCoverage(deps.store, monthPeriod),
     loadHealth(deps.store, deps.config, now),
+    costOfOwnership(db, monthPeriod, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
   ]);
   const monthDaily = new Map(facts.daily.map((d) => [d.day, d.amount.amount]));
   const days: Day[] = [];
@@ -85,5 +89,6 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     health,
     // The month's CO2e comes from the rollup with the cost; only coverage reads the lines.
     carbon: { co2eGrams: facts.co2eGrams, coverage },
+    ownership,
   };
 }
