@@ -22,6 +22,7 @@ import { incidentsRoutes } from "./pages/incidents";
 import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
+import { reportPreviewRoutes } from "./pages/report-preview";
 import { reportsRoutes } from "./pages/reports";
 import { runsRoutes } from "./pages/runs-routes";
 import { settingsRoutes } from "./pages/settings-routes";
@@ -50,6 +51,8 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/", carbonRoutes(deps));
   app.route("/", budgetRoutes(deps));
   app.route("/", incidentsRoutes(deps));
+  // Before /reports/:id, which would take "preview" for an id.
+  app.route("/", reportPreviewRoutes(deps));
   app.route("/", reportsRoutes(deps));
   app.route("/", runsRoutes(deps));
   app.route("/", settingsRoutes(deps));
