@@ -4,8 +4,8 @@
  * Incidents page where an admin acknowledges or resolves it. Pure.
  */
 import type { Alert, IncidentAlertFacts } from "../../src/analysis/alert-rules/alert";
+import { fill } from "../../src/format/fill";
 import type { BuiltEmail, Fmt } from "./context";
-import { fill } from "./words";
 
 export function incidentEmail(alert: Alert, f: IncidentAlertFacts, x: Fmt): BuiltEmail {
   const { w } = x;

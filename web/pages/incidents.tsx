@@ -5,10 +5,10 @@
  * through src/services/; viewers read.
  */
 import { Hono } from "hono";
-import { fill } from "../../reports/alerts/words";
 import { incidentExplorerPath } from "../../src/analysis/alert-rules/incident-alerts";
 import { type Converter, makeConverter } from "../../src/analysis/currency";
 import { monthOf } from "../../src/days";
+import { fill } from "../../src/format/fill";
 import { formatDay, formatMoney } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { acknowledgeIncident } from "../../src/services/acknowledge-incident";
