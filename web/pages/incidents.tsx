@@ -77,8 +77,8 @@ export function IncidentsPage(props: {
           <table class="data" id="incidents-table">
             <thead>
               <tr>
-                <th scope="col">{w.days}</th>
                 <th scope="col">{w.moved}</th>
+                <th scope="col">{w.days}</th>
                 <th scope="col">{w.above}</th>
                 <th scope="col">{w.state}</th>
               </tr>
@@ -86,10 +86,6 @@ export function IncidentsPage(props: {
             <tbody>
               {incidents.map((i) => (
                 <tr id={`incident-${i.id}`} class={`status-${i.status}`} data-incident-id={String(i.id)}>
-                  <td>
-                    {formatDay(i.firstDay, locale)}
-                    {i.lastDay !== i.firstDay ? ` – ${formatDay(i.lastDay, locale)}` : ""}
-                  </td>
                   <th scope="row">
                     {i.service} · {i.pipeline === "" ? w.untagged : i.pipeline} · <code>{i.usageType ?? "—"}</code>
                     {i.drivers.length > 1 ? (
@@ -103,6 +99,10 @@ export function IncidentsPage(props: {
                     ) : null}{" "}
                     <a href={incidentExplorerPath({ ...i, members: [] })}>{w.explore}</a>
                   </th>
+                  <td>
+                    {formatDay(i.firstDay, locale)}
+                    {i.lastDay !== i.firstDay ? ` – ${formatDay(i.lastDay, locale)}` : ""}
+                  </td>
                   <td>
                     <strong>{money(i.excessUsd, i.firstDay)}</strong>
                     <div class="muted">
