@@ -13,6 +13,7 @@ import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
 import { evaluateAlerts } from "../analysis/alert-rules/index";
 import type { Config } from "../config";
 import type { Currency, Locale } from "../model";
+import { recordIncidents } from "../store/incidents";
 import {
   type Channel,
   claimNotification,
@@ -223,6 +224,12 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
     return summary;
   }
   const at = now.toISOString();
+  // Incidents are recorded whatever the channels, so an admin can acknowledge or resolve them.
+  await recordIncidents(
+    deps.store,
+    alerts.flatMap((a) => (a.facts.rule === "incident" ? [a.facts.data.incident] : [])),
+    at,
+  );
   for (const channel of channels) {
     const rows = fresh.flatMap((a) => rowsFor(a, emails.get(a.key) as AlertEmail, channel, args));
     summary.enqueued += await enqueue(

@@ -4,7 +4,9 @@
  * its usage type, account and days) and the assumptions. `children` carries the finding's state
  * and, for admins, the forms that change it.
  */
+
 import type { Child } from "hono/jsx";
+import { findingTexts } from "../../src/analysis/advice/fr";
 import type { CompleteFinding } from "../../src/analysis/advice/index";
 import { addDays } from "../../src/days";
 import { formatCo2e, formatDay, formatMoney } from "../../src/format/numbers";
@@ -29,10 +31,11 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
   const { finding: f, locale } = props;
   const w = pick(TUNING_WORDS, locale);
   const r = f.savingRange;
+  const texts = findingTexts(f, locale);
   return (
     <article class="finding" id={`finding-${props.index + 1}`} data-kind={f.kind} data-finding-id={f.id}>
       <h2>
-        {props.index + 1}. {f.action}
+        {props.index + 1}. {texts.action}
       </h2>
       <p class="muted">
         <code>{f.kind}</code> · {f.resource} · {f.region} · {w.confidence}{" "}
@@ -55,7 +58,7 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
       ) : null}
       <h3>{w.evidence}</h3>
       <ul class="evidence">
-        {f.evidence.map((e) => (
+        {texts.evidence.map((e) => (
           <li>{e}</li>
         ))}
       </ul>
@@ -74,7 +77,7 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
       ) : null}
       <h3>{w.assumptions}</h3>
       <ul class="assumptions">
-        {f.assumptions.map((a) => (
+        {texts.assumptions.map((a) => (
           <li>{a}</li>
         ))}
       </ul>

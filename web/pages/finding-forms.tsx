@@ -3,6 +3,7 @@
  * reason, reopen) and the done findings' table with their realised savings. Viewers see states,
  * not forms.
  */
+import { findingTexts } from "../../src/analysis/advice/fr";
 import { formatDay, formatMoney } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { BoardEntry } from "../../src/store/read/finding-board";
@@ -71,7 +72,7 @@ export function DoneTable(props: { entries: BoardEntry[]; today: string; locale:
         <tbody>
           {props.entries.map((e) => (
             <tr data-finding-id={e.finding.id}>
-              <th scope="row">{e.finding.action}</th>
+              <th scope="row">{findingTexts(e.finding, locale).action}</th>
               <td>
                 {e.state?.doneOn ? formatDay(e.state.doneOn, locale) : ""} ({w.by} {e.state?.changedBy})
               </td>

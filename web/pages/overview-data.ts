@@ -13,6 +13,7 @@ import type { CarbonCoverage, Day, Month } from "../../src/model";
 import { carbonCoverage } from "../../src/store/read/carbon";
 import { calibratedCarbonSums } from "../../src/store/read/carbon-calibrated";
 import { loadCalibration } from "../../src/store/read/carbon-calibration";
+import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import { dailyCostsBy, latestCostDay } from "../../src/store/read/costs";
 import { loadPeriodView } from "../../src/store/read/period-facts";
 import { lastSuccessfulRun } from "../../src/store/runs";
@@ -43,6 +44,8 @@ export interface OverviewData {
    * CAIRN_CARBON_CALIBRATION=aws, calibrated, with the share that is AWS's figure (else null).
    */
   carbon: { co2eGrams: number; coverage: CarbonCoverage; calibratedShare: number | null };
+  /** This month's cost of ownership per pipeline: cloud cost + valued upkeep (USD). */
+  ownership: OwnershipRow[];
 }
 
 export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
@@ -64,10 +67,11 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     }),
   ]);
   const { facts, converter } = view;
-  const [coverage, health, calibrated] = await Promise.all([
+  const [coverage, health, calibrated, ownership] = await Promise.all([
     carbonCoverage(deps.store, monthPeriod),
     loadHealth(deps.store, deps.config, now),
     calibratedMonth(deps, monthPeriod),
+    costOfOwnership(db, monthPeriod, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
   ]);
   const monthDaily = new Map(facts.daily.map((d) => [d.day, d.amount.amount]));
   const days: Day[] = [];
@@ -95,6 +99,7 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
       coverage,
       calibratedShare: calibrated?.calibratedShare ?? null,
     },
+    ownership,
   };
 }
 

@@ -9,6 +9,7 @@ import { Chart } from "./chart";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
+import { OwnershipSection } from "./overview-ownership";
 import { overviewVerdict } from "./overview-verdict";
 
 function Tile(props: { label: string; value: string; note?: string; tone?: "ok" | "warn" | "bad" }) {
@@ -153,6 +154,12 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
           config={rankedBarChart(data.byPipeline, t("monthToDate"), format, t("untagged"))}
         />
       </div>
+      <OwnershipSection
+        rows={data.ownership}
+        monthStart={`${data.month}-01`}
+        converter={data.converter}
+        locale={locale}
+      />
       <Chart
         id="chart-services"
         label={t("dailyByService")}

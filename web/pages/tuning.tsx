@@ -4,8 +4,10 @@
  * and what it saved, what is snoozed and what was dismissed. `POST /tuning/findings` (admins)
  * changes a finding's state through src/services/change-finding-state.ts.
  */
+
 import { Hono } from "hono";
 import { z } from "zod";
+import { findingTexts } from "../../src/analysis/advice/fr";
 import { WINDOW_DAYS } from "../../src/analysis/advice/types";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
 import { formatCo2e, formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
@@ -116,8 +118,8 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           <ul id="snoozed-findings">
             {data.snoozed.map((e) => (
               <li data-finding-id={e.finding.id}>
-                {e.finding.action} ({w.until} {formatDay(e.state?.snoozedUntil ?? "", locale)}, {w.by}{" "}
-                {e.state?.changedBy}){" "}
+                {findingTexts(e.finding, locale).action} ({w.until} {formatDay(e.state?.snoozedUntil ?? "", locale)},{" "}
+                {w.by} {e.state?.changedBy}){" "}
                 <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
               </li>
             ))}
@@ -130,7 +132,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           <ul id="dismissed-findings">
             {data.dismissed.map((e) => (
               <li data-finding-id={e.finding.id}>
-                {e.finding.action} ({w.reason} {e.state?.reason}, {w.by} {e.state?.changedBy}){" "}
+                {findingTexts(e.finding, locale).action} ({w.reason} {e.state?.reason}, {w.by} {e.state?.changedBy}){" "}
                 <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
               </li>
             ))}

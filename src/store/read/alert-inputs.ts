@@ -10,12 +10,14 @@ import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days"
 import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
+import { knownIncidents } from "../incidents";
 import { listPlannedActivities } from "../planned-activities";
 import { sourceRunSummaries } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
 import { dailyCostsBy } from "./costs";
+import { costCells } from "./incident-cells";
 import { loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
 
@@ -105,12 +107,28 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
   ]);
+  // The cells a spike is attributed to (the examined days, a week before them, their four weeks'
+  // baseline), and the incidents on record that a spike seen again continues.
+  const cellsFrom = addDays(from, -(7 + BASELINE_DAYS));
+  const [cells, known] = await Promise.all([
+    costCells(db, { from: cellsFrom, to }),
+    knownIncidents(db, addDays(cellsFrom, -1)),
+  ]);
   // The budgets page's and the reports' figures: the period facts of the month, as of its data day.
   const statuses = (await loadPeriodFacts(store, { month, display: options.display })).budgets;
   void budgets;
   return {
     budgets: { today, statuses, display: options.display, rates },
-    anomaly: { from, to, series: [...services, ...pipelines], planned, display: options.display, rates },
+    anomaly: {
+      from,
+      to,
+      series: [...services, ...pipelines],
+      cells,
+      known,
+      planned,
+      display: options.display,
+      rates,
+    },
     newService: {
       from,
       historyFrom: history[0]?.day ?? null,
