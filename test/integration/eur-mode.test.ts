@@ -35,9 +35,16 @@ beforeAll(async () => {
 
 /**
  * What may name the dollar: the billing currency (a rate per US dollar, a coefficient per billed
- * dollar) and the currency a budget is entered in (the form's choice).
+ * dollar, AWS's price of a Cost Explorer request) and the currency a budget is entered in (the
+ * form's choice).
  */
-const ALLOWED = [/Taux pour 1 USD/g, /kWh\/USD/g, /<select[^>]*name="currency"[\s\S]*?<\/select>/g];
+const ALLOWED = [
+  /Taux pour 1 USD/g,
+  /kWh\/USD/g,
+  /facture 0,01 USD par requête/g,
+  /coûte 0,01 USD/g,
+  /<select[^>]*name="currency"[\s\S]*?<\/select>/g,
+];
 
 /** `$` and `USD` left once markup, scripts, attributes and the allowed phrases are removed. */
 function dollars(text: string): string[] {
@@ -51,17 +58,24 @@ function dollars(text: string): string[] {
 }
 
 describe("EUR mode", () => {
-  // Not yet converted (named in the issue's report): /carbon's cost column, /runs (cost per
-  // source, Cairn's own request costs) and /tuning (savings and the advisers' evidence sentences).
-  it.each(["/", "/costs", "/costs?groupBy=day", "/budgets", "/alerts", "/reports", "/settings", "/methodology"])(
-    "page %s shows no dollar",
-    async (path) => {
-      const admin = await fixture.signIn("admin", `admin-${path.replace(/\W/g, "")}@example.org`);
-      const res = await admin.request(path);
-      expect(res.status).toBe(200);
-      expect(dollars(await res.text())).toEqual([]);
-    },
-  );
+  it.each([
+    "/",
+    "/costs",
+    "/costs?groupBy=day",
+    "/carbon",
+    "/budgets",
+    "/alerts",
+    "/reports",
+    "/runs",
+    "/settings",
+    "/tuning",
+    "/methodology",
+  ])("page %s shows no dollar", async (path) => {
+    const admin = await fixture.signIn("admin", `admin-${path.replace(/\W/g, "")}@example.org`);
+    const res = await admin.request(path);
+    expect(res.status).toBe(200);
+    expect(dollars(await res.text())).toEqual([]);
+  });
 
   it("the explorer CSV is in euros", async () => {
     const admin = await fixture.signIn("admin", "csv@example.org");

@@ -7,7 +7,8 @@
 import type { Child } from "hono/jsx";
 import type { CompleteFinding } from "../../src/analysis/advice/index";
 import { addDays } from "../../src/days";
-import { formatCo2e, formatDay, formatMoney } from "../../src/format/numbers";
+import { formatCo2e, formatDay } from "../../src/format/numbers";
+import { moneyInSentence } from "../../src/format/sentence-money";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
 import { TUNING_WORDS } from "./tuning-words";
@@ -25,8 +26,15 @@ export function explorerHref(l: { usageType: string; accountId: string; firstDay
   return `/costs?${q.toString()}`;
 }
 
-export function FindingCard(props: { finding: CompleteFinding; index: number; locale: Locale; children?: Child }) {
-  const { finding: f, locale } = props;
+export function FindingCard(props: {
+  finding: CompleteFinding;
+  index: number;
+  /** A USD amount of the finding in the page's currency (./page-money.ts). */
+  money: (usd: number, digits?: number) => string;
+  locale: Locale;
+  children?: Child;
+}) {
+  const { finding: f, locale, money } = props;
   const w = pick(TUNING_WORDS, locale);
   const r = f.savingRange;
   return (
@@ -39,10 +47,9 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
         <strong class={`confidence-${f.confidence}`}>{w[`confidence_${f.confidence}` as keyof Words]}</strong>
       </p>
       <p class="finding-saving">
-        {w.saves}: <strong>{formatMoney(f.monthlySavingUsd, "USD", locale)}</strong> ({w.range}{" "}
-        {formatMoney(r.lowUsd, "USD", locale)} {w.and} {formatMoney(r.highUsd, "USD", locale)}) ·{" "}
-        <strong>{formatCo2e(f.monthlySavingCo2eGrams, locale)}</strong> ({w.range} {formatCo2e(r.lowCo2eGrams, locale)}{" "}
-        {w.and} {formatCo2e(r.highCo2eGrams, locale)})
+        {w.saves}: <strong>{money(f.monthlySavingUsd)}</strong> ({w.range} {money(r.lowUsd)} {w.and} {money(r.highUsd)})
+        · <strong>{formatCo2e(f.monthlySavingCo2eGrams, locale)}</strong> ({w.range}{" "}
+        {formatCo2e(r.lowCo2eGrams, locale)} {w.and} {formatCo2e(r.highCo2eGrams, locale)})
       </p>
       {props.children}
       {f.command ? (
@@ -56,7 +63,7 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
       <h3>{w.evidence}</h3>
       <ul class="evidence">
         {f.evidence.map((e) => (
-          <li>{e}</li>
+          <li>{moneyInSentence(e, money)}</li>
         ))}
       </ul>
       {f.lines && f.lines.length > 0 ? (

@@ -3,7 +3,7 @@
  * reason, reopen) and the done findings' table with their realised savings. Viewers see states,
  * not forms.
  */
-import { formatDay, formatMoney } from "../../src/format/numbers";
+import { formatDay } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { BoardEntry } from "../../src/store/read/finding-board";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
@@ -51,11 +51,17 @@ export function FindingForms(props: {
   );
 }
 
-export function DoneTable(props: { entries: BoardEntry[]; today: string; locale: Locale }) {
+export function DoneTable(props: {
+  entries: BoardEntry[];
+  today: string;
+  /** A USD amount in the page's currency (./page-money.ts). */
+  money: (usd: number) => string;
+  locale: Locale;
+}) {
   const { locale } = props;
   const w = pick(TUNING_WORDS, locale);
   if (props.entries.length === 0) return <p class="muted">{w.noneDone}</p>;
-  const money = (n: number) => formatMoney(n, "USD", locale);
+  const money = props.money;
   return (
     <div class="table-scroll">
       <table class="data" id="done-findings">
