@@ -39,7 +39,7 @@ export const ALERT_WORDS = {
     staleHeading: "Stale data: no successful collection for",
     staleNever: "Stale data: no successful collection yet",
     staleIntro:
-      "Cairn has not collected cost data successfully for more than {hours} hours; figures and alerts are out of date.",
+      "Cairn has not collected from this source successfully for more than {hours} hours; figures and alerts are out of date.",
     lastSuccess: "Last successful collection",
     never: "never",
     staleNote: "Check `cairn collect` and its error, the AWS credentials, and the collection runs on the dashboard.",
@@ -50,6 +50,12 @@ export const ALERT_WORDS = {
     capNote: "Raise CAIRN_CE_MAX_REQUESTS (each request costs USD 0.01) or wait for next month.",
     open: "Open in Cairn",
     footer: "Sent by Cairn, once for this alert. Alert key: {key}",
+    source: "Source",
+    firstAttempt: "First attempt",
+    lastFailure: "Last failure",
+    "source-cost-explorer": "Cost Explorer",
+    "source-cloudwatch": "CloudWatch",
+    "source-focus": "FOCUS export",
   },
   fr: {
     budget: "Budget",
@@ -89,7 +95,7 @@ export const ALERT_WORDS = {
     staleHeading: "Données périmées : aucune collecte réussie depuis",
     staleNever: "Données périmées : aucune collecte réussie pour l'instant",
     staleIntro:
-      "Cairn n'a pas collecté les coûts avec succès depuis plus de {hours} heures : chiffres et alertes ne sont plus à jour.",
+      "Cairn n'a rien collecté avec succès depuis cette source depuis plus de {hours} heures : chiffres et alertes ne sont plus à jour.",
     lastSuccess: "Dernière collecte réussie",
     never: "jamais",
     staleNote: "Vérifiez `cairn collect` et son erreur, les identifiants AWS, et les collectes sur le tableau de bord.",
@@ -100,6 +106,12 @@ export const ALERT_WORDS = {
     capNote: "Augmentez CAIRN_CE_MAX_REQUESTS (chaque requête coûte 0,01 USD) ou attendez le mois prochain.",
     open: "Ouvrir dans Cairn",
     footer: "Envoyé par Cairn, une seule fois pour cette alerte. Clé de l'alerte : {key}",
+    source: "Source",
+    firstAttempt: "Première tentative",
+    lastFailure: "Dernier échec",
+    "source-cost-explorer": "Cost Explorer",
+    "source-cloudwatch": "CloudWatch",
+    "source-focus": "Export FOCUS",
   },
 } as const;
 

@@ -111,6 +111,7 @@ describe("EUR mode", () => {
       display: "EUR",
       ceMaxRequests: 300,
       lookbackDays: 30,
+      sources: ["cost-explorer"],
     });
     const alerts = evaluateAlerts(inputs);
     expect(alerts.length).toBeGreaterThan(0);

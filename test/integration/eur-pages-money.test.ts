@@ -34,7 +34,7 @@ function amount(text: string): number {
 }
 
 const eur = (n: number) => formatMoney(n, "EUR", "fr");
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function demoFixture(missing: readonly Month[]) {
   const fixture = webFixture({ CAIRN_CURRENCY: "EUR", CAIRN_LOCALE: "fr" }, NOW);
@@ -105,7 +105,9 @@ describe("the last pages in euros, each month at its own rate", () => {
     expect(comparisons.length).toBeGreaterThan(0);
     const table = html.match(/<table class="data" id="reconciliation-table"[\s\S]*?<\/table>/)?.[0] ?? "";
     for (const c of comparisons) {
-      const row = table.match(new RegExp(`<tr data-account="${c.accountId}" data-month="${c.month}"[\\s\\S]*?</tr>`))?.[0];
+      const row = table.match(
+        new RegExp(`<tr data-account="${c.accountId}" data-month="${c.month}"[\\s\\S]*?</tr>`),
+      )?.[0];
       if (!row) throw new Error(`no row for ${c.accountId} ${c.month}`);
       const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]?.replace(/<[^>]*>/g, "") ?? "");
       const [first, second, difference] = [cells[1], cells[2], cells[3]].map((cell) => {
@@ -149,7 +151,8 @@ describe("the last pages in euros, each month at its own rate", () => {
     const tile = html.match(/id="tile-saving-usd"[\s\S]*?<\/div>\s*<\/div>/)?.[0] ?? "";
     expect(tile).toContain(eur(total * rate));
     for (const e of open) {
-      const card = html.match(new RegExp(`data-finding-id="${escape(e.finding.id)}"[\\s\\S]*?</article>`))?.[0] ?? "";
+      const card =
+        html.match(new RegExp(`data-finding-id="${escapeRegExp(e.finding.id)}"[\\s\\S]*?</article>`))?.[0] ?? "";
       expect(card).toContain(eur(e.finding.monthlySavingUsd * rate));
       // Every "$12.34" of the adviser's sentences, converted, keeping its decimals.
       for (const sentence of e.finding.evidence) {
@@ -159,7 +162,7 @@ describe("the last pages in euros, each month at its own rate", () => {
         }
       }
     }
-    const doneRow = html.match(new RegExp(`<tr data-finding-id="${escape(done.id)}">[\\s\\S]*?</tr>`))?.[0] ?? "";
+    const doneRow = html.match(new RegExp(`<tr data-finding-id="${escapeRegExp(done.id)}">[\\s\\S]*?</tr>`))?.[0] ?? "";
     expect(doneRow).toContain(eur(done.monthlySavingUsd * rate));
     expect(html).not.toContain('id="missing-rates"');
   });

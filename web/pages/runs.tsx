@@ -1,5 +1,7 @@
 /** Collection runs and data health: is the data fresh, what did collecting cost, what failed. */
+import { collectErrorText } from "../../src/format/collect-error-words";
 import { formatDay, formatNumber } from "../../src/format/numbers";
+import { colon } from "../../src/format/reconciliation-words";
 import type { Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
@@ -10,6 +12,23 @@ import type { RunsData } from "./runs-data";
 import { ReconciliationSection } from "./runs-reconciliation";
 import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
+
+/** What the failure means and what to do, in the reader's language; the recorded text after it. */
+function RunError(props: { kind: string | null; error: string | null; locale: Locale }) {
+  const e = collectErrorText(props.kind, props.error, props.locale);
+  return (
+    <>
+      {e.message}
+      {e.detail ? (
+        <div class="muted">
+          {e.detailLabel}
+          {colon(props.locale)}
+          {e.detail.slice(0, 300)}
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
 
@@ -107,7 +126,9 @@ export function RunsPage(props: {
                   <td>{formatNumber(r.rowsWritten, locale)}</td>
                   <td>{formatNumber(r.requests, locale)}</td>
                   <td>{data.money.format(r.requestCostUsd, r.startedAt.slice(0, 7))}</td>
-                  <td class="error-text">{r.error ? r.error.slice(0, 300) : ""}</td>
+                  <td class="error-text">
+                    {r.status === "failed" ? <RunError kind={r.errorKind} error={r.error} locale={locale} /> : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
