@@ -42,11 +42,14 @@ const ALLOWED = [
   /Taux pour 1 USD/g,
   /kWh\/USD/g,
   /facture 0,01 USD par requête/g,
+  /pour un dollar (US|américain)/g,
+  /énergie par dollar/gi,
+  /en dollars US tels qu(&#39;|')AWS les facture/g,
   /coûte 0,01 USD/g,
   /<select[^>]*name="currency"[\s\S]*?<\/select>/g,
 ];
 
-/** `$` and `USD` left once markup, scripts, attributes and the allowed phrases are removed. */
+/** `$`, `USD` and the word "dollar" left once markup, scripts, attributes and the allowed phrases are removed. */
 function dollars(text: string): string[] {
   let visible = text;
   for (const a of ALLOWED) visible = visible.replace(a, " ");
@@ -54,7 +57,7 @@ function dollars(text: string): string[] {
     .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<style[\s\S]*?<\/style>/g, " ")
     .replace(/<[^>]*>/g, " ");
-  return [...visible.matchAll(/.{0,40}(\$|\bUSD\b).{0,40}/g)].map((m) => m[0]);
+  return [...visible.matchAll(/.{0,40}(\$|\bUSD\b|\bdollars?\b).{0,40}/gi)].map((m) => m[0]);
 }
 
 describe("EUR mode", () => {
@@ -100,6 +103,9 @@ describe("EUR mode", () => {
     const r = summary.rendered;
     if (!r?.pdf) throw new Error("no PDF");
     expect(dollars(r.text)).toEqual([]);
+    // The budgets table names its columns once each (it said "Budget" twice).
+    if (kind === "monthly")
+      expect(r.text.replace(/[\s\u00a0\u202f]+/g, " ")).toContain("Budget Dépensé Montant Utilisé");
     expect(dollars(r.mailHtml)).toEqual([]);
     const pdf = readPdf(r.pdf);
     if (pdf) expect(dollars(pdf.text)).toEqual([]);
