@@ -21,6 +21,7 @@ import { terminalSafe } from "./cli/terminal-text";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
+import { scheduledFocusImport } from "./jobs/scheduled-focus-import";
 import { DatabaseFileError, describeDatabaseFailure, StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
@@ -84,6 +85,19 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
         mail: mailTransport,
         webhook,
         renderers: nodeRenderers,
+        ...(config.CAIRN_FOCUS_EXPORT
+          ? {
+              focusImport: () =>
+                scheduledFocusImport(
+                  { store, now: () => new Date(), estimate, s3 },
+                  {
+                    target: config.CAIRN_FOCUS_EXPORT as string,
+                    pipelineTag: config.CAIRN_PIPELINE_TAG,
+                    maxErrors: config.CAIRN_IMPORT_MAX_ERRORS,
+                  },
+                ),
+            }
+          : {}),
       }),
   };
 }

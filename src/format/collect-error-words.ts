@@ -22,6 +22,7 @@ export const COLLECT_ERROR_KINDS = [
   "damaged-file",
   "not-focus",
   "import-refused",
+  "export-not-found",
   "other",
 ] as const;
 
@@ -59,6 +60,8 @@ export const COLLECT_ERROR_WORDS = {
       "A file is not a FOCUS export Cairn can read (a required column is missing): check that the AWS Data Export is of type FOCUS 1.0 to 1.2, then import again.",
     "import-refused":
       "The import was stopped and nothing was written (too many bad rows, or an import this runtime cannot do): correct the file or raise CAIRN_IMPORT_MAX_ERRORS, then import again.",
+    "export-not-found":
+      "The FOCUS export was not found where CAIRN_FOCUS_EXPORT points (no such folder, bucket or prefix): check that setting against the AWS Data Export's delivery location.",
     other:
       "The collection failed for a reason Cairn does not recognise: try again, and if it happens again, report it with the detail below.",
     detail: "Detail",
@@ -94,6 +97,8 @@ export const COLLECT_ERROR_WORDS = {
       "Un fichier n’est pas un export FOCUS que Cairn sait lire (il manque une colonne obligatoire)\u00a0: vérifiez que l’export de données AWS est de type FOCUS 1.0 à 1.2, puis importez de nouveau.",
     "import-refused":
       "L’import a été arrêté et rien n’a été écrit (trop de lignes erronées, ou un import que cet environnement ne sait pas faire)\u00a0: corrigez le fichier ou relevez CAIRN_IMPORT_MAX_ERRORS, puis importez de nouveau.",
+    "export-not-found":
+      "L’export FOCUS est introuvable là où pointe CAIRN_FOCUS_EXPORT (dossier, compartiment ou préfixe inexistant)\u00a0: comparez ce réglage à l’emplacement de livraison de l’export de données AWS.",
     other:
       "La collecte a échoué pour une raison que Cairn ne reconnaît pas\u00a0: réessayez et, si cela se reproduit, signalez-le avec le détail ci-dessous.",
     detail: "Détail (en anglais)",

@@ -14,6 +14,8 @@ export function importFailureKind(error: unknown): CollectErrorKind {
   if (error instanceof FocusFileError) return "not-focus";
   // Defined in ./import-focus.ts, which imports this file: matched by name, not by class.
   if ((error as Error | null)?.name === "ImportRefusedError") return "import-refused";
+  const e = (error as { name?: string; code?: string } | null) ?? {};
+  if (e.code === "ENOENT" || e.name === "NoSuchBucket") return "export-not-found";
   // S3 speaks AWS's error names too: the same reading as Cost Explorer's (only the kind is kept).
   const kind = describeFailure(error, "GetObject").kind;
   return kind === "request-changed" || kind === "bill-expired" || kind === "no-data" ? "other" : kind;
