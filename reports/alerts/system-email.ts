@@ -7,10 +7,10 @@ import type {
   StaleAlertFacts,
 } from "../../src/analysis/alert-rules/alert";
 import { collectErrorText } from "../../src/format/collect-error-words";
+import { fill } from "../../src/format/fill";
 import { formatMonth, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { BuiltEmail, Fmt } from "./context";
-import { fill } from "./words";
 
 export function anomalyEmail(alert: Alert, f: AnomalyAlertFacts, x: Fmt): BuiltEmail {
   const { w } = x;

@@ -1,8 +1,13 @@
-/** A service operation refused its input: `field` names what to fix (pages turn it into a 400). */
+/**
+ * A service operation refused its input: `field` names what to fix (pages turn it into a 400).
+ * `invalid` input broke the schema (the CLI's usage error, exit 2); a `refused` one was well
+ * formed but the state says no (nothing to remove, a fixed past month: exit 1).
+ */
 export class ServiceInputError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly kind: "invalid" | "refused" = "refused",
   ) {
     super(message);
     this.name = "ServiceInputError";
@@ -21,5 +26,5 @@ export function parseInput<T>(
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new ServiceInputError(String(issue?.path[0] ?? "input"), issue?.message ?? "invalid");
+  throw new ServiceInputError(String(issue?.path[0] ?? "input"), issue?.message ?? "invalid", "invalid");
 }

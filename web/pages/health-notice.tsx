@@ -1,8 +1,8 @@
 /** The health verdict as the overview and the Data health page show it, in the reader's locale. */
 
-import { fill } from "../../reports/monthly/words";
 import type { Health } from "../../src/analysis/source-health";
 import { collectErrorText } from "../../src/format/collect-error-words";
+import { fill } from "../../src/format/fill";
 import { formatNumber } from "../../src/format/numbers";
 import { colon } from "../../src/format/reconciliation-words";
 import type { Locale } from "../../src/model";

@@ -4,24 +4,14 @@
  * view sums them per month, pipeline, service and region, leaving accounts out.
  */
 import { and, asc, eq, gt, gte, lt, or, sql } from "drizzle-orm";
-import type { Period } from "../../model";
+import type { CostLine, Period } from "../../model";
 import { costLines, footprints } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
 
-export interface ExportLine {
+/** A stored cost line (as read: any source name) with its id and its footprint's figures. */
+export interface ExportLine extends Omit<CostLine, "source"> {
   id: number;
-  day: string;
-  accountId: string;
-  service: string;
-  region: string;
-  usageType: string;
-  pipeline: string;
-  unblendedCostUsd: number;
-  amortizedCostUsd: number;
-  usageAmount: number;
-  usageUnit: string;
-  estimated: boolean;
   source: string;
   energyKwh: number | null;
   co2eGrams: number | null;
