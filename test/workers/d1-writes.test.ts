@@ -29,7 +29,6 @@ function line(i: number, day: string, overrides: Partial<CostLine> = {}): CostLi
   };
 }
 
-
 /** 30 days x 60 lines; two lines in three carry a footprint of (index) grams. */
 function dataset(from: string, days: number, perDay: number): EstimatedLine[] {
   const out: EstimatedLine[] = [];

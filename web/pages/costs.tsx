@@ -7,6 +7,7 @@ import type { CarbonCoverage, Currency, Locale } from "../../src/model";
 import { EXPLORE_DIMENSIONS } from "../../src/store/read/cost-explorer";
 import type { ParsedExploreQuery } from "../api/explore-params";
 import { pick, type Translate } from "../i18n";
+import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
@@ -315,7 +316,10 @@ export function CostsPage(props: {
                   {table.compare ? <th scope="col">{w.previous}</th> : null}
                   {table.compare ? <th scope="col">{w.change}</th> : null}
                   <th scope="col">{w.share}</th>
-                  <th scope="col">{w.co2e}</th>
+                  <th scope="col">
+                    {w.co2e}
+                    {table.co2eCalibrated ? `, ${CARBON_AWS_WORDS[locale].columnCalibrated}` : ""}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -3,6 +3,7 @@ import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/cha
 import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick, type Translate } from "../i18n";
+import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { HealthNotice } from "./health-notice";
@@ -107,7 +108,12 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
           const cw = pick(CARBON_WORDS, locale);
           const cov = data.carbon.coverage;
           return (
-            <div class="tile" id="tile-carbon" data-co2e-grams={data.carbon.co2eGrams.toFixed(3)}>
+            <div
+              class="tile"
+              id="tile-carbon"
+              data-co2e-grams={data.carbon.co2eGrams.toFixed(3)}
+              data-calibrated-share={data.carbon.calibratedShare?.toFixed(6)}
+            >
               <div class="tile-label">
                 <a href="/carbon">{cw.tileLabel}</a>
               </div>
@@ -116,6 +122,11 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
                 {formatPercent(cov.physicalShare, locale)} {cw.tileNote} · {formatPercent(cov.proxyShare, locale)}{" "}
                 {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excludedShort}
               </div>
+              {data.carbon.calibratedShare !== null ? (
+                <div class="tile-note" id="overview-calibrated">
+                  {CARBON_AWS_WORDS[locale].tileCalibrated}
+                </div>
+              ) : null}
             </div>
           );
         })()}
