@@ -22,6 +22,7 @@ import { thisProcess } from "./cli/this-process";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
+import { scheduledFocusImport } from "./jobs/scheduled-focus-import";
 import { DatabaseFileError, describeDatabaseFailure, StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
@@ -88,6 +89,19 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
         webhook,
         renderers: nodeRenderers,
         processes,
+        ...(config.CAIRN_FOCUS_EXPORT
+          ? {
+              focusImport: () =>
+                scheduledFocusImport(
+                  { store, now: () => new Date(), estimate, s3 },
+                  {
+                    target: config.CAIRN_FOCUS_EXPORT as string,
+                    pipelineTag: config.CAIRN_PIPELINE_TAG,
+                    maxErrors: config.CAIRN_IMPORT_MAX_ERRORS,
+                  },
+                ),
+            }
+          : {}),
       }),
   };
 }

@@ -39,7 +39,7 @@ export const ALERT_WORDS = {
     staleHeading: "Stale data: no successful collection for",
     staleNever: "Stale data: no successful collection yet",
     staleIntro:
-      "Cairn has not collected cost data successfully for more than {hours} hours; figures and alerts are out of date.",
+      "Cairn has not collected from this source successfully for more than {hours} hours; figures and alerts are out of date.",
     lastSuccess: "Last successful collection",
     never: "never",
     staleNote: "Check `cairn collect` and its error, the AWS credentials, and the collection runs on the dashboard.",
@@ -66,6 +66,12 @@ export const ALERT_WORDS = {
       "An admin acknowledges or resolves it on the Incidents page. If it was planned (a field campaign, a reprocessing), declare it with `cairn budget plan add` so it does not alert.",
     incidentExplore: "See these days and this usage type in the explorer",
     incidentPage: "Acknowledge or resolve it",
+    source: "Source",
+    firstAttempt: "First attempt",
+    lastFailure: "Last failure",
+    "source-cost-explorer": "Cost Explorer",
+    "source-cloudwatch": "CloudWatch",
+    "source-focus": "FOCUS export",
   },
   fr: {
     budget: "Budget",
@@ -105,7 +111,7 @@ export const ALERT_WORDS = {
     staleHeading: "Données périmées : aucune collecte réussie depuis",
     staleNever: "Données périmées : aucune collecte réussie pour l'instant",
     staleIntro:
-      "Cairn n'a pas collecté les coûts avec succès depuis plus de {hours} heures : chiffres et alertes ne sont plus à jour.",
+      "Cairn n'a rien collecté avec succès depuis cette source depuis plus de {hours} heures : chiffres et alertes ne sont plus à jour.",
     lastSuccess: "Dernière collecte réussie",
     never: "jamais",
     staleNote: "Vérifiez `cairn collect` et son erreur, les identifiants AWS, et les collectes sur le tableau de bord.",
@@ -133,6 +139,12 @@ export const ALERT_WORDS = {
       "Un administrateur le prend en charge ou le clôt sur la page Incidents. Si c'était prévu (campagne de terrain, retraitement), déclarez-le avec `cairn budget plan add` pour qu'il n'alerte pas.",
     incidentExplore: "Voir ces jours et ce type d'usage dans l'explorateur",
     incidentPage: "Prendre en charge ou clore l'incident",
+    source: "Source",
+    firstAttempt: "Première tentative",
+    lastFailure: "Dernier échec",
+    "source-cost-explorer": "Cost Explorer",
+    "source-cloudwatch": "CloudWatch",
+    "source-focus": "Export FOCUS",
   },
 } as const;
 

@@ -266,7 +266,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     blocks.push({ kind: "heading", text: w.budgetsHeading });
     blocks.push({
       kind: "table",
-      columns: [w.budget, w.spent, w.budget, w.used],
+      columns: [w.budget, w.spent, w.budgetAmount, w.used],
       rows: f.budgets.map((b) => [
         b.periodKind === "month" ? b.name : `${b.name} (${w.spentSoFar})`,
         formatMoney(b.spent, b.currency, lang),

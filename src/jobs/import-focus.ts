@@ -41,6 +41,7 @@ import {
 } from "../store/imports";
 import { finishRun, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
+import { importFailureKind } from "./import-failure-kind";
 
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
@@ -370,7 +371,12 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
     return summary;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await finishRun(deps.store, runId, { finishedAt: deps.now().toISOString(), status: "failed", error: message });
+    await finishRun(deps.store, runId, {
+      finishedAt: deps.now().toISOString(),
+      status: "failed",
+      error: message,
+      errorKind: importFailureKind(error),
+    });
     return { ...summary, status: "failed", error: message, periods: [], months: [], costLinesWritten: 0 };
   } finally {
     staging.close();

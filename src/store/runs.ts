@@ -62,7 +62,7 @@ export async function closeAbandonedRuns(store: Store, now: Date): Promise<numbe
   const at = now.toISOString();
   const rows = await readDb(store)
     .update(collectionRuns)
-    .set({ status: "failed", finishedAt: at, error: INTERRUPTED_ERROR, leaseUntil: null })
+    .set({ status: "failed", finishedAt: at, error: INTERRUPTED_ERROR, errorKind: "interrupted", leaseUntil: null })
     .where(
       and(
         eq(collectionRuns.status, "running"),

@@ -120,6 +120,7 @@ describe.skipIf(!status.available)("the consultant's loop in Chromium", () => {
           alertTo: [],
           ceMaxRequests: 300,
           lookbackDays: 62,
+          sources: ["cost-explorer"],
         },
       );
     } finally {

@@ -191,6 +191,7 @@ describe("alerts by SMTP on the demo data", () => {
       publicUrl: "https://cairn.example.org",
       alertTo: [TO],
       ceMaxRequests: 300,
+      sources: ["cost-explorer"],
       lookbackDays: 40,
     };
 

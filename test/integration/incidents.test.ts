@@ -25,6 +25,7 @@ const args = {
   alertTo: [],
   ceMaxRequests: 300,
   lookbackDays: 40,
+  sources: ["cost-explorer"],
 };
 let admin: SignedIn;
 let viewer: SignedIn;

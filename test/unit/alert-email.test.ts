@@ -157,18 +157,26 @@ describe("alert emails", () => {
     [
       "stale data",
       {
-        key: "stale-data|collection|2026-11-16T23:00:00.000Z|36h",
+        key: "stale-data|cost-explorer|2026-11-16T23:00:00.000Z|36h",
         rule: "stale-data",
         severity: "warning",
-        path: "/",
+        path: "/runs",
         covers: [],
         facts: {
           rule: "stale-data",
-          data: { lastSuccessAt: "2026-11-16T23:00:00.000Z", ageHours: 37, staleAfterHours: 36 },
+          data: {
+            source: "cost-explorer",
+            lastSuccessAt: "2026-11-16T23:00:00.000Z",
+            firstAttemptAt: "2026-10-01T05:15:00.000Z",
+            ageHours: 37,
+            staleAfterHours: 36,
+            errorKind: null,
+            error: null,
+          },
         },
       },
-      "Données périmées : aucune collecte réussie depuis 37 h",
-      "Stale data: no successful collection for 37 h",
+      "Données périmées : aucune collecte réussie depuis 37 h (Cost Explorer)",
+      "Stale data: no successful collection for 37 h (Cost Explorer)",
     ],
     [
       "request cap",

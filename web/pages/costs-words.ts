@@ -44,6 +44,8 @@ export const COSTS_WORDS = {
     expand: "Show the detail of",
     previousPeriod: "previous period",
     chartByMonth: "Cost per month",
+    introEur:
+      "Costs as AWS bills them (unblended), in euros at each month's own rate, with the location-based carbon estimate.",
   },
   fr: {
     title: "Explorateur de coûts",
@@ -90,5 +92,7 @@ export const COSTS_WORDS = {
     expand: "Afficher le détail de",
     previousPeriod: "période précédente",
     chartByMonth: "Coût par mois",
+    introEur:
+      "Coûts tels qu’AWS les facture (non lissés), en euros au taux de chaque mois, avec l’estimation carbone (méthode location-based).",
   },
 };

@@ -147,7 +147,7 @@ export function CostsPage(props: {
   return (
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
-      <p class="lead">{w.intro}</p>
+      <p class="lead">{table.currency === "EUR" ? w.introEur : w.intro}</p>
       <form method="get" action="/costs" class="filters" aria-label={w.title}>
         <div class="field">
           <label for="f-from">{w.from}</label>

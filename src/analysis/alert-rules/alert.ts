@@ -70,9 +70,15 @@ export interface NewServiceAlertFacts {
 }
 
 export interface StaleAlertFacts {
+  /** The source that is late (collection_runs.source). */
+  source: string;
   lastSuccessAt: string | null;
+  firstAttemptAt: string | null;
   ageHours: number | null;
   staleAfterHours: number;
+  /** Its last run's failure, to say what it means and what to do (src/format/collect-error-words.ts). */
+  errorKind: string | null;
+  error: string | null;
 }
 
 export interface RequestCapAlertFacts {

@@ -17,6 +17,7 @@ import { collectionRuns, costLines } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
 import { dailyCostsBy } from "./costs";
+import { holdsDemoData } from "./demo-data";
 import { costCells } from "./incident-cells";
 import { loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
@@ -27,6 +28,8 @@ export interface AlertInputOptions {
   ceMaxRequests: number;
   /** How many recent days anomalies and new services are looked for in (today included). */
   lookbackDays: number;
+  /** The configured sources the stale-data rule watches (src/jobs/health.ts, configuredSources). */
+  sources: readonly string[];
 }
 
 async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to: Day): Promise<CostSeries[]> {
@@ -94,7 +97,7 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
   const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
   // The reads below that go to cost_lines keep only counted lines (cost_source_days).
-  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
+  const [rates, budgets, services, pipelines, firstSeen, history, planned, runs, usage, refused] = await Promise.all([
     listRates(db),
     listBudgets(store),
     seriesBy(store, "service", seriesFrom, to),
@@ -102,8 +105,8 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     servicesFirstSeen(store, from),
     db.select({ day: min(costLines.day) }).from(costLines),
     listPlannedActivities(store),
-    // The collection the data depends on: Cost Explorer (a CloudWatch run alone is not fresh data).
-    sourceRunSummaries(store, ["cost-explorer"]).then((r) => r[0] ?? null),
+    // Every configured source; none on a demo database (no AWS behind it, as /healthz says).
+    holdsDemoData(store).then((demo) => (demo ? [] : sourceRunSummaries(store, options.sources))),
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
   ]);
@@ -136,7 +139,19 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
       display: options.display,
       rates,
     },
-    stale: { lastSuccessAt: run?.lastSuccessAt ?? null, firstAttemptAt: run?.firstAttemptAt ?? null, now: options.now },
+    stale: {
+      sources: runs.map((r) => {
+        const failed = r.last?.status === "failed" ? r.last : null;
+        return {
+          source: r.source,
+          lastSuccessAt: r.lastSuccessAt,
+          firstAttemptAt: r.firstAttemptAt,
+          errorKind: failed?.errorKind ?? null,
+          error: failed?.error ?? null,
+        };
+      }),
+      now: options.now,
+    },
     requestCap: { month, used: usage.units, cap: options.ceMaxRequests, refused },
   };
 }
