@@ -72,6 +72,8 @@ describe("EUR mode", () => {
     "/runs",
     "/settings",
     "/tuning",
+    "/incidents",
+    "/reports/preview",
     "/methodology",
   ])("page %s shows no dollar", async (path) => {
     const admin = await fixture.signIn("admin", `admin-${path.replace(/\W/g, "")}@example.org`);
