@@ -19,9 +19,8 @@ function toBudget(row: BudgetRow): Budget {
   };
 }
 
-/** Creates the budget, or replaces the one of the same name. */
-export async function saveBudget(store: Store, budget: Budget, at: string): Promise<void> {
-  const values = {
+function budgetValues(budget: Budget) {
+  return {
     name: budget.name,
     amount: budget.amount,
     currency: budget.currency,
@@ -32,10 +31,40 @@ export async function saveBudget(store: Store, budget: Budget, at: string): Prom
     scopeValue: budget.scopeValue,
     thresholds: budget.thresholds,
   };
+}
+
+/** Creates the budget, or replaces the one of the same name; `actor` is who did it. */
+export async function saveBudget(store: Store, budget: Budget, at: string, actor = ""): Promise<void> {
+  const values = { ...budgetValues(budget), updatedBy: actor, updatedAt: at };
   await readDb(store)
     .insert(budgets)
     .values({ ...values, createdAt: at })
     .onConflictDoUpdate({ target: budgets.name, set: values });
+}
+
+/** Changes the budget named `name` in place (its name too); returns whether it existed. */
+export async function replaceBudget(
+  store: Store,
+  name: string,
+  budget: Budget,
+  at: string,
+  actor: string,
+): Promise<boolean> {
+  const rows = await readDb(store)
+    .update(budgets)
+    .set({ ...budgetValues(budget), updatedBy: actor, updatedAt: at })
+    .where(eq(budgets.name, name))
+    .returning({ id: budgets.id });
+  return rows.length > 0;
+}
+
+/** Who last changed a budget and when (null for an unknown name). */
+export async function budgetAuthor(store: Store, name: string): Promise<{ by: string; at: string } | null> {
+  const [row] = await readDb(store)
+    .select({ by: budgets.updatedBy, at: budgets.updatedAt, createdAt: budgets.createdAt })
+    .from(budgets)
+    .where(eq(budgets.name, name));
+  return row ? { by: row.by, at: row.at ?? row.createdAt } : null;
 }
 
 export async function listBudgets(store: Store): Promise<Budget[]> {

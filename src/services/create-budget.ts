@@ -1,0 +1,31 @@
+/** Creates a budget (refused if the name exists: that is an edit). Used by the page and the CLI. */
+import { toDay } from "../days";
+import type { Budget, Currency } from "../model";
+import { listBudgets, saveBudget } from "../store/budgets";
+import type { Store } from "../store/store";
+import { type BudgetInput, budgetFromInput, budgetInput } from "./budget-input";
+import { checkBudgetScope } from "./budget-scope-check";
+import { inputError, parseInput } from "./errors";
+
+export interface BudgetDeps {
+  store: Store;
+  now: () => Date;
+  /** A budget entered without a currency is in this one. */
+  displayCurrency: Currency;
+}
+
+export interface SavedBudget {
+  budget: Budget;
+  /** The scope matched nothing Cairn has seen and was kept because the input confirmed it. */
+  unknownScope: boolean;
+}
+
+export async function createBudget(deps: BudgetDeps, raw: BudgetInput): Promise<SavedBudget> {
+  const input = parseInput(budgetInput, raw);
+  const budget = budgetFromInput(input, deps.displayCurrency);
+  if ((await listBudgets(deps.store)).some((b) => b.name === budget.name))
+    throw inputError("name", "nameTaken", { name: budget.name });
+  const scope = await checkBudgetScope(deps.store, toDay(deps.now()), budget, input.confirmUnknownScope);
+  await saveBudget(deps.store, budget, deps.now().toISOString(), input.actor);
+  return { budget, ...scope };
+}
