@@ -3,6 +3,8 @@
  * error, so the two languages cannot drift apart.
  */
 import type { Locale } from "../src/model";
+import { serviceErrorText } from "../src/services/error-words";
+import type { FieldIssue } from "../src/services/errors";
 
 const en = {
   appName: "Cairn",
@@ -48,6 +50,9 @@ const en = {
   skipToContent: "Skip to content",
   error: "Something went wrong",
   notFound: "Page not found",
+  formHasErrors: "Nothing was saved. Please correct:",
+  backTo: "Back",
+  navMenu: "Menu",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -97,6 +102,9 @@ const fr: Record<MessageKey, string> = {
   skipToContent: "Aller au contenu",
   error: "Une erreur est survenue",
   notFound: "Page introuvable",
+  formHasErrors: "Rien n'a été enregistré. À corriger :",
+  backTo: "Retour",
+  navMenu: "Menu",
 };
 
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, fr };
@@ -118,4 +126,9 @@ export function pick<T extends Record<string, string>>(
   locale: Locale,
 ): T {
   return (locale === "fr" ? words.fr : words.en) as T;
+}
+
+/** A service's refusal in the reader's language (a message without a key is shown as is). */
+export function fieldIssueText(issue: FieldIssue, locale: Locale): string {
+  return issue.key ? serviceErrorText(issue.key, issue.params, locale) : issue.message;
 }

@@ -42,10 +42,10 @@ export function budgetOptions(values: ParsedValues): Partial<BudgetInput> {
   return {
     amount: str(values, "amount"),
     currency: str(values, "currency"),
-    periodKind: str(values, "period") as BudgetInput["periodKind"],
+    periodKind: str(values, "period"),
     from: str(values, "from"),
     to: str(values, "to"),
-    scopeKind: split?.scopeKind as BudgetInput["scopeKind"],
+    scopeKind: split?.scopeKind,
     scopeValue: split?.scopeValue,
     thresholds: str(values, "thresholds"),
   };

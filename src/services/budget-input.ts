@@ -89,7 +89,11 @@ export const budgetInput = z
       ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "accountId", params: { value: b.scopeValue } });
   });
 
-export type BudgetInput = z.input<typeof budgetInput>;
+/** As typed: the kinds are any string (the schema says which are valid). */
+export type BudgetInput = Omit<z.input<typeof budgetInput>, "periodKind" | "scopeKind"> & {
+  periodKind?: string;
+  scopeKind?: string;
+};
 export type ParsedBudgetInput = z.output<typeof budgetInput>;
 
 /** The stored budget: the last day becomes the half-open period's end. */
@@ -107,7 +111,9 @@ export function budgetFromInput(i: ParsedBudgetInput, displayCurrency: Currency)
 }
 
 /** A stored budget as the strings a form or the command line would give (to edit it). */
-export function budgetAsInput(b: Budget): Omit<Required<BudgetInput>, "actor" | "confirmUnknownScope"> {
+export function budgetAsInput(b: Budget): {
+  [K in Exclude<keyof BudgetInput, "actor" | "confirmUnknownScope">]: string;
+} {
   return {
     name: b.name,
     amount: String(b.amount),

@@ -7,8 +7,8 @@ export const SERVICE_ERROR_WORDS = {
   en: {
     nameEmpty: "must not be empty",
     nameTooLong: "must be at most 100 characters",
-    nameTaken: "a budget named \"{name}\" exists already: change it instead",
-    budgetMissing: "no budget named \"{name}\"",
+    nameTaken: 'a budget named "{name}" exists already: change it instead',
+    budgetMissing: 'no budget named "{name}"',
     amountNotNumber: "must be a number, like 750 or 12.5",
     amountNotPositive: "must be above 0",
     amountTooLarge: "is too large",

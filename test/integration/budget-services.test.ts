@@ -4,14 +4,14 @@
  * the display currency by default, edit in place, unknown scopes confirmed, the actor recorded.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetAuthor, listBudgets } from "../../src/store/budgets";
-import { upsertCostLines } from "../../src/store/cost-lines";
-import { openSqliteStore } from "../../src/store/open-sqlite";
 import { createBudget } from "../../src/services/create-budget";
 import { deleteBudget } from "../../src/services/delete-budget";
 import { serviceErrorText } from "../../src/services/error-words";
 import { ServiceInputError } from "../../src/services/errors";
 import { updateBudget } from "../../src/services/update-budget";
+import { budgetAuthor, listBudgets } from "../../src/store/budgets";
+import { upsertCostLines } from "../../src/store/cost-lines";
+import { openSqliteStore } from "../../src/store/open-sqlite";
 import { line, unestimated } from "../helpers/lines";
 
 const opened = openSqliteStore(":memory:");
