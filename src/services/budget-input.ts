@@ -8,6 +8,7 @@ import { z } from "zod";
 import { DEFAULT_THRESHOLDS } from "../analysis/budget-status";
 import { addDays, isValidDay } from "../days";
 import type { Budget, BudgetThreshold, Currency } from "../model";
+import { errorFromIssues } from "./errors";
 
 const AMOUNT_MAX = 1e9;
 const THRESHOLD_MAX_PCT = 1000;
@@ -64,11 +65,17 @@ export const budgetInput = z
       .toUpperCase()
       .refine((c) => c === "" || c === "USD" || c === "EUR", "currencyInvalid")
       .default(""),
-    periodKind: z.enum(["month", "year", "custom"], { message: "periodInvalid" }).default("month"),
+    periodKind: z.preprocess(
+      emptyAsMissing,
+      z.enum(["month", "year", "custom"], { message: "periodInvalid" }).default("month"),
+    ),
     /** A custom period's first and last days, both included. */
     from: optionalDay,
     to: optionalDay,
-    scopeKind: z.enum(["all", "pipeline", "service", "account"], { message: "scopeInvalid" }).default("all"),
+    scopeKind: z.preprocess(
+      emptyAsMissing,
+      z.enum(["all", "pipeline", "service", "account"], { message: "scopeInvalid" }).default("all"),
+    ),
     scopeValue: z.string().trim().max(256, "scopeValueTooLong").default(""),
     thresholds: thresholds.prefault(formatThresholds(DEFAULT_THRESHOLDS)),
     /** Keep a scope value that matches nothing Cairn has seen (the page asks to confirm it). */
@@ -76,18 +83,70 @@ export const budgetInput = z
     actor: z.string().trim().min(1, "actorMissing").max(200, "nameTooLong"),
   })
   .superRefine((b, ctx) => {
-    const custom = b.periodKind === "custom";
-    if (custom && b.from === "") ctx.addIssue({ code: "custom", path: ["from"], message: "periodNeedsDays" });
-    if (custom && b.to === "") ctx.addIssue({ code: "custom", path: ["to"], message: "periodNeedsDays" });
-    if (custom && b.from !== "" && b.to !== "" && b.to < b.from)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "periodToBeforeFrom" });
-    if (!custom && (b.from !== "" || b.to !== ""))
-      ctx.addIssue({ code: "custom", path: [b.from !== "" ? "from" : "to"], message: "periodDaysOnlyCustom" });
-    if ((b.scopeKind === "service" || b.scopeKind === "account") && b.scopeValue === "")
-      ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "scopeValueMissing" });
-    if (b.scopeKind === "account" && b.scopeValue !== "" && !/^\d{12}$/.test(b.scopeValue))
-      ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "accountId", params: { value: b.scopeValue } });
+    for (const issue of crossFieldIssues(b)) ctx.addIssue({ code: "custom", ...issue });
   });
+
+/** A form's empty select is the default, as an option left out on the command line. */
+function emptyAsMissing(v: unknown): unknown {
+  return v === "" ? undefined : v;
+}
+
+interface CrossIssue {
+  path: string[];
+  message: string;
+  params?: Record<string, string>;
+}
+
+/** The checks between fields: a custom period's days, a scope's value. */
+function crossFieldIssues(raw: Record<string, unknown>): CrossIssue[] {
+  const text = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string).trim() : "");
+  const period = text("periodKind");
+  const from = text("from");
+  const to = text("to");
+  const kind = text("scopeKind");
+  const value = text("scopeValue");
+  const out: CrossIssue[] = [];
+  const custom = period === "custom";
+  if (custom && from === "") out.push({ path: ["from"], message: "periodNeedsDays" });
+  if (custom && to === "") out.push({ path: ["to"], message: "periodNeedsDays" });
+  if (custom && from !== "" && to !== "" && to < from) out.push({ path: ["to"], message: "periodToBeforeFrom" });
+  if (!custom && (from !== "" || to !== ""))
+    out.push({ path: [from !== "" ? "from" : "to"], message: "periodDaysOnlyCustom" });
+  if ((kind === "service" || kind === "account") && value === "")
+    out.push({ path: ["scopeValue"], message: "scopeValueMissing" });
+  if (kind === "account" && value !== "" && !/^\d{12}$/.test(value))
+    out.push({ path: ["scopeValue"], message: "accountId", params: { value } });
+  return out;
+}
+
+/**
+ * Parses a budget. A refusal lists every field's first problem, the checks between fields
+ * included even when a single field already failed (zod skips them then).
+ */
+export function parseBudgetInput(raw: BudgetInput): ParsedBudgetInput {
+  const result = budgetInput.safeParse(raw);
+  if (result.success) return result.data;
+  const extra = crossFieldIssues(raw as Record<string, unknown>).filter(
+    (c) => !result.error.issues.some((i) => i.path[0] === c.path[0]),
+  );
+  const issues = [...result.error.issues, ...extra];
+  throw errorFromIssues(
+    issues.sort((a, b) => FIELD_ORDER.indexOf(String(a.path[0])) - FIELD_ORDER.indexOf(String(b.path[0]))),
+  );
+}
+
+const FIELD_ORDER = [
+  "name",
+  "amount",
+  "currency",
+  "periodKind",
+  "from",
+  "to",
+  "scopeKind",
+  "scopeValue",
+  "thresholds",
+  "actor",
+];
 
 /** As typed: the kinds are any string (the schema says which are valid). */
 export type BudgetInput = Omit<z.input<typeof budgetInput>, "periodKind" | "scopeKind"> & {

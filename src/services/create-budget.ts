@@ -3,9 +3,9 @@ import { toDay } from "../days";
 import type { Budget, Currency } from "../model";
 import { listBudgets, saveBudget } from "../store/budgets";
 import type { Store } from "../store/store";
-import { type BudgetInput, budgetFromInput, budgetInput } from "./budget-input";
+import { type BudgetInput, budgetFromInput, parseBudgetInput } from "./budget-input";
 import { checkBudgetScope } from "./budget-scope-check";
-import { inputError, parseInput } from "./errors";
+import { inputError } from "./errors";
 
 export interface BudgetDeps {
   store: Store;
@@ -21,7 +21,7 @@ export interface SavedBudget {
 }
 
 export async function createBudget(deps: BudgetDeps, raw: BudgetInput): Promise<SavedBudget> {
-  const input = parseInput(budgetInput, raw);
+  const input = parseBudgetInput(raw);
   const budget = budgetFromInput(input, deps.displayCurrency);
   if ((await listBudgets(deps.store)).some((b) => b.name === budget.name))
     throw inputError("name", "nameTaken", { name: budget.name });

@@ -60,15 +60,22 @@ export function parseInput<T>(
 ): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
+  throw errorFromIssues(result.error.issues);
+}
+
+/** The first problem of each field, the first field's being the error's own. */
+export function errorFromIssues(
+  raw: readonly { path: PropertyKey[]; message: string; params?: unknown }[],
+): ServiceInputError {
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
-  for (const raw of result.error.issues) {
-    const issue = toIssue(raw);
+  for (const one of raw) {
+    const issue = toIssue(one);
     if (seen.has(issue.field)) continue;
     seen.add(issue.field);
     issues.push(issue);
   }
   const [first, ...others] = issues;
-  if (!first) throw new ServiceInputError("input", "invalid");
-  throw new ServiceInputError(first.field, first.message, first.key, first.params, others);
+  if (!first) return new ServiceInputError("input", "invalid");
+  return new ServiceInputError(first.field, first.message, first.key, first.params, others);
 }

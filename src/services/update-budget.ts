@@ -5,10 +5,10 @@
  */
 import { toDay } from "../days";
 import { listBudgets, replaceBudget } from "../store/budgets";
-import { type BudgetInput, budgetAsInput, budgetFromInput, budgetInput } from "./budget-input";
+import { type BudgetInput, budgetAsInput, budgetFromInput, parseBudgetInput } from "./budget-input";
 import { checkBudgetScope } from "./budget-scope-check";
 import type { BudgetDeps, SavedBudget } from "./create-budget";
-import { inputError, parseInput } from "./errors";
+import { inputError } from "./errors";
 
 export type UpdateBudgetInput = Partial<BudgetInput> & { actor: string /** The budget's current name. */; of: string };
 
@@ -25,7 +25,7 @@ export async function updateBudget(deps: BudgetDeps, raw: UpdateBudgetInput): Pr
     merged.from = changes.from ?? "";
     merged.to = changes.to ?? "";
   }
-  const input = parseInput(budgetInput, merged);
+  const input = parseBudgetInput(merged);
   const budget = budgetFromInput(input, deps.displayCurrency);
   if (budget.name !== existing.name && all.some((b) => b.name === budget.name))
     throw inputError("name", "nameTaken", { name: budget.name });

@@ -12,6 +12,7 @@ import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerRow, ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
+import { FieldError, type FieldErrors, invalidProps } from "./form-errors";
 import { Layout } from "./layout";
 import { sourceLabel } from "./source-labels";
 
@@ -128,8 +129,14 @@ export function CostsPage(props: {
   previousPeriod?: { from: string; to: string };
   locale: Locale;
   t: Translate;
+  /** Form fields the query parser refused (the defaults are shown), and what was typed. */
+  errors?: FieldErrors;
+  typed?: Record<string, string>;
 }) {
   const { query, table, menus, locale, t } = props;
+  const errors = props.errors ?? {};
+  const dateValue = (field: "from" | "to") =>
+    errors[field] !== undefined ? (props.typed?.[field] ?? "") : query.period[field];
   const w = pick(COSTS_WORDS, locale);
   const money = (n: number) => formatMoney(n, table.currency, locale);
   const dimensionLabel = (g: string) =>
@@ -147,14 +154,41 @@ export function CostsPage(props: {
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
       <p class="lead">{w.intro}</p>
+      {Object.keys(errors).length > 0 ? (
+        <div class="notice error" role="alert" id="query-errors">
+          <ul>
+            {Object.entries(errors).map(([field, message]) => (
+              <li>
+                {String(w[field as keyof Words] ?? field)} — {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <form method="get" action="/costs" class="filters" aria-label={w.title}>
         <div class="field">
           <label for="f-from">{w.from}</label>
-          <input id="f-from" name="from" type="date" value={query.period.from} required />
+          <input
+            id="f-from"
+            name="from"
+            type="date"
+            value={dateValue("from")}
+            required
+            {...invalidProps(errors, "from", "f-from")}
+          />
+          <FieldError errors={errors} field="from" id="f-from" />
         </div>
         <div class="field">
           <label for="f-to">{w.to}</label>
-          <input id="f-to" name="to" type="date" value={query.period.to} required />
+          <input
+            id="f-to"
+            name="to"
+            type="date"
+            value={dateValue("to")}
+            required
+            {...invalidProps(errors, "to", "f-to")}
+          />
+          <FieldError errors={errors} field="to" id="f-to" />
         </div>
         <div class="field">
           <label for="f-groupBy">{w.groupBy}</label>
