@@ -31,7 +31,9 @@ describe("forms in French", () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("Rien n&#39;a été enregistré. À corriger\u00a0:");
     expect(html).toMatch(/id="budget-to-error">ne doit pas précéder le premier jour</);
-    expect(html).toMatch(/id="budget-scope-value-error">doit être un identifiant de compte AWS à 12 chiffres, et non «\u202f1234\u202f»</);
+    expect(html).toMatch(
+      /id="budget-scope-value-error">doit être un identifiant de compte AWS à 12 chiffres, et non «\u202f1234\u202f»</,
+    );
     expect(html).toMatch(/id="budget-thresholds-error">«\u202f2000\u202f%\u202f» dépasse 1000\u202f%</);
     expect(html).toMatch(/<input id="budget-amount" name="amount" value="12,5"/);
     expect(html).toMatch(/<input id="budget-scope-value" name="scopeValue"[^>]*value="1234"/);
@@ -57,7 +59,9 @@ describe("forms in French", () => {
     const html = await bad.text();
     expect(html).toContain('<form method="get" action="/costs"');
     expect(html).toMatch(/id="f-from-error">doit être une date \(année-mois-jour\)</);
-    expect(html).toMatch(/<input id="f-from" name="from" type="date" value="2026-11-31" required="" aria-invalid="true"/);
+    expect(html).toMatch(
+      /<input id="f-from" name="from" type="date" value="2026-11-31" required="" aria-invalid="true"/,
+    );
     expect(html).toContain('id="query-errors"');
     const reversed = await (await viewer.request("/costs?from=2026-11-10&to=2026-11-01")).text();
     expect(reversed).toMatch(/id="f-to-error">doit suivre le premier jour/);
