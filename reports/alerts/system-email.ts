@@ -1,4 +1,5 @@
 /** Alerts about the bill's shape and about Cairn itself: spikes, new services, stale data, request cap. Pure. */
+
 import type {
   Alert,
   AnomalyAlertFacts,
@@ -7,6 +8,7 @@ import type {
   StaleAlertFacts,
 } from "../../src/analysis/alert-rules/alert";
 import { formatMonth, formatNumber } from "../../src/format/numbers";
+import { frenchOf } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import type { BuiltEmail, Fmt } from "./context";
 import { fill } from "./words";
@@ -25,7 +27,11 @@ export function anomalyEmail(alert: Alert, f: AnomalyAlertFacts, x: Fmt): BuiltE
     subject,
     block: {
       heading: subject,
-      intro: fill(w.spikeIntro, { what }),
+      // French: "d'AWS Lambda", "de la chaîne temperatures" (never "de AWS", "de chaîne").
+      intro: fill(w.spikeIntro, {
+        what,
+        ofWhat: frenchOf(f.dimension === "pipeline" ? `la ${w.pipelineWord} ${value}` : value),
+      }),
       figures: [
         [w.days, f.days.map((d) => x.day(d)).join(", ")],
         [w.dayCost, x.money(f.cost, f.currency)],

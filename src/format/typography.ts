@@ -38,3 +38,8 @@ export function quote(text: string, locale: Locale): string {
 export function colonFor(locale: Locale): string {
   return locale === "fr" ? `${NBSP}: ` : ": ";
 }
+
+/** French "de" before a name: "d'AWS Lambda", "de la chaîne temperatures", "de Amazon…" elided too. */
+export function frenchOf(name: string): string {
+  return /^[aeiouyhàâéèêëîïôöûüAEIOUYHÀÂÉÈÊËÎÏÔÖÛÜ]/.test(name) ? `d'${name}` : `de ${name}`;
+}

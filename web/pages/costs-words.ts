@@ -44,11 +44,12 @@ export const COSTS_WORDS = {
     expand: "Show the detail of",
     previousPeriod: "previous period",
     chartByMonth: "Cost per month",
+    allFeminine: "All",
   },
   fr: {
     title: "Explorateur de coûts",
     intro:
-      "Coûts tels qu'AWS les facture (dollars US, non lissés), avec l'estimation carbone (méthode location-based).",
+      "Coûts tels qu'AWS les facture (dollars US, non lissés), avec l'estimation carbone (moyenne du réseau électrique local).",
     from: "Du",
     to: "Au (exclu)",
     groupBy: "Regrouper par",
@@ -90,5 +91,6 @@ export const COSTS_WORDS = {
     expand: "Afficher le détail de",
     previousPeriod: "période précédente",
     chartByMonth: "Coût par mois",
+    allFeminine: "Toutes",
   },
 };

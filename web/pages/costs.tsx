@@ -246,11 +246,17 @@ export function CostsPage(props: {
           label={w.pipeline}
           values={menus.pipeline}
           selected={query.filters.pipeline}
-          all={w.all}
+          all={w.allFeminine}
           untagged={t("untagged")}
         />
         <Select name="service" label={w.service} values={menus.service} selected={query.filters.service} all={w.all} />
-        <Select name="region" label={w.region} values={menus.region} selected={query.filters.region} all={w.all} />
+        <Select
+          name="region"
+          label={w.region}
+          values={menus.region}
+          selected={query.filters.region}
+          all={w.allFeminine}
+        />
         <Select
           name="account"
           label={w.account}
@@ -263,7 +269,7 @@ export function CostsPage(props: {
           label={w.source}
           values={menus.source}
           selected={query.filters.source}
-          all={w.all}
+          all={w.allFeminine}
           labelOf={(v) => sourceLabel(v, locale)}
         />
         <Select

@@ -79,7 +79,7 @@ export const FACTOR_WORDS = {
     licence: "Licence",
     regionsTitle: "Intensité carbone du réseau, PUE et facteur market-based par région",
     regionsNote:
-      "Intensité du réseau en gCO2e/kWh (location-based) ; PUE sans unité ; facteur market-based en gCO2e/kWh (0 là où AWS a couvert 100 % de l'électricité de la région par des renouvelables ; sinon la valeur location-based). * valeur de repli : la région n'a pas de chiffre propre dans ce jeu.",
+      "Intensité du réseau en gCO2e/kWh (méthode réseau local) ; PUE sans unité ; facteur « achats d'électricité » en gCO2e/kWh (0 là où AWS a couvert 100 % de l'électricité de la région par des renouvelables ; sinon la valeur du réseau local). * valeur de repli : la région n'a pas de chiffre propre dans ce jeu.",
     region: "Région",
     grid: "Réseau (gCO2e/kWh)",
     pue: "PUE",

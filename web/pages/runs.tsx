@@ -1,5 +1,7 @@
 /** Collection runs and data health: is the data fresh, what did collecting cost, what failed. */
+import { formatInstant } from "../../src/format/instant";
 import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
@@ -9,8 +11,6 @@ import type { RunsData } from "./runs-data";
 import { ReconciliationSection } from "./runs-reconciliation";
 import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
-
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
 
 function CollectButton(props: { available: boolean; locale: Locale }) {
   const viewer = useViewer();
@@ -47,7 +47,9 @@ export function RunsPage(props: {
           <div class="tile-label">{w.freshness}</div>
           <div class="tile-value">{fresh ? w.fresh : w.stale}</div>
           <div class="tile-note">
-            {w.lastSuccess}: {data.freshness.lastSuccessAt ? `${when(data.freshness.lastSuccessAt)} UTC` : w.never}
+            {w.lastSuccess}
+            {colonFor(locale)}
+            {data.freshness.lastSuccessAt ? formatInstant(data.freshness.lastSuccessAt, locale) : w.never}
           </div>
         </div>
         <div class="tile">
@@ -96,7 +98,7 @@ export function RunsPage(props: {
             <tbody>
               {data.runs.map((r) => (
                 <tr class={r.status === "failed" ? "failed" : undefined}>
-                  <th scope="row">{when(r.startedAt)}</th>
+                  <th scope="row">{formatInstant(r.startedAt, locale)}</th>
                   <td class="text">{r.source}</td>
                   <td class="text">
                     <span class={`badge ${r.status}`}>{status(r.status)}</span>
