@@ -11,6 +11,8 @@ const NNBSP = "\u202f";
 
 export function frenchTypography(text: string): string {
   return text
+    .replace(/(\p{L}|\))([:])(?=\s)/gu, `$1${NBSP}$2`)
+    .replace(/(\p{L}|\))([;!?])(?=\s|$)/gu, `$1${NNBSP}$2`)
     .replace(/ +:(?=\s|$)/g, `${NBSP}:`)
     .replace(/ +([;!?%])/g, `${NNBSP}$1`)
     .replace(/ +€/g, `${NBSP}€`)
