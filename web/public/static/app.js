@@ -97,7 +97,42 @@
     }
   }
 
+  // On a phone the navigation folds behind its "Menu" button (without script it stays open).
+  function navToggle() {
+    document.documentElement.classList.add("js");
+    const button = document.querySelector(".nav-toggle");
+    const nav = document.getElementById("site-nav");
+    if (!button || !nav) return;
+    button.addEventListener("click", () => {
+      const open = nav.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  // The scope value's suggestions follow the scope kind chosen (pipelines, services or accounts).
+  function scopeLists() {
+    for (const select of document.querySelectorAll("select[data-scope-lists]")) {
+      const input = document.getElementById(select.dataset.scopeLists);
+      if (!input) continue;
+      const sync = () => {
+        if (select.value === "all") input.removeAttribute("list");
+        else input.setAttribute("list", `${select.id}-${select.value}-list`);
+      };
+      select.addEventListener("change", sync);
+      sync();
+    }
+  }
+
   window.cairnDrawCharts = drawAll;
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", () => {
+      navToggle();
+      scopeLists();
+    });
+  else {
+    navToggle();
+    scopeLists();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
   else drawAll();
 })();
