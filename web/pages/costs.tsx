@@ -2,7 +2,15 @@
 
 import { CHARGE_TYPES } from "../../src/analysis/charge-type";
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
-import { formatDay, formatMoney, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import {
+  formatCo2e,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  localeTag,
+} from "../../src/format/numbers";
 import type { CarbonCoverage, Currency, Locale } from "../../src/model";
 import { EXPLORE_DIMENSIONS } from "../../src/store/read/cost-explorer";
 import type { ParsedExploreQuery } from "../api/explore-params";
@@ -110,8 +118,9 @@ function TableRow(props: {
       <td>{money(r.cost)}</td>
       {props.compare ? <td>{r.previousCost === undefined ? "–" : money(r.previousCost)}</td> : null}
       {props.compare ? <td>{r.change === undefined ? "–" : `${r.change > 0 ? "+" : ""}${money(r.change)}`}</td> : null}
-      <td>{formatNumber(r.sharePercent, locale, 1)} %</td>
-      <td>{formatNumber(r.co2eKg, locale, 1)}</td>
+      <td class="nowrap">{formatNumber(r.sharePercent, locale, 1)} %</td>
+      {/* Grams below a kilogram: "0,0" would say nothing (the unit is in the cell). */}
+      <td class="nowrap">{formatCo2e(r.co2eKg * 1000, locale)}</td>
     </tr>
   );
 }
