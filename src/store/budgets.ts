@@ -33,9 +33,9 @@ function budgetValues(budget: Budget) {
   };
 }
 
-/** Creates the budget, or replaces the one of the same name; `actor` is who did it. */
-export async function saveBudget(store: Store, budget: Budget, at: string, actor = ""): Promise<void> {
-  const values = { ...budgetValues(budget), updatedBy: actor, updatedAt: at };
+/** Creates the budget, or replaces the one of the same name. */
+export async function saveBudget(store: Store, budget: Budget, at: string): Promise<void> {
+  const values = budgetValues(budget);
   await readDb(store)
     .insert(budgets)
     .values({ ...values, createdAt: at })
@@ -43,28 +43,13 @@ export async function saveBudget(store: Store, budget: Budget, at: string, actor
 }
 
 /** Changes the budget named `name` in place (its name too); returns whether it existed. */
-export async function replaceBudget(
-  store: Store,
-  name: string,
-  budget: Budget,
-  at: string,
-  actor: string,
-): Promise<boolean> {
+export async function replaceBudget(store: Store, name: string, budget: Budget): Promise<boolean> {
   const rows = await readDb(store)
     .update(budgets)
-    .set({ ...budgetValues(budget), updatedBy: actor, updatedAt: at })
+    .set(budgetValues(budget))
     .where(eq(budgets.name, name))
     .returning({ id: budgets.id });
   return rows.length > 0;
-}
-
-/** Who last changed a budget and when (null for an unknown name). */
-export async function budgetAuthor(store: Store, name: string): Promise<{ by: string; at: string } | null> {
-  const [row] = await readDb(store)
-    .select({ by: budgets.updatedBy, at: budgets.updatedAt, createdAt: budgets.createdAt })
-    .from(budgets)
-    .where(eq(budgets.name, name));
-  return row ? { by: row.by, at: row.at ?? row.createdAt } : null;
 }
 
 export async function listBudgets(store: Store): Promise<Budget[]> {

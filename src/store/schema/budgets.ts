@@ -16,9 +16,6 @@ export const budgets = sqliteTable("budgets", {
   /** JSON array of {kind, ratio}. */
   thresholds: text("thresholds", { mode: "json" }).notNull(),
   createdAt: text("created_at").notNull(),
-  /** Who last created or changed the budget (a page's signed-in email, or the command line). */
-  updatedBy: text("updated_by").notNull().default(""),
-  updatedAt: text("updated_at"),
 });
 
 export const plannedActivities = sqliteTable("planned_activities", {

@@ -50,7 +50,10 @@
                 autoSkip: true,
                 maxRotation: 0,
                 callback(value) {
-                  return days.short(this.getLabelForValue(value));
+                  const label = days.short(this.getLabelForValue(value));
+                  // A long name on a narrow screen is shortened with "…" rather than cut at the edge.
+                  const max = horizontal ? Math.max(10, Math.floor((this.chart.width || 600) / 22)) : 40;
+                  return typeof label === "string" && label.length > max ? `${label.slice(0, max - 1)}…` : label;
                 },
               },
             },
