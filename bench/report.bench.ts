@@ -7,7 +7,7 @@ import { buildMonthlyReport } from "../reports/monthly/build";
 import { renderChartPng } from "../reports/render/chart-png";
 import { chartsOf } from "../reports/render/document";
 import { renderPdf } from "../reports/render/pdf";
-import { CHART_SIZE } from "../reports/render/render-report";
+import { CHART_SIZE } from "../reports/render/render-document";
 import { estimateLines } from "../src/carbon/estimate";
 import { loadDemo } from "../src/jobs/load-demo";
 import { gatherMonthlyFacts } from "../src/jobs/report-monthly-facts";

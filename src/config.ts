@@ -3,7 +3,9 @@
  * `process.env` (after reading `.env`), a test hands it a literal. It fails fast, naming every
  * problem at once: the variable, the value given and what is expected.
  */
+import { Cron } from "croner";
 import { z } from "zod";
+import { DEFAULT_FACTOR_SET } from "./carbon/factor-sets";
 
 const emailList = z
   .string()
@@ -15,35 +17,19 @@ const emailList = z
   )
   .pipe(z.array(z.email({ message: "a comma-separated list of email addresses" })));
 
-/** Field ranges of a five-field cron: minute, hour, day of month, month, day of week (7 = Sunday). */
-const CRON_FIELDS: readonly [number, number][] = [
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 7],
-];
-
 /**
- * Whether `value` is a five-field cron of numbers, `*`, ranges, lists and steps, every number in
- * its field's range. Written here rather than with the scheduler's parser so the configuration
- * stays free of it on Workers, where Cloudflare runs the crons.
+ * Whether `value` is a five-field cron (UTC) that croner, the Node scheduler's parser, accepts:
+ * the one cron grammar. Six- and seven-field forms (seconds, years) are refused because
+ * Cloudflare's cron triggers, which must say the same on Workers, take five fields.
  */
 export function isFiveFieldCron(value: string): boolean {
-  const fields = value.trim().split(/\s+/);
-  if (fields.length !== 5) return false;
-  return fields.every((field, i) => {
-    const [min, max] = CRON_FIELDS[i] ?? [0, 0];
-    const inRange = (n: string) => /^\d+$/.test(n) && Number(n) >= min && Number(n) <= max;
-    return field.split(",").every((part) => {
-      const [range, step] = part.split("/");
-      if (step !== undefined && !(/^\d+$/.test(step) && Number(step) > 0)) return false;
-      if (range === "*") return true;
-      const [from, to, extra] = (range ?? "").split("-");
-      if (extra !== undefined || from === undefined || !inRange(from)) return false;
-      return to === undefined || (inRange(to) && Number(to) >= Number(from));
-    });
-  });
+  if (value.trim().split(/\s+/).length !== 5) return false;
+  try {
+    new Cron(value, { paused: true, timezone: "UTC" });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const cronExpression = z
@@ -106,7 +92,7 @@ export const configSchema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS region codes, comma-separated")))
     .optional(),
-  CAIRN_FACTOR_SET: z.string().min(1).default("cairn-2026"),
+  CAIRN_FACTOR_SET: z.string().min(1).default(DEFAULT_FACTOR_SET),
   /** `aws`: scale Cairn's daily figures so each month, account, service and region sums to AWS's imported figure. */
   CAIRN_CARBON_CALIBRATION: z.enum(["none", "aws"]).default("none"),
   /** When the scheduled jobs run (UTC); see src/jobs/job-table.ts for the defaults. */

@@ -144,8 +144,6 @@ export interface Budget {
   thresholds: BudgetThreshold[];
 }
 
-export type RunStatus = "running" | "succeeded" | "failed" | "skipped";
-
 /**
  * One day of one CloudWatch metric for one resource in one region: the day's datapoints
  * (hourly, or the one daily value of S3 storage) folded into an average, the lowest and highest

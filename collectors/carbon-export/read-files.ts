@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
-import { csvRecordBatches } from "../focus/csv-records";
+import { csvRecordBatches } from "../csv-records";
 import { formatFromBytes, formatFromName } from "../focus/formats";
 import { listLocal, sniff } from "../focus/local-files";
 import { listS3, parseS3Url } from "../focus/s3-files";

@@ -4,20 +4,11 @@
  * replaces. Other providers' rows are only counted and summed, apart. Pure; memory grows with
  * the number of distinct keys, not with the number of rows.
  */
-import type { Day, Month } from "../../src/model";
+import type { CostLine, Day, Month } from "../../src/model";
 import type { FocusCharge } from "./parse-charge";
 
-export interface Contribution {
-  day: Day;
-  accountId: string;
-  service: string;
-  region: string;
-  usageType: string;
-  pipeline: string;
-  usageUnit: string;
-  unblendedCostUsd: number;
-  amortizedCostUsd: number;
-  usageAmount: number;
+/** A cost line being summed from FOCUS rows (estimated and source are set when it is stored). */
+export interface Contribution extends Omit<CostLine, "estimated" | "source"> {
   /** FOCUS rows summed into this line. */
   rows: number;
 }

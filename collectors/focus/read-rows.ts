@@ -7,8 +7,8 @@
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
+import { type CsvOptions, csvRecordBatches } from "../csv-records";
 import { FOCUS_COLUMNS } from "./columns";
-import { type CsvOptions, csvRecordBatches } from "./csv-records";
 import { gzipError, parquetError } from "./damaged-file";
 import { inflateLimit } from "./inflate-limit";
 

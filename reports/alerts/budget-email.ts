@@ -1,7 +1,7 @@
 /** Budget alerts: a threshold of actual spend crossed, or the forecast over budget. Pure. */
 import type { Alert, BudgetAlertFacts } from "../../src/analysis/alert-rules/alert";
+import { fill } from "../../src/format/fill";
 import type { BuiltEmail, Fmt } from "./context";
-import { fill } from "./words";
 
 function scopeLabel(f: BudgetAlertFacts, x: Fmt): string {
   switch (f.scopeKind) {

@@ -1,9 +1,10 @@
 /** What every alert email builder needs besides the alert. Pure helpers. */
 import { addDays } from "../../src/days";
+import { fill } from "../../src/format/fill";
 import { formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
 import type { Currency, Day, Locale } from "../../src/model";
 import type { EmailBlock } from "./html";
-import { ALERT_WORDS, type AlertWords, fill } from "./words";
+import { ALERT_WORDS, type AlertWords } from "./words";
 
 export interface EmailContext {
   locale: Locale;

@@ -1,13 +1,5 @@
 /** HTML for emails: every value escaped, a plain frame that reads well in any mail client. Pure. */
-
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
+import { escapeHtml } from "../../src/format/escape-html";
 
 export interface EmailBlock {
   heading: string;

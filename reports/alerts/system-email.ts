@@ -7,11 +7,11 @@ import type {
   RequestCapAlertFacts,
   StaleAlertFacts,
 } from "../../src/analysis/alert-rules/alert";
+import { fill } from "../../src/format/fill";
 import { formatMonth, formatNumber } from "../../src/format/numbers";
 import { frenchOf } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import type { BuiltEmail, Fmt } from "./context";
-import { fill } from "./words";
 
 export function anomalyEmail(alert: Alert, f: AnomalyAlertFacts, x: Fmt): BuiltEmail {
   const { w } = x;

@@ -104,7 +104,3 @@ export const ALERT_WORDS = {
 } as const;
 
 export type AlertWords = { [K in keyof (typeof ALERT_WORDS)["en"]]: string };
-
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
-}

@@ -8,6 +8,7 @@ import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addMonths } from "../../src/days";
 import { formatCo2eRange } from "../../src/format/co2e-range";
+import { fill } from "../../src/format/fill";
 import {
   formatCo2e,
   formatDay,
@@ -24,7 +25,7 @@ import type { Block, ReportDocument } from "../render/document";
 import { MONTHLY_CARBON_RANGE_WORDS } from "./carbon-range-words";
 import type { MonthlyFacts, PairChange } from "./facts";
 import { teamBlocks } from "./team-section";
-import { fill, MONTHLY_WORDS, type MonthlyWords } from "./words";
+import { MONTHLY_WORDS, type MonthlyWords } from "./words";
 
 export interface MonthlyOptions {
   lang: Locale;

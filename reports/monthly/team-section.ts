@@ -4,6 +4,7 @@
  * month is over budget, the lines that explain the overrun and the finding that would fix most
  * of it. Pure; amounts arrive in USD and are shown in the report's currency.
  */
+import { fill } from "../../src/format/fill";
 import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
 import type { Currency, Locale } from "../../src/model";
 import { pipelineLabel, plainService } from "../plain-names";
@@ -42,9 +43,6 @@ const WORDS = {
     fix: "The tuning that would fix most of it: {action} ({amount} a month).",
   },
 };
-
-const fill = (text: string, values: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
 
 /**
  * Short on purpose: the report is one page. Nothing done and no upkeep is one sentence; upkeep is

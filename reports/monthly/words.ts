@@ -137,8 +137,3 @@ const fr: Record<keyof typeof en, string> = {
 
 export type MonthlyWords = Record<keyof typeof en, string>;
 export const MONTHLY_WORDS: Record<"en" | "fr", MonthlyWords> = { en, fr };
-
-/** `{name}` placeholders filled in; a missing value is a programming error, so it shows. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in values ? String(values[k]) : `{${k}}`));
-}

@@ -3,16 +3,8 @@
  * mail clients keep), charts as images whose address the caller chooses (`cid:` in mail, a data
  * URI for the archive, so the archived copy shows exactly what was sent).
  */
+import { escapeHtml } from "../../src/format/escape-html";
 import type { Block, ReportDocument } from "./document";
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 const FONT = "font-family:'DejaVu Sans',Arial,Helvetica,sans-serif";
 const INK = "#1f2933";

@@ -6,6 +6,7 @@
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addDays, eachDay } from "../../src/days";
+import { fill } from "../../src/format/fill";
 import {
   formatCo2e,
   formatDay,
@@ -17,7 +18,6 @@ import {
 } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { changeText, daysText, signedPercent } from "../monthly/build";
-import { fill } from "../monthly/words";
 import { pipelineLabel } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
 import type { WeeklyFacts, WeekRow } from "./facts";

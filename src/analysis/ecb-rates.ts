@@ -3,6 +3,7 @@
  * series EXR.M.USD.EUR.SP00.A: monthly average of US dollars per euro) turned into Cairn's
  * monthly rates (euros per US dollar). Pure.
  */
+import { csvRecordsOfText } from "../../collectors/csv-records";
 import type { MonthlyRate } from "./currency";
 
 export const ECB_USD_MONTHLY_URL =
@@ -15,38 +16,15 @@ export class EcbFormatError extends Error {
   }
 }
 
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 export function parseEcbMonthlyCsv(csv: string): MonthlyRate[] {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const header = splitCsvLine(lines[0] ?? "");
+  const [head, ...rows] = csvRecordsOfText(csv);
+  const header = head?.fields ?? [];
   const period = header.indexOf("TIME_PERIOD");
   const value = header.indexOf("OBS_VALUE");
   const currency = header.indexOf("CURRENCY");
   if (period < 0 || value < 0) throw new EcbFormatError("no TIME_PERIOD / OBS_VALUE columns: not the ECB's SDMX CSV");
   const out: MonthlyRate[] = [];
-  for (const line of lines.slice(1)) {
-    const cells = splitCsvLine(line);
+  for (const { fields: cells } of rows) {
     if (currency >= 0 && cells[currency] !== "USD") continue;
     const month = cells[period] ?? "";
     const usdPerEur = Number(cells[value]);

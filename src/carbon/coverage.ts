@@ -7,10 +7,14 @@ import type { EstimatedLine } from "../store/cost-lines";
 
 export type CoverageBucket = "physical" | "proxy" | "excluded" | "unestimated";
 
+/** The methods that are not a physical estimate; every other method is (the SQL rollups read these too). */
+export const PROXY_METHOD: EstimateMethod = "cost-ratio";
+export const EXCLUDED_METHOD: EstimateMethod = "excluded";
+
 export function coverageBucket(method: EstimateMethod | null | undefined): CoverageBucket {
   if (!method) return "unestimated";
-  if (method === "cost-ratio") return "proxy";
-  if (method === "excluded") return "excluded";
+  if (method === PROXY_METHOD) return "proxy";
+  if (method === EXCLUDED_METHOD) return "excluded";
   return "physical";
 }
 

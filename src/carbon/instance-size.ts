@@ -26,11 +26,6 @@ export function parseInstanceType(name: string): InstanceName | null {
   return { base, family: base.slice(0, dot), size: base.slice(dot + 1) };
 }
 
-/** Graviton and other ARM families (a1, m6g, c7gn, t4g, x2gd, im4gn, ...). */
-export function isArmFamily(family: string): boolean {
-  return family === "a1" || /^[a-z]+\d+g[a-z]*$/.test(family) || family.startsWith("hpc7g");
-}
-
 /**
  * vCPUs of a size, or null for `metal` (and unknown sizes): the caller then uses the family's
  * largest size.

@@ -3,15 +3,18 @@ import type { BudgetStatus } from "../analysis/budget-status";
 import { addDays, monthOf, toDay } from "../days";
 import { formatMoney, formatPercent } from "../format/numbers";
 import type { Budget, Locale } from "../model";
+import { addPlannedActivityService } from "../services/add-planned-activity";
 import { formatThresholds } from "../services/budget-input";
 import { createBudget, type SavedBudget } from "../services/create-budget";
 import { deleteBudget } from "../services/delete-budget";
 import { ServiceInputError } from "../services/errors";
+import { removePlannedActivityService } from "../services/remove-planned-activity";
 import { updateBudget } from "../services/update-budget";
-import { addPlannedActivity, listPlannedActivities, removePlannedActivity } from "../store/planned-activities";
+import { listPlannedActivities } from "../store/planned-activities";
 import { loadPeriodFacts } from "../store/read/period-facts";
 import { BUDGET_OPTION_OF, budgetOptions, parseScope } from "./budget-args";
 import { type CliContext, CliFailure, type Command, dayOption, type ParsedValues, UsageError } from "./command";
+import { asCli, CLI_ACTOR } from "./service-call";
 
 const USAGE = `Usage:
   cairn budget list
@@ -107,18 +110,16 @@ async function plan(ctx: CliContext, values: ParsedValues, args: string[]): Prom
       );
     return 0;
   }
+  const deps = { store, now: ctx.now };
   if (verb === "add") {
     if (!arg) throw new UsageError("budget plan add needs a NAME");
     const from = dayOption(values, "from");
     const to = dayOption(values, "to");
     if (!from || !to) throw new UsageError("budget plan add needs --from and --to (first and last days, included)");
-    if (to < from) throw new UsageError("--to must not be before --from");
     const scope =
       typeof values.scope === "string" ? parseScope(values.scope) : { scopeKind: "all" as const, scopeValue: "" };
-    const id = await addPlannedActivity(
-      store,
-      { name: arg, fromDay: from, toDay: to, ...scope },
-      ctx.now().toISOString(),
+    const id = await asCli(() =>
+      addPlannedActivityService(deps, { name: arg, fromDay: from, toDay: to, ...scope, actor: CLI_ACTOR }),
     );
     ctx.out(
       `Planned activity ${id} "${arg}" added: ${from} to ${to}; anomalies on ${scope.scopeKind === "all" ? "all spending" : `${scope.scopeKind} ${scope.scopeValue}`} are not alerted on those days.`,
@@ -126,11 +127,9 @@ async function plan(ctx: CliContext, values: ParsedValues, args: string[]): Prom
     return 0;
   }
   if (verb === "rm") {
-    const id = Number(arg);
-    if (!arg || !Number.isInteger(id))
-      throw new UsageError("budget plan rm needs the activity's ID (see `cairn budget plan list`)");
-    if (!(await removePlannedActivity(store, id))) throw new CliFailure(`no planned activity with ID ${id}`);
-    ctx.out(`Planned activity ${id} removed.`);
+    if (!arg) throw new UsageError("budget plan rm needs the activity's ID (see `cairn budget plan list`)");
+    await asCli(() => removePlannedActivityService(deps, { id: arg, actor: CLI_ACTOR }));
+    ctx.out(`Planned activity ${arg} removed.`);
     return 0;
   }
   throw new UsageError(`budget plan takes add, list or rm, got ${JSON.stringify(verb ?? "")}`);
@@ -183,7 +182,7 @@ async function budgetVerb(ctx: CliContext, values: ParsedValues, positionals: st
   const verb = positionals[0];
   const store = ctx.openStore();
   const deps = { store, now: ctx.now, displayCurrency: ctx.config.CAIRN_CURRENCY };
-  const actor = typeof values.by === "string" ? values.by : "command line";
+  const actor = typeof values.by === "string" ? values.by : CLI_ACTOR;
   const locale = ctx.config.CAIRN_LOCALE;
   switch (verb) {
     case "list": {

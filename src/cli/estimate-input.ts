@@ -5,6 +5,7 @@
  * ServiceName, RegionId, x_UsageType, ConsumedQuantity, ConsumedUnit, BilledCost). Other columns
  * are ignored. Every problem is reported with its line (CSV) or item (JSON) number.
  */
+import { CsvFileError, csvRecordsOfText } from "../../collectors/csv-records";
 import type { CostLine } from "../model";
 
 type Field = "day" | "service" | "region" | "usageType" | "usageAmount" | "usageUnit" | "cost" | "account" | "pipeline";
@@ -46,49 +47,6 @@ export class InputError extends Error {
 }
 
 const MAX_PROBLEMS = 20;
-
-/** RFC 4180 records, each with the (1-based) line it starts on. */
-export function parseCsv(text: string): { lineNo: number; cells: string[] }[] {
-  const records: { lineNo: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let lineNo = 1;
-  let start = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRecord = () => {
-    cells.push(cell);
-    if (!(cells.length === 1 && cells[0]?.trim() === "")) records.push({ lineNo: start, cells });
-    cells = [];
-    cell = "";
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") lineNo++;
-        cell += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      lineNo++;
-      start = lineNo;
-    } else cell += ch;
-  }
-  if (quoted) throw new InputError([`line ${start}: a quoted field is not closed`]);
-  if (cell !== "" || cells.length > 0) endRecord();
-  return records;
-}
 
 const normal = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -136,8 +94,18 @@ function toLine(get: (f: Field) => unknown, where: string, problems: string[]): 
   };
 }
 
+/** RFC 4180 records, each with the (1-based) line it starts on, by the one CSV reader. */
+function readCsv(text: string): { lineNo: number; cells: string[] }[] {
+  try {
+    return csvRecordsOfText(text).map((r) => ({ lineNo: r.line, cells: r.fields }));
+  } catch (error) {
+    if (error instanceof CsvFileError) throw new InputError([error.message]);
+    throw error;
+  }
+}
+
 function fromCsv(text: string): CostLine[] {
-  const records = parseCsv(text);
+  const records = readCsv(text);
   const head = records[0];
   if (!head) throw new InputError(["line 1: the file is empty"]);
   const columns = new Map<Field, number>();

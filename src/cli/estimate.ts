@@ -9,49 +9,23 @@ import { csvField } from "../../reports/export/csv";
 import { coverageOf } from "../carbon/coverage";
 import { estimateLines } from "../carbon/estimate";
 import { FACTOR_SETS, factorSetByName, factorSetLabel } from "../carbon/factor-sets";
-import type { CostLine } from "../model";
+import type { CostLine, Footprint } from "../model";
+import { FOOTPRINT_COLUMN_KEYS } from "../store/cost-line-columns";
 import { type EstimatedLine, upsertCostLines } from "../store/cost-lines";
 import { costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
 import { type CliContext, CliFailure, type Command, type ParsedValues, UsageError } from "./command";
 import { InputError, parseUsageFile } from "./estimate-input";
 
-const COLUMNS = [
-  "line",
-  "day",
-  "service",
-  "region",
-  "usageType",
-  "usageAmount",
-  "usageUnit",
-  "costUsd",
-  "usageClass",
-  "method",
-  "energyKwh",
-  "energyKwhLow",
-  "energyKwhHigh",
-  "cpuKwh",
-  "memoryKwh",
-  "storageKwh",
-  "networkKwh",
-  "gpuKwh",
-  "co2eGrams",
-  "co2eGramsLow",
-  "co2eGramsHigh",
-  "marketCo2eGrams",
-  "embodiedCo2eGrams",
-  "utilisation",
-  "factorSet",
-  "fallback",
-  "reason",
-] as const;
+/** What a person passed in, then every footprint column as the schema declares it. */
+const INPUT_COLUMNS = ["line", "day", "service", "region", "usageType", "usageAmount", "usageUnit", "costUsd"] as const;
+const COLUMNS = [...INPUT_COLUMNS, ...FOOTPRINT_COLUMN_KEYS] as const;
 
-type Row = Record<(typeof COLUMNS)[number], string | number | null>;
+type Row = Record<(typeof INPUT_COLUMNS)[number], string | number> & Footprint;
 
 function toRow(item: EstimatedLine, index: number): Row {
-  const { line } = item;
-  const f = item.footprint;
-  if (!f) throw new Error("estimateLines returned a line without a footprint");
+  const { line, footprint } = item;
+  if (!footprint) throw new Error("estimateLines returned a line without a footprint");
   return {
     line: index + 1,
     day: line.day,
@@ -61,25 +35,7 @@ function toRow(item: EstimatedLine, index: number): Row {
     usageAmount: line.usageAmount,
     usageUnit: line.usageUnit,
     costUsd: line.unblendedCostUsd,
-    usageClass: f.usageClass,
-    method: f.method,
-    energyKwh: f.energyKwh,
-    energyKwhLow: f.energyKwhLow,
-    energyKwhHigh: f.energyKwhHigh,
-    cpuKwh: f.cpuKwh,
-    memoryKwh: f.memoryKwh,
-    storageKwh: f.storageKwh,
-    networkKwh: f.networkKwh,
-    gpuKwh: f.gpuKwh,
-    co2eGrams: f.co2eGrams,
-    co2eGramsLow: f.co2eGramsLow,
-    co2eGramsHigh: f.co2eGramsHigh,
-    marketCo2eGrams: f.marketCo2eGrams,
-    embodiedCo2eGrams: f.embodiedCo2eGrams,
-    utilisation: f.utilisation,
-    factorSet: f.factorSet,
-    fallback: f.fallback,
-    reason: f.reason,
+    ...footprint,
   };
 }
 

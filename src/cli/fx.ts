@@ -1,15 +1,20 @@
 /**
- * `cairn fx set MONTH RATE [--force]`, `cairn fx list`, `cairn fx fetch`: euros per US dollar,
+ * `cairn fx set MONTH RATE [--force]`, `cairn fx rm MONTH`, `cairn fx list`, `cairn fx fetch`: euros per US dollar,
  * one rate per month. A past month's rate is never replaced without --force, so reports already
  * sent keep their figures. `fetch` fills the months that have no rate yet from the ECB's
  * monthly reference rates (averages), and fails with a clear message without a network.
  */
 import { ECB_USD_MONTHLY_URL, EcbFormatError, parseEcbMonthlyCsv } from "../analysis/ecb-rates";
-import { isValidMonth, monthOf, toDay } from "../days";
-import { listRateRows, setRate } from "../store/currency-rates";
+import { monthOf, toDay } from "../days";
+import { ServiceInputError } from "../services/errors";
+import { removeCurrencyRate } from "../services/remove-rate";
+import { setCurrencyRate } from "../services/set-rate";
+import { listRateRows } from "../store/currency-rates";
 import { CliFailure, type Command, UsageError } from "./command";
+import { asCli, CLI_ACTOR } from "./service-call";
 
-const USAGE = `Usage: cairn fx set YYYY-MM RATE [--force]   euros per US dollar for that month (e.g. 0.92)
+const USAGE = `Usage: cairn fx set YYYY-MM RATE [--force]   euros per US dollar for that month (e.g. 0.92 or 0,92)
+       cairn fx rm YYYY-MM                    remove a month's rate (that month then shows in US dollars)
        cairn fx list                          every stored rate
        cairn fx fetch                         fill months without a rate from the ECB's monthly averages
 
@@ -24,27 +29,25 @@ export const fxCommand: Command = {
   positionals: true,
   async run(ctx, values, positionals) {
     const [verb, ...rest] = positionals;
-    const now = ctx.now();
-    const currentMonth = monthOf(toDay(now));
-    const at = now.toISOString();
+    const currentMonth = monthOf(toDay(ctx.now()));
+    const deps = { store: ctx.openStore(), now: ctx.now };
     if (verb === "set") {
       const [month, value] = rest;
-      if (month === undefined || !isValidMonth(month))
-        throw new UsageError(`fx set needs a month YYYY-MM, got ${JSON.stringify(month)}`);
-      const rate = Number(value?.replace(",", "."));
-      if (!(rate > 0) || rate > 100)
-        throw new UsageError(`fx set needs a positive rate (euros per dollar), got ${JSON.stringify(value)}`);
-      const outcome = await setRate(
-        ctx.openStore(),
-        { month, currency: "EUR", ratePerUsd: rate, source: "manual" },
-        { currentMonth, at, force: values.force === true },
+      const outcome = await asCli(() =>
+        setCurrencyRate(deps, {
+          month: month ?? "",
+          ratePerUsd: value ?? "",
+          force: values.force === true,
+          actor: CLI_ACTOR,
+        }),
       );
-      if (outcome === "refused") {
-        throw new CliFailure(
-          `${month} already has a different rate and is in the past; its figures are fixed. Pass --force to replace it.`,
-        );
-      }
-      ctx.out(`${month}: ${rate} EUR per USD (${outcome})`);
+      ctx.out(`${month}: ${Number(value?.replace(",", "."))} EUR per USD (${outcome})`);
+      return 0;
+    }
+    if (verb === "rm") {
+      const [month] = rest;
+      await asCli(() => removeCurrencyRate(deps, { month: month ?? "", actor: CLI_ACTOR }));
+      ctx.out(`${month}: rate removed; that month is shown in US dollars until a rate is set.`);
       return 0;
     }
     if (verb === "list") {
@@ -72,21 +75,31 @@ export const fxCommand: Command = {
         if (error instanceof EcbFormatError) throw new CliFailure(`unexpected answer from the ECB: ${error.message}`);
         throw error;
       }
-      const store = ctx.openStore();
       let created = 0;
       let kept = 0;
       for (const r of rates) {
         // Only complete months: the ECB publishes a month's average once it is over.
         if (r.month >= currentMonth) continue;
-        const outcome = await setRate(store, { ...r, source: "ecb" }, { currentMonth, at });
-        if (outcome === "created") created += 1;
-        else kept += 1;
+        try {
+          const outcome = await setCurrencyRate(deps, {
+            month: r.month,
+            ratePerUsd: r.ratePerUsd,
+            source: "ecb",
+            actor: CLI_ACTOR,
+          });
+          if (outcome === "created") created += 1;
+          else kept += 1;
+        } catch (error) {
+          // A past month's different rate stays: its figures are fixed.
+          if (!(error instanceof ServiceInputError && error.field === "force")) throw error;
+          kept += 1;
+        }
       }
       ctx.out(`ECB: ${rates.length} monthly rate(s) read, ${created} stored, ${kept} month(s) kept as they were.`);
       return 0;
     }
     throw new UsageError(
-      verb === undefined ? "fx needs a verb: set, list or fetch" : `unknown fx verb ${JSON.stringify(verb)}`,
+      verb === undefined ? "fx needs a verb: set, rm, list or fetch" : `unknown fx verb ${JSON.stringify(verb)}`,
     );
   },
 };

@@ -1,10 +1,11 @@
 /** `cairn user add|list|rm`: the dashboard's users and their roles. */
-import { hashPassword, passwordProblem } from "../../web/auth/password";
-import { listUsers, normaliseEmail, ROLES, type Role, removeUser, saveUser } from "../store/users";
+import { passwordProblem } from "../../web/auth/password";
+import { removeUserService } from "../services/remove-user";
+import { emailField, saveUserService } from "../services/save-user";
+import { listUsers, normaliseEmail, ROLES, type Role } from "../store/users";
 import { CliFailure, type Command, UsageError } from "./command";
 import { promptHidden, readAllStdin } from "./read-secret";
-
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+import { asCli, CLI_ACTOR } from "./service-call";
 
 export const userCommand: Command = {
   name: "user",
@@ -34,12 +35,13 @@ Roles: viewer reads everything; admin also edits budgets and settings and starts
     }
     if (verb === "rm") {
       if (!email) throw new UsageError("cairn user rm needs the EMAIL");
-      if (!(await removeUser(store, email))) throw new CliFailure(`no user ${normaliseEmail(email)}`);
+      await asCli(() => removeUserService({ store, now: ctx.now }, { email, actor: CLI_ACTOR }));
       ctx.out(`Removed ${normaliseEmail(email)} with their sessions and tokens.`);
       return 0;
     }
     if (verb !== "add") throw new UsageError(`unknown action ${JSON.stringify(verb ?? "")}: use add, list or rm`);
-    if (!email || !EMAIL.test(email))
+    // Checked before asking for a password, with the service's own rule.
+    if (!email || !emailField.safeParse(email).success)
       throw new UsageError(`cairn user add needs an EMAIL, got ${JSON.stringify(email ?? "")}`);
     const role = values.role;
     if (typeof role !== "string" || !ROLES.includes(role as Role)) {
@@ -55,10 +57,8 @@ Roles: viewer reads everything; admin also edits budgets and settings and starts
     }
     const problem = passwordProblem(password);
     if (problem) throw new CliFailure(`the password ${problem}; nothing was changed`);
-    await saveUser(
-      store,
-      { email, role: role as Role, passwordHash: await hashPassword(password) },
-      ctx.now().toISOString(),
+    await asCli(() =>
+      saveUserService({ store, now: ctx.now }, { email, role: role as Role, password, actor: CLI_ACTOR }),
     );
     ctx.out(`Saved ${normaliseEmail(email)} as ${role}.`);
     return 0;

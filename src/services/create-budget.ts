@@ -1,6 +1,7 @@
 /** Creates a budget (refused if the name exists: that is an edit). Used by the page and the CLI. */
 import { toDay } from "../days";
 import type { Budget, Currency } from "../model";
+import { recordAudit } from "../store/audit-log";
 import { listBudgets, saveBudget } from "../store/budgets";
 import type { Store } from "../store/store";
 import { type BudgetInput, budgetFromInput, parseBudgetInput } from "./budget-input";
@@ -24,8 +25,14 @@ export async function createBudget(deps: BudgetDeps, raw: BudgetInput): Promise<
   const input = parseBudgetInput(raw);
   const budget = budgetFromInput(input, deps.displayCurrency);
   if ((await listBudgets(deps.store)).some((b) => b.name === budget.name))
-    throw inputError("name", "nameTaken", { name: budget.name });
+    throw inputError("name", "nameTaken", { name: budget.name }, "refused");
   const scope = await checkBudgetScope(deps.store, toDay(deps.now()), budget, input.confirmUnknownScope);
-  await saveBudget(deps.store, budget, deps.now().toISOString(), input.actor);
+  const at = deps.now().toISOString();
+  await saveBudget(deps.store, budget, at);
+  await recordAudit(
+    deps.store,
+    { actor: input.actor, action: "create-budget", subject: budget.name, detail: { budget } },
+    at,
+  );
   return { budget, ...scope };
 }

@@ -1,7 +1,9 @@
 /**
- * A service operation refused its input: `field` names what to fix. With a `key` (see
- * error-words.ts) pages show the reader's language; the message is the English text the command
- * line prints. `issues` holds every field's problem when several were found at once.
+ * A service operation refused its input: `field` names what to fix (pages turn it into a 400).
+ * `invalid` input broke the schema (the CLI's usage error, exit 2); a `refused` one was well
+ * formed but the state says no (nothing to remove, a fixed past month: exit 1). With a `key`
+ * (see error-words.ts) pages show the reader's language; the message is the English text the
+ * command line prints. `issues` holds every field's problem when several were found at once.
  */
 import { isServiceErrorKey, type ServiceErrorKey, serviceErrorText } from "./error-words";
 
@@ -17,6 +19,7 @@ export class ServiceInputError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly kind: "invalid" | "refused" = "refused",
     readonly key?: ServiceErrorKey,
     readonly params: Record<string, string> = {},
     others: FieldIssue[] = [],
@@ -32,8 +35,9 @@ export function inputError(
   field: string,
   key: ServiceErrorKey,
   params: Record<string, string> = {},
+  kind: "invalid" | "refused" = "invalid",
 ): ServiceInputError {
-  return new ServiceInputError(field, serviceErrorText(key, params), key, params);
+  return new ServiceInputError(field, serviceErrorText(key, params), kind, key, params);
 }
 
 function toIssue(issue: { path: PropertyKey[]; message: string; params?: unknown }): FieldIssue {
@@ -76,6 +80,6 @@ export function errorFromIssues(
     issues.push(issue);
   }
   const [first, ...others] = issues;
-  if (!first) return new ServiceInputError("input", "invalid");
-  return new ServiceInputError(first.field, first.message, first.key, first.params, others);
+  if (!first) return new ServiceInputError("input", "invalid", "invalid");
+  return new ServiceInputError(first.field, first.message, "invalid", first.key, first.params, others);
 }

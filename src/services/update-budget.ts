@@ -4,6 +4,7 @@
  * validated as a new budget would be; an unchanged scope is not questioned again.
  */
 import { toDay } from "../days";
+import { recordAudit } from "../store/audit-log";
 import { listBudgets, replaceBudget } from "../store/budgets";
 import { type BudgetInput, budgetAsInput, budgetFromInput, parseBudgetInput } from "./budget-input";
 import { checkBudgetScope } from "./budget-scope-check";
@@ -16,7 +17,7 @@ export async function updateBudget(deps: BudgetDeps, raw: UpdateBudgetInput): Pr
   const { of, ...changes } = raw;
   const all = await listBudgets(deps.store);
   const existing = all.find((b) => b.name === of.trim());
-  if (!existing) throw inputError("name", "budgetMissing", { name: of });
+  if (!existing) throw inputError("name", "budgetMissing", { name: of }, "refused");
   const stored = budgetAsInput(existing);
   const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   const merged: BudgetInput = { ...stored, ...given, actor: raw.actor };
@@ -28,9 +29,20 @@ export async function updateBudget(deps: BudgetDeps, raw: UpdateBudgetInput): Pr
   const input = parseBudgetInput(merged);
   const budget = budgetFromInput(input, deps.displayCurrency);
   if (budget.name !== existing.name && all.some((b) => b.name === budget.name))
-    throw inputError("name", "nameTaken", { name: budget.name });
+    throw inputError("name", "nameTaken", { name: budget.name }, "refused");
   const sameScope = budget.scopeKind === existing.scopeKind && budget.scopeValue === existing.scopeValue;
   const scope = await checkBudgetScope(deps.store, toDay(deps.now()), budget, input.confirmUnknownScope || sameScope);
-  await replaceBudget(deps.store, existing.name, budget, deps.now().toISOString(), input.actor);
+  const at = deps.now().toISOString();
+  await replaceBudget(deps.store, existing.name, budget);
+  await recordAudit(
+    deps.store,
+    {
+      actor: input.actor,
+      action: "update-budget",
+      subject: existing.name,
+      detail: { before: existing, after: budget },
+    },
+    at,
+  );
   return { budget, unknownScope: scope.unknownScope && !sameScope };
 }

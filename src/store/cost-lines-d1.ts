@@ -12,7 +12,15 @@
  */
 import { and, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { CostLine, Day, Footprint } from "../model";
-import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
+import {
+  FOOTPRINT_COLUMN_KEYS,
+  FOOTPRINT_UPDATE,
+  LINE_COLUMN_KEYS,
+  LINE_UPDATE,
+  lineIdByNaturalKey,
+  NATURAL_KEY,
+  NATURAL_KEY_KEYS,
+} from "./cost-line-columns";
 import type { EstimatedLine, ReplaceScope } from "./cost-lines";
 import { costLines, footprints } from "./schema/index";
 import type { Store } from "./store";
@@ -22,31 +30,9 @@ export const MAX_PARAMS_PER_STATEMENT = 99;
 /** A soft cap on statements per batch: a batch never splits a day, so one may exceed it. */
 export const MAX_STATEMENTS_PER_BATCH = 50;
 
-const KEY_COLUMNS = ["day", "accountId", "service", "region", "usageType", "pipeline", "source"] as const;
-const FOOTPRINT_COLUMNS = [
-  "usageClass",
-  "method",
-  "factorSet",
-  "energyKwh",
-  "cpuKwh",
-  "memoryKwh",
-  "storageKwh",
-  "networkKwh",
-  "gpuKwh",
-  "co2eGrams",
-  "marketCo2eGrams",
-  "embodiedCo2eGrams",
-  "energyKwhLow",
-  "energyKwhHigh",
-  "co2eGramsLow",
-  "co2eGramsHigh",
-  "reason",
-  "fallback",
-  "utilisation",
-] as const satisfies readonly (keyof Footprint)[];
-
-const LINE_PARAMS = 13;
-const FOOTPRINT_PARAMS = KEY_COLUMNS.length + FOOTPRINT_COLUMNS.length;
+/** Bound parameters per row, counted from the schema's columns. */
+const LINE_PARAMS = LINE_COLUMN_KEYS.length;
+const FOOTPRINT_PARAMS = NATURAL_KEY_KEYS.length + FOOTPRINT_COLUMN_KEYS.length;
 export const LINES_PER_STATEMENT = Math.floor(MAX_PARAMS_PER_STATEMENT / LINE_PARAMS);
 export const FOOTPRINTS_PER_STATEMENT = Math.floor(MAX_PARAMS_PER_STATEMENT / FOOTPRINT_PARAMS);
 const ACCOUNTS_PER_DELETE = MAX_PARAMS_PER_STATEMENT - 4;
@@ -61,35 +47,28 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-const column = (key: string) =>
-  sql.identifier((costLines as never as Record<string, { name: string }>)[key]?.name ?? key);
-const footprintColumn = (key: string) => (footprints as never as Record<string, { name: string }>)[key]?.name ?? key;
-
 function upsertLines(db: D1Db, lines: readonly CostLine[], collectedAt: string): Statement {
   return db
     .insert(costLines)
     .values(lines.map((line) => ({ ...line, collectedAt })))
     .onConflictDoUpdate({
-      target: [...NATURAL_KEY],
+      target: NATURAL_KEY as never,
       set: LINE_UPDATE,
     });
-}
-
-/** The line's id, found by its natural key inside the statement (the unique index makes it a lookup). */
-function lineIdOf(line: CostLine): SQL {
-  return sql`(SELECT id FROM cost_lines WHERE ${sql.join(
-    KEY_COLUMNS.map((k) => sql`${column(k)} = ${line[k]}`),
-    sql` AND `,
-  )})`;
 }
 
 function insertFootprints(db: D1Db, items: readonly { line: CostLine; footprint: Footprint }[]): Statement {
   return db
     .insert(footprints)
-    .values(items.map(({ line, footprint }) => ({ ...footprint, costLineId: lineIdOf(line) })))
+    .values(
+      items.map(({ line, footprint }) => ({
+        ...footprint,
+        costLineId: lineIdByNaturalKey((k) => line[k as keyof CostLine]),
+      })),
+    )
     .onConflictDoUpdate({
       target: footprints.costLineId,
-      set: Object.fromEntries(FOOTPRINT_COLUMNS.map((k) => [k, sql.raw(`excluded.${footprintColumn(k)}`)])),
+      set: FOOTPRINT_UPDATE,
     });
 }
 

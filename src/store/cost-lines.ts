@@ -7,7 +7,13 @@
 import type Database from "better-sqlite3";
 import { and, eq, gte, inArray, is, lt, Param, Placeholder, type SQL, sql } from "drizzle-orm";
 import type { CostLine, Footprint, Period } from "../model";
-import { LINE_UPDATE, NATURAL_KEY } from "./cost-line-upsert";
+import {
+  FOOTPRINT_COLUMN_KEYS,
+  LINE_COLUMN_KEYS,
+  LINE_UPDATE,
+  lineIdByNaturalKey,
+  NATURAL_KEY,
+} from "./cost-line-columns";
 import { writeD1 } from "./cost-lines-d1";
 import { refreshCostRollup } from "./cost-rollup";
 import { costLines, footprints } from "./schema/index";
@@ -32,28 +38,6 @@ export interface ReplaceScope extends Period {
 
 const p = (name: string) => sql.placeholder(name);
 
-const FOOTPRINT_UPDATE = {
-  usageClass: sql`excluded.usage_class`,
-  method: sql`excluded.method`,
-  factorSet: sql`excluded.factor_set`,
-  energyKwh: sql`excluded.energy_kwh`,
-  cpuKwh: sql`excluded.cpu_kwh`,
-  memoryKwh: sql`excluded.memory_kwh`,
-  storageKwh: sql`excluded.storage_kwh`,
-  networkKwh: sql`excluded.network_kwh`,
-  gpuKwh: sql`excluded.gpu_kwh`,
-  co2eGrams: sql`excluded.co2e_grams`,
-  marketCo2eGrams: sql`excluded.market_co2e_grams`,
-  embodiedCo2eGrams: sql`excluded.embodied_co2e_grams`,
-  energyKwhLow: sql`excluded.energy_kwh_low`,
-  energyKwhHigh: sql`excluded.energy_kwh_high`,
-  co2eGramsLow: sql`excluded.co2e_grams_low`,
-  co2eGramsHigh: sql`excluded.co2e_grams_high`,
-  reason: sql`excluded.reason`,
-  fallback: sql`excluded.fallback`,
-  utilisation: sql`excluded.utilisation`,
-};
-
 function scopeWhere(scope: ReplaceScope): SQL | undefined {
   return and(
     gte(costLines.day, scope.from),
@@ -61,15 +45,6 @@ function scopeWhere(scope: ReplaceScope): SQL | undefined {
     scope.accountIds ? inArray(costLines.accountId, [...scope.accountIds]) : undefined,
     eq(costLines.source, scope.source),
   );
-}
-
-/** The stored id of a line, found by its natural key (the unique index makes it a lookup). */
-function idByNaturalKey(
-  key: Record<"day" | "accountId" | "service" | "region" | "usageType" | "pipeline" | "source", unknown>,
-): SQL {
-  return sql`(SELECT id FROM cost_lines WHERE day = ${key.day} AND account_id = ${key.accountId}
-    AND service = ${key.service} AND region = ${key.region} AND usage_type = ${key.usageType}
-    AND pipeline = ${key.pipeline} AND source = ${key.source})`;
 }
 
 /**
@@ -132,37 +107,14 @@ function writeSqlite(
     sqlite,
     db
       .insert(costLines)
-      .values({
-        day: p("day"),
-        accountId: p("accountId"),
-        service: p("service"),
-        region: p("region"),
-        usageType: p("usageType"),
-        pipeline: p("pipeline"),
-        unblendedCostUsd: p("unblendedCostUsd"),
-        amortizedCostUsd: p("amortizedCostUsd"),
-        usageAmount: p("usageAmount"),
-        usageUnit: p("usageUnit"),
-        estimated: p("estimated"),
-        source: p("source"),
-        collectedAt: p("collectedAt"),
-      })
-      .onConflictDoUpdate({ target: [...NATURAL_KEY], set: LINE_UPDATE }),
+      .values(Object.fromEntries(LINE_COLUMN_KEYS.map((k) => [k, p(k)])) as unknown as typeof costLines.$inferInsert)
+      .onConflictDoUpdate({ target: NATURAL_KEY as never, set: LINE_UPDATE }),
   );
-  const footprintColumns = Object.keys(FOOTPRINT_UPDATE);
   const insertFootprint = compileRaw(
     sqlite,
     db.insert(footprints).values({
-      costLineId: idByNaturalKey({
-        day: p("day"),
-        accountId: p("accountId"),
-        service: p("service"),
-        region: p("region"),
-        usageType: p("usageType"),
-        pipeline: p("pipeline"),
-        source: p("source"),
-      }),
-      ...(Object.fromEntries(footprintColumns.map((k) => [k, p(k)])) as object),
+      costLineId: lineIdByNaturalKey(p),
+      ...Object.fromEntries(FOOTPRINT_COLUMN_KEYS.map((k) => [k, p(k)])),
     } as unknown as typeof footprints.$inferInsert),
   );
 

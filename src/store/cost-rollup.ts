@@ -7,8 +7,13 @@
  * write, so a reader never waits on a writer (nor fails with SQLITE_BUSY).
  */
 import { sql } from "drizzle-orm";
+import { EXCLUDED_METHOD, PROXY_METHOD } from "../carbon/coverage";
 import { PRECEDENCE } from "./source-precedence";
 import type { CairnDb } from "./store";
+
+// The coverage buckets of src/carbon/coverage.ts, as SQL over a footprint's method `f.method`.
+const PROXY = sql.raw(`'${PROXY_METHOD}'`);
+const EXCLUDED = sql.raw(`'${EXCLUDED_METHOD}'`);
 
 const RECOMPUTE = [
   // Which source counts for each (account, day) first: the rollups keep only its lines.
@@ -20,9 +25,9 @@ const RECOMPUTE = [
     SELECT l.day, l.account_id, l.service, l.region, l.pipeline, l.source, sum(l.unblended_cost_usd),
       sum(l.amortized_cost_usd), coalesce(sum(f.co2e_grams), 0), coalesce(sum(f.market_co2e_grams), 0),
       coalesce(sum(f.energy_kwh), 0), count(*), total(f.embodied_co2e_grams),
-      total(CASE WHEN f.method IS NOT NULL AND f.method NOT IN ('cost-ratio', 'excluded') THEN abs(l.unblended_cost_usd) END),
-      total(CASE WHEN f.method = 'cost-ratio' THEN abs(l.unblended_cost_usd) END),
-      total(CASE WHEN f.method = 'excluded' THEN abs(l.unblended_cost_usd) END),
+      total(CASE WHEN f.method IS NOT NULL AND f.method NOT IN (${PROXY}, ${EXCLUDED}) THEN abs(l.unblended_cost_usd) END),
+      total(CASE WHEN f.method = ${PROXY} THEN abs(l.unblended_cost_usd) END),
+      total(CASE WHEN f.method = ${EXCLUDED} THEN abs(l.unblended_cost_usd) END),
       total(CASE WHEN f.method IS NULL THEN abs(l.unblended_cost_usd) END),
       total(f.co2e_grams_low), total(f.co2e_grams_high)
     FROM cost_lines l

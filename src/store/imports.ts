@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { OtherProviderTotal } from "../../collectors/focus/aggregate";
-import type { Month } from "../model";
+import type { CostLine, Month } from "../model";
 import { importFiles, importOtherProviders } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -50,18 +50,8 @@ export async function replaceOtherProviders(
   for (const t of totals) await db.insert(importOtherProviders).values(t);
 }
 
-export interface SummedLine {
-  day: string;
-  accountId: string;
-  service: string;
-  region: string;
-  usageType: string;
-  pipeline: string;
-  usageUnit: string;
-  unblendedCostUsd: number;
-  amortizedCostUsd: number;
-  usageAmount: number;
-}
+/** An imported line summed over every export, before it is stored as a cost line. */
+export type SummedLine = Omit<CostLine, "estimated" | "source">;
 
 /** Other providers' rows, counted apart: for summaries and the dashboard. */
 export async function otherProviderTotals(store: Store, billingPeriod?: Month): Promise<OtherProviderTotal[]> {

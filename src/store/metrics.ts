@@ -3,7 +3,8 @@
  * makes it the whole truth for that window: rows of those days and regions are replaced in one
  * transaction, so a resource that vanished disappears and nothing is counted twice.
  */
-import { and, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, type Column, eq, getTableColumns, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { getTableConfig } from "drizzle-orm/sqlite-core";
 import type { Day, Footprint, MetricDay } from "../model";
 import { refreshCostRollup } from "./cost-rollup";
 import { footprints, metricDays } from "./schema/index";
@@ -24,53 +25,25 @@ function scopeWhere(scope: MetricScope): SQL | undefined {
   );
 }
 
-const COLUMNS = [
-  "day",
-  "region",
-  "namespace",
-  "metric_name",
-  "stat",
-  "dimensions",
-  "resource_id",
-  "instance_type",
-  "unit",
-  "average",
-  "minimum",
-  "maximum",
-  "sum",
-  "samples",
-  "samples_at_minimum",
-  "partial",
-  "run_id",
-  "collected_at",
-] as const;
+// The columns and the unique key come from the schema (schema/metrics.ts), declared once there.
+const { id: _id, ...metricColumns } = getTableColumns(metricDays);
+const COLUMN_KEYS = Object.keys(metricColumns) as (keyof typeof metricColumns)[];
+const KEY_NAMES = new Set(
+  (getTableConfig(metricDays).indexes.find((i) => i.config.unique)?.config.columns ?? []).map(
+    (c) => (c as Column).name,
+  ),
+);
+if (KEY_NAMES.size === 0) throw new Error("schema: metric_days has no unique key");
+const COLUMN_NAMES = COLUMN_KEYS.map((k) => metricColumns[k].name);
 
 function rowValues(row: MetricDay, runId: number | null, collectedAt: string): unknown[] {
-  return [
-    row.day,
-    row.region,
-    row.namespace,
-    row.metricName,
-    row.stat,
-    row.dimensions,
-    row.resourceId,
-    row.instanceType,
-    row.unit,
-    row.average,
-    row.minimum,
-    row.maximum,
-    row.sum,
-    row.samples,
-    row.samplesAtMinimum,
-    row.partial ? 1 : 0,
-    runId,
-    collectedAt,
-  ];
+  const values: Record<string, unknown> = { ...row, partial: row.partial ? 1 : 0, runId, collectedAt };
+  return COLUMN_KEYS.map((k) => values[k] ?? null);
 }
 
-const UPSERT = `INSERT INTO metric_days (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")})
-ON CONFLICT (day, region, namespace, metric_name, stat, dimensions) DO UPDATE SET
-${COLUMNS.filter((c) => !["day", "region", "namespace", "metric_name", "stat", "dimensions"].includes(c))
+const UPSERT = `INSERT INTO metric_days (${COLUMN_NAMES.join(", ")}) VALUES (${COLUMN_NAMES.map(() => "?").join(", ")})
+ON CONFLICT (${[...KEY_NAMES].join(", ")}) DO UPDATE SET
+${COLUMN_NAMES.filter((c) => !KEY_NAMES.has(c))
   .map((c) => `${c} = excluded.${c}`)
   .join(", ")}`;
 

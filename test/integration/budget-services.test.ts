@@ -9,7 +9,8 @@ import { deleteBudget } from "../../src/services/delete-budget";
 import { serviceErrorText } from "../../src/services/error-words";
 import { ServiceInputError } from "../../src/services/errors";
 import { updateBudget } from "../../src/services/update-budget";
-import { budgetAuthor, listBudgets } from "../../src/store/budgets";
+import { listAudit } from "../../src/store/audit-log";
+import { listBudgets } from "../../src/store/budgets";
 import { upsertCostLines } from "../../src/store/cost-lines";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import { line, unestimated } from "../helpers/lines";
@@ -107,8 +108,10 @@ describe("budget services", () => {
         ],
       },
     });
-    expect(await budgetAuthor(opened.store, "Labo")).toEqual({
-      by: "boss@example.org",
+    expect((await listAudit(opened.store))[0]).toMatchObject({
+      actor: "boss@example.org",
+      action: "create-budget",
+      subject: "Labo",
       at: "2026-11-18T10:00:00.000Z",
     });
     const dup = await refusal({ name: "Labo" });
@@ -159,7 +162,11 @@ describe("budget services", () => {
     const names = (await listBudgets(opened.store)).map((b) => b.name);
     expect(names).toContain("Saison 2026");
     expect(names).not.toContain("Saison");
-    expect((await budgetAuthor(opened.store, "Saison 2026"))?.by).toBe("b");
+    expect((await listAudit(opened.store))[0]).toMatchObject({
+      actor: "b",
+      action: "update-budget",
+      subject: "Saison",
+    });
     // Leaving the custom period drops its days.
     const monthly = await updateBudget(deps, { of: "Saison 2026", periodKind: "month", actor: "b" });
     expect(monthly.budget.customPeriod).toBeNull();
@@ -179,6 +186,7 @@ describe("budget services", () => {
 
   it("deletes by name, and says when there is none", async () => {
     await deleteBudget(deps, { name: "Typo", actor: "a" });
+    expect((await listAudit(opened.store))[0]).toMatchObject({ actor: "a", action: "delete-budget", subject: "Typo" });
     expect((await listBudgets(opened.store)).map((b) => b.name)).not.toContain("Typo");
     await expect(deleteBudget(deps, { name: "Typo", actor: "a" })).rejects.toMatchObject({ key: "budgetMissing" });
   });

@@ -53,7 +53,8 @@ describe("cairn command line", () => {
     expect(readFileSync(path, "utf8")).toBe("not a database");
   });
 
-  it("demo loads the dataset, and loading it again gives the same line count", () => {
+  // Two real demo loads: a minute or more on a loaded machine.
+  it("demo loads the dataset, and loading it again gives the same line count", { timeout: 180_000 }, () => {
     const dir = tempDir();
     const env = { CAIRN_DB: join(dir, "demo.db") };
     const first = runCairn(["demo"], { cwd: dir, env });

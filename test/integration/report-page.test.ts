@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ReportDocument } from "../../reports/render/document";
-import { renderReport } from "../../reports/render/render-report";
 import { archiveReport, claimReportForSending, markReportSent } from "../../src/store/reports";
 import { ARCHIVED_REPORT_CSP } from "../../web/pages/reports";
+import { renderReport } from "../helpers/render-report";
 import { webFixture } from "../helpers/web";
 
 let fixture: ReturnType<typeof webFixture>;

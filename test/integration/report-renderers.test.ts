@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeRenderers } from "../../reports/render/node-renderers";
-import { renderReport } from "../../reports/render/render-report";
 import { NO_RENDERERS, type ReportRenderers } from "../../reports/render/renderers";
 import { type ReportArgs, runReport } from "../../src/jobs/report";
 import type { OpenedStore } from "../../src/store/open-sqlite";
 import { readPdf } from "../helpers/pdf-text";
+import { renderReport } from "../helpers/render-report";
 import { openDemoStore, squash } from "../helpers/report-demo";
 
 const NOW = new Date("2026-11-28T09:00:00.000Z");

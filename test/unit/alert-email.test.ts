@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildAlertEmail } from "../../reports/alerts/alert-email";
-import { escapeHtml } from "../../reports/alerts/html";
 import type { Alert } from "../../src/analysis/alert-rules/alert";
+import { escapeHtml } from "../../src/format/escape-html";
 
 const plain = (s: string) => s.replace(/[^\S\n]/g, " ");
 

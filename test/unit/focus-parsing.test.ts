@@ -1,6 +1,6 @@
 /** The pure parts of the FOCUS reader: CSV records across chunk boundaries, cell values, file plans. */
 import { describe, expect, it } from "vitest";
-import { CsvFileError, csvRecordBatches } from "../../collectors/focus/csv-records";
+import { CsvFileError, csvRecordBatches } from "../../collectors/csv-records";
 import { type FocusObject, fileVersionKey, planFiles } from "../../collectors/focus/plan-files";
 import { dayOf, numberOf, tagValue, textOf } from "../../collectors/focus/values";
 

@@ -52,7 +52,9 @@ describe("isFiveFieldCron", () => {
     ["0 6 * * 8", false],
     ["5-1 * * * *", false],
     ["*/0 * * * *", false],
-    ["0 6 * * mon", false],
+    ["0 6 * * mon", true],
+    ["0 6 * * 1 2026", false],
+    ["0 6 * * * *", false],
   ])("%j is %s", (cron, valid) => {
     expect(isFiveFieldCron(cron)).toBe(valid);
   });

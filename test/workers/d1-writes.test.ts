@@ -3,10 +3,11 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../src/days";
-import type { CostLine, Footprint } from "../../src/model";
+import type { CostLine } from "../../src/model";
 import { type EstimatedLine, replaceCostLines, upsertCostLines } from "../../src/store/cost-lines";
 import { MAX_PARAMS_PER_STATEMENT, planD1Write } from "../../src/store/cost-lines-d1";
 import { d1Store } from "../../src/worker";
+import { contractFootprint } from "../contract/store-contract";
 
 const store = d1Store(env as never);
 
@@ -28,30 +29,6 @@ function line(i: number, day: string, overrides: Partial<CostLine> = {}): CostLi
   };
 }
 
-function footprint(grams: number): Footprint {
-  return {
-    usageClass: "compute",
-    method: "instance-table",
-    factorSet: "cairn-2026",
-    energyKwh: grams / 50,
-    energyKwhLow: grams / 80,
-    energyKwhHigh: grams / 30,
-    cpuKwh: grams / 60,
-    memoryKwh: 0,
-    storageKwh: 0,
-    networkKwh: 0,
-    gpuKwh: 0,
-    co2eGrams: grams,
-    co2eGramsLow: grams * 0.6,
-    co2eGramsHigh: grams * 1.7,
-    marketCo2eGrams: grams / 2,
-    embodiedCo2eGrams: 0,
-    reason: "a test line",
-    fallback: null,
-    utilisation: 0.5,
-  };
-}
-
 /** 30 days x 60 lines; two lines in three carry a footprint of (index) grams. */
 function dataset(from: string, days: number, perDay: number): EstimatedLine[] {
   const out: EstimatedLine[] = [];
@@ -60,7 +37,7 @@ function dataset(from: string, days: number, perDay: number): EstimatedLine[] {
       const n = d * perDay + i;
       out.push({
         line: line(i, addDays(from, d), { unblendedCostUsd: (n + 1) / 100 }),
-        footprint: i % 3 === 2 ? null : footprint(n),
+        footprint: i % 3 === 2 ? null : contractFootprint(n),
       });
     }
   }

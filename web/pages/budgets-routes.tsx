@@ -23,6 +23,7 @@ import { translator } from "../i18n";
 import { AlertsPage } from "./alerts";
 import { type BudgetFormState, BudgetsPage } from "./budgets";
 import { fieldErrors } from "./form-errors";
+import { dashboardActor } from "./service-form";
 
 /** The form's fields as typed (what comes back with the errors). */
 async function formFields(c: Context): Promise<Record<string, string>> {
@@ -92,7 +93,7 @@ export function budgetRoutes(deps: WebDeps): Hono {
     const of = fields.of?.trim() ? fields.of : null;
     const input = {
       ...values,
-      actor: c.get("viewer").email,
+      actor: dashboardActor(c),
       confirmUnknownScope: fields.confirmUnknownScope === "yes",
     };
     try {
@@ -112,7 +113,7 @@ export function budgetRoutes(deps: WebDeps): Hono {
     // Without the confirmation (an old form, a script), ask first.
     if (fields.confirm !== "yes") return page(c, emptyForm, { confirmDelete: name });
     try {
-      await deleteBudget(deps, { name, actor: c.get("viewer").email });
+      await deleteBudget(deps, { name, actor: dashboardActor(c) });
     } catch (error) {
       if (!(error instanceof ServiceInputError)) throw error;
       return page(c, emptyForm, { status: 400 });

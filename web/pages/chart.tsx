@@ -10,7 +10,8 @@ function tableValue(v: number | null | undefined, format: ChartFormat): string {
   if (v === null || v === undefined) return "";
   if (format.kind === "money")
     return new Intl.NumberFormat(format.locale, { style: "currency", currency: format.currency ?? "USD" }).format(v);
-  const n = (x: number, digits: number) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: digits }).format(x);
+  const n = (x: number, digits: number) =>
+    new Intl.NumberFormat(format.locale, { maximumFractionDigits: digits }).format(x);
   if (format.kind === "co2e") return Math.abs(v) >= 1000 ? `${n(v / 1000, 2)} kg CO2e` : `${n(v, 1)} g CO2e`;
   return n(v, 2);
 }

@@ -1,7 +1,7 @@
 /** The health verdict as the overview and the Data health page show it, in the reader's locale. */
 
-import { fill } from "../../reports/monthly/words";
 import type { Health } from "../../src/analysis/source-health";
+import { fill } from "../../src/format/fill";
 import { formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";

@@ -108,6 +108,11 @@ export function SettingsPage(props: {
                 inputmode="decimal"
               />
             </div>
+            <div class="field">
+              <label>
+                <input name="force" type="checkbox" /> {w.forcePast}
+              </label>
+            </div>
             <div class="field actions">
               <button type="submit">{w.saveRate}</button>
             </div>

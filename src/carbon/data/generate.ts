@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { csvRecordsOfText } from "../../../collectors/csv-records";
 import { parseInstanceType, vcpusOfSize } from "../instance-size";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,26 +22,22 @@ interface Csv {
   rows: Record<string, string>[];
 }
 
-/** These files have no quoted fields: a comment line, a header, then plain rows. */
+/** A comment block (lines starting with #), a header, then rows, read by the one CSV reader. */
 function readCsv(file: string): Csv {
-  const lines = readFileSync(join(source, file), "utf8")
+  const text = readFileSync(join(source, file), "utf8");
+  const comment = text
     .split(/\r?\n/)
-    .filter((l) => l.trim() !== "");
-  const comment = lines
     .filter((l) => l.startsWith("#"))
     .map((l) => l.replace(/^#\s*/, ""))
     .join(" ");
-  const body = lines.filter((l) => !l.startsWith("#"));
-  const first = body[0] ?? "";
-  const header = first.split(",");
+  const body = csvRecordsOfText(text).filter((r) => !r.fields[0]?.startsWith("#"));
+  const header = body[0]?.fields ?? [];
+  const same = (r: { fields: string[] }) => r.fields.join(",").toLowerCase() === header.join(",").toLowerCase();
   // The instance file repeats its header once mid-file (a sorting artefact upstream): skip it.
   const rows = body
     .slice(1)
-    .filter((l) => l.toLowerCase() !== first.toLowerCase())
-    .map((l) => {
-      const cells = l.split(",");
-      return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()]));
-    });
+    .filter((r) => !same(r))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, (r.fields[i] ?? "").trim()])));
   return { comment, rows };
 }
 

@@ -5,6 +5,7 @@
  * so they serve better-sqlite3 and D1 alike.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { coverageFromSums } from "../../carbon/coverage";
 import type { CarbonCoverage, Month, Period } from "../../model";
 import { readDb, type Store } from "../store";
 import { type CostFilters, coverageSums, rollupSource } from "./costs";
@@ -110,20 +111,5 @@ export async function carbonTotals(store: Store, period: Period): Promise<Carbon
  * CarbonCoverage); read from the daily and monthly rollups, not from every line.
  */
 export async function carbonCoverage(store: Store, period: Period, filters?: CostFilters): Promise<CarbonCoverage> {
-  const sums = await coverageSums(readDb(store), period, filters);
-  const total = sums.physical + sums.proxy + sums.excluded + sums.unestimated;
-  const share = (x: number) => (total > 0 ? x / total : 0);
-  const included = total - sums.excluded;
-  return {
-    totalCostUsd: total,
-    physicalCostUsd: sums.physical,
-    proxyCostUsd: sums.proxy,
-    excludedCostUsd: sums.excluded,
-    unestimatedCostUsd: sums.unestimated,
-    physicalShare: share(sums.physical),
-    proxyShare: share(sums.proxy),
-    excludedShare: share(sums.excluded),
-    unestimatedShare: share(sums.unestimated),
-    physicalShareOfIncluded: included > 0 ? sums.physical / included : 0,
-  };
+  return coverageFromSums(await coverageSums(readDb(store), period, filters));
 }

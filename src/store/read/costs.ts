@@ -193,13 +193,6 @@ export async function latestCostDay(db: CairnDb): Promise<string | null> {
   return row?.day ?? null;
 }
 
-/** Distinct values of a dimension over a period, for filter menus. */
-export async function dimensionValues(db: CairnDb, period: Period, by: Exclude<GroupBy, "day">): Promise<string[]> {
-  const key = KEY_COLUMN[by];
-  const rows = await db.selectDistinct({ key }).from(costDaily).where(costWhere(period)).orderBy(asc(key));
-  return rows.map((r) => r.key);
-}
-
 /** Every filter menu of a period in one pass: distinct pipelines, services, regions, accounts, sources. */
 export async function dimensionMenus(
   db: CairnDb,

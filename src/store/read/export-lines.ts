@@ -3,25 +3,15 @@
  * memory flat however many lines there are, and works the same on SQLite and D1. The open-data
  * view sums them per month, pipeline, service and region, leaving accounts out.
  */
-import { and, asc, eq, gt, gte, lt, or, sql } from "drizzle-orm";
-import type { Period } from "../../model";
+import { and, asc, eq, getTableColumns, gt, gte, lt, or, sql } from "drizzle-orm";
+import type { CostLine, Period } from "../../model";
 import { costLines, footprints } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import type { CairnDb } from "../store";
 
-export interface ExportLine {
+/** A stored cost line (as read: any source name) with its id and its footprint's figures. */
+export interface ExportLine extends Omit<CostLine, "source"> {
   id: number;
-  day: string;
-  accountId: string;
-  service: string;
-  region: string;
-  usageType: string;
-  pipeline: string;
-  unblendedCostUsd: number;
-  amortizedCostUsd: number;
-  usageAmount: number;
-  usageUnit: string;
-  estimated: boolean;
   source: string;
   energyKwh: number | null;
   co2eGrams: number | null;
@@ -31,6 +21,9 @@ export interface ExportLine {
   factorSet: string | null;
 }
 
+// Every column of the line as the schema declares it (but when it was collected).
+const { collectedAt: _collectedAt, ...LINE_COLUMNS } = getTableColumns(costLines);
+
 export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<ExportLine[]> {
   let after: { day: string; id: number } | null = null;
   // Only the lines of the source counted for each account and day (never a dollar twice).
@@ -38,19 +31,7 @@ export async function* exportLinePages(db: CairnDb, period: Period, pageSize = 5
     const cursor = after;
     const page: ExportLine[] = await db
       .select({
-        id: costLines.id,
-        day: costLines.day,
-        accountId: costLines.accountId,
-        service: costLines.service,
-        region: costLines.region,
-        usageType: costLines.usageType,
-        pipeline: costLines.pipeline,
-        unblendedCostUsd: costLines.unblendedCostUsd,
-        amortizedCostUsd: costLines.amortizedCostUsd,
-        usageAmount: costLines.usageAmount,
-        usageUnit: costLines.usageUnit,
-        estimated: costLines.estimated,
-        source: costLines.source,
+        ...LINE_COLUMNS,
         energyKwh: footprints.energyKwh,
         co2eGrams: footprints.co2eGrams,
         marketCo2eGrams: footprints.marketCo2eGrams,

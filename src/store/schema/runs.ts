@@ -9,7 +9,7 @@ export const collectionRuns = sqliteTable(
     startedAt: text("started_at").notNull(),
     finishedAt: text("finished_at"),
     /** running | succeeded | failed | skipped (nothing to do: no region, no account) */
-    status: text("status").notNull(),
+    status: text("status", { enum: ["running", "succeeded", "failed", "skipped"] }).notNull(),
     fromDay: text("from_day"),
     toDay: text("to_day"),
     requests: integer("requests").notNull().default(0),

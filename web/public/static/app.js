@@ -126,15 +126,34 @@
     }
   }
 
+  // A box that scrolls sideways (a wide table on a phone) takes the keyboard focus, so it can be
+  // scrolled without a mouse; screen readers hear it as a named region.
+  function scrollRegions() {
+    for (const box of document.querySelectorAll("main div, main table, main details")) {
+      const style = getComputedStyle(box);
+      if (style.overflowX !== "auto" && style.overflowX !== "scroll") continue;
+      if (box.scrollWidth <= box.clientWidth) continue;
+      box.setAttribute("tabindex", "0");
+      box.dataset.scrollRegion = "true";
+      // A table keeps its own role; a wrapper becomes a region named after its table.
+      if (box.tagName !== "TABLE" && !box.hasAttribute("role")) box.setAttribute("role", "region");
+      const caption = box.querySelector("caption") || box.querySelector("th:not(:empty)");
+      const name = caption ? caption.textContent.trim() : "";
+      if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", name || document.title);
+    }
+  }
+
   window.cairnDrawCharts = drawAll;
   if (document.readyState === "loading")
     document.addEventListener("DOMContentLoaded", () => {
       navToggle();
       scopeLists();
+      scrollRegions();
     });
   else {
     navToggle();
     scopeLists();
+    scrollRegions();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
   else drawAll();

@@ -9,7 +9,7 @@
  * unbounded memory. A file must end with a line break: a record cut at the end of the file
  * is a truncated file (an interrupted download or copy), not a bad row, and is refused whole.
  */
-import { DamagedFileError } from "./damaged-file";
+import { DamagedFileError } from "./focus/damaged-file";
 
 /** A CSV file that cannot be read as a whole: truncated, or a record too long to be real. */
 export class CsvFileError extends DamagedFileError {
@@ -190,4 +190,38 @@ export async function* csvRecordBatches(
       `the file ends in the middle of the record at line ${line} (no final line break): it looks truncated; nothing was imported from it`,
     );
   }
+}
+
+/**
+ * The records of a small text already in memory (a file a person wrote, an ECB download): the
+ * same grammar as the stream, but a missing final line break is fine. A quote left open swallows
+ * the rest of the file, so it is refused rather than read as one huge field.
+ */
+export function csvRecordsOfText(text: string): CsvRecord[] {
+  const buf = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (let pos = 0; pos < buf.length; ) {
+    const r = parseRecord(buf, pos, true, null) as Parsed;
+    if (!(r.fields.length === 1 && r.fields[0]?.trim() === "")) records.push({ fields: r.fields, line });
+    if (r.end === buf.length && unclosedQuote(buf, pos)) {
+      throw new CsvFileError(line, `line ${line}: a quoted field is not closed`);
+    }
+    line += r.newlines;
+    pos = r.end;
+  }
+  return records;
+}
+
+/** Whether the record starting at `from` opens a quoted field it never closes. */
+function unclosedQuote(buf: string, from: number): boolean {
+  let quoted = false;
+  for (let i = from; i < buf.length; i++) {
+    const c = buf.charCodeAt(i);
+    if (c === QUOTE) {
+      if (quoted && buf.charCodeAt(i + 1) === QUOTE) i++;
+      else quoted = !quoted;
+    } else if (!quoted && (c === LF || c === CR)) return false;
+  }
+  return quoted;
 }

@@ -1,0 +1,8 @@
+/** The store contract (test/contract/store-contract.ts) on SQLite; the same suite runs on D1 in workerd. */
+import { afterAll } from "vitest";
+import { openSqliteStore } from "../../src/store/open-sqlite";
+import { storeContract } from "../contract/store-contract";
+
+const opened = openSqliteStore(":memory:");
+afterAll(() => opened.close());
+storeContract("SQLite", () => opened.store);
