@@ -39,7 +39,7 @@ function lab([r, g, b]: number[]): [number, number, number] {
 
 function seenAs(hex: string, m: number[][]): [number, number, number] {
   const c = linear(hex);
-  const s = m.map((row) => Math.min(1, Math.max(0, row[0]! * c[0] + row[1]! * c[1] + row[2]! * c[2])));
+  const s = m.map(([a = 0, b = 0, d = 0]) => Math.min(1, Math.max(0, a * c[0] + b * c[1] + d * c[2])));
   return lab(s);
 }
 
@@ -59,7 +59,7 @@ describe("chart palette", () => {
     const six = PALETTE.slice(0, 6).map((h) => seenAs(h, matrix));
     let closest = Number.POSITIVE_INFINITY;
     for (let i = 0; i < six.length; i++)
-      for (let j = i + 1; j < six.length; j++) closest = Math.min(closest, distance(six[i]!, six[j]!));
+      for (let j = i + 1; j < six.length; j++) closest = Math.min(closest, distance(six[i] ?? [], six[j] ?? []));
     expect(closest).toBeGreaterThan(10);
   });
 });
