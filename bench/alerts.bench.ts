@@ -28,7 +28,7 @@ export async function bench(log: (line: string) => void): Promise<void> {
     costsBy(readDb(store), { period: { from: "2026-11-01", to: "2026-12-01" }, groupBy: "day" }),
   );
   for (const lookbackDays of [7, 40]) {
-    const options = { now, display: "EUR" as const, ceMaxRequests: 300, lookbackDays };
+    const options = { now, display: "EUR" as const, ceMaxRequests: 300, lookbackDays, sources: ["cost-explorer"] };
     const gather = await timeMs(10, () => gatherAlertInputs(store, options));
     const inputs = await gatherAlertInputs(store, options);
     const evaluate = await timeMs(10, () => evaluateAlerts(inputs));

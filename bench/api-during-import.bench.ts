@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeBigFocusFile } from "../test/helpers/focus-big-file";
@@ -19,6 +19,7 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), "focus-child.ts");
 const childArgs = (file: string, db: string) => ["--import", "tsx", CHILD, "import", file, db];
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" };
 
+const load = () => loadavg()[0]?.toFixed(1) ?? "?";
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 export async function bench(log: (line: string) => void): Promise<void> {
@@ -51,6 +52,7 @@ export async function bench(log: (line: string) => void): Promise<void> {
       }
       return { sorted: times.sort((a, b) => a - b), failed };
     };
+    const loadBefore = load();
     const idle = await measure(() => false, 100);
     let done = false;
     const child = spawn(process.execPath, childArgs(file, db), { env, stdio: "ignore" });
@@ -63,7 +65,10 @@ export async function bench(log: (line: string) => void): Promise<void> {
     fixture.close();
     if (code !== 0) throw new Error(`the concurrent import failed (exit ${code})`);
     const p = (s: number[]) => `p50 ${pct(s, 0.5).toFixed(1)} ms, p95 ${pct(s, 0.95).toFixed(1)} ms`;
-    log(`FOCUS file of ${ROWS.toLocaleString("en")} rows imported again while the API answers`);
+    log(
+      `FOCUS file of ${ROWS.toLocaleString("en")} rows imported again while the API answers ` +
+        `(load average ${loadBefore} before, ${load()} after; a shared machine's other work shows in both)`,
+    );
     log(`  baseline, no import: ${idle.sorted.length} requests, ${p(idle.sorted)}, ${idle.failed} not 200`);
     log(`  during the import:   ${busy.sorted.length} requests, ${p(busy.sorted)}, ${busy.failed} not 200`);
     log(

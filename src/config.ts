@@ -100,6 +100,11 @@ export const configSchema = z.object({
   CAIRN_WEEKLY_REPORT_CRON: cronExpression.optional(),
   CAIRN_MONTHLY_REPORT_CRON: cronExpression.optional(),
   CAIRN_IMPORT_MAX_ERRORS: z.coerce.number().int().min(0).default(100),
+  /**
+   * Issue 13: an AWS FOCUS Data Export (a folder or s3://bucket/prefix/) that `cairn serve`'s
+   * scheduled collection imports (new files only), and a source /healthz and the stale-data alert watch.
+   */
+  CAIRN_FOCUS_EXPORT: z.string().trim().min(1).optional(),
   /** Issue 18: the default hourly value (USD) of upkeep work in cost of ownership; 0 counts hours only. */
   CAIRN_UPKEEP_HOUR_VALUE: z.coerce.number().min(0).max(10_000).default(0),
   /** Path-style S3 URLs (`http://host/bucket/key`), for S3-compatible endpoints (MinIO, a local server). */

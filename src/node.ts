@@ -18,9 +18,11 @@ import { demoCommand } from "./cli/demo";
 import { migrateCommand } from "./cli/migrate";
 import { serveCommand } from "./cli/serve";
 import { terminalSafe } from "./cli/terminal-text";
+import { thisProcess } from "./cli/this-process";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { buildJobHandlers, configuredEstimate, NODE_RUNTIME } from "./jobs/handlers";
 import { DemoRefusedError } from "./jobs/load-demo";
+import { scheduledFocusImport } from "./jobs/scheduled-focus-import";
 import { DatabaseFileError, describeDatabaseFailure, StoreRefusedError } from "./store/errors";
 import { type OpenedStore, openSqliteStore } from "./store/open-sqlite";
 import type { Store } from "./store/store";
@@ -64,6 +66,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
   );
   const webhook = once(() => createWebhookFromConfig(config));
   const s3 = once(() => createS3Client({ forcePathStyle: config.CAIRN_S3_FORCE_PATH_STYLE }));
+  const processes = thisProcess();
   return {
     estimate,
     costExplorer,
@@ -72,6 +75,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
     mailTransport,
     webhook,
     reportRenderers: nodeRenderers,
+    processes,
     jobHandlers: (store) =>
       buildJobHandlers({
         runtime: NODE_RUNTIME,
@@ -84,6 +88,20 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
         mail: mailTransport,
         webhook,
         renderers: nodeRenderers,
+        processes,
+        ...(config.CAIRN_FOCUS_EXPORT
+          ? {
+              focusImport: () =>
+                scheduledFocusImport(
+                  { store, now: () => new Date(), estimate, s3 },
+                  {
+                    target: config.CAIRN_FOCUS_EXPORT as string,
+                    pipelineTag: config.CAIRN_PIPELINE_TAG,
+                    maxErrors: config.CAIRN_IMPORT_MAX_ERRORS,
+                  },
+                ),
+            }
+          : {}),
       }),
   };
 }

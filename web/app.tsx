@@ -18,9 +18,11 @@ import { translator } from "./i18n";
 import { budgetRoutes } from "./pages/budgets-routes";
 import { carbonRoutes } from "./pages/carbon";
 import { costsPageRoutes } from "./pages/costs-routes";
+import { incidentsRoutes } from "./pages/incidents";
 import { methodologyRoutes } from "./pages/methodology";
 import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
+import { reportPreviewRoutes } from "./pages/report-preview";
 import { reportsRoutes } from "./pages/reports";
 import { runsRoutes } from "./pages/runs-routes";
 import { settingsRoutes } from "./pages/settings-routes";
@@ -48,6 +50,9 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/", costsPageRoutes(deps));
   app.route("/", carbonRoutes(deps));
   app.route("/", budgetRoutes(deps));
+  app.route("/", incidentsRoutes(deps));
+  // Before /reports/:id, which would take "preview" for an id.
+  app.route("/", reportPreviewRoutes(deps));
   app.route("/", reportsRoutes(deps));
   app.route("/", runsRoutes(deps));
   app.route("/", settingsRoutes(deps));

@@ -14,6 +14,7 @@ export const NAV: NavEntry[] = [
   { path: "/carbon", label: "navCarbon" },
   { path: "/budgets", label: "navBudgets" },
   { path: "/alerts", label: "navAlerts" },
+  { path: "/incidents", label: "navIncidents" },
   { path: "/reports", label: "navReports" },
   { path: "/runs", label: "navRuns" },
   { path: "/settings", label: "navSettings" },

@@ -11,12 +11,13 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { GetObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
 import { csvRecordBatches } from "../csv-records";
 import { formatFromBytes, formatFromName } from "../focus/formats";
 import { listLocal, sniff } from "../focus/local-files";
 import { listS3, parseS3Url } from "../focus/s3-files";
+import { s3Package } from "../focus/s3-package";
 import { CARBON_EXPORT_COLUMNS } from "./columns";
 
 export interface CarbonFileRow {
@@ -93,7 +94,7 @@ async function openLocalFile(path: string): Promise<CarbonFile> {
 async function openS3File(s3: S3Client, name: string): Promise<CarbonFile> {
   const location = parseS3Url(name);
   if (!location) throw new Error(`not an S3 object name: ${name}`);
-  const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.prefix }));
+  const response = await s3.send(new (s3Package().GetObjectCommand)({ Bucket: location.bucket, Key: location.prefix }));
   const body = response.Body as Readable | undefined;
   if (!body) throw new Error(`${name}: GetObject returned no body`);
   const format = formatFromName(name);

@@ -14,6 +14,20 @@ const base = { accountId: PROD, region: "eu-west-3", pipeline: "temperatures" } 
 /** How much more the runaway loop used than a normal day. */
 const LOOP_FACTOR = 9;
 
+/** Objects the probes upload a day (temp-s3-put) and their size: two readings in a network server's JSON envelope. */
+export const PROBE_OBJECTS_PER_DAY = 9_000;
+export const PROBE_OBJECT_BYTES = 4_000;
+/**
+ * What the uploads add a year: 9,000 x 4 kB x 365 = 13.1 GB. The raw bucket holds the series
+ * since 2019: 60 GB at the start of 2024. (The demo once stored 110 GB a year here, eight times
+ * what its own uploads could write, and that storage, replicated to Ireland, made S3 the
+ * demo's largest emitter.)
+ */
+export const PROBE_GB_PER_YEAR = (PROBE_OBJECTS_PER_DAY * PROBE_OBJECT_BYTES * 365) / 1e9;
+const PROBE_GB_AT_ANCHOR = 60;
+/** The Ireland replica trails the source by the objects of its last few hours. */
+const REPLICA_LAG_GB = 0.5;
+
 export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
   {
     ...base,
@@ -41,14 +55,14 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-s3-storage",
     service: S.s3,
     usageType: "EUW3-TimedStorage-ByteHrs",
-    usage: (d) => monthShare(d, Math.max(300, 480 + 110 * d.years)),
+    usage: (d) => monthShare(d, Math.max(20, PROBE_GB_AT_ANCHOR + PROBE_GB_PER_YEAR * d.years)),
   },
   {
     ...base,
     id: "temp-s3-put",
     service: S.s3,
     usageType: "EUW3-Requests-Tier1",
-    usage: (d, r) => Math.round(9_000 * jitter(r, 0.04) * (d.isAnomaly ? LOOP_FACTOR * 1.4 : 1)),
+    usage: (d, r) => Math.round(PROBE_OBJECTS_PER_DAY * jitter(r, 0.04) * (d.isAnomaly ? LOOP_FACTOR * 1.4 : 1)),
   },
   {
     ...base,
@@ -62,7 +76,8 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     id: "temp-s3-replication",
     service: S.s3,
     usageType: "EUW3-EU-AWS-Out-Bytes",
-    usage: (_d, r) => 1.1 * jitter(r, 0.1),
+    // Replication carries each day's new objects to Ireland.
+    usage: (_d, r) => (PROBE_GB_PER_YEAR / 365) * jitter(r, 0.1),
   },
   {
     ...base,
@@ -70,7 +85,7 @@ export const TEMPERATURE_SERIES: readonly DemoSeries[] = [
     region: "eu-west-1",
     service: S.s3,
     usageType: "EU-TimedStorage-SIA-ByteHrs",
-    usage: (d) => monthShare(d, Math.max(300, 470 + 110 * d.years)),
+    usage: (d) => monthShare(d, Math.max(20, PROBE_GB_AT_ANCHOR - REPLICA_LAG_GB + PROBE_GB_PER_YEAR * d.years)),
   },
   {
     ...base,

@@ -33,10 +33,16 @@ export interface OtherProviderTotal {
 export interface FocusAggregate {
   periods: Map<string, PeriodAggregate>;
   others: Map<string, OtherProviderTotal>;
+  /**
+   * One copy of each account, service, region, usage type, pipeline, unit and day, shared by
+   * every line that names it: a line then costs its key and its sums, not seven strings of its
+   * own (measured: about 40% of the held sums' memory). Few distinct values, so it stays small.
+   */
+  names: Map<string, string>;
 }
 
 export function newAggregate(): FocusAggregate {
-  return { periods: new Map(), others: new Map() };
+  return { periods: new Map(), others: new Map(), names: new Map() };
 }
 
 const SEP = "\u0000";
@@ -47,6 +53,15 @@ const SEP = "\u0000";
  */
 export function detached(s: string): string {
   return s.length === 0 ? "" : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** The aggregate's own copy of `s` (see `names`). */
+function shared(agg: FocusAggregate, s: string): string {
+  const known = agg.names.get(s);
+  if (known !== undefined) return known;
+  const copy = detached(s);
+  agg.names.set(copy, copy);
+  return copy;
 }
 
 export function periodKey(billingAccountId: string, billingPeriod: Month): string {
@@ -93,16 +108,16 @@ export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
     line.amortizedCostUsd += c.effectiveCost;
     line.usageAmount += c.usageAmount;
     line.rows += 1;
-    if (line.usageUnit === "") line.usageUnit = detached(c.usageUnit);
+    if (line.usageUnit === "") line.usageUnit = shared(agg, c.usageUnit);
   } else {
     period.lines.set(detached(key), {
-      day: detached(c.day),
-      accountId: detached(c.accountId),
-      service: detached(c.service),
-      region: detached(c.region),
-      usageType: detached(c.usageType),
-      pipeline: detached(c.pipeline),
-      usageUnit: detached(c.usageUnit),
+      day: shared(agg, c.day),
+      accountId: shared(agg, c.accountId),
+      service: shared(agg, c.service),
+      region: shared(agg, c.region),
+      usageType: shared(agg, c.usageType),
+      pipeline: shared(agg, c.pipeline),
+      usageUnit: shared(agg, c.usageUnit),
       unblendedCostUsd: c.billedCost,
       amortizedCostUsd: c.effectiveCost,
       usageAmount: c.usageAmount,

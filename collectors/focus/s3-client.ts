@@ -3,7 +3,8 @@
  * the AWS way (AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, read by the SDK itself) and credentials
  * from the default chain; path-style addressing is an option for S3-compatible endpoints.
  */
-import { S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { s3Package } from "./s3-package";
 
 export interface S3ClientOptions {
   /** CAIRN_S3_FORCE_PATH_STYLE: `http://host/bucket/key` instead of `http://bucket.host/key`. */
@@ -11,5 +12,5 @@ export interface S3ClientOptions {
 }
 
 export function createS3Client(options: S3ClientOptions): S3Client {
-  return new S3Client({ forcePathStyle: options.forcePathStyle });
+  return new (s3Package().S3Client)({ forcePathStyle: options.forcePathStyle });
 }

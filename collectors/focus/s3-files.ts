@@ -7,11 +7,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { GetObjectCommand, paginateListObjectsV2, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { formatFromName } from "./formats";
 import type { OpenedRows } from "./local-files";
 import { dirOf, type FocusObject } from "./plan-files";
 import { csvRows, parquetRows } from "./read-rows";
+import { s3Package } from "./s3-package";
 
 export interface S3Location {
   bucket: string;
@@ -31,7 +32,7 @@ export function s3Name(bucket: string, key: string): string {
 
 export async function listS3(s3: S3Client, location: S3Location): Promise<FocusObject[]> {
   const objects: FocusObject[] = [];
-  const pages = paginateListObjectsV2({ client: s3 }, { Bucket: location.bucket, Prefix: location.prefix });
+  const pages = s3Package().paginateListObjectsV2({ client: s3 }, { Bucket: location.bucket, Prefix: location.prefix });
   for await (const page of pages) {
     for (const o of page.Contents ?? []) {
       if (!o.Key || formatFromName(o.Key) === null) continue;
@@ -51,7 +52,7 @@ export async function listS3(s3: S3Client, location: S3Location): Promise<FocusO
 export async function openS3(s3: S3Client, object: FocusObject, tempDir: string): Promise<OpenedRows> {
   const location = parseS3Url(object.name);
   if (!location) throw new Error(`not an S3 object name: ${object.name}`);
-  const response = await s3.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.prefix }));
+  const response = await s3.send(new (s3Package().GetObjectCommand)({ Bucket: location.bucket, Key: location.prefix }));
   const body = response.Body as Readable | undefined;
   if (!body) throw new Error(`${object.name}: GetObject returned no body`);
   const format = formatFromName(object.name);

@@ -6,6 +6,7 @@ import type { Alert } from "../../src/analysis/alert-rules/alert";
 import { budgetEmail } from "./budget-email";
 import { type BuiltEmail, type EmailContext, fmt } from "./context";
 import { renderHtml, renderText } from "./html";
+import { incidentEmail } from "./incident-email";
 import { anomalyEmail, newServiceEmail, requestCapEmail, staleEmail } from "./system-email";
 
 export type { EmailContext } from "./context";
@@ -28,6 +29,8 @@ function built(alert: Alert, ctx: EmailContext): BuiltEmail {
       return budgetEmail(alert, facts.data, x);
     case "anomaly":
       return anomalyEmail(alert, facts.data, x);
+    case "incident":
+      return incidentEmail(alert, facts.data, x);
     case "new-service":
       return newServiceEmail(alert, facts.data, x);
     case "stale-data":

@@ -8,6 +8,8 @@ export interface EmailBlock {
   figures: [string, string][];
   note?: string;
   link: { href: string; label: string };
+  /** A second link under the first (an incident's page, where it is acknowledged). */
+  extraLink?: { href: string; label: string };
   footer: string;
 }
 
@@ -27,6 +29,7 @@ export function renderHtml(block: EmailBlock, lang: string): string {
 <table role="presentation" style="border-collapse:collapse;margin:12px 0">${rows}</table>
 ${block.note ? `<p style="color:#555">${e(block.note)}</p>` : ""}
 <p><a href="${e(block.link.href)}" style="color:#0b5cad">${e(block.link.label)}</a></p>
+${block.extraLink ? `<p><a href="${e(block.extraLink.href)}" style="color:#0b5cad">${e(block.extraLink.label)}</a></p>` : ""}
 <p style="color:#777;font-size:12px;margin-top:24px">${e(block.footer)}</p>
 </body></html>`;
 }
@@ -43,6 +46,7 @@ export function renderText(block: EmailBlock): string {
     "",
     block.link.label,
     block.link.href,
+    ...(block.extraLink ? ["", block.extraLink.label, block.extraLink.href] : []),
     "",
     "--",
     block.footer,

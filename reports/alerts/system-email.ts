@@ -7,6 +7,7 @@ import type {
   RequestCapAlertFacts,
   StaleAlertFacts,
 } from "../../src/analysis/alert-rules/alert";
+import { collectErrorText } from "../../src/format/collect-error-words";
 import { fill } from "../../src/format/fill";
 import { formatMonth, formatNumber } from "../../src/format/numbers";
 import { frenchOf } from "../../src/format/typography";
@@ -66,19 +67,28 @@ export function newServiceEmail(alert: Alert, f: NewServiceAlertFacts, x: Fmt): 
 
 export function staleEmail(alert: Alert, f: StaleAlertFacts, x: Fmt, locale: Locale): BuiltEmail {
   const { w } = x;
-  const subject =
-    f.ageHours === null ? w.staleNever : `${w.staleHeading} ${formatNumber(Math.floor(f.ageHours), locale)} h`;
+  const source = (w as Record<string, string>)[`source-${f.source}`] ?? f.source;
+  const when = (iso: string) => `${x.day(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
+  const subject = `${
+    f.ageHours === null ? w.staleNever : `${w.staleHeading} ${formatNumber(Math.floor(f.ageHours), locale)} h`
+  } (${source})`;
+  const figures: [string, string][] = [
+    [w.source, source],
+    [w.lastSuccess, f.lastSuccessAt ? when(f.lastSuccessAt) : w.never],
+  ];
+  if (f.lastSuccessAt === null && f.firstAttemptAt) figures.push([w.firstAttempt, when(f.firstAttemptAt)]);
+  // What the last failure means and what to do, in the reader's language; the recorded text after it.
+  if (f.error || f.errorKind) {
+    const e = collectErrorText(f.errorKind, f.error, locale);
+    figures.push([w.lastFailure, e.message]);
+    if (e.detail) figures.push([e.detailLabel, e.detail]);
+  }
   return {
     subject,
     block: {
       heading: subject,
       intro: fill(w.staleIntro, { hours: String(f.staleAfterHours) }),
-      figures: [
-        [
-          w.lastSuccess,
-          f.lastSuccessAt ? `${x.day(f.lastSuccessAt.slice(0, 10))} ${f.lastSuccessAt.slice(11, 16)} UTC` : w.never,
-        ],
-      ],
+      figures,
       note: w.staleNote,
       link: x.link(alert.path),
       footer: x.footer(alert.key),

@@ -20,7 +20,7 @@ export interface OpenDataAbout {
   howToRead: string;
 }
 
-export function openDataAbout(period: Period, generatedOn: string): OpenDataAbout {
+export function openDataAbout(period: Period, generatedOn: string, calibrated = false): OpenDataAbout {
   return {
     title: "Cost and carbon footprint of AWS pipelines, monthly (Cairn open data)",
     period,
@@ -39,6 +39,14 @@ export function openDataAbout(period: Period, generatedOn: string): OpenDataAbou
         "region and month); taxes, fees and credits are excluded. The methods used are listed per row, with the factor " +
         "set (name and version) whose sources are documented on the dashboard's Methodology page.",
       "These are estimates, not measurements: AWS publishes no per-customer energy figures.",
+      ...(calibrated
+        ? [
+            "CALIBRATED: location- and market-based CO2e (and the range) are scaled to AWS's own monthly figures " +
+              "(its carbon emissions export) wherever AWS published one for the month, account, service and region; " +
+              "co2eCalibratedShare says which share of each row's CO2e is AWS's figure. Energy and embodied CO2e " +
+              "stay Cairn's estimates.",
+          ]
+        : []),
     ],
     licence: `${OPEN_DATA_LICENCE.name} (${OPEN_DATA_LICENCE.url}): you may share and adapt this data, also commercially, if you give appropriate credit to its publisher.`,
     howToRead:

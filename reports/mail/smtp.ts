@@ -1,5 +1,6 @@
 /** SMTP through nodemailer (CAIRN_SMTP_URL, smtp:// or smtps://). Node only. */
-import nodemailer from "nodemailer";
+import type Nodemailer from "nodemailer";
+import { lazyPackage } from "../../src/lazy-package";
 import { MailError, type MailMessage, type MailTransport, messageIdFor } from "./transport";
 
 export interface SmtpOptions {
@@ -8,6 +9,9 @@ export interface SmtpOptions {
   /** Connection, greeting and idle-socket timeout (CAIRN_SMTP_TIMEOUT_SECONDS). */
   timeoutMs?: number;
 }
+
+// Loaded when an SMTP transport is made (src/lazy-package.ts).
+const nodemailer = lazyPackage<typeof Nodemailer>("nodemailer");
 
 export const DEFAULT_SMTP_TIMEOUT_MS = 20_000;
 
@@ -24,7 +28,7 @@ export function smtpTransportOptions(options: SmtpOptions) {
 export function createSmtpTransport(options: SmtpOptions): MailTransport {
   // Short timeouts: a server that is down or stalls must not hold a job; the message stays
   // queued and the next run retries it.
-  const transporter = nodemailer.createTransport(smtpTransportOptions(options) as never);
+  const transporter = nodemailer().createTransport(smtpTransportOptions(options) as never);
   return {
     name: "smtp",
     async send(message: MailMessage) {

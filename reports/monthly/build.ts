@@ -7,6 +7,7 @@
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addMonths } from "../../src/days";
+import { CARBON_CAUSE_WORDS } from "../../src/format/carbon-cause-words";
 import { formatCo2eRange } from "../../src/format/co2e-range";
 import { fill } from "../../src/format/fill";
 import {
@@ -19,6 +20,7 @@ import {
   localeTag,
 } from "../../src/format/numbers";
 import type { Currency, Locale } from "../../src/model";
+import { calibratedLabel } from "../carbon-calibrated-words";
 import { equivalentsOf } from "../equivalents";
 import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
@@ -264,7 +266,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     blocks.push({ kind: "heading", text: w.budgetsHeading });
     blocks.push({
       kind: "table",
-      columns: [w.budget, w.spent, w.budget, w.used],
+      columns: [w.budget, w.spent, w.budgetAmount, w.used],
       rows: f.budgets.map((b) => [
         b.periodKind === "month" ? b.name : `${b.name} (${w.spentSoFar})`,
         formatMoney(b.spent, b.currency, lang),
@@ -283,6 +285,8 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     text: `${fill(w.carbonSentence, { month: monthName, co2e: formatCo2e(f.co2eGrams, lang), change: co2Change, prevMonth: prevName, energy: `${formatNumber(f.energyKwh, lang, 1)} kWh` })} ${carbonRangeText(f, lang)}${w.equivalentIntro}`,
   });
   // AWS's own figure, once published and imported, beside Cairn's (a short note: the report stays one page).
+  const calibrated = calibratedLabel(f.calibratedShare, lang);
+  if (calibrated) blocks.push({ kind: "note", text: calibrated });
   const awsTexts = carbonAwsTexts(f, lang, monthName);
   if (awsTexts.length > 0) blocks.push({ kind: "note", text: awsTexts.join(" ") });
   const equivalents = equivalentsOf(f.co2eGrams, lang);
@@ -340,20 +344,38 @@ function carbonRangeText(f: MonthlyFacts, lang: Locale): string {
   return `${fill(r.range, { range: formatCo2eRange(f.co2eGramsLow, f.co2eGramsHigh, lang) })} `;
 }
 
-/** AWS's own figure for the month beside Cairn's, when imported; nothing before AWS publishes. */
+/**
+ * AWS's own figures for the month beside Cairn's own estimate for the same scope, with the ratio
+ * (location- and market-based), and the services more than 2x apart with their likely cause (at
+ * most three: the report stays one page). Nothing before AWS publishes.
+ */
 function carbonAwsTexts(f: MonthlyFacts, lang: Locale, monthName: string): string[] {
   if (!f.aws) return [];
   const r = MONTHLY_CARBON_RANGE_WORDS[lang];
-  const out: string[] = [];
-  const ratio = f.aws.locationCo2eGrams > 0 ? f.co2eGrams / f.aws.locationCo2eGrams : null;
-  out.push(
+  const a = f.aws;
+  const ratioOf = (cairn: number, aws: number) => (aws > 0 ? `${formatNumber(cairn / aws, lang, 2)}×` : "—");
+  const out = [
     fill(r.aws, {
       month: monthName,
-      location: formatCo2e(f.aws.locationCo2eGrams, lang),
-      market: formatCo2e(f.aws.marketCo2eGrams, lang),
-      ratio: ratio === null ? "—" : `${formatNumber(ratio, lang, 2)}×`,
+      location: formatCo2e(a.locationCo2eGrams, lang),
+      market: formatCo2e(a.marketCo2eGrams, lang),
+      cairnLocation: formatCo2e(a.cairnLocationCo2eGrams, lang),
+      cairnMarket: formatCo2e(a.cairnMarketCo2eGrams, lang),
+      ratio: ratioOf(a.cairnLocationCo2eGrams, a.locationCo2eGrams),
+      marketRatio: ratioOf(a.cairnMarketCo2eGrams, a.marketCo2eGrams),
     }),
-  );
-  if (ratio !== null && (ratio > 2 || ratio < 0.5)) out.push(r.awsFlag);
+  ];
+  if (a.flagged.length > 0) {
+    const items = a.flagged.slice(0, 3).map((x) =>
+      fill(r.awsFlagItem, {
+        service: x.productCode,
+        region: x.regionCode,
+        ratio: x.ratio === null ? "—" : `${formatNumber(x.ratio, lang, 2)}×`,
+        cause: CARBON_CAUSE_WORDS[lang][x.cause],
+      }),
+    );
+    const more = a.flagged.length > 3 ? fill(r.awsFlagMore, { n: String(a.flagged.length - 3) }) : "";
+    out.push(`${r.awsFlag} ${items.join(lang === "fr" ? "\u00a0; " : "; ")}${more}.`);
+  }
   return out;
 }

@@ -6,6 +6,7 @@
 
 import type { AnomalyAlertFacts } from "../../src/analysis/alert-rules/alert";
 import type { PeriodFacts } from "../../src/analysis/period-facts";
+import type { ReconciliationCause } from "../../src/carbon/calibrate";
 import type { CarbonCoverage, Currency, Day, Month } from "../../src/model";
 import type { TeamFacts } from "./team-facts";
 
@@ -68,8 +69,18 @@ export interface MonthlyFacts {
   /** The range of the month's location-based CO2e (its footprints' low and high estimates). */
   co2eGramsLow: number;
   co2eGramsHigh: number;
+  /** Set with CAIRN_CARBON_CALIBRATION=aws: the share of the month's CO2e that is AWS's figure. */
+  calibratedShare?: number | null;
   /** AWS's own figure for the month (imported carbon export), or null when not published yet. */
-  aws: { locationCo2eGrams: number; marketCo2eGrams: number } | null;
+  aws: {
+    locationCo2eGrams: number;
+    marketCo2eGrams: number;
+    /** Cairn's own estimate (never calibrated) for the same months and accounts. */
+    cairnLocationCo2eGrams: number;
+    cairnMarketCo2eGrams: number;
+    /** Services and regions more than 2x apart, largest first, with the likely cause. */
+    flagged: { productCode: string; regionCode: string; ratio: number | null; cause: ReconciliationCause }[];
+  } | null;
   previousCo2eGrams: number;
   marketCo2eGrams: number;
   embodiedCo2eGrams: number;

@@ -3,6 +3,8 @@ export interface TeamFacts {
   /** Findings marked done up to the month's end, with their realised savings. */
   done: {
     action: string;
+    /** The action in French, when the finding has it. */
+    actionFr?: string;
     doneOn: string;
     by: string;
     realisedUsd: number | null;
@@ -13,10 +15,10 @@ export interface TeamFacts {
   /** Upkeep hours of the month by pipeline ("" for work on a resource only). */
   upkeep: { pipeline: string; hours: number; volunteeredHours: number; valueUsd: number }[];
   /** Open findings worth most at the month's end. */
-  openTop: { action: string; savingUsd: number }[];
+  openTop: { action: string; actionFr?: string; savingUsd: number }[];
   /** When the month is over budget: the usage types that rose most, and the finding that fixes most. */
   overrun: {
     lines: { service: string; usageType: string; costUsd: number; previousUsd: number }[];
-    fix: { action: string; savingUsd: number } | null;
+    fix: { action: string; actionFr?: string; savingUsd: number } | null;
   } | null;
 }

@@ -51,6 +51,9 @@ const WORDS = {
 export function teamBlocks(team: TeamFacts, lang: Locale, currency: Currency, ratePerUsd: number | null): Block[] {
   const w = WORDS[lang];
   const money = (usd: number) => formatMoney(usd * (ratePerUsd ?? 1), currency, lang);
+  // A finding's action in the report's language (its French text when it has one).
+  const act = (f: { action: string; actionFr?: string | undefined }) =>
+    lang === "fr" ? (f.actionFr ?? f.action) : f.action;
   const blocks: Block[] = [{ kind: "heading", text: w.heading }];
   const items: string[] = team.done.map((d) => {
     const saving =
@@ -62,7 +65,7 @@ export function teamBlocks(team: TeamFacts, lang: Locale, currency: Currency, ra
             high: money(d.highUsd),
             final: d.final ? "" : w.measuring,
           });
-    return `${fill(w.done, { action: d.action, day: formatDay(d.doneOn, lang), by: d.by })} ${saving}`;
+    return `${fill(w.done, { action: act(d), day: formatDay(d.doneOn, lang), by: d.by })} ${saving}`;
   });
   if (team.upkeep.length > 0) {
     items.push(
@@ -91,14 +94,14 @@ export function teamBlocks(team: TeamFacts, lang: Locale, currency: Currency, ra
       }),
     );
     const fix = team.overrun.fix
-      ? ` ${fill(w.fix, { action: team.overrun.fix.action, amount: money(team.overrun.fix.savingUsd) })}`
+      ? ` ${fill(w.fix, { action: act(team.overrun.fix).replace(/\.$/, ""), amount: money(team.overrun.fix.savingUsd) })}`
       : "";
     said.push(`${w.overrun} ${lines.join(" ; ")}.${fix}`);
   } else if (team.openTop.length > 0) {
     said.push(
       `${w.open} ${team.openTop
         .slice(0, 2)
-        .map((o) => `${o.action} (${money(o.savingUsd)} ${w.perMonth})`)
+        .map((o) => `${act(o).replace(/\.$/, "")} (${money(o.savingUsd)} ${w.perMonth}).`)
         .join(" ")}`,
     );
   }

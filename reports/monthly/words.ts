@@ -65,6 +65,7 @@ const en = {
   other: "Other",
   rate: "Amounts in euros at {rate} € per US dollar for {month}; each month keeps its own rate.",
   footer: "Cairn · monthly report, {month} · made on {day}",
+  budgetAmount: "Amount",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -133,6 +134,7 @@ const fr: Record<keyof typeof en, string> = {
   other: "Autres",
   rate: "Montants en euros au taux de {rate} € pour un dollar américain pour {month} ; chaque mois garde son propre taux.",
   footer: "Cairn · rapport mensuel, {month} · établi le {day}",
+  budgetAmount: "Montant",
 };
 
 export type MonthlyWords = Record<keyof typeof en, string>;

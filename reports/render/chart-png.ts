@@ -6,10 +6,14 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
-import { Chart, type Plugin, registerables } from "chart.js";
+import type { Plugin } from "chart.js";
 import type { ChartConfig } from "../../src/charts/chart-config";
+import { lazyPackage } from "../../src/lazy-package";
 import { toChartJs } from "./chart-options";
+
+// Loaded when the first chart is drawn (src/lazy-package.ts).
+const canvasPackage = lazyPackage<typeof import("@napi-rs/canvas")>("@napi-rs/canvas");
+const chartJs = lazyPackage<typeof import("chart.js")>("chart.js");
 
 export const FONT_DIR = join(dirname(fileURLToPath(import.meta.url)), "fonts");
 export const FONT_FAMILY = "DejaVu Sans";
@@ -22,6 +26,7 @@ export interface ChartSize {
 
 /** Registers the shipped fonts with the canvas (idempotent: the canvas library keeps one registry). */
 export function registerChartFonts(): void {
+  const { GlobalFonts } = canvasPackage();
   if (GlobalFonts.has(FONT_FAMILY)) return;
   GlobalFonts.registerFromPath(FONT_FILES.regular, FONT_FAMILY);
   GlobalFonts.registerFromPath(FONT_FILES.bold, FONT_FAMILY);
@@ -42,6 +47,7 @@ const whiteBackground: Plugin = {
 let registered = false;
 function registerChartJs(): void {
   if (registered) return;
+  const { Chart, registerables } = chartJs();
   Chart.register(...registerables);
   registered = true;
 }
@@ -50,7 +56,8 @@ function registerChartJs(): void {
 export function renderChartPng(spec: ChartConfig, size: ChartSize): Uint8Array {
   registerChartFonts();
   registerChartJs();
-  const canvas = createCanvas(size.width, size.height);
+  const { Chart } = chartJs();
+  const canvas = canvasPackage().createCanvas(size.width, size.height);
   const config = toChartJs(spec, FONT_FAMILY);
   config.plugins = [whiteBackground];
   Chart.defaults.font.family = FONT_FAMILY;

@@ -17,6 +17,7 @@ import {
   localeTag,
 } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
+import { calibratedLabel } from "../carbon-calibrated-words";
 import { changeText, daysText, signedPercent } from "../monthly/build";
 import { pipelineLabel } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
@@ -193,6 +194,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         f.previousCo2eGrams > 0 ? signedPercent((f.co2eGrams - f.previousCo2eGrams) / f.previousCo2eGrams, lang) : "—",
     }),
   });
+  if (f.calibratedShare != null) blocks.push({ kind: "note", text: calibratedLabel(f.calibratedShare, lang) });
 
   blocks.push({ kind: "heading", text: w.dataHeading });
   if (f.freshness.fresh)

@@ -43,6 +43,8 @@ export interface WeeklyFacts {
   anomalies: AnomalyAlertFacts[];
   co2eGrams: number;
   previousCo2eGrams: number;
+  /** Set with CAIRN_CARBON_CALIBRATION=aws: the share of the week's CO2e that is AWS's figure. */
+  calibratedShare?: number | null;
   freshness: Freshness;
   lastDataDay: Day | null;
   /** Cairn's own requests: this week and this month so far. */

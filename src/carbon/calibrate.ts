@@ -5,10 +5,14 @@
  * Calibration (CAIRN_CARBON_CALIBRATION=aws) spreads AWS's figure for each group over Cairn's
  * daily, per-pipeline rows of that group in proportion to their own location-based CO2e (to
  * their cost when Cairn estimated none), so the calibrated rows of a group sum to AWS's figure
- * exactly; the range scales by the same factor. Groups AWS has no figure for keep Cairn's.
+ * exactly; the range scales by the same factor. Groups AWS has no figure for keep Cairn's. The
+ * scales themselves (calibration-scales.ts) are what every other calibrated view applies.
  */
 import type { Month } from "../model";
 import { awsRegionOf, productCodeOf } from "./aws-product-codes";
+import { type AwsFigure, applyScale, type CairnGroupSums, calibrationScales } from "./calibration-scales";
+
+export { type AwsFigure, groupKey } from "./calibration-scales";
 
 export interface CarbonDailyRow {
   day: string;
@@ -23,68 +27,38 @@ export interface CarbonDailyRow {
   costUsd: number;
 }
 
-export interface AwsFigure {
-  month: Month;
-  usageAccountId: string;
-  productCode: string;
-  regionCode: string;
-  locationCo2eGrams: number;
-  marketCo2eGrams: number;
-}
-
 export interface CalibratedRow extends CarbonDailyRow {
   /** True when the figures are AWS's, spread over Cairn's rows. */
   calibrated: boolean;
 }
 
-export const groupKey = (month: string, account: string, product: string, region: string) =>
-  `${month}|${account}|${product}|${region}`;
-
-function rowKey(r: CarbonDailyRow): string {
-  return groupKey(r.day.slice(0, 7), r.accountId, productCodeOf(r.service), awsRegionOf(r.region));
+/** Cairn's sums per (month, account, service, region) of rows that cover whole months. */
+export function groupSums(rows: readonly CarbonDailyRow[]): CairnGroupSums[] {
+  const m = new Map<string, CairnGroupSums>();
+  for (const r of rows) {
+    const month = r.day.slice(0, 7) as Month;
+    const k = `${month}\u0000${r.accountId}\u0000${r.service}\u0000${r.region}`;
+    const g = m.get(k) ?? {
+      month,
+      accountId: r.accountId,
+      service: r.service,
+      region: r.region,
+      co2eGrams: 0,
+      costUsd: 0,
+    };
+    g.co2eGrams += r.co2eGrams;
+    g.costUsd += Math.max(0, r.costUsd);
+    m.set(k, g);
+  }
+  return [...m.values()];
 }
 
+/** Rows of whole months, calibrated to AWS's figures (see calibration-scales.ts). */
 export function calibrate(rows: readonly CarbonDailyRow[], aws: readonly AwsFigure[]): CalibratedRow[] {
-  const figures = new Map<string, AwsFigure>();
-  for (const f of aws) {
-    const k = groupKey(f.month, f.usageAccountId, f.productCode, awsRegionOf(f.regionCode));
-    const had = figures.get(k);
-    figures.set(
-      k,
-      had
-        ? {
-            ...had,
-            locationCo2eGrams: had.locationCo2eGrams + f.locationCo2eGrams,
-            marketCo2eGrams: had.marketCo2eGrams + f.marketCo2eGrams,
-          }
-        : f,
-    );
-  }
-  const sums = new Map<string, { co2e: number; cost: number; rows: number }>();
-  const keys = rows.map(rowKey);
-  rows.forEach((r, i) => {
-    const s = sums.get(keys[i] as string) ?? { co2e: 0, cost: 0, rows: 0 };
-    s.co2e += r.co2eGrams;
-    s.cost += Math.max(0, r.costUsd);
-    s.rows++;
-    sums.set(keys[i] as string, s);
-  });
-  return rows.map((r, i) => {
-    const k = keys[i] as string;
-    const f = figures.get(k);
-    const s = sums.get(k);
-    if (!f || !s) return { ...r, calibrated: false };
-    const share = s.co2e > 0 ? r.co2eGrams / s.co2e : s.cost > 0 ? Math.max(0, r.costUsd) / s.cost : 1 / s.rows;
-    const co2eGrams = f.locationCo2eGrams * share;
-    const scale = r.co2eGrams > 0 ? co2eGrams / r.co2eGrams : 1;
-    return {
-      ...r,
-      co2eGrams,
-      co2eGramsLow: r.co2eGrams > 0 ? r.co2eGramsLow * scale : co2eGrams,
-      co2eGramsHigh: r.co2eGrams > 0 ? r.co2eGramsHigh * scale : co2eGrams,
-      marketCo2eGrams: f.marketCo2eGrams * share,
-      calibrated: true,
-    };
+  const cal = calibrationScales(groupSums(rows), aws);
+  return rows.map((r) => {
+    const scale = cal.scaleOf(r.day, r.accountId, r.service, r.region);
+    return { ...applyScale(r, scale), calibrated: scale !== undefined };
   });
 }
 
@@ -123,7 +97,10 @@ function causeOf(product: string, cairn: number, aws: number): ReconciliationCau
   return "grid-factors";
 }
 
-/** Per (month, product, region): AWS's figures beside Cairn's, the ratio, a flag past 2x. */
+/**
+ * Per (month, product, region): AWS's figures beside Cairn's for the same scope (the months AWS
+ * has published and the accounts it reports in each), the ratio, a flag past 2x.
+ */
 export function reconcile(rows: readonly CarbonDailyRow[], aws: readonly AwsFigure[]): Reconciliation[] {
   const out = new Map<string, Reconciliation>();
   const entry = (month: string, product: string, region: string): Reconciliation => {
@@ -145,7 +122,8 @@ export function reconcile(rows: readonly CarbonDailyRow[], aws: readonly AwsFigu
     }
     return e;
   };
-  const months = new Set(aws.map((f) => f.month));
+  // The same scope as AWS's: the months it has published, and in each the accounts it reports.
+  const scope = new Set(aws.map((f) => `${f.month}|${f.usageAccountId}`));
   for (const f of aws) {
     const e = entry(f.month, f.productCode, awsRegionOf(f.regionCode));
     e.awsLocationGrams += f.locationCo2eGrams;
@@ -153,8 +131,7 @@ export function reconcile(rows: readonly CarbonDailyRow[], aws: readonly AwsFigu
   }
   for (const r of rows) {
     const month = r.day.slice(0, 7);
-    // Only months AWS has published are compared.
-    if (!months.has(month as Month)) continue;
+    if (!scope.has(`${month}|${r.accountId}`)) continue;
     const e = entry(month, productCodeOf(r.service), awsRegionOf(r.region));
     e.cairnLocationGrams += r.co2eGrams;
     e.cairnMarketGrams += r.marketCo2eGrams;

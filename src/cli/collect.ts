@@ -53,50 +53,54 @@ CAIRN_CE_MAX_REQUESTS (default 300).`,
     }
     const failures: string[] = [];
     try {
-      await withCollectionLock({ store, now: ctx.now }, "cairn collect", async () => {
-        if (source === "cost-explorer" || source === "all") {
-          // Lines re-collected keep the measured utilisation CloudWatch gave for their days.
-          const utilisation = await loadUtilisationLookup(readDb(store), {
-            from: addDays(today, -430),
-            to: addDays(today, 1),
-          });
-          // ctx.err writes whole lines: one line per month reached by each query, not a redraw per page.
-          let lastProgress = "";
-          const summary = await collectCostExplorer(
-            {
-              store,
-              costExplorer: ctx.services.costExplorer(),
-              now: ctx.now,
-              estimate: (lines) => ctx.services.estimate(lines, utilisation),
-              onProgress: ctx.interactive
-                ? (p) => {
-                    const key = `${p.step}/${p.monthsDone}`;
-                    if (key !== lastProgress) ctx.err(formatCollectProgress(p));
-                    lastProgress = key;
-                  }
-                : undefined,
-            },
-            { ...collectArgsFromConfig(ctx.config), from, to },
-          );
-          for (const line of formatCollectSummary(summary).filter((l) => !l.startsWith("Failed: "))) ctx.out(line);
-          if (summary.status === "failed") failures.push(summary.error ?? "Cost Explorer collection failed");
-        }
-        if (source === "cloudwatch" || source === "all") {
-          // After Cost Explorer, so the regions with spend and the lines to re-estimate are current.
-          const summary = await collectCloudWatch(
-            {
-              store,
-              cloudWatch: ctx.services.cloudWatch,
-              now: ctx.now,
-              estimate: ctx.services.estimate,
-              onProgress: ctx.interactive ? ctx.err : undefined,
-            },
-            { regions: ctx.config.CAIRN_CLOUDWATCH_REGIONS, from, to },
-          );
-          for (const line of formatCloudWatchSummary(summary)) ctx.out(line);
-          if (summary.status === "failed") failures.push(summary.error ?? "CloudWatch collection failed");
-        }
-      });
+      await withCollectionLock(
+        { store, now: ctx.now, processes: ctx.services.processes },
+        "cairn collect",
+        async () => {
+          if (source === "cost-explorer" || source === "all") {
+            // Lines re-collected keep the measured utilisation CloudWatch gave for their days.
+            const utilisation = await loadUtilisationLookup(readDb(store), {
+              from: addDays(today, -430),
+              to: addDays(today, 1),
+            });
+            // ctx.err writes whole lines: one line per month reached by each query, not a redraw per page.
+            let lastProgress = "";
+            const summary = await collectCostExplorer(
+              {
+                store,
+                costExplorer: ctx.services.costExplorer(),
+                now: ctx.now,
+                estimate: (lines) => ctx.services.estimate(lines, utilisation),
+                onProgress: ctx.interactive
+                  ? (p) => {
+                      const key = `${p.step}/${p.monthsDone}`;
+                      if (key !== lastProgress) ctx.err(formatCollectProgress(p));
+                      lastProgress = key;
+                    }
+                  : undefined,
+              },
+              { ...collectArgsFromConfig(ctx.config), from, to },
+            );
+            for (const line of formatCollectSummary(summary).filter((l) => !l.startsWith("Failed: "))) ctx.out(line);
+            if (summary.status === "failed") failures.push(summary.error ?? "Cost Explorer collection failed");
+          }
+          if (source === "cloudwatch" || source === "all") {
+            // After Cost Explorer, so the regions with spend and the lines to re-estimate are current.
+            const summary = await collectCloudWatch(
+              {
+                store,
+                cloudWatch: ctx.services.cloudWatch,
+                now: ctx.now,
+                estimate: ctx.services.estimate,
+                onProgress: ctx.interactive ? ctx.err : undefined,
+              },
+              { regions: ctx.config.CAIRN_CLOUDWATCH_REGIONS, from, to },
+            );
+            for (const line of formatCloudWatchSummary(summary)) ctx.out(line);
+            if (summary.status === "failed") failures.push(summary.error ?? "CloudWatch collection failed");
+          }
+        },
+      );
     } catch (error) {
       if (error instanceof CollectionBusyError) throw new CliFailure(error.message);
       throw error;

@@ -2,6 +2,7 @@
  * What every CLI command is: a name, its usage text, its options (node:util parseArgs), and a
  * `run` that receives everything it needs from the composition root (src/node.ts).
  */
+
 import type { ParseArgsConfig } from "node:util";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -12,6 +13,7 @@ import type { ReportRenderers } from "../../reports/render/renderers";
 import type { UtilisationLookup } from "../carbon/estimate";
 import type { Config } from "../config";
 import { isValidDay } from "../days";
+import type { ProcessProbe } from "../jobs/collection-lock";
 import type { JobHandlers } from "../jobs/scheduler";
 import type { CostLine } from "../model";
 import type { EstimatedLine } from "../store/cost-lines";
@@ -54,6 +56,8 @@ export interface CliServices {
   reportRenderers: ReportRenderers;
   /** The S3 client for `cairn import s3://...` (collectors/focus/s3-client.ts), built once on first use. */
   s3: () => S3Client;
+  /** This process, for the collection lock (src/cli/this-process.ts). */
+  processes?: ProcessProbe;
 }
 
 export type ParsedValues = Record<string, string | boolean | (string | boolean)[] | undefined>;

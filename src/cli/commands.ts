@@ -8,6 +8,7 @@ import { estimateCommand } from "./estimate";
 import { exportCommand } from "./export";
 import { fxCommand } from "./fx";
 import { importCommand } from "./import";
+import { incidentsCommand } from "./incidents";
 import { reportCommand } from "./report";
 import { sourcesCommand } from "./sources";
 import { tokenCommand } from "./token";
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   estimateCommand,
   budgetCommand,
   alertsCommand,
+  incidentsCommand,
   adviseCommand,
   upkeepCommand,
   userCommand,

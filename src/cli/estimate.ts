@@ -6,12 +6,15 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { csvField } from "../../reports/export/csv";
+import { applyScale } from "../carbon/calibration-scales";
 import { coverageOf } from "../carbon/coverage";
 import { estimateLines } from "../carbon/estimate";
 import { FACTOR_SETS, factorSetByName, factorSetLabel } from "../carbon/factor-sets";
+import { addDays } from "../days";
 import type { CostLine, Footprint } from "../model";
 import { FOOTPRINT_COLUMN_KEYS } from "../store/cost-line-columns";
 import { type EstimatedLine, upsertCostLines } from "../store/cost-lines";
+import { loadCalibration } from "../store/read/carbon-calibration";
 import { costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
 import { type CliContext, CliFailure, type Command, type ParsedValues, UsageError } from "./command";
@@ -21,7 +24,7 @@ import { InputError, parseUsageFile } from "./estimate-input";
 const INPUT_COLUMNS = ["line", "day", "service", "region", "usageType", "usageAmount", "usageUnit", "costUsd"] as const;
 const COLUMNS = [...INPUT_COLUMNS, ...FOOTPRINT_COLUMN_KEYS] as const;
 
-type Row = Record<(typeof INPUT_COLUMNS)[number], string | number> & Footprint;
+type Row = Record<(typeof INPUT_COLUMNS)[number], string | number> & Footprint & { calibrated?: boolean };
 
 function toRow(item: EstimatedLine, index: number): Row {
   const { line, footprint } = item;
@@ -41,7 +44,39 @@ function toRow(item: EstimatedLine, index: number): Row {
 
 export function formatRows(rows: Row[], format: "json" | "csv"): string {
   if (format === "json") return JSON.stringify(rows, null, 2);
-  return [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => csvField(r[c])).join(","))].join("\n");
+  // With calibration, a last column says which rows carry AWS's scale.
+  const columns: (keyof Row)[] = rows.some((r) => r.calibrated !== undefined)
+    ? [...COLUMNS, "calibrated"]
+    : [...COLUMNS];
+  return [columns.join(","), ...rows.map((r) => columns.map((c) => csvField(r[c] ?? null)).join(","))].join("\n");
+}
+
+/**
+ * CAIRN_CARBON_CALIBRATION=aws: each row scaled by its (month, account, service, region)'s
+ * calibration, the ratio of AWS's figure to Cairn's stored estimate (rows without an account, or
+ * in a group AWS has not published, stay Cairn's), with `calibrated` saying which.
+ */
+async function calibrated(ctx: CliContext, items: readonly EstimatedLine[], rows: Row[]): Promise<Row[]> {
+  if (ctx.config.CAIRN_CARBON_CALIBRATION !== "aws" || items.length === 0) return rows;
+  const days = items.map((i) => i.line.day).sort();
+  const period = { from: days[0] as string, to: addDays(days.at(-1) as string, 1) };
+  const cal = await loadCalibration(ctx.openStore(), "aws", period);
+  return rows.map((r, i) => {
+    const line = (items[i] as EstimatedLine).line;
+    const scale = cal?.scaleOf(line.day, line.accountId, line.service, line.region);
+    if (!scale) return { ...r, calibrated: false };
+    const c = applyScale(
+      {
+        co2eGrams: Number(r.co2eGrams),
+        co2eGramsLow: Number(r.co2eGramsLow),
+        co2eGramsHigh: Number(r.co2eGramsHigh),
+        marketCo2eGrams: Number(r.marketCo2eGrams),
+        costUsd: line.unblendedCostUsd,
+      },
+      scale,
+    );
+    return { ...r, ...c, costUsd: r.costUsd, calibrated: true };
+  });
 }
 
 function factorSetOption(values: ParsedValues, fallback: string) {
@@ -55,7 +90,7 @@ function factorSetOption(values: ParsedValues, fallback: string) {
   }
 }
 
-function estimateFile(ctx: CliContext, file: string, values: ParsedValues): number {
+async function estimateFile(ctx: CliContext, file: string, values: ParsedValues): Promise<number> {
   const format = values.format ?? "json";
   if (format !== "json" && format !== "csv")
     throw new UsageError(`--format must be json or csv, got ${JSON.stringify(format)}`);
@@ -74,7 +109,7 @@ function estimateFile(ctx: CliContext, file: string, values: ParsedValues): numb
     throw error;
   }
   const items = estimateLines(lines, { factorSet: set });
-  ctx.out(formatRows(items.map(toRow), format));
+  ctx.out(formatRows(await calibrated(ctx, items, items.map(toRow)), format));
   return 0;
 }
 
@@ -137,6 +172,9 @@ cost (USD, used by the cost-ratio proxy), account and pipeline. Other columns ar
 One result is printed per input line, in order: usageClass, method, energyKwh with its range
 (energyKwhLow, energyKwhHigh) and by component, co2eGrams (location-based) with its range
 (co2eGramsLow, co2eGramsHigh), marketCo2eGrams, embodiedCo2eGrams, factorSet, fallback, reason.
+With CAIRN_CARBON_CALIBRATION=aws, the CO2e of a row whose month, account, service and region
+AWS has published (imported into CAIRN_DB) is scaled by AWS's figure over Cairn's stored
+estimate for that group, and a last field, calibrated, says so.
 
 --recompute re-estimates every line stored in CAIRN_DB with the factor set CAIRN_FACTOR_SET
 (or --factors), after a factor change.

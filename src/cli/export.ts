@@ -9,6 +9,7 @@ import { finished } from "node:stream/promises";
 import { EXPORT_FORMATS, type ExportFormat } from "../../reports/export/columns";
 import { exportChunks } from "../../reports/export/export-chunks";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
+import { loadCalibration } from "../store/read/carbon-calibration";
 import { readDb } from "../store/store";
 import { type CliContext, CliFailure, type Command, dayOption, type ParsedValues, UsageError } from "./command";
 
@@ -50,7 +51,10 @@ account, service, region, usage type and pipeline.
                    ids, headed by a README (rows, units, methodology, licence CC BY 4.0): leading
                    '#' lines in CSV, an "about" object in JSON
   --from, --to     UTC days, --to exclusive (default: the last 12 months through today)
-  --out FILE       write to FILE instead of stdout`,
+  --out FILE       write to FILE instead of stdout
+With CAIRN_CARBON_CALIBRATION=aws, CO2e is calibrated to AWS's imported monthly figures where
+AWS has one, and a last column says so (co2eCalibrated per line, co2eCalibratedShare per
+open-data row; x_Co2eCalibrated... in FOCUS).`,
   options: {
     format: { type: "string" },
     from: { type: "string" },
@@ -67,14 +71,16 @@ account, service, region, usage type and pipeline.
     if (from >= to) throw new UsageError(`--to must be after --from (${from}); --to is exclusive`);
     const out = typeof values.out === "string" ? values.out : null;
     const counter = { rows: 0 };
+    const store = ctx.openStore();
     const chunks = exportChunks(
-      readDb(ctx.openStore()),
+      readDb(store),
       {
         format,
         period: { from, to },
         openData: values["open-data"] === true,
         pipelineTag: ctx.config.CAIRN_PIPELINE_TAG,
         generatedOn: today,
+        calibration: await loadCalibration(store, ctx.config.CAIRN_CARBON_CALIBRATION, { from, to }),
       },
       counter,
     );

@@ -2,7 +2,7 @@
  * Words of the reconciliation table (sources compared per account and month), shared by the
  * data health page and `cairn sources`, in both languages.
  */
-import type { Locale } from "../model";
+import type { Currency, Locale } from "../model";
 import { formatMoney, formatNumber } from "./numbers";
 
 export const RECONCILIATION_WORDS = {
@@ -42,7 +42,12 @@ export const RECONCILIATION_WORDS = {
 
 /** +$1.25 / −1,25 $US: a difference with its sign always shown. */
 export function signedUsd(n: number, locale: Locale): string {
-  return `${n > 0 ? "+" : n < 0 ? "−" : ""}${formatMoney(Math.abs(n), "USD", locale)}`;
+  return signedMoney(n, "USD", locale);
+}
+
+/** +€1.25 / −1,25 €: the same in any currency. */
+export function signedMoney(n: number, currency: Currency, locale: Locale): string {
+  return `${n > 0 ? "+" : n < 0 ? "−" : ""}${formatMoney(Math.abs(n), currency, locale)}`;
 }
 
 /** +0.42 % / −0,42 % (a narrow space in both, as the French rule asks). */

@@ -13,6 +13,7 @@ import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
 import { evaluateAlerts } from "../analysis/alert-rules/index";
 import type { Config } from "../config";
 import type { Currency, Locale } from "../model";
+import { recordIncidents } from "../store/incidents";
 import {
   type Channel,
   claimNotification,
@@ -26,6 +27,7 @@ import {
 } from "../store/notifications";
 import { gatherAlertInputs } from "../store/read/alert-inputs";
 import type { Store } from "../store/store";
+import { configuredSources } from "./health";
 
 export interface AlertsDeps {
   store: Store;
@@ -45,6 +47,8 @@ export interface AlertsArgs {
   publicUrl: string;
   alertTo: string[];
   ceMaxRequests: number;
+  /** The configured sources the stale-data rule watches (./health.ts, configuredSources). */
+  sources: string[];
   /** Recent days examined for anomalies and new services (default 7). */
   lookbackDays?: number;
   /** No new delivery starts after this many ms of sending (CAIRN_MAIL_RUN_SECONDS); the rest waits for the next run. */
@@ -85,6 +89,7 @@ export function alertsArgsFromConfig(config: Config, send: boolean): AlertsArgs 
     publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
     alertTo: config.CAIRN_ALERT_TO ?? [],
     ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
+    sources: configuredSources(config),
     sendBudgetMs: config.CAIRN_MAIL_RUN_SECONDS * 1000,
   };
 }
@@ -191,6 +196,7 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
     display: args.currency,
     ceMaxRequests: args.ceMaxRequests,
     lookbackDays: args.lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
+    sources: args.sources,
   });
   const all = evaluateAlerts(inputs);
   const coveredNow = new Set(all.flatMap((a) => a.covers));
@@ -223,6 +229,12 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
     return summary;
   }
   const at = now.toISOString();
+  // Incidents are recorded whatever the channels, so an admin can acknowledge or resolve them.
+  await recordIncidents(
+    deps.store,
+    alerts.flatMap((a) => (a.facts.rule === "incident" ? [a.facts.data.incident] : [])),
+    at,
+  );
   for (const channel of channels) {
     const rows = fresh.flatMap((a) => rowsFor(a, emails.get(a.key) as AlertEmail, channel, args));
     summary.enqueued += await enqueue(

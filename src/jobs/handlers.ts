@@ -13,10 +13,11 @@ import { estimateLines, type UtilisationLookup } from "../carbon/estimate";
 import type { Config } from "../config";
 import type { CostLine } from "../model";
 import type { EstimatedLine } from "../store/cost-lines";
+import { finishRun, startRun } from "../store/runs";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
-import { CollectionBusyError, withCollectionLock } from "./collection-lock";
+import { CollectionBusyError, type ProcessProbe, withCollectionLock } from "./collection-lock";
 import { reportJobHandlers } from "./report";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
@@ -52,6 +53,10 @@ export interface JobDeps {
   webhook: () => WebhookTransport | null;
   /** Chart and PDF drawing for the report jobs (Node: canvas + pdfkit; Workers: none, said in the report). */
   renderers: ReportRenderers;
+  /** Node: lets a collection take over the lock of one killed on this host (src/cli/this-process.ts). */
+  processes?: ProcessProbe;
+  /** Imports CAIRN_FOCUS_EXPORT's new files (./scheduled-focus-import.ts); Node only, absent on Workers. */
+  focusImport?: () => Promise<string>;
 }
 
 async function alertsAfterCollection(deps: JobDeps): Promise<string> {
@@ -87,8 +92,27 @@ async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | n
       failure ??= error as Error;
       parts.push(`cloudwatch failed: ${(error as Error).message}`);
     }
+    if (deps.config.CAIRN_FOCUS_EXPORT) {
+      try {
+        parts.push(`focus: ${await (deps.focusImport ?? focusImportUnavailable(deps))()}`);
+      } catch (error) {
+        failure ??= error as Error;
+        parts.push(`focus failed: ${(error as Error).message}`);
+      }
+    }
     return failure;
   });
+}
+
+/** A runtime that cannot read FOCUS files: a failed run that says so, so health tells the truth. */
+function focusImportUnavailable(deps: JobDeps): () => Promise<string> {
+  return async () => {
+    const at = deps.now().toISOString();
+    const error = `CAIRN_FOCUS_EXPORT is set but ${deps.runtime.name === "workers" ? "a Worker" : "this runtime"} cannot import FOCUS files: import them under Node (cairn serve, or cairn import)`;
+    const id = await startRun(deps.store, { source: "focus", startedAt: at });
+    await finishRun(deps.store, id, { finishedAt: at, status: "failed", error, errorKind: "import-refused" });
+    throw new Error(error);
+  };
 }
 
 export function buildJobHandlers(deps: JobDeps): JobHandlers {

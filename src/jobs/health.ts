@@ -11,7 +11,11 @@ import type { Store } from "../store/store";
 
 /** The sources a deployment is expected to collect from. */
 export function configuredSources(config: Config): string[] {
-  return ["cost-explorer", ...(config.CAIRN_CLOUDWATCH_REGIONS?.length ? ["cloudwatch"] : [])];
+  return [
+    "cost-explorer",
+    ...(config.CAIRN_CLOUDWATCH_REGIONS?.length ? ["cloudwatch"] : []),
+    ...(config.CAIRN_FOCUS_EXPORT ? ["focus"] : []),
+  ];
 }
 
 /** Can the database be written? A real write, rolled back: a read-only file or full disk says no. */

@@ -41,6 +41,7 @@ import {
 } from "../store/imports";
 import { finishRun, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
+import { importFailureKind } from "./import-failure-kind";
 
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
@@ -73,7 +74,10 @@ export interface ImportFocusDeps {
   onProgress?: (progress: ImportProgress) => void;
   /** Keys held in memory before a flush to staging (default FLUSH_KEYS; tests lower it). */
   flushKeys?: number;
-  /** Called after each file read and each export written: a full GC under Node (src/cli/full-gc.ts). */
+  /**
+   * Called after each flush to staging, each file read and each day rebuilt: a full GC under Node
+   * (src/cli/full-gc.ts). About 10 ms each on the import's small live heap.
+   */
   releaseMemory?: () => void;
 }
 
@@ -175,8 +179,12 @@ function emptySummary(target: string): ImportSummary {
   };
 }
 
-/** Moves the in-memory sums to the staging table once they pass `limit` keys. */
-function flush(aggregate: FocusAggregate, staging: Staging, limit: number): void {
+/**
+ * Moves the in-memory sums to the staging table once they pass `limit` keys. The sums just
+ * moved lived long enough to reach V8's old generation, which V8 collects only when its growing
+ * limit is hit: they are collected now, before the next ones take their place.
+ */
+function flush(aggregate: FocusAggregate, staging: Staging, limit: number, release?: () => void): void {
   let keys = 0;
   for (const period of aggregate.periods.values()) keys += period.lines.size;
   if (keys < limit) return;
@@ -184,6 +192,7 @@ function flush(aggregate: FocusAggregate, staging: Staging, limit: number): void
     staging.add(period, period.lines.values());
     period.lines.clear();
   }
+  release?.();
 }
 
 async function readAll(
@@ -208,7 +217,7 @@ async function readAll(
           return summary.badRows <= args.maxErrors;
         },
         onProgress: (bytesRead, rows) => {
-          flush(aggregate, staging, limit);
+          flush(aggregate, staging, limit, deps.releaseMemory);
           deps.onProgress?.({
             file: object.name,
             index: i + 1,
@@ -240,7 +249,12 @@ function toCostLine(line: SummedLine, estimated: boolean): CostLine {
   return { ...line, estimated, source: SOURCE };
 }
 
-/** Rebuilds the imported cost lines of the touched months, one day at a time (bounded memory). */
+/**
+ * Rebuilds the imported cost lines of the touched months, one day at a time (bounded memory).
+ * Each day's lines survive long enough to be promoted to V8's old generation: a full collection
+ * after each day keeps the heap at one day's lines (measured on a 3-month file: without it the
+ * heap grew by about 25 MB of dead days within one period's transaction).
+ */
 function rebuild(deps: ImportFocusDeps, store: SqliteStore, touched: TouchedMonths, at: string): Map<Month, number> {
   const today = toDay(deps.now());
   const written = new Map<Month, number>();
@@ -258,6 +272,7 @@ function rebuild(deps: ImportFocusDeps, store: SqliteStore, touched: TouchedMont
         deps.estimate(summed),
         at,
       );
+      deps.releaseMemory?.();
     }
     written.set(month, lines);
   }
@@ -356,9 +371,14 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
     return summary;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await finishRun(deps.store, runId, { finishedAt: deps.now().toISOString(), status: "failed", error: message });
+    await finishRun(deps.store, runId, {
+      finishedAt: deps.now().toISOString(),
+      status: "failed",
+      error: message,
+      errorKind: importFailureKind(error),
+    });
     return { ...summary, status: "failed", error: message, periods: [], months: [], costLinesWritten: 0 };
   } finally {
-    staging.clear();
+    staging.close();
   }
 }

@@ -7,11 +7,14 @@
 import { type MonthlyBudgetLine, type MonthlyFacts, rankChanges } from "../../reports/monthly/facts";
 import { displayOfUsdByMonth, monthsOfPeriod } from "../analysis/currency";
 import type { PeriodFacts } from "../analysis/period-facts";
+import type { Reconciliation, ReconciliationCause } from "../carbon/calibrate";
 import { addMonths, firstDayOfMonth, monthOf } from "../days";
 import type { Currency, Day, Month, Period } from "../model";
-import { readAwsCarbon } from "../store/aws-carbon";
-import { carbonCoverage, carbonTotals } from "../store/read/carbon";
+import { carbonCoverage } from "../store/read/carbon";
+import { awsReconciliation } from "../store/read/carbon-aws";
+import type { CalibrationMode } from "../store/read/carbon-calibration";
 import { costsBy, dailyCostsBy } from "../store/read/costs";
+import { periodCarbon } from "../store/read/period-carbon";
 import { loadPeriodView } from "../store/read/period-facts";
 import { readDb, type Store } from "../store/store";
 import { anomaliesIn, costsByPipelineAndService, estimatedLines } from "./report-queries";
@@ -25,6 +28,8 @@ export interface MonthlyFactsArgs {
   factorSet: string;
   /** Issue 18: the default hourly value of upkeep, for the team section. */
   upkeepHourValueUsd?: number;
+  /** CAIRN_CARBON_CALIBRATION: `aws` puts AWS's figures in the carbon section, labelled. */
+  calibration?: CalibrationMode;
 }
 
 export function monthPeriod(month: Month): Period {
@@ -65,7 +70,7 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     extraMonths: [...monthsOfPeriod(twelve), addMonths(args.month, -12)],
   });
   const display = conv.currency;
-  const [cur, before, yearAgo, days, pairs, prevPairs, trendDaily, carbon, prevCarbon, coverage, estimated, anomalies] =
+  const [cur, before, yearAgo, days, pairs, prevPairs, trendDaily, carbonView, coverage, estimated, anomalies] =
     await Promise.all([
       costsBy(db, { period: P, groupBy: "pipeline" }),
       costsBy(db, { period: prev, groupBy: "pipeline" }),
@@ -74,12 +79,12 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
       costsByPipelineAndService(store, P),
       costsByPipelineAndService(store, prev),
       dailyCostsBy(db, twelve, "pipeline"),
-      carbonTotals(store, P),
-      carbonTotals(store, prev),
+      periodCarbon(store, args.calibration ?? "none", P, prev),
       carbonCoverage(store, P),
       estimatedLines(store, P),
       anomaliesIn(store, P, { display, ceMaxRequests: args.ceMaxRequests }),
     ]);
+  const { current: carbon, previous: prevCarbon } = carbonView;
   const at = (usd: number, day: Day) => displayOfUsdByMonth(conv, new Map([[monthOf(day), usd]]));
   const prevOf = new Map(before.rows.map((r) => [r.key, r.costUsd]));
   const keys = [...new Set([...cur.rows.map((r) => r.key), ...before.rows.map((r) => r.key)])];
@@ -89,7 +94,7 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
       key,
       cost: at(curOf.get(key)?.costUsd ?? 0, P.from),
       previous: at(prevOf.get(key) ?? 0, prev.from),
-      co2eGrams: curOf.get(key)?.co2eGrams ?? 0,
+      co2eGrams: carbonView.pipelines ? (carbonView.pipelines.get(key) ?? 0) : (curOf.get(key)?.co2eGrams ?? 0),
     }))
     .sort((a, b) => b.cost - a.cost || a.key.localeCompare(b.key));
   const monthly = new Map<string, { month: Month; pipeline: string; amount: number }>();
@@ -129,7 +134,8 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
     co2eGrams: carbon.co2eGrams,
     co2eGramsLow: carbon.co2eGramsLow,
     co2eGramsHigh: carbon.co2eGramsHigh,
-    aws: awsMonth(await readAwsCarbon(store, args.month, addMonths(args.month, 1))),
+    calibratedShare: carbonView.calibratedShare,
+    aws: awsMonth(await awsReconciliation(store, P)),
     previousCo2eGrams: prevCarbon.co2eGrams,
     marketCo2eGrams: carbon.marketCo2eGrams,
     embodiedCo2eGrams: carbon.embodiedCo2eGrams,
@@ -141,11 +147,31 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
   };
 }
 
-/** AWS's figures of a month summed over accounts, services and regions; null when none. */
-function awsMonth(rows: { locationCo2eGrams: number; marketCo2eGrams: number }[]): MonthlyFacts["aws"] {
+/**
+ * AWS's figures of a month beside Cairn's own (never calibrated) for the same scope, summed over
+ * accounts, services and regions, with the services and regions more than 2x apart; null when
+ * AWS has not published the month.
+ */
+function awsMonth(rows: readonly Reconciliation[]): MonthlyFacts["aws"] {
   if (rows.length === 0) return null;
+  const sum = (k: "awsLocationGrams" | "awsMarketGrams" | "cairnLocationGrams" | "cairnMarketGrams") =>
+    rows.reduce((s, r) => s + r[k], 0);
   return {
-    locationCo2eGrams: rows.reduce((s, r) => s + r.locationCo2eGrams, 0),
-    marketCo2eGrams: rows.reduce((s, r) => s + r.marketCo2eGrams, 0),
+    locationCo2eGrams: sum("awsLocationGrams"),
+    marketCo2eGrams: sum("awsMarketGrams"),
+    cairnLocationCo2eGrams: sum("cairnLocationGrams"),
+    cairnMarketCo2eGrams: sum("cairnMarketGrams"),
+    flagged: rows
+      .filter((r) => r.flag !== null)
+      .sort(
+        (a, b) =>
+          Math.max(b.awsLocationGrams, b.cairnLocationGrams) - Math.max(a.awsLocationGrams, a.cairnLocationGrams),
+      )
+      .map((r) => ({
+        productCode: r.productCode,
+        regionCode: r.regionCode,
+        ratio: r.ratio,
+        cause: r.flag as ReconciliationCause,
+      })),
   };
 }

@@ -113,6 +113,8 @@ export async function anomaliesIn(
     display: options.display,
     ceMaxRequests: options.ceMaxRequests,
     lookbackDays: daysBetween(period.from, period.to),
+    // Only the anomalies are read here.
+    sources: [],
   });
   return anomalyAlerts({ ...inputs.anomaly, from: period.from, to: period.to }).flatMap((a) =>
     a.facts.rule === "anomaly" ? [a.facts.data] : [],

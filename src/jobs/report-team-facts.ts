@@ -29,6 +29,7 @@ export async function gatherTeamFacts(
     .filter((e) => (e.state?.doneOn ?? "") < end)
     .map((e) => ({
       action: e.finding.action,
+      actionFr: e.finding.fr?.action,
       doneOn: e.state?.doneOn ?? "",
       by: e.state?.changedBy ?? "",
       realisedUsd: e.realised?.monthlyUsd ?? null,
@@ -68,7 +69,7 @@ export async function gatherTeamFacts(
       .sort((a, b) => b.costUsd - b.previousUsd - (a.costUsd - a.previousUsd))
       .slice(0, 3);
     // The open finding whose usage types cover the largest share of the rise.
-    let fix: { action: string; savingUsd: number } | null = null;
+    let fix: { action: string; actionFr?: string; savingUsd: number } | null = null;
     let best = 0;
     for (const f of open) {
       const covered = rises
@@ -76,7 +77,7 @@ export async function gatherTeamFacts(
         .reduce((s, l) => s + l.costUsd - l.previousUsd, 0);
       if (covered > best) {
         best = covered;
-        fix = { action: f.action, savingUsd: f.monthlySavingUsd };
+        fix = { action: f.action, actionFr: f.fr?.action, savingUsd: f.monthlySavingUsd };
       }
     }
     overrun = { lines: rises.map((l) => ({ ...l, costUsd: l.costUsd, previousUsd: l.previousUsd })), fix };
@@ -84,7 +85,7 @@ export async function gatherTeamFacts(
   return {
     done,
     upkeep,
-    openTop: open.slice(0, 3).map((f) => ({ action: f.action, savingUsd: f.monthlySavingUsd })),
+    openTop: open.slice(0, 3).map((f) => ({ action: f.action, actionFr: f.fr?.action, savingUsd: f.monthlySavingUsd })),
     overrun,
   };
 }

@@ -9,8 +9,9 @@ import { type Converter, displayOfUsdByMonth, monthsOfPeriod, round2, usdByMonth
 import { freshnessOf } from "../analysis/freshness";
 import { addDays, firstDayOfMonth, monthOf, weekday } from "../days";
 import type { Currency, Day } from "../model";
-import { carbonTotals } from "../store/read/carbon";
+import type { CalibrationMode } from "../store/read/carbon-calibration";
 import { dailyCostsBy, latestCostDay } from "../store/read/costs";
+import { periodCarbon } from "../store/read/period-carbon";
 import { loadPeriodView } from "../store/read/period-facts";
 import { lastSuccessfulRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
@@ -22,6 +23,8 @@ export interface WeeklyFactsArgs {
   now: Date;
   currency: Currency;
   ceMaxRequests: number;
+  /** CAIRN_CARBON_CALIBRATION: `aws` reports AWS's figures where it has one, labelled. */
+  calibration?: CalibrationMode;
 }
 
 /** The Monday of the week `day` falls in (weeks run Monday to Sunday). */
@@ -63,13 +66,13 @@ export async function gatherWeeklyFacts(store: Store, args: WeeklyFactsArgs): Pr
     extraMonths: monthsOfPeriod({ from: before.from, to: addDays(sunday, 1) }),
   });
   const display = conv.currency;
-  const [pipelinesDaily, servicesDaily, carbon, prevCarbon, run] = await Promise.all([
+  const [pipelinesDaily, servicesDaily, carbonView, run] = await Promise.all([
     dailyCostsBy(db, { from: before.from, to: week.to }, "pipeline"),
     dailyCostsBy(db, { from: before.from, to: week.to }, "service"),
-    carbonTotals(store, week),
-    carbonTotals(store, before),
+    periodCarbon(store, args.calibration ?? "none", week, before),
     lastSuccessfulRun(store),
   ]);
+  const { current: carbon, previous: prevCarbon } = carbonView;
   const inWeek = (d: Day) => d >= week.from && d < week.to;
   const rowsOf = (daily: typeof pipelinesDaily): WeekRow[] => {
     const c = displayByKey(
@@ -122,6 +125,7 @@ export async function gatherWeeklyFacts(store: Store, args: WeeklyFactsArgs): Pr
     anomalies: await anomaliesIn(store, week, { display, ceMaxRequests: args.ceMaxRequests }),
     co2eGrams: carbon.co2eGrams,
     previousCo2eGrams: prevCarbon.co2eGrams,
+    calibratedShare: carbonView.calibratedShare,
     freshness: freshnessOf(run?.finishedAt ?? null, args.now),
     lastDataDay: latest,
     // Cairn's own AWS requests, in the display currency at the report month's rate.

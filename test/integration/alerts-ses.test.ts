@@ -169,6 +169,7 @@ describe("SES v2 transport", () => {
         publicUrl: "http://localhost:8787",
         alertTo: ["t@aarc.example.org"],
         ceMaxRequests: 300,
+        sources: ["cost-explorer"],
       };
 
       setMode("rejected");

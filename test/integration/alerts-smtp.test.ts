@@ -14,7 +14,7 @@ import { runAlerts } from "../../src/jobs/alerts";
 import { loadDemo } from "../../src/jobs/load-demo";
 import { saveBudget } from "../../src/store/budgets";
 import { openSqliteStore } from "../../src/store/open-sqlite";
-import { notifications } from "../../src/store/schema/index";
+import { incidents, notifications } from "../../src/store/schema/index";
 import { readDb, type Store } from "../../src/store/store";
 import { freePort, startSmtp, type TestSmtp } from "../helpers/smtp";
 
@@ -95,8 +95,8 @@ function expectedSubjects(): RegExp[] {
     new RegExp(`^Budget AWS — total mensuel : ${pct(overall)} % consommé au 13 novembre$`),
     /^Budget AWS — total mensuel : prévision à 1\d\d % en fin de période \(au 13 novembre\)$/,
     new RegExp(`^Budget R&D <labo> : ${pct(50)} % consommé au 13 novembre$`),
-    /^Pic de coût : AWS Lambda, .+ sur 2 jours à partir du 12 octobre \(attendu .+\)$/,
-    /^Pic de coût : chaîne temperatures, .+ 12 octobre \(attendu .+\)$/,
+    // One spike, one incident: the loop was seen by Lambda, S3 and the pipeline, and mailed once.
+    /^Incident de coût : AWS Lambda dans la chaîne temperatures, 12 octobre – 13 octobre, .+ au-dessus de l'habituel$/,
   ];
 }
 
@@ -113,15 +113,15 @@ describe("alerts by SMTP on the demo data", () => {
 
     const dry: string[] = [];
     expect(await alertsCommand.run(context(store, smtp.port, dry), { days: "40" }, [])).toBe(0);
-    expect(dry[0]).toMatch(/^5 alert\(s\) hold, 5 new \(would be sent\)/);
+    expect(dry[0]).toMatch(/^4 alert\(s\) hold, 4 new \(would be sent\)/);
     expect(await outbox(store)).toEqual([]);
     expect(smtp.messages).toEqual([]);
 
     const first: string[] = [];
     expect(await alertsCommand.run(context(store, smtp.port, first), { send: true, days: "40" }, [])).toBe(0);
-    expect(first[0]).toMatch(/5 message\(s\) sent, 0 failed, 0 still queued/);
+    expect(first[0]).toMatch(/4 message\(s\) sent, 0 failed, 0 still queued/);
     const subjects = smtp.messages.map((m) => plain(m.subject ?? "")).sort();
-    expect(subjects).toHaveLength(5);
+    expect(subjects).toHaveLength(4);
     for (const re of expected)
       expect(
         subjects.filter((s) => re.test(s)),
@@ -140,11 +140,21 @@ describe("alerts by SMTP on the demo data", () => {
     expect(rd?.text).toContain("Budget R&D <labo>");
     expect(rd?.text).toContain("https://cairn.example.org/budgets");
     const spike = smtp.messages.find((m) => m.subject?.includes("AWS Lambda"));
-    expect(spike?.text).toContain("12 octobre 2026, 13 octobre 2026");
+    expect(plain(spike?.text ?? "")).toContain("du 12 octobre 2026 au 13 octobre 2026");
+    expect(plain(spike?.text ?? "")).toMatch(/Type d'usage qui a le plus bougé +EUW3-Lambda-GB-Second/);
+    // The link opens the explorer on the incident's days and usage type; the second, the Incidents page.
+    expect(spike?.html).toContain(
+      'href="https://cairn.example.org/costs?from=2026-10-12&amp;to=2026-10-14&amp;groupBy=service%2Cpipeline&amp;compare=previous&amp;usageType=EUW3-Lambda-GB-Second"',
+    );
+    expect(spike?.text).toContain("https://cairn.example.org/incidents");
+    const recorded = await readDb(store).select().from(incidents);
+    expect(recorded.map((i) => [i.firstDay, i.lastDay, i.service, i.pipeline, i.usageType, i.status])).toEqual([
+      ["2026-10-12", "2026-10-13", "AWS Lambda", "temperatures", "EUW3-Lambda-GB-Second", "open"],
+    ]);
 
     const rows = await outbox(store);
     const main = rows.filter((r) => r.status !== "covered");
-    expect(main.map((r) => r.status)).toEqual(Array(5).fill("sent"));
+    expect(main.map((r) => r.status)).toEqual(Array(4).fill("sent"));
     expect(main.every((r) => r.attempts === 1 && r.sentAt !== null && r.lastError === null)).toBe(true);
     // Lower thresholds crossed at the same time are recorded as covered, never sent later.
     expect(
@@ -160,8 +170,9 @@ describe("alerts by SMTP on the demo data", () => {
 
     const second: string[] = [];
     expect(await alertsCommand.run(context(store, smtp.port, second), { send: true, days: "40" }, [])).toBe(0);
-    expect(second[0]).toMatch(/^5 alert\(s\) hold, 0 new; 0 message\(s\) sent/);
-    expect(smtp.messages).toHaveLength(5);
+    expect(second[0]).toMatch(/^4 alert\(s\) hold, 0 new; 0 message\(s\) sent/);
+    expect(smtp.messages).toHaveLength(4);
+    expect(await readDb(store).select().from(incidents)).toHaveLength(1);
   });
 
   it("with the mail server down nothing is lost: queued, attempts recorded, delivered once it is back", async () => {
@@ -180,21 +191,22 @@ describe("alerts by SMTP on the demo data", () => {
       publicUrl: "https://cairn.example.org",
       alertTo: [TO],
       ceMaxRequests: 300,
+      sources: ["cost-explorer"],
       lookbackDays: 40,
     };
 
     const down1 = await runAlerts(deps, args);
-    expect(down1.fresh).toHaveLength(5);
+    expect(down1.fresh).toHaveLength(4);
     expect(down1.sent).toBe(0);
     expect(down1.failures.length).toBeGreaterThan(0);
     expect(down1.failures[0]?.error).toMatch(/ECONNREFUSED/);
-    expect(down1.pending).toBe(5);
+    expect(down1.pending).toBe(4);
 
     const down2 = await runAlerts(deps, args);
     expect(down2.fresh).toEqual([]);
-    expect(down2.pending).toBe(5);
+    expect(down2.pending).toBe(4);
     const queued = (await outbox(store)).filter((r) => r.status === "queued");
-    expect(queued).toHaveLength(5);
+    expect(queued).toHaveLength(4);
     const tried = queued.filter((r) => r.attempts > 0);
     expect(tried.length).toBeGreaterThan(0);
     expect(tried[0]?.attempts).toBe(2);
@@ -203,12 +215,12 @@ describe("alerts by SMTP on the demo data", () => {
     const smtp = await startSmtp(port);
     servers.push(smtp);
     const back = await runAlerts(deps, args);
-    expect(back).toMatchObject({ sent: 5, failures: [], pending: 0 });
-    expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(5);
+    expect(back).toMatchObject({ sent: 4, failures: [], pending: 0 });
+    expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(4);
 
     const again = await runAlerts(deps, args);
     expect(again).toMatchObject({ sent: 0, pending: 0, fresh: [] });
-    expect(smtp.messages).toHaveLength(5);
+    expect(smtp.messages).toHaveLength(4);
     const rows = (await outbox(store)).filter((r) => r.status !== "covered");
     expect(rows.every((r) => r.status === "sent" && r.lastError === null)).toBe(true);
   });

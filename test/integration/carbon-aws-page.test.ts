@@ -89,6 +89,11 @@ describe("the carbon page beside AWS's figures", () => {
     expect(attr(month, "<td", "data-aws-location-grams")).toBeCloseTo(ec2 * 1.2 + s3 / 4, 2);
     expect(attr(month, "<td", "data-cairn-location-grams")).toBeCloseTo(ec2 + s3, 2);
     expect(attr(month, "<td", "data-ratio")).toBeCloseTo((ec2 + s3) / (ec2 * 1.2 + s3 / 4), 5);
+    // The market-based figures side by side too, with their own ratio (Paris: Cairn's market 0).
+    expect(attr(month, "<td", "data-aws-market-grams")).toBeCloseTo(10, 6);
+    expect(attr(month, "<td", "data-market-ratio")).toBeCloseTo(0, 6);
+    // The flagged row says the likely cause in words.
+    expect(html).toContain("stockage\u00a0: hypothèses de redondance et de support de Cairn");
     expect(html).toMatch(/<tr data-product="AmazonS3" data-region="eu-west-3" data-flag="storage-assumptions">/);
     expect(html).not.toMatch(/data-product="AmazonEC2"/);
     expect(html).not.toContain('id="carbon-calibrated"');

@@ -1,7 +1,8 @@
 /**
  * Collections from two real processes on one database file, against a local Cost Explorer that
  * can hold its answers: one collection at a time (the lock row), the request cap counted from
- * the store at each request, and a collection killed mid-run closed as "interrupted".
+ * the store at each request, and a collection killed mid-run closed as "interrupted": at once
+ * when its process is gone from this host, at the end of its lease otherwise.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -104,7 +105,7 @@ describe("collections from two processes on one database", { timeout: 180_000 },
     expect(done.stderr).toMatch(/request cap/);
   });
 
-  it("closes a collection killed mid-run as failed, interrupted, at the next run", async () => {
+  it("closes a collection killed mid-run on another host as failed, interrupted, once its lease ran out", async () => {
     const s = await setup(300);
     s.fake.hold();
     const run = startCairn(["collect", "--source", "cost-explorer"], { cwd: s.dir, env: s.env });
@@ -112,7 +113,11 @@ describe("collections from two processes on one database", { timeout: 180_000 },
     run.child.kill("SIGKILL");
     await run.done;
     expect(s.sql("SELECT status FROM collection_runs")).toEqual([{ status: "running" }]);
-    // Time passes beyond the leases of the dead process (its lock and its run).
+    // As if it had run on another host (its process cannot be looked up from here), and time
+    // passes beyond its leases (its lock and its run).
+    s.exec("UPDATE job_locks SET holder = '00000000-0000-0000-0000-000000000000@another-host:1'");
+    const blocked = startCairn(["collect", "--source", "cost-explorer"], { cwd: s.dir, env: s.env });
+    expect((await blocked.done).stderr).toMatch(/a collection is already running on this database/);
     s.exec("UPDATE job_locks SET until = '2000-01-01T00:00:00.000Z'");
     s.exec("UPDATE collection_runs SET lease_until = '2000-01-01T00:00:00.000Z'");
     s.fake.release();
@@ -125,5 +130,32 @@ describe("collections from two processes on one database", { timeout: 180_000 },
     expect(String(runs[0]?.error)).toMatch(/^interrupted/);
     expect(runs[0]?.finished_at).not.toBeNull();
     expect(runs[1]).toMatchObject({ status: "succeeded" });
+  });
+
+  it("does not wait for the lease of a collection killed on this host: the next one takes its lock at once", async () => {
+    const s = await setup(300);
+    s.fake.hold();
+    const run = startCairn(["collect", "--source", "cost-explorer"], { cwd: s.dir, env: s.env });
+    await until(() => s.fake.arrived() >= 1);
+    const holder = String(s.sql("SELECT holder FROM job_locks")[0]?.holder);
+    // The lock names the process holding it, so another process of this host can tell it died.
+    expect(holder).toMatch(new RegExp(`@.+:${run.child.pid}$`));
+    run.child.kill("SIGKILL");
+    await run.done;
+    // The dead process's lease has most of its 5 minutes left.
+    expect(String(s.sql("SELECT until FROM job_locks")[0]?.until) > new Date(Date.now() + 60_000).toISOString()).toBe(
+      true,
+    );
+    s.fake.release();
+    const next = startCairn(["collect", "--source", "cost-explorer"], { cwd: s.dir, env: s.env });
+    const nextDone = await next.done;
+    expect(nextDone.stderr).toBe("");
+    expect(nextDone.status).toBe(0);
+    const runs = s.sql("SELECT status, error FROM collection_runs ORDER BY id");
+    expect(runs).toHaveLength(2);
+    expect(runs[0]).toMatchObject({ status: "failed" });
+    expect(String(runs[0]?.error)).toMatch(/^interrupted/);
+    expect(runs[1]).toMatchObject({ status: "succeeded" });
+    expect(s.sql("SELECT count(*) AS n FROM job_locks")[0]?.n).toBe(0);
   });
 });

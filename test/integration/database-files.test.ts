@@ -1,10 +1,10 @@
 /**
  * Database files that cannot be used as they are: a full disk (a real child process whose file
- * may not grow, `ulimit -f`), a damaged file, and a read-only one under the server. Each gives
- * one message naming the file and what to do, never a stack trace.
+ * may not grow, `ulimit -f`), a damaged file, and a read-only one under the CLI and the server.
+ * Each gives one message naming the file and what to do, never a stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, mkdtempSync, openSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -52,6 +52,48 @@ describe("database files Cairn cannot use as they are", { timeout: 180_000 }, ()
     expect(r.stderr).toMatch(new RegExp(`${db.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}.*(damaged|not a SQLite)`));
     expect(r.stderr).toMatch(/backup|untouched/);
     noStack(r.stderr);
+  });
+
+  // Permissions do not stop root: under root (CI), `cairn` runs as nobody (setpriv, util-linux),
+  // for whom the file really is read-only; under another user, as that user.
+  const asUserWhoCannotWrite = (cwd: string, db: string, args: string[]) => {
+    const cairn = [process.execPath, BIN, ...args];
+    const [command, ...rest] =
+      process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...cairn] : cairn;
+    const r = spawnSync(command as string, rest, {
+      cwd,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: cwd,
+        CAIRN_DB: db,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    if (r.error) throw r.error;
+    return r;
+  };
+
+  it("says the file is read-only, naming it and what to do, when the CLI cannot write it", () => {
+    // The file read-only in a folder anyone may write, then in a read-only folder.
+    for (const [folderMode, args] of [
+      [0o777, ["demo"]],
+      [0o555, ["budget", "list"]],
+    ] as const) {
+      const { dir, db } = freshDatabase();
+      chmodSync(db, 0o444);
+      chmodSync(dir, folderMode);
+      const r = asUserWhoCannotWrite(dir, db, [...args]);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe("");
+      // One line: the command, the file, the cause, what to do.
+      expect(r.stderr.trimEnd().split("\n")).toEqual([
+        `cairn ${args[0]}: The database ${db} cannot be written: the file (or its folder, which holds its -wal and -shm files) is read-only. ` +
+          "Give the user running Cairn write permission on both, or set CAIRN_DB to a writable path.",
+      ]);
+      chmodSync(dir, 0o755);
+    }
   });
 
   it("answers 503 with what to do when the server's database is read-only", async () => {

@@ -1,7 +1,8 @@
 /**
  * Delivery under overlap, crashes and a stalled mail server, with real processes: two
- * `cairn alerts --send` at once, a `cairn report monthly --send` killed mid-send, and an SMTP
- * server that stops answering after the message's data.
+ * `cairn alerts --send` at once, a `cairn report monthly --send` killed mid-send, an SMTP
+ * server that stops answering after the message's data, and one so slow that a run reaches its
+ * send-time bound (CAIRN_MAIL_RUN_SECONDS).
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -123,5 +124,33 @@ describe("delivery from real processes", { timeout: 180_000 }, () => {
     expect(s.sql("SELECT status, attempts FROM notifications WHERE key = 'budget-threshold:test:0'")).toEqual([
       { status: "queued", attempts: 1 },
     ]);
+  });
+
+  it("starts no new delivery once the run has sent for CAIRN_MAIL_RUN_SECONDS; the rest waits for the next run", async () => {
+    const s = await setup(3);
+    const smtp = await startSmtp(0, [], { hold: true });
+    servers.push(smtp);
+    const run = startCairn(["alerts", "--send"], {
+      cwd: s.dir,
+      env: s.env(smtp.port, { CAIRN_MAIL_RUN_SECONDS: "1", CAIRN_SMTP_TIMEOUT_SECONDS: "600" }),
+    });
+    // The server takes its time over the first message: longer than the run may spend sending.
+    await until(() => smtp.held() >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    smtp.release();
+    const done = await run.done;
+    expect(done.stderr).toBe("");
+    expect(done.status).toBe(0);
+    // The message under way was delivered; none was started after the bound.
+    expect(smtp.received).toHaveLength(1);
+    expect(done.stdout).toMatch(/1 message\(s\) sent, 0 failed, 2 still queued/);
+    expect(s.sql("SELECT status, count(*) AS n FROM notifications GROUP BY status ORDER BY status")).toEqual([
+      { status: "queued", n: 2 },
+      { status: "sent", n: 1 },
+    ]);
+    // The next run sends the rest.
+    const next = startCairn(["alerts", "--send"], { cwd: s.dir, env: s.env(smtp.port) });
+    expect((await next.done).status).toBe(0);
+    expect(smtp.received).toHaveLength(3);
   });
 });

@@ -8,9 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { estimateLines } from "../../src/carbon/estimate";
 import { type CliContext, CliFailure, type CliServices } from "../../src/cli/command";
 import { estimateCommand } from "../../src/cli/estimate";
 import { loadConfig } from "../../src/config";
+import { replaceAwsCarbonMonths } from "../../src/store/aws-carbon";
 import { upsertCostLines } from "../../src/store/cost-lines";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { carbonBy, carbonByMonth, carbonCoverage } from "../../src/store/read/carbon";
@@ -234,5 +236,78 @@ describe("cairn estimate --recompute", () => {
     await estimateCommand.run(again.ctx, { recompute: true }, []);
     const after = await carbonByMonth(opened.store, period);
     expect(after[1]?.energyKwh).toBeCloseTo(0.0672 * 1.2 * 2 * 1.35, 6);
+  });
+});
+
+describe("cairn estimate FILE with CAIRN_CARBON_CALIBRATION=aws", () => {
+  it("scales each row by its group's AWS figure over Cairn's stored estimate, and says which rows", async () => {
+    const opened = openSqliteStore(":memory:");
+    try {
+      const ec2 = "Amazon Elastic Compute Cloud - Compute";
+      // Stored: January EC2 in Paris for account 111111111111; AWS reports 3x Cairn's figure.
+      const stored = estimateLines(
+        [
+          line({
+            day: "2026-01-10",
+            service: ec2,
+            usageType: "EUW3-BoxUsage:m5.large",
+            usageAmount: 240,
+            usageUnit: "Hrs",
+          }),
+        ],
+        { factorSet: "cairn-2026" },
+      );
+      await upsertCostLines(opened.store, stored, "2026-02-02T00:00:00Z");
+      const cairn = stored[0]?.footprint?.co2eGrams ?? 0;
+      expect(cairn).toBeGreaterThan(0);
+      await replaceAwsCarbonMonths(
+        opened.store,
+        [
+          {
+            month: "2026-01",
+            usageAccountId: "111111111111",
+            payerAccountId: "111111111111",
+            productCode: "AmazonEC2",
+            regionCode: "eu-west-3",
+            location: "EU (Paris)",
+            modelVersion: "v3.0.0",
+            locationCo2eGrams: cairn * 3,
+            marketCo2eGrams: 0,
+            lastRefresh: "2026-02-21T00:00:00Z",
+          },
+        ],
+        "test",
+        "2026-02-25T00:00:00Z",
+      );
+      const input = `Day,Account,Service,Region,UsageType,UsageAmount,UsageUnit,Cost
+2026-01-15,111111111111,${ec2},eu-west-3,EUW3-BoxUsage:m5.large,10,Hrs,0.96
+2026-01-15,222222222222,${ec2},eu-west-3,EUW3-BoxUsage:m5.large,10,Hrs,0.96
+2026-02-15,111111111111,${ec2},eu-west-3,EUW3-BoxUsage:m5.large,10,Hrs,0.96
+`;
+      const { ctx, out } = context({ CAIRN_CARBON_CALIBRATION: "aws" }, opened);
+      expect(await estimateCommand.run(ctx, {}, [file("calibrate.csv", input)])).toBe(0);
+      const rows = JSON.parse(out.join("\n")) as Record<string, number | boolean>[];
+      const own = estimateLines(
+        [
+          line({
+            day: "2026-01-15",
+            service: ec2,
+            usageType: "EUW3-BoxUsage:m5.large",
+            usageAmount: 10,
+            usageUnit: "Hrs",
+          }),
+        ],
+        { factorSet: "cairn-2026" },
+      )[0]?.footprint;
+      // January, the account AWS reports: 3x Cairn's own, the range alike.
+      expect(rows[0]?.calibrated).toBe(true);
+      expect(rows[0]?.co2eGrams).toBeCloseTo((own?.co2eGrams ?? 0) * 3, 9);
+      expect(rows[0]?.co2eGramsHigh).toBeCloseTo((own?.co2eGramsHigh ?? 0) * 3, 9);
+      // Another account, or a month AWS has not published: Cairn's own, and said so.
+      expect(rows.slice(1).map((r) => r.calibrated)).toEqual([false, false]);
+      expect(rows[1]?.co2eGrams).toBeCloseTo(own?.co2eGrams ?? 0, 9);
+    } finally {
+      opened.close();
+    }
   });
 });

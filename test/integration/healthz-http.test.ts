@@ -154,7 +154,7 @@ describe("the pages say what /healthz says, in the reader's locale", () => {
       const html = await (await admin.request(path)).text();
       expect(html).toContain('id="health-problems"');
       expect(html).toContain("Cost Explorer n&#39;a encore jamais collecté avec succès.");
-      expect(html).toContain("Aucun identifiant AWS n&#39;est configuré");
+      expect(html).toContain("Aucun identifiant AWS n’est configuré");
       expect(html).not.toContain("have expired");
     }
   });

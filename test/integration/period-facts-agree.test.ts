@@ -204,6 +204,7 @@ describe("every surface prints the same figures for the same month and data day"
       display: k.display,
       ceMaxRequests: 300,
       lookbackDays: 7,
+      sources: ["cost-explorer"],
     });
     const alert = evaluateAlerts(inputs).find((a) => a.rule === "budget-threshold");
     if (alert?.facts.rule !== "budget-threshold") throw new Error("no budget alert");

@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeRenderers } from "../../reports/render/node-renderers";
+import { advise } from "../../src/analysis/advice/index";
+import { formatCo2e } from "../../src/format/numbers";
 import { type ReportArgs, runReport } from "../../src/jobs/report";
+import { addUpkeep } from "../../src/services/add-upkeep";
+import { changeFindingState } from "../../src/services/change-finding-state";
 import { replaceAwsCarbonMonths } from "../../src/store/aws-carbon";
 import { setRate } from "../../src/store/currency-rates";
 import type { OpenedStore } from "../../src/store/open-sqlite";
+import { loadAdviceInput } from "../../src/store/read/advice";
+import { readDb } from "../../src/store/store";
 import { readPdf } from "../helpers/pdf-text";
 import { openDemoStore, squash, sumCost } from "../helpers/report-demo";
 
@@ -56,7 +62,8 @@ describe("monthly report on the demo's last full month", () => {
       usd(previous),
       usd(lastYear),
       usd(temperatures),
-      `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(co2.g / 1000)} kg CO2e`,
+      // As the report writes it (grams under a kilogram).
+      formatCo2e(co2.g, "fr"),
       "31 octobre 2026",
       // The range of the estimate.
       `entre ${kg(co2.low)} et ${kg(co2.high)}\u00a0kg CO2e`,
@@ -69,9 +76,8 @@ describe("monthly report on the demo's last full month", () => {
     for (const haystack of [r.archiveHtml, r.mailHtml, r.text, ...(pdf ? [pdf.text] : [])]) {
       for (const needle of expected) expect(squash(haystack)).toContain(squash(needle));
     }
-    // One page of figures, plus (issue 18) "Ce que l'équipe a fait", which spills onto a second
-    // page on the demo's over-budget October: the lead decides whether to shorten the report.
-    if (pdf) expect(pdf.pages).toBeLessThanOrEqual(2);
+    // One A4 page for the directors, "Ce que l'équipe a fait" and the overrun's explanation included.
+    if (pdf) expect(pdf.pages).toBe(1);
     expect(Buffer.from(r.pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     // Charts: inline images in mail, data URIs in the archive.
     expect(r.mailHtml).toContain('src="cid:monthly-trend@cairn"');
@@ -79,31 +85,35 @@ describe("monthly report on the demo's last full month", () => {
     expect(r.attachments.map((a) => a.contentType)).toEqual(["image/png", "image/png", "application/pdf"]);
   });
 
-  it("gives AWS's own figure for the month beside Cairn's once imported, with the ratio", async () => {
-    const cairn = (
-      opened.sqlite
-        .prepare(
-          "select sum(f.co2e_grams) as g from cost_lines c join footprints f on f.cost_line_id = c.id where c.day >= '2026-10-01' and c.day < '2026-11-01'",
-        )
-        .get() as { g: number }
-    ).g;
-    // AWS says a quarter of Cairn's figure: 4x apart, flagged.
+  it("gives AWS's figures beside Cairn's for the same scope, with the ratios, and names the services 2x apart with the likely cause", async () => {
+    // Cairn's own October CO2e per service and region of the production account (counted lines).
+    const groups = opened.sqlite
+      .prepare(
+        `select service, region, sum(co2e_grams) as g, sum(market_co2e_grams) as m from cost_daily
+         where day >= '2026-10-01' and day < '2026-11-01' and account_id = '111122223333' group by 1, 2`,
+      )
+      .all() as { service: string; region: string; g: number; m: number }[];
+    const cairnOf = (re: RegExp, region: string) =>
+      groups.filter((x) => re.test(x.service) && x.region === region).reduce((s, x) => s + x.g, 0);
+    const s3Ireland = cairnOf(/Simple Storage/, "eu-west-1");
+    const ec2Paris = cairnOf(/Elastic Compute|EC2 - Other/, "eu-west-3");
+    expect(s3Ireland).toBeGreaterThan(0);
+    const figure = (productCode: string, regionCode: string, grams: number, market: number) => ({
+      month: "2026-10",
+      usageAccountId: "111122223333",
+      payerAccountId: "111122223333",
+      productCode,
+      regionCode,
+      location: regionCode,
+      modelVersion: "v3.0.0",
+      locationCo2eGrams: grams,
+      marketCo2eGrams: market,
+      lastRefresh: "2026-11-21T00:00:00Z",
+    });
+    // AWS: S3 in Ireland a quarter of Cairn's (4x apart: flagged), EC2 in Paris 1.25x (not flagged).
     await replaceAwsCarbonMonths(
       opened.store,
-      [
-        {
-          month: "2026-10",
-          usageAccountId: "111111111111",
-          payerAccountId: "111111111111",
-          productCode: "AmazonS3",
-          regionCode: "eu-west-1",
-          location: "EU (Ireland)",
-          modelVersion: "v3.0.0",
-          locationCo2eGrams: cairn / 4,
-          marketCo2eGrams: 0,
-          lastRefresh: "2026-11-21T00:00:00Z",
-        },
-      ],
+      [figure("AmazonS3", "eu-west-1", s3Ireland / 4, 40), figure("AmazonEC2", "eu-west-3", ec2Paris * 1.25, 10)],
       "test",
       "2026-11-25T00:00:00Z",
     );
@@ -113,9 +123,22 @@ describe("monthly report on the demo's last full month", () => {
         args(),
       );
       const text = squash(summary.rendered?.text ?? "");
-      expect(text).toContain(squash("en market-based (scopes 1 et 2)"));
-      expect(text).toContain(squash("en vaut 4,00×"));
-      expect(text).toContain(squash("diffèrent de plus d'un facteur deux"));
+      // Same scope as AWS's: the production account (the sandbox is not in AWS's figures), every
+      // service and region Cairn has there; AWS's market-based figure beside Cairn's.
+      const cairnAll = groups.reduce((s, x) => s + x.g, 0);
+      const cairnMarket = groups.reduce((s, x) => s + x.m, 0);
+      const aws = s3Ireland / 4 + ec2Paris * 1.25;
+      const f = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(text).toContain(squash("en market-based (scopes 1 et 2), à côté de l'estimation propre de Cairn"));
+      expect(text).toContain(squash(`: ${f.format(cairnAll / aws)}× et ${f.format(cairnMarket / 50)}× ceux d'AWS`));
+      // The flagged services and regions, with the ratio and the likely cause, in the report itself.
+      expect(text).toContain(squash("Écart de plus de 2× (cause probable) :"));
+      expect(text).toContain(squash(`AmazonS3 en eu-west-1, ${f.format(4)}× (stockage : hypothèses de redondance`));
+      expect(text).not.toContain(squash("AmazonEC2 en eu-west-3,"));
+      // Services Cairn has and AWS does not report are flagged too (AWS counts them elsewhere or at
+      // 0): the three largest are named, the rest counted and left to the carbon page.
+      expect(text).toContain(squash("AmazonRDS en eu-west-3, — (AWS ne déclare rien ici"));
+      expect(text).toMatch(/\d+ de plus sur la page Carbone\./);
     } finally {
       opened.sqlite.prepare("delete from aws_carbon_emissions").run();
     }
@@ -184,5 +207,36 @@ describe("monthly report on the demo's last full month", () => {
     );
     expect(scheduled.outcome).toBe("waiting");
     opened.sqlite.prepare("update cost_lines set estimated = 0 where day = '2026-10-31'").run();
+  });
+  it("stays one page with the team's work of the month: a finding done and upkeep on every pipeline", async () => {
+    const now = () => new Date("2026-10-28T10:00:00Z");
+    const nat = advise(await loadAdviceInput(readDb(opened.store), "2026-10-28")).find((f) => f.kind === "nat-idle");
+    if (!nat) throw new Error("the demo's idle NAT gateway is not found");
+    await changeFindingState(
+      { store: opened.store, now },
+      {
+        findingId: nat.id,
+        action: "done",
+        doneOn: "2026-10-27",
+        asOf: "2026-10-28",
+        actor: "camille@aarc.example.org",
+      },
+    );
+    for (const pipeline of ["temperatures", "camera-traps", "website"]) {
+      await addUpkeep(
+        { store: opened.store, now },
+        { day: "2026-10-20", pipeline, hours: 2.5, person: "Camille", what: "mises à jour", actor: "t" },
+      );
+    }
+    const summary = await runReport(
+      { store: opened.store, now: () => NOW, mail: null, renderers: nodeRenderers },
+      args(),
+    );
+    const pdf = readPdf(summary.rendered?.pdf ?? new Uint8Array());
+    if (!pdf) return; // pdftotext missing: the other tests say so
+    expect(squash(pdf.text)).toContain(squash("par camille@aarc.example.org"));
+    expect(squash(pdf.text)).toContain(squash("Heures d'entretien du mois"));
+    expect(squash(pdf.text)).toContain(squash("Ce qui explique le dépassement du budget"));
+    expect(pdf.pages).toBe(1);
   });
 });

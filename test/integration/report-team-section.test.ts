@@ -67,7 +67,9 @@ describe("monthly report team section", () => {
     expect(doc).toContain("Ce que l'équipe a fait");
     expect(doc).toContain("Ce qui explique le dépassement du budget");
     expect(doc).toContain("EUW3-NatGateway-Hours");
-    expect(doc).toMatch(/L'optimisation qui en corrigerait le plus\s: Delete the idle NAT gateway/);
+    expect(doc).toMatch(
+      /L'optimisation qui en corrigerait le plus\s: Supprimer la passerelle NAT inactive du compte 444455556666 en eu-west-3, et libérer son adresse IP Elastic \(37,44.\$US par mois\)\./,
+    );
   });
 
   it("in November: the finding done (by whom, realised saving) and the upkeep hours", async () => {
@@ -102,7 +104,7 @@ describe("monthly report team section", () => {
       upkeepHourValueUsd: 40,
     });
     const doc = text(buildMonthlyReport(facts, { lang: "fr", madeOn: "2026-12-02" }));
-    expect(doc).toMatch(/Delete the idle NAT gateway[^"]*Fait le[^"]*par camille@example.org/);
+    expect(doc).toMatch(/Supprimer la passerelle NAT inactive[^"]*Fait le[^"]*par camille@example.org/);
     // 24 h x $0.052 a day stopped: $37.44 a month realised, still measuring (25 of 28 days).
     expect(doc).toMatch(/Économie réalisée\s: 37,44/);
     expect(doc).toContain("mesure en cours");

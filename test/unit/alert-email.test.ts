@@ -35,6 +35,46 @@ const budgetAlert: Alert = {
 
 const ctx = (locale: "fr" | "en") => ({ locale, publicUrl: "https://cairn.example.org/" });
 
+const INCIDENT_CASE: [string, Alert, string, string] = [
+  "incident over two days",
+  {
+    key: "incident|AWS Lambda/temperatures|2026-10-12|robust",
+    rule: "incident",
+    severity: "warning",
+    path: "/costs?from=2026-10-12&to=2026-10-14&groupBy=service%2Cpipeline&compare=previous&usageType=EUW3-Lambda-GB-Second",
+    covers: [],
+    facts: {
+      rule: "incident",
+      data: {
+        incident: {
+          key: "incident|AWS Lambda/temperatures|2026-10-12|robust",
+          firstDay: "2026-10-12",
+          lastDay: "2026-10-13",
+          days: ["2026-10-12", "2026-10-13"],
+          service: "AWS Lambda",
+          pipeline: "temperatures",
+          usageType: "EUW3-Lambda-GB-Second",
+          costUsd: 98,
+          expectedUsd: 17,
+          excessUsd: 81,
+          drivers: [
+            { service: "AWS Lambda", pipeline: "temperatures", usageType: "EUW3-Lambda-GB-Second", excessUsd: 48 },
+            { service: "Amazon S3", pipeline: "temperatures", usageType: "EUW3-Requests-Tier1", excessUsd: 11 },
+          ],
+          members: ["pipeline:temperatures", "service:AWS Lambda"],
+        },
+        currency: "USD",
+        cost: 98,
+        expected: 17,
+        excess: 81,
+        driverExcess: [48, 11],
+      },
+    },
+  },
+  "Incident de coût : AWS Lambda dans la chaîne temperatures, 12 octobre – 13 octobre, 81,00 $US au-dessus de l'habituel",
+  "Cost incident: AWS Lambda in the temperatures pipeline, 12 October – 13 October, US$81.00 above usual",
+];
+
 describe("alert emails", () => {
   it.each([
     ["fr" as const, "Budget camera-traps : 82 % consommé au 18 novembre"],
@@ -97,6 +137,7 @@ describe("alert emails", () => {
       "Pic de coût : AWS Lambda, 13,67 $US sur 2 jours à partir du 12 octobre (attendu 1,69 $US)",
       "Cost spike: AWS Lambda, US$13.67 over 2 days from 12 October (expected US$1.69)",
     ],
+    INCIDENT_CASE,
     [
       "new service",
       {
@@ -116,18 +157,26 @@ describe("alert emails", () => {
     [
       "stale data",
       {
-        key: "stale-data|collection|2026-11-16T23:00:00.000Z|36h",
+        key: "stale-data|cost-explorer|2026-11-16T23:00:00.000Z|36h",
         rule: "stale-data",
         severity: "warning",
-        path: "/",
+        path: "/runs",
         covers: [],
         facts: {
           rule: "stale-data",
-          data: { lastSuccessAt: "2026-11-16T23:00:00.000Z", ageHours: 37, staleAfterHours: 36 },
+          data: {
+            source: "cost-explorer",
+            lastSuccessAt: "2026-11-16T23:00:00.000Z",
+            firstAttemptAt: "2026-10-01T05:15:00.000Z",
+            ageHours: 37,
+            staleAfterHours: 36,
+            errorKind: null,
+            error: null,
+          },
         },
       },
-      "Données périmées : aucune collecte réussie depuis 37 h",
-      "Stale data: no successful collection for 37 h",
+      "Données périmées : aucune collecte réussie depuis 37 h (Cost Explorer)",
+      "Stale data: no successful collection for 37 h (Cost Explorer)",
     ],
     [
       "request cap",
@@ -146,5 +195,19 @@ describe("alert emails", () => {
     expect(plain(buildAlertEmail(alert, ctx("fr")).subject)).toBe(fr);
     expect(plain(buildAlertEmail(alert, ctx("en")).subject)).toBe(en);
     expect(buildAlertEmail(alert, ctx("en")).webhookText).toContain(`https://cairn.example.org${alert.path}`);
+  });
+
+  it("an incident's email names what moved, its days, the other moved cells, and links to the Incidents page", () => {
+    const [, alert] = INCIDENT_CASE;
+    const fr = buildAlertEmail(alert, ctx("fr"));
+    expect(plain(fr.text)).toContain(
+      "AWS Lambda dans la chaîne temperatures a coûté 81,00 $US de plus que d'habitude du 12 octobre 2026 au 13 octobre 2026",
+    );
+    expect(plain(fr.text)).toMatch(/A aussi bougé +EUW3-Requests-Tier1 \(Amazon S3\) \+11,00 \$US/);
+    expect(fr.text).toContain("https://cairn.example.org/incidents");
+    expect(fr.html).toContain('href="https://cairn.example.org/incidents"');
+    const en = buildAlertEmail(alert, ctx("en"));
+    expect(en.text).toContain("Usage type that moved most  EUW3-Lambda-GB-Second");
+    expect(en.link).toBe(`https://cairn.example.org${alert.path}`);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newServiceAlerts } from "../../src/analysis/alert-rules/new-service";
 import { requestCapAlerts } from "../../src/analysis/alert-rules/request-cap";
-import { staleDataAlerts } from "../../src/analysis/alert-rules/stale-data";
+import { type StaleSource, staleDataAlerts } from "../../src/analysis/alert-rules/stale-data";
 
 describe("new service rule", () => {
   const base = { from: "2026-11-12", display: "USD" as const, rates: [] };
@@ -42,25 +42,52 @@ describe("new service rule", () => {
 
 describe("stale data rule", () => {
   const now = new Date("2026-11-18T12:00:00Z");
+  const source = (
+    name: string,
+    lastSuccessAt: string | null,
+    firstAttemptAt: string | null = "2026-11-10T06:00:00.000Z",
+  ): StaleSource => ({ source: name, lastSuccessAt, firstAttemptAt, errorKind: null, error: null });
+
   it.each([
     { last: "2026-11-17T01:00:00.000Z", key: null },
-    { last: "2026-11-16T23:00:00.000Z", key: "stale-data|collection|2026-11-16T23:00:00.000Z|36h" },
-    { last: null, key: "stale-data|collection|never|36h" },
+    { last: "2026-11-16T23:00:00.000Z", key: "stale-data|cost-explorer|2026-11-16T23:00:00.000Z|36h" },
+    { last: null, key: "stale-data|cost-explorer|never|36h" },
   ])("last success $last", ({ last, key }) => {
-    const firstAttemptAt = "2026-11-10T06:00:00.000Z";
-    expect(staleDataAlerts({ lastSuccessAt: last, firstAttemptAt, now }).map((a) => a.key)).toEqual(key ? [key] : []);
+    expect(staleDataAlerts({ sources: [source("cost-explorer", last)], now }).map((a) => a.key)).toEqual(
+      key ? [key] : [],
+    );
   });
 
   it("never succeeded: fires 36 hours after the first attempt, not before, and not without one", () => {
     const keys = (firstAttemptAt: string | null) =>
-      staleDataAlerts({ lastSuccessAt: null, firstAttemptAt, now }).map((a) => a.key);
+      staleDataAlerts({ sources: [source("cost-explorer", null, firstAttemptAt)], now }).map((a) => a.key);
     expect(keys(null)).toEqual([]);
     expect(keys("2026-11-17T01:00:00.000Z")).toEqual([]);
-    expect(keys("2026-11-16T23:59:00.000Z")).toEqual(["stale-data|collection|never|36h"]);
+    expect(keys("2026-11-16T23:59:00.000Z")).toEqual(["stale-data|cost-explorer|never|36h"]);
+  });
+
+  it("watches every configured source: a fresh Cost Explorer does not hide a stale CloudWatch or FOCUS export", () => {
+    const alerts = staleDataAlerts({
+      sources: [
+        source("cost-explorer", "2026-11-18T05:15:00.000Z"),
+        source("cloudwatch", "2026-11-16T05:15:00.000Z"),
+        source("focus", null, "2026-11-15T06:00:00.000Z"),
+      ],
+      now,
+    });
+    expect(alerts.map((a) => a.key)).toEqual([
+      "stale-data|cloudwatch|2026-11-16T05:15:00.000Z|36h",
+      "stale-data|focus|never|36h",
+    ]);
+    expect(alerts.map((a) => (a.facts.rule === "stale-data" ? a.facts.data.source : ""))).toEqual([
+      "cloudwatch",
+      "focus",
+    ]);
   });
 
   it("the same stale spell keeps its key as hours pass; a new spell gets a new one", () => {
-    const at = (iso: string, last: string) => staleDataAlerts({ lastSuccessAt: last, now: new Date(iso) })[0]?.key;
+    const at = (iso: string, last: string) =>
+      staleDataAlerts({ sources: [source("cost-explorer", last)], now: new Date(iso) })[0]?.key;
     const spell = "2026-11-16T06:00:00.000Z";
     expect(at("2026-11-17T20:00:00Z", spell)).toBe(at("2026-11-18T20:00:00Z", spell));
     expect(at("2026-11-21T20:00:00Z", "2026-11-19T06:00:00.000Z")).not.toBe(at("2026-11-18T20:00:00Z", spell));

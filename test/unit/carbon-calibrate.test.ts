@@ -1,6 +1,7 @@
 /** Calibration to AWS's monthly figures and reconciliation, worked by hand. */
 import { describe, expect, it } from "vitest";
-import { type AwsFigure, type CarbonDailyRow, calibrate, reconcile } from "../../src/carbon/calibrate";
+import { type AwsFigure, type CarbonDailyRow, calibrate, groupSums, reconcile } from "../../src/carbon/calibrate";
+import { applyScale, calibrationScales } from "../../src/carbon/calibration-scales";
 
 const r = (
   day: string,
@@ -88,5 +89,54 @@ describe("reconciliation", () => {
       ["AmazonS3", "eu-west-1", 100, 500, 5, "storage-assumptions"],
       ["AWSLambda", "eu-west-3", 8, 0, 0, "cairn-missing"],
     ]);
+  });
+});
+
+describe("calibration scales (what every calibrated view applies)", () => {
+  const cal = calibrationScales(groupSums(ROWS), AWS);
+
+  it("scale any finer row of a group by the group's factor, so the finer rows sum to AWS's figure too", () => {
+    // EC2 in January: Cairn 100 g over two service names, AWS 200 g (20 g market): x2, market 0.2 per gram.
+    const scale = cal.scaleOf("2026-01-20", "111111111111", EC2, "eu-west-3");
+    expect(scale).toEqual({ by: "co2e", location: 2, market: 0.2 });
+    // A usage-type line of 7.5 g inside the group: 15 g calibrated, its range scaled alike.
+    const line = { co2eGrams: 7.5, co2eGramsLow: 5, co2eGramsHigh: 12, marketCo2eGrams: 0, costUsd: 0.4 };
+    expect(applyScale(line, scale)).toEqual({
+      co2eGrams: 15,
+      co2eGramsLow: 10,
+      co2eGramsHigh: 24,
+      marketCo2eGrams: 1.5,
+      costUsd: 0.4,
+    });
+    // Lambda: Cairn 0 g, $4 of cost for AWS's 8 g: 2 g per dollar.
+    expect(cal.scaleOf("2026-01-05", "111111111111", "AWS Lambda", "eu-west-3")).toEqual({
+      by: "cost",
+      location: 2,
+      market: 0,
+    });
+  });
+
+  it("gives no scale where AWS has no figure (February, another account, another region)", () => {
+    expect(cal.scaleOf("2026-02-01", "111111111111", EC2, "eu-west-3")).toBeUndefined();
+    expect(cal.scaleOf("2026-01-03", "222222222222", EC2, "eu-west-3")).toBeUndefined();
+    expect(cal.scaleOf("2026-01-03", "111111111111", EC2, "eu-west-1")).toBeUndefined();
+    const none = { co2eGrams: 3, co2eGramsLow: 1, co2eGramsHigh: 4, marketCo2eGrams: 0, costUsd: 1 };
+    expect(applyScale(none, undefined)).toBe(none);
+  });
+
+  it("leaves a group with neither CO2e nor cost uncalibrated: nothing to spread AWS's figure over", () => {
+    const rows = [r("2026-01-09", "AWS Lambda", "probes", 0, 0)];
+    const out = calibrate(rows, [aws("AWSLambda", "eu-west-3", 8, 0)]);
+    expect(out[0]?.calibrated).toBe(false);
+    expect(out[0]?.co2eGrams).toBe(0);
+  });
+});
+
+describe("reconciliation scope", () => {
+  it("compares only the accounts AWS reports for each month", () => {
+    // Another account's EC2 in January: AWS's export does not cover it, so it is not compared.
+    const other = { ...r("2026-01-03", EC2, "probes", 1000), accountId: "222222222222" };
+    const rec = reconcile([...ROWS, other], AWS);
+    expect(rec.find((x) => x.productCode === "AmazonEC2")?.cairnLocationGrams).toBe(100);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PRICES, DEMO_REGION_PREFIXES, generateDemoLines } from "../../collectors/demo/index";
+import { PROBE_GB_PER_YEAR, PROBE_OBJECT_BYTES } from "../../collectors/demo/series-temperatures";
 import { addDays, eachDay, monthOf } from "../../src/days";
 import type { CostLine } from "../../src/model";
 
@@ -204,5 +205,41 @@ describe("generateDemoLines: story", () => {
     const nat = usageLines.filter((l) => l.usageType === "EUW3-NatGateway-Hours").map((l) => l.day);
     expect(nat[0]).toBe("2026-02-20");
     expect(nat.every((d) => d >= "2026-02-20")).toBe(true);
+  });
+});
+
+describe("generateDemoLines: the probes' data is the size their uploads write", () => {
+  const temps = (usageType: string) =>
+    usageLines.filter(
+      (l) =>
+        l.pipeline === "temperatures" && l.service === "Amazon Simple Storage Service" && l.usageType === usageType,
+    );
+  const monthGb = (usageType: string, month: string) =>
+    temps(usageType)
+      .filter((l) => monthOf(l.day) === month)
+      .reduce((s, l) => s + l.usageAmount, 0);
+
+  it("grows the raw bucket by what 9,000 objects of 4 kB a day add, and replicates the same bytes", () => {
+    // The uploads of a year: median daily PUTs (the loop days aside) x 4 kB x 365 = 13.1 GB.
+    const puts = temps("EUW3-Requests-Tier1").map((l) => l.usageAmount);
+    const yearGb = (median(puts) * PROBE_OBJECT_BYTES * 365) / 1e9;
+    expect(yearGb).toBeCloseTo(PROBE_GB_PER_YEAR, 0);
+    // GB-months of February 2026 against February 2025: one year of uploads apart.
+    const growth = monthGb("EUW3-TimedStorage-ByteHrs", "2026-02") - monthGb("EUW3-TimedStorage-ByteHrs", "2025-02");
+    expect(growth).toBeGreaterThan(yearGb * 0.95);
+    expect(growth).toBeLessThan(yearGb * 1.05);
+    // The Ireland replica holds the same bytes (a few hours behind), and the month's replication
+    // transfer is the month's new bytes.
+    const source = monthGb("EUW3-TimedStorage-ByteHrs", "2026-02");
+    const replica = monthGb("EU-TimedStorage-SIA-ByteHrs", "2026-02");
+    expect(source - replica).toBeGreaterThan(0);
+    expect(source - replica).toBeLessThan(1);
+    const transferred = temps("EUW3-EU-AWS-Out-Bytes")
+      .filter((l) => monthOf(l.day) === "2026-02")
+      .reduce((s, l) => s + l.usageAmount, 0);
+    expect(transferred).toBeCloseTo((yearGb * 28) / 365, 0);
+    // Around a hundred GB in all: a probe network's raw readings, not a photo archive.
+    expect(source).toBeGreaterThan(50);
+    expect(source).toBeLessThan(150);
   });
 });

@@ -40,9 +40,12 @@ export const WORKER_SETTINGS = {
 /** A cron time of the job table: 05:15 UTC. */
 export const SCHEDULED_AT = "2026-11-18T05:15:00.000Z";
 
-/** Packages and built-ins that cannot (or must not) run in a Worker. */
+/**
+ * Packages and built-ins that cannot (or must not) run in a Worker. croner is not one of them: it
+ * is plain JavaScript, and the configuration validates crons with it on both runtimes.
+ */
 const NODE_ONLY =
-  /(?:^|\/)node_modules\/(better-sqlite3|nodemailer|@napi-rs|pdfkit|playwright-core|smtp-server|mailparser|croner|@hono\/node-server)\//;
+  /(?:^|\/)node_modules\/(better-sqlite3|nodemailer|@napi-rs|pdfkit|playwright-core|smtp-server|mailparser|@hono\/node-server)\//;
 
 /** Builds the Worker as `wrangler deploy --dry-run` does (offline) and lists what it bundles. */
 function inspectBundle(): { gzipBytes: number; nodeOnlySources: string[]; nodeImports: string[] } {

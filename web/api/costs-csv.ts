@@ -10,6 +10,7 @@ import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
 import { explorerCsv, explorerTable } from "../pages/costs-table";
 import { COSTS_WORDS } from "../pages/costs-words";
+import { withCalibration } from "./explore-calibration";
 import { parseExploreQuery } from "./explore-params";
 
 export function costsCsvApi(deps: WebDeps): Hono {
@@ -18,7 +19,7 @@ export function costsCsvApi(deps: WebDeps): Hono {
   const w = pick(COSTS_WORDS, locale);
   const t = translator(locale);
   app.get("/costs.csv", async (c) => {
-    const query = parseExploreQuery(c.req.query(), deps.now(), "service");
+    const query = await withCalibration(deps, parseExploreQuery(c.req.query(), deps.now(), "service"));
     const report = await exploreInCurrency(
       readDb(deps.store),
       query,

@@ -8,12 +8,13 @@ import { Hono } from "hono";
 import { exploreInCurrency } from "../../src/store/read/explore-display";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
+import { withCalibration } from "./explore-calibration";
 import { parseExploreQuery } from "./explore-params";
 
 export function costsApi(deps: WebDeps): Hono {
   const app = new Hono();
   app.get("/costs", async (c) => {
-    const query = parseExploreQuery(c.req.query(), deps.now());
+    const query = await withCalibration(deps, parseExploreQuery(c.req.query(), deps.now()));
     const { converter: _c, ...report } = await exploreInCurrency(
       readDb(deps.store),
       query,

@@ -1,7 +1,5 @@
 /** Words of the carbon page's comparison with AWS's own figures, and of calibration. */
-import type { ReconciliationCause } from "../../src/carbon/calibrate";
-
-type Causes = Record<ReconciliationCause, string>;
+import { CARBON_CAUSE_WORDS } from "../../src/format/carbon-cause-words";
 
 export const CARBON_AWS_WORDS = {
   en: {
@@ -22,15 +20,9 @@ export const CARBON_AWS_WORDS = {
     calibrated: "Calibrated to AWS's figures",
     calibratedNote:
       "CAIRN_CARBON_CALIBRATION=aws: where AWS has a figure for a month, account, service and region, Cairn's daily figures are scaled to sum to it. Share of this period's CO2e that is AWS's figure:",
-    causes: {
-      "cairn-missing": "Cairn has no estimate here: lines not collected or imported, or excluded",
-      "aws-missing": "AWS reports nothing here: a service AWS counts elsewhere (global) or rounds to zero",
-      "storage-assumptions": "storage: Cairn's redundancy and media assumptions (erasure coding, cold disks)",
-      "utilisation-default": "instances: utilisation not measured (50% assumed) or processor not known",
-      "serverless-share": "serverless: Cairn's share of a server per GB-second or vCPU-hour",
-      "cost-ratio-proxy": "estimated from cost (no physical coefficient)",
-      "grid-factors": "grid and PUE figures differ from AWS's own energy data",
-    } satisfies Causes,
+    causes: CARBON_CAUSE_WORDS.en,
+    tileCalibrated: "calibrated to AWS's figures",
+    columnCalibrated: "calibrated to AWS's figures",
   },
   fr: {
     title: "Cairn à côté des chiffres d'AWS",
@@ -50,15 +42,8 @@ export const CARBON_AWS_WORDS = {
     calibrated: "Calibré sur les chiffres d'AWS",
     calibratedNote:
       "CAIRN_CARBON_CALIBRATION=aws : là où AWS donne un chiffre pour un mois, un compte, un service et une région, les chiffres quotidiens de Cairn sont mis à l'échelle pour s'y additionner. Part du CO2e de la période qui vient d'AWS :",
-    causes: {
-      "cairn-missing": "Cairn n'a pas d'estimation ici : lignes non collectées ou importées, ou exclues",
-      "aws-missing": "AWS ne déclare rien ici : service compté ailleurs (global) ou arrondi à zéro",
-      "storage-assumptions":
-        "stockage : hypothèses de redondance et de support de Cairn (codes d'effacement, disques froids)",
-      "utilisation-default": "instances : utilisation non mesurée (50 % supposés) ou processeur inconnu",
-      "serverless-share": "serverless : part de serveur retenue par Cairn par Go-seconde ou vCPU-heure",
-      "cost-ratio-proxy": "estimé à partir du coût (pas de coefficient physique)",
-      "grid-factors": "intensité du réseau et PUE différents des données d'énergie d'AWS",
-    } satisfies Causes,
+    causes: CARBON_CAUSE_WORDS.fr,
+    tileCalibrated: "calibré sur les chiffres d'AWS",
+    columnCalibrated: "calibré sur les chiffres d'AWS",
   },
 };

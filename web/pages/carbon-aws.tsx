@@ -64,6 +64,7 @@ export function AwsComparison(props: { rows: readonly Reconciliation[]; locale: 
                   <th scope="col">{w.ratio}</th>
                   <th scope="col">{w.awsMarket}</th>
                   <th scope="col">{w.cairnMarket}</th>
+                  <th scope="col">{w.ratio}</th>
                 </tr>
               </thead>
               <tbody>
@@ -79,6 +80,9 @@ export function AwsComparison(props: { rows: readonly Reconciliation[]; locale: 
                     </td>
                     <td data-aws-market-grams={m.awsMarket.toFixed(3)}>{formatCo2e(m.awsMarket, locale)}</td>
                     <td data-cairn-market-grams={m.cairnMarket.toFixed(3)}>{formatCo2e(m.cairnMarket, locale)}</td>
+                    <td data-market-ratio={m.awsMarket > 0 ? (m.cairnMarket / m.awsMarket).toFixed(6) : ""}>
+                      {ratioText(m.cairnMarket, m.awsMarket, locale)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

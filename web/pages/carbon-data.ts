@@ -19,6 +19,7 @@ import {
   carbonTotals,
 } from "../../src/store/read/carbon";
 import { awsReconciliation, calibratedCarbon } from "../../src/store/read/carbon-aws";
+import { type CarbonCosts, carbonCostsInCurrency } from "../../src/store/read/carbon-costs";
 import { whatIfInputs } from "../../src/store/read/carbon-what-if";
 import { BadParameter } from "../api/params";
 import type { WebDeps } from "../deps";
@@ -60,6 +61,8 @@ export interface CarbonPageData {
   reconciliation: Reconciliation[];
   /** Set with CAIRN_CARBON_CALIBRATION=aws: the share of the period's CO2e that is AWS's figure. */
   calibratedShare: number | null;
+  /** The tables' cost column, in the display currency (USD when a month has no rate). */
+  costs: CarbonCosts;
 }
 
 export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonPageData> {
@@ -77,6 +80,7 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     whatIfInputs(store, period),
   ]);
   const reconciliation = await awsReconciliation(store, monthsPeriod);
+  const costs = await carbonCostsInCurrency(store, period, deps.config.CAIRN_CURRENCY);
   const calibrated =
     deps.config.CAIRN_CARBON_CALIBRATION === "aws" ? await calibratedCarbon(store, period, monthsPeriod) : null;
   if (calibrated) {
@@ -93,6 +97,7 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
       whatIfRegions: WHAT_IF_REGIONS,
       reconciliation,
       calibratedShare: calibrated.calibratedShare,
+      costs,
     };
   }
   return {
@@ -108,5 +113,6 @@ export async function loadCarbon(deps: WebDeps, period: Period): Promise<CarbonP
     whatIfRegions: WHAT_IF_REGIONS,
     reconciliation,
     calibratedShare: null,
+    costs,
   };
 }

@@ -8,8 +8,16 @@ import { Hono } from "hono";
 import { carbonByKeyChart, carbonMonthlyChart, regionWhatIfChart } from "../../src/charts/carbon-charts";
 import { addDays } from "../../src/days";
 import { formatCo2eRange } from "../../src/format/co2e-range";
-import { formatCo2e, formatDay, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
-import type { CarbonCoverage, Locale } from "../../src/model";
+import {
+  formatCo2e,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  localeTag,
+} from "../../src/format/numbers";
+import type { CarbonCoverage, Currency, Locale } from "../../src/model";
 import type { CarbonGroupRow, CarbonTotalsRow } from "../../src/store/read/carbon";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
@@ -19,6 +27,7 @@ import { type CarbonPageData, loadCarbon, parseCarbonQuery } from "./carbon-data
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { Layout } from "./layout";
+import { MissingRatesNotice } from "./missing-rates-notice";
 
 type Words = (typeof CARBON_WORDS)["en"];
 
@@ -73,6 +82,9 @@ function DimensionSection(props: {
   title: string;
   keyHead: string;
   rows: CarbonGroupRow[];
+  /** The key's cost for the period, in the display currency (../../src/store/read/carbon-costs.ts). */
+  costs: Map<string, number>;
+  currency: Currency;
   untagged: string;
   w: Words;
   locale: Locale;
@@ -113,7 +125,9 @@ function DimensionSection(props: {
                 <tr data-key={r.key}>
                   <th scope="row">{r.key === "" ? props.untagged : r.key}</th>
                   <Figures row={r} locale={locale} />
-                  <td>{formatNumber(r.costUsd, locale, 2)}</td>
+                  <td data-cost={(props.costs.get(r.key) ?? 0).toFixed(2)}>
+                    {formatMoney(props.costs.get(r.key) ?? 0, props.currency, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -295,6 +309,7 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
           </table>
         </div>
       </details>
+      <MissingRatesNotice months={data.costs.missingRates} locale={locale} t={t} />
       {data.byService.length === 0 ? (
         <p class="notice">{w.noData}</p>
       ) : (
@@ -305,6 +320,8 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
               title={w.byPipeline}
               keyHead={w.pipeline}
               rows={data.byPipeline}
+              costs={data.costs.byKey.pipeline}
+              currency={data.costs.currency}
               untagged={t("untagged")}
               w={w}
               locale={locale}
@@ -315,6 +332,8 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
               title={w.byRegion}
               keyHead={w.region}
               rows={data.byRegion}
+              costs={data.costs.byKey.region}
+              currency={data.costs.currency}
               untagged={t("untagged")}
               w={w}
               locale={locale}
@@ -326,6 +345,8 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
             title={w.byService}
             keyHead={w.service}
             rows={data.byService}
+            costs={data.costs.byKey.service}
+            currency={data.costs.currency}
             untagged={t("untagged")}
             w={w}
             locale={locale}

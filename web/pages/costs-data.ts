@@ -4,6 +4,7 @@ import { usageTypeMenu } from "../../src/store/read/cost-explorer";
 import { dimensionMenus } from "../../src/store/read/costs";
 import { exploreInCurrency } from "../../src/store/read/explore-display";
 import { readDb } from "../../src/store/store";
+import { withCalibration } from "../api/explore-calibration";
 import { type ParsedExploreQuery, parseExploreQuery } from "../api/explore-params";
 import type { WebDeps } from "../deps";
 
@@ -45,7 +46,7 @@ export async function loadFilterMenus(deps: WebDeps, period: Period, service?: s
 export async function loadExplorer(deps: WebDeps, query: ParsedExploreQuery) {
   const db = readDb(deps.store);
   const [report, menus] = await Promise.all([
-    exploreInCurrency(db, query, deps.config.CAIRN_CURRENCY),
+    exploreInCurrency(db, await withCalibration(deps, query), deps.config.CAIRN_CURRENCY),
     loadFilterMenus(deps, query.period, query.filters.service),
   ]);
   return { report, menus };

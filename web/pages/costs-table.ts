@@ -38,6 +38,8 @@ export interface ExplorerTable {
   currency: Currency;
   rows: ExplorerRow[];
   total: ExplorerRow;
+  /** CO2e calibrated to AWS's figures (CAIRN_CARBON_CALIBRATION=aws): said in the column's name. */
+  co2eCalibrated?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ interface ReportRow {
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function explorerTable(
-  report: { currency?: Currency; rows: readonly ReportRow[]; total: Omit<ReportRow, "key"> },
+  report: { currency?: Currency; rows: readonly ReportRow[]; total: Omit<ReportRow, "key">; co2eCalibrated?: boolean },
   groupBy: GroupBy | readonly ExploreDimension[],
   labels: { untagged: string; total: string },
   compare = false,
@@ -92,6 +94,7 @@ export function explorerTable(
     currency: report.currency ?? "USD",
     rows: report.rows.map((r) => toRow(r.key, labelOf(r.key), r)),
     total: toRow("", labels.total, report.total),
+    ...(report.co2eCalibrated ? { co2eCalibrated: true } : {}),
   };
 }
 
@@ -106,7 +109,7 @@ export function explorerCsv(table: ExplorerTable): string {
   const unit = table.currency.toLowerCase();
   const header = [...table.dimensions, `cost_${unit}`];
   if (table.compare) header.push(`previous_cost_${unit}`, `change_${unit}`);
-  header.push("share_percent", "co2e_kg");
+  header.push("share_percent", table.co2eCalibrated ? "co2e_kg_calibrated_to_aws" : "co2e_kg");
   const lines = [header.join(",")];
   const cells = (keys: string[], r: ExplorerRow) => {
     const out = keys.map((k) => csvField(k));

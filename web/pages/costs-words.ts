@@ -45,6 +45,8 @@ export const COSTS_WORDS = {
     previousPeriod: "previous period",
     chartByMonth: "Cost per month",
     allFeminine: "All",
+    introEur:
+      "Costs as AWS bills them (unblended), in euros at each month's own rate, with the location-based carbon estimate.",
   },
   fr: {
     title: "Explorateur de coûts",
@@ -92,5 +94,7 @@ export const COSTS_WORDS = {
     previousPeriod: "période précédente",
     chartByMonth: "Coût par mois",
     allFeminine: "Toutes",
+    introEur:
+      "Coûts tels qu’AWS les facture (non lissés), en euros au taux de chaque mois, avec l’estimation carbone (moyenne du réseau électrique local).",
   },
 };

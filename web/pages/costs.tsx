@@ -15,6 +15,7 @@ import type { CarbonCoverage, Currency, Locale } from "../../src/model";
 import { EXPLORE_DIMENSIONS } from "../../src/store/read/cost-explorer";
 import type { ParsedExploreQuery } from "../api/explore-params";
 import { pick, type Translate } from "../i18n";
+import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
@@ -162,7 +163,7 @@ export function CostsPage(props: {
   return (
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
-      <p class="lead">{w.intro}</p>
+      <p class="lead">{table.currency === "EUR" ? w.introEur : w.intro}</p>
       {Object.keys(errors).length > 0 ? (
         <div class="notice error" role="alert" id="query-errors">
           <ul>
@@ -364,7 +365,10 @@ export function CostsPage(props: {
                   {table.compare ? <th scope="col">{w.previous}</th> : null}
                   {table.compare ? <th scope="col">{w.change}</th> : null}
                   <th scope="col">{w.share}</th>
-                  <th scope="col">{w.co2e}</th>
+                  <th scope="col">
+                    {w.co2e}
+                    {table.co2eCalibrated ? `, ${CARBON_AWS_WORDS[locale].columnCalibrated}` : ""}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -4,10 +4,13 @@
  * its usage type, account and days) and the assumptions. `children` carries the finding's state
  * and, for admins, the forms that change it.
  */
+
 import type { Child } from "hono/jsx";
+import { findingTexts } from "../../src/analysis/advice/fr";
 import type { CompleteFinding } from "../../src/analysis/advice/index";
 import { addDays } from "../../src/days";
-import { formatCo2e, formatDay, formatMoney } from "../../src/format/numbers";
+import { formatCo2e, formatDay } from "../../src/format/numbers";
+import { moneyInSentence } from "../../src/format/sentence-money";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
 import { TUNING_WORDS } from "./tuning-words";
@@ -25,24 +28,31 @@ export function explorerHref(l: { usageType: string; accountId: string; firstDay
   return `/costs?${q.toString()}`;
 }
 
-export function FindingCard(props: { finding: CompleteFinding; index: number; locale: Locale; children?: Child }) {
-  const { finding: f, locale } = props;
+export function FindingCard(props: {
+  finding: CompleteFinding;
+  index: number;
+  /** A USD amount of the finding in the page's currency (./page-money.ts). */
+  money: (usd: number, digits?: number) => string;
+  locale: Locale;
+  children?: Child;
+}) {
+  const { finding: f, locale, money } = props;
   const w = pick(TUNING_WORDS, locale);
   const r = f.savingRange;
+  const texts = findingTexts(f, locale);
   return (
     <article class="finding" id={`finding-${props.index + 1}`} data-kind={f.kind} data-finding-id={f.id}>
       <h2>
-        {props.index + 1}. {f.action}
+        {props.index + 1}. {moneyInSentence(texts.action, money)}
       </h2>
       <p class="muted">
         <code>{f.kind}</code> · {f.resource} · {f.region} · {w.confidence}{" "}
         <strong class={`confidence-${f.confidence}`}>{w[`confidence_${f.confidence}` as keyof Words]}</strong>
       </p>
       <p class="finding-saving">
-        {w.saves}: <strong>{formatMoney(f.monthlySavingUsd, "USD", locale)}</strong> ({w.range}{" "}
-        {formatMoney(r.lowUsd, "USD", locale)} {w.and} {formatMoney(r.highUsd, "USD", locale)}) ·{" "}
-        <strong>{formatCo2e(f.monthlySavingCo2eGrams, locale)}</strong> ({w.range} {formatCo2e(r.lowCo2eGrams, locale)}{" "}
-        {w.and} {formatCo2e(r.highCo2eGrams, locale)})
+        {w.saves}: <strong>{money(f.monthlySavingUsd)}</strong> ({w.range} {money(r.lowUsd)} {w.and} {money(r.highUsd)})
+        · <strong>{formatCo2e(f.monthlySavingCo2eGrams, locale)}</strong> ({w.range}{" "}
+        {formatCo2e(r.lowCo2eGrams, locale)} {w.and} {formatCo2e(r.highCo2eGrams, locale)})
       </p>
       {props.children}
       {f.command ? (
@@ -55,8 +65,8 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
       ) : null}
       <h3>{w.evidence}</h3>
       <ul class="evidence">
-        {f.evidence.map((e) => (
-          <li>{e}</li>
+        {texts.evidence.map((e) => (
+          <li>{moneyInSentence(e, money)}</li>
         ))}
       </ul>
       {f.lines && f.lines.length > 0 ? (
@@ -74,8 +84,8 @@ export function FindingCard(props: { finding: CompleteFinding; index: number; lo
       ) : null}
       <h3>{w.assumptions}</h3>
       <ul class="assumptions">
-        {f.assumptions.map((a) => (
-          <li>{a}</li>
+        {texts.assumptions.map((a) => (
+          <li>{moneyInSentence(a, money)}</li>
         ))}
       </ul>
     </article>

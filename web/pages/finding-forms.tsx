@@ -3,7 +3,9 @@
  * reason, reopen) and the done findings' table with their realised savings. Viewers see states,
  * not forms.
  */
-import { formatDay, formatMoney } from "../../src/format/numbers";
+import { findingTexts } from "../../src/analysis/advice/fr";
+import { formatDay } from "../../src/format/numbers";
+import { moneyInSentence } from "../../src/format/sentence-money";
 import type { Locale } from "../../src/model";
 import type { BoardEntry } from "../../src/store/read/finding-board";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
@@ -51,11 +53,17 @@ export function FindingForms(props: {
   );
 }
 
-export function DoneTable(props: { entries: BoardEntry[]; today: string; locale: Locale }) {
+export function DoneTable(props: {
+  entries: BoardEntry[];
+  today: string;
+  /** A USD amount in the page's currency (./page-money.ts). */
+  money: (usd: number) => string;
+  locale: Locale;
+}) {
   const { locale } = props;
   const w = pick(TUNING_WORDS, locale);
   if (props.entries.length === 0) return <p class="muted">{w.noneDone}</p>;
-  const money = (n: number) => formatMoney(n, "USD", locale);
+  const money = props.money;
   return (
     <div class="table-scroll">
       <table class="data" id="done-findings">
@@ -71,7 +79,7 @@ export function DoneTable(props: { entries: BoardEntry[]; today: string; locale:
         <tbody>
           {props.entries.map((e) => (
             <tr data-finding-id={e.finding.id}>
-              <th scope="row">{e.finding.action}</th>
+              <th scope="row">{moneyInSentence(findingTexts(e.finding, locale).action, money)}</th>
               <td>
                 {e.state?.doneOn ? formatDay(e.state.doneOn, locale) : ""} ({w.by} {e.state?.changedBy})
               </td>

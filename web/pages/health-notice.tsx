@@ -1,16 +1,17 @@
 /** The health verdict as the overview and the Data health page show it, in the reader's locale. */
 
 import type { Health } from "../../src/analysis/source-health";
+import { collectErrorText } from "../../src/format/collect-error-words";
 import { fill } from "../../src/format/fill";
 import { formatNumber } from "../../src/format/numbers";
+import { colon } from "../../src/format/reconciliation-words";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
 import { HEALTH_WORDS } from "./health-words";
 
 type Words = (typeof HEALTH_WORDS)["en"];
-const CREDENTIAL_KINDS = ["missing-credentials", "expired-credentials", "access-denied"] as const;
 
-/** One sentence per problem, and what to do when the last run's failure is a credentials one. */
+/** One sentence per problem, then what its last failure means and what to do (src/format/collect-error-words.ts). */
 export function healthLines(health: Health, locale: Locale): string[] {
   const w: Words = pick(HEALTH_WORDS, locale);
   const lines: string[] = [];
@@ -20,9 +21,10 @@ export function healthLines(health: Health, locale: Locale): string[] {
     if (p.kind === "stale")
       lines.push(fill(w.stale, { source, hours: formatNumber(Math.floor(p.ageHours ?? 0), locale) }));
     else lines.push(fill(p.firstAttemptAt === null ? w.neverRun : w.never, { source }));
-    const kind = CREDENTIAL_KINDS.find((k) => k === p.errorKind);
-    if (kind) lines.push(w[kind]);
-    else if (p.error) lines.push(`${w.lastError}${locale === "fr" ? "\u00a0: " : ": "}${p.error}`);
+    if (p.error || p.errorKind) {
+      const e = collectErrorText(p.errorKind, p.error, locale);
+      lines.push(e.detail ? `${e.message} ${e.detailLabel}${colon(locale)}${e.detail}` : e.message);
+    }
   }
   return lines;
 }

@@ -11,6 +11,9 @@ import { addDays, daysInMonth, firstDayOfMonth, monthOf, toDay } from "../../src
 import { loadHealth } from "../../src/jobs/health";
 import type { CarbonCoverage, Day, Month } from "../../src/model";
 import { carbonCoverage } from "../../src/store/read/carbon";
+import { calibratedCarbonSums } from "../../src/store/read/carbon-calibrated";
+import { loadCalibration } from "../../src/store/read/carbon-calibration";
+import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import { dailyCostsBy, latestCostDay } from "../../src/store/read/costs";
 import { loadPeriodView } from "../../src/store/read/period-facts";
 import { lastSuccessfulRun } from "../../src/store/runs";
@@ -36,8 +39,13 @@ export interface OverviewData {
   freshness: Freshness;
   /** Every configured source's verdict, as /healthz gives it. */
   health: Health;
-  /** This month's location-based CO2e and the coverage of its cost (the carbon tile). */
-  carbon: { co2eGrams: number; coverage: CarbonCoverage };
+  /**
+   * This month's location-based CO2e and the coverage of its cost (the carbon tile); with
+   * CAIRN_CARBON_CALIBRATION=aws, calibrated, with the share that is AWS's figure (else null).
+   */
+  carbon: { co2eGrams: number; coverage: CarbonCoverage; calibratedShare: number | null };
+  /** This month's cost of ownership per pipeline: cloud cost + valued upkeep (USD). */
+  ownership: OwnershipRow[];
 }
 
 export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
@@ -59,9 +67,11 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     }),
   ]);
   const { facts, converter } = view;
-  const [coverage, health] = await Promise.all([
+  const [coverage, health, calibrated, ownership] = await Promise.all([
     carbonCoverage(deps.store, monthPeriod),
     loadHealth(deps.store, deps.config, now),
+    calibratedMonth(deps, monthPeriod),
+    costOfOwnership(db, monthPeriod, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
   ]);
   const monthDaily = new Map(facts.daily.map((d) => [d.day, d.amount.amount]));
   const days: Day[] = [];
@@ -84,6 +94,17 @@ export async function loadOverview(deps: WebDeps): Promise<OverviewData> {
     freshness: freshnessOf(run?.finishedAt ?? null, now),
     health,
     // The month's CO2e comes from the rollup with the cost; only coverage reads the lines.
-    carbon: { co2eGrams: facts.co2eGrams, coverage },
+    carbon: {
+      co2eGrams: calibrated?.totals.co2eGrams ?? facts.co2eGrams,
+      coverage,
+      calibratedShare: calibrated?.calibratedShare ?? null,
+    },
+    ownership,
   };
+}
+
+/** The month's CO2e calibrated to AWS's figures, when CAIRN_CARBON_CALIBRATION=aws. */
+async function calibratedMonth(deps: WebDeps, period: { from: Day; to: Day }) {
+  const cal = await loadCalibration(deps.store, deps.config.CAIRN_CARBON_CALIBRATION, period);
+  return cal ? calibratedCarbonSums(deps.store, cal, period) : null;
 }

@@ -4,11 +4,13 @@ import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeT
 import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import { pick, type Translate } from "../i18n";
+import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
+import { OwnershipSection } from "./overview-ownership";
 import { overviewVerdict } from "./overview-verdict";
 
 function Tile(props: { label: string; value: string; note?: string; tone?: "ok" | "warn" | "bad" }) {
@@ -109,7 +111,12 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
           const cw = pick(CARBON_WORDS, locale);
           const cov = data.carbon.coverage;
           return (
-            <div class="tile" id="tile-carbon" data-co2e-grams={data.carbon.co2eGrams.toFixed(3)}>
+            <div
+              class="tile"
+              id="tile-carbon"
+              data-co2e-grams={data.carbon.co2eGrams.toFixed(3)}
+              data-calibrated-share={data.carbon.calibratedShare?.toFixed(6)}
+            >
               <div class="tile-label">
                 <a href="/carbon">{cw.tileLabel}</a>
               </div>
@@ -118,6 +125,11 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
                 {formatPercent(cov.physicalShare, locale)} {cw.tileNote} · {formatPercent(cov.proxyShare, locale)}{" "}
                 {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excludedShort}
               </div>
+              {data.carbon.calibratedShare !== null ? (
+                <div class="tile-note" id="overview-calibrated">
+                  {CARBON_AWS_WORDS[locale].tileCalibrated}
+                </div>
+              ) : null}
             </div>
           );
         })()}
@@ -144,6 +156,12 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
           config={rankedBarChart(data.byPipeline, t("monthToDate"), format, t("untagged"))}
         />
       </div>
+      <OwnershipSection
+        rows={data.ownership}
+        monthStart={`${data.month}-01`}
+        converter={data.converter}
+        locale={locale}
+      />
       <Chart
         id="chart-services"
         label={t("dailyByService")}

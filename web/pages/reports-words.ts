@@ -19,6 +19,7 @@ export const REPORTS_WORDS = {
     weekly: "Weekly",
     monthly: "Monthly",
     notFound: "No such report.",
+    preview: "Preview this month's directors' report so far",
   },
   fr: {
     title: "Rapports",
@@ -40,5 +41,6 @@ export const REPORTS_WORDS = {
     weekly: "Hebdomadaire",
     monthly: "Mensuel",
     notFound: "Rapport introuvable.",
+    preview: "Aperçu du rapport mensuel de ce mois-ci, à ce jour",
   },
 };

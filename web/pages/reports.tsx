@@ -25,6 +25,11 @@ export function ReportsPage(props: { reports: ReportSummaryRow[]; locale: Locale
     <Layout title={w.title} path="/reports" locale={locale} t={t}>
       <h1>{w.title}</h1>
       <p class="muted">{w.intro}</p>
+      <p>
+        <a href="/reports/preview" id="report-preview">
+          {w.preview}
+        </a>
+      </p>
       {props.reports.length === 0 ? (
         <p id="reports-empty">{w.empty}</p>
       ) : (

@@ -11,10 +11,12 @@ import { type ApiUsage, apiUsageSince } from "../../src/store/api-requests";
 import { otherProviderTotals } from "../../src/store/imports";
 import { latestCostDay } from "../../src/store/read/costs";
 import { type SourceComparison, sourceComparisons } from "../../src/store/read/reconciliation";
+import { sourceCostsByMonth } from "../../src/store/read/source-months";
 import { costsBySource, type SourceSummary } from "../../src/store/read/sources";
 import { type CollectionRun, lastSuccessfulRun, recentRuns } from "../../src/store/runs";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
+import { loadRunsMoney, type RunsMoney } from "./runs-money";
 
 export interface RunsData {
   freshness: Freshness;
@@ -30,6 +32,8 @@ export interface RunsData {
   failuresLast30Days: number;
   /** Each account and month two sources cover: both totals and their difference. */
   comparisons: SourceComparison[];
+  /** The page's amounts in the display currency (./runs-money.ts). */
+  money: RunsMoney;
 }
 
 const RUNS_SHOWN = 30;
@@ -48,6 +52,12 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
   ]);
   const comparisons = await sourceComparisons(readDb(deps.store));
   const health = await loadHealth(deps.store, deps.config, now);
+  const money = await loadRunsMoney(deps, {
+    currentMonth: monthOf(toDay(now)),
+    sourceMonths: await sourceCostsByMonth(readDb(deps.store)),
+    comparisons,
+    runs,
+  });
   return {
     health,
     freshness: freshnessOf(last?.finishedAt ?? null, now),
@@ -57,6 +67,7 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     otherProviders,
     runs,
     comparisons,
+    money,
     failuresLast30Days: runs.filter((r) => r.status === "failed" && r.startedAt >= since30).length,
   };
 }

@@ -3,7 +3,7 @@
  * side), and of other providers' rows that FOCUS imports count apart, labelled as outside every
  * AWS figure.
  */
-import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import { formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
 import type { RunsData } from "./runs-data";
@@ -13,6 +13,7 @@ import { sourceLabel } from "./source-labels";
 export function SourcesSection(props: { data: RunsData; locale: Locale }) {
   const { data, locale } = props;
   const w = pick(RUNS_WORDS, locale);
+  const money = (amount: number | undefined) => data.money.formatConverted(amount ?? 0);
   return (
     <>
       <h2 id="sources-heading">{w.sources}</h2>
@@ -37,8 +38,10 @@ export function SourcesSection(props: { data: RunsData; locale: Locale }) {
                 <tr data-source={s.source}>
                   <th scope="row">{sourceLabel(s.source, locale)}</th>
                   <td data-lines={s.lines}>{formatNumber(s.lines, locale)}</td>
-                  <td data-cost-usd={s.costUsd.toFixed(2)}>{formatMoney(s.costUsd, "USD", locale)}</td>
-                  <td data-counted-usd={s.countedCostUsd.toFixed(2)}>{formatMoney(s.countedCostUsd, "USD", locale)}</td>
+                  <td data-cost-usd={s.costUsd.toFixed(2)}>{money(data.money.sources.get(s.source)?.cost)}</td>
+                  <td data-counted-usd={s.countedCostUsd.toFixed(2)}>
+                    {money(data.money.sources.get(s.source)?.counted)}
+                  </td>
                   <td data-day={s.oldestDay}>{formatDay(s.oldestDay, locale)}</td>
                   <td data-day={s.newestDay}>{formatDay(s.newestDay, locale)}</td>
                 </tr>

@@ -36,7 +36,7 @@ export const RUNS_WORDS = {
     sourcesIntro:
       "Imported figures are kept next to collected ones, but where two sources cover the same account and day only one counts (see Sources compared below); the dashboard can filter by source.",
     lines: "Cost lines",
-    sourceCost: "Cost (USD)",
+    sourceCost: "Cost",
     oldestDay: "First day",
     newestDay: "Newest day",
     noSources: "No cost data yet.",
@@ -48,7 +48,7 @@ export const RUNS_WORDS = {
     billingAccount: "Billing account",
     otherRows: "Rows",
     billedCost: "Billed cost",
-    countedCost: "Counted (USD)",
+    countedCost: "Counted",
   },
   fr: {
     title: "Collectes et santé des données",
@@ -86,7 +86,7 @@ export const RUNS_WORDS = {
     sourcesIntro:
       "Les chiffres importés sont gardés à côté des chiffres collectés, mais quand deux sources couvrent le même compte et le même jour, une seule compte (voir « Sources comparées » plus bas) ; le tableau de bord peut filtrer par source.",
     lines: "Lignes de coût",
-    sourceCost: "Coût (USD)",
+    sourceCost: "Coût",
     oldestDay: "Premier jour",
     newestDay: "Dernier jour",
     noSources: "Aucune donnée de coût pour l'instant.",
@@ -98,6 +98,6 @@ export const RUNS_WORDS = {
     billingAccount: "Compte de facturation",
     otherRows: "Lignes",
     billedCost: "Coût facturé",
-    countedCost: "Compté (USD)",
+    countedCost: "Compté",
   },
 };

@@ -1,16 +1,36 @@
 /** Collection runs and data health: is the data fresh, what did collecting cost, what failed. */
+import { collectErrorText } from "../../src/format/collect-error-words";
 import { formatInstant } from "../../src/format/instant";
 import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import { colon } from "../../src/format/reconciliation-words";
 import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
+import { MissingRatesNotice } from "./missing-rates-notice";
 import type { RunsData } from "./runs-data";
 import { ReconciliationSection } from "./runs-reconciliation";
 import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
+
+/** What the failure means and what to do, in the reader's language; the recorded text after it. */
+function RunError(props: { kind: string | null; error: string | null; locale: Locale }) {
+  const e = collectErrorText(props.kind, props.error, props.locale);
+  return (
+    <>
+      {e.message}
+      {e.detail ? (
+        <div class="muted">
+          {e.detailLabel}
+          {colon(props.locale)}
+          {e.detail.slice(0, 300)}
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 function CollectButton(props: { available: boolean; locale: Locale }) {
   const viewer = useViewer();
@@ -61,7 +81,7 @@ export function RunsPage(props: {
           <div class="tile-label">{w.requestsThisMonth}</div>
           <div class="tile-value">{formatNumber(data.costExplorer.units, locale)}</div>
           <div class="tile-note">
-            {w.requestsCost}: {formatMoney(data.costExplorer.costUsd, "USD", locale)} · {w.requestsNote}
+            {w.requestsCost}: {data.money.format(data.costExplorer.costUsd, data.money.currentMonth)} · {w.requestsNote}
           </div>
         </div>
         <div class={`tile ${data.failuresLast30Days > 0 ? "warn" : "ok"}`}>
@@ -75,8 +95,9 @@ export function RunsPage(props: {
         </p>
       ) : null}
       <CollectButton available={props.collectAvailable} locale={locale} />
+      <MissingRatesNotice months={data.money.converter.missingMonths} locale={locale} t={t} />
       <SourcesSection data={data} locale={locale} />
-      <ReconciliationSection comparisons={data.comparisons} locale={locale} />
+      <ReconciliationSection comparisons={data.comparisons} money={data.money} locale={locale} />
       <h2>{w.runs}</h2>
       {data.runs.length === 0 ? (
         <p class="notice">{w.noRuns}</p>
@@ -106,8 +127,10 @@ export function RunsPage(props: {
                   <td class="text">{r.fromDay && r.toDay ? `${r.fromDay} → ${r.toDay}` : "—"}</td>
                   <td>{formatNumber(r.rowsWritten, locale)}</td>
                   <td>{formatNumber(r.requests, locale)}</td>
-                  <td>{formatMoney(r.requestCostUsd, "USD", locale)}</td>
-                  <td class="error-text">{r.error ? r.error.slice(0, 300) : ""}</td>
+                  <td>{data.money.format(r.requestCostUsd, r.startedAt.slice(0, 7))}</td>
+                  <td class="error-text">
+                    {r.status === "failed" ? <RunError kind={r.errorKind} error={r.error} locale={locale} /> : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-/** The tuning page's words. The findings themselves are written by the advice rules, in English. */
+/** The tuning page's words. The findings themselves are written by the advice rules, in both languages (../../src/analysis/advice/fr.ts). */
 export const TUNING_WORDS = {
   en: {
     title: "Tuning: what to change",
@@ -71,7 +71,7 @@ export const TUNING_WORDS = {
   fr: {
     title: "Optimisation : que changer",
     intro:
-      "Constats tirés des métriques CloudWatch et des coûts estimés des 14 jours précédant la date indiquée (Lambda : comparés aux 14 jours d'avant), par économie mensuelle décroissante. Chacun dit sur quoi il repose et ce qu'il suppose (textes en anglais).",
+      "Constats tirés des métriques CloudWatch et des coûts estimés des 14 jours précédant la date indiquée (Lambda : comparés aux 14 jours d'avant), par économie mensuelle décroissante. Chacun dit sur quoi il repose et ce qu'il suppose.",
     window: "Période examinée",
     findings: "Constats",
     savingUsd: "Économie possible par mois",

@@ -4,17 +4,20 @@
  * and what it saved, what is snoozed and what was dismissed. `POST /tuning/findings` (admins)
  * changes a finding's state through src/services/change-finding-state.ts.
  */
+
 import { Hono } from "hono";
 import { z } from "zod";
+import { findingTexts } from "../../src/analysis/advice/fr";
 import { WINDOW_DAYS } from "../../src/analysis/advice/types";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
-import { formatCo2e, formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import { formatCo2e, formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { addUpkeep } from "../../src/services/add-upkeep";
 import { changeFindingState } from "../../src/services/change-finding-state";
 import { ServiceInputError } from "../../src/services/errors";
 import { freezeRealisedSavings } from "../../src/services/freeze-realised-savings";
 import { removeUpkeep } from "../../src/services/remove-upkeep";
+import { ADVICE_HISTORY_DAYS } from "../../src/store/read/advice";
 import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import { type FindingBoard, loadFindingBoard } from "../../src/store/read/finding-board";
 import { readDb } from "../../src/store/store";
@@ -27,6 +30,8 @@ import { pick, type Translate, translator } from "../i18n";
 import { FindingCard } from "./finding-card";
 import { DoneTable, FindingForms } from "./finding-forms";
 import { Layout } from "./layout";
+import { MissingRatesNotice } from "./missing-rates-notice";
+import { loadPageMoney, type PageMoney } from "./page-money";
 import { TUNING_WORDS } from "./tuning-words";
 import { UpkeepSection } from "./upkeep-section";
 
@@ -35,6 +40,13 @@ export interface TuningData extends FindingBoard {
   month: string;
   ownership: OwnershipRow[];
   upkeep: StoredUpkeepEntry[];
+  /**
+   * Amounts in the display currency. A finding's figures (its evidence, its monthly saving, the
+   * saving realised once done) are converted at the rate of the month its window ends in; the
+   * window's every month must have a rate, or the page stays in USD. Cost of ownership is `month`'s.
+   */
+  money: PageMoney;
+  findingsMonth: string;
 }
 
 export async function loadTuning(deps: WebDeps, asOf: string): Promise<TuningData> {
@@ -47,7 +59,11 @@ export async function loadTuning(deps: WebDeps, asOf: string): Promise<TuningDat
     costOfOwnership(db, period, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
     listUpkeep(db, period),
   ]);
-  return { ...board, today, month, ownership, upkeep };
+  const findingsMonth = monthOf(addDays(asOf, -1));
+  const money = await loadPageMoney(deps, [
+    ...new Set([monthOf(addDays(asOf, -ADVICE_HISTORY_DAYS)), findingsMonth, month]),
+  ]);
+  return { ...board, today, month, ownership, upkeep, money, findingsMonth };
 }
 
 /** Service refusals become a 400 naming the field, as the API's bad parameters. */
@@ -67,6 +83,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
   const co2e = data.open.reduce((s, e) => s + e.finding.monthlySavingCo2eGrams, 0);
   const realised = data.done.reduce((s, e) => s + (e.realised?.monthlyUsd ?? 0), 0);
   const from = addDays(data.asOf, -WINDOW_DAYS);
+  const findingMoney = (usd: number, digits?: number) => data.money.format(usd, data.findingsMonth, digits);
   return (
     <Layout title={w.title} path="/tuning" locale={locale} t={t}>
       <h1>{w.title}</h1>
@@ -89,7 +106,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
         </div>
         <div class="tile ok" id="tile-saving-usd">
           <div class="tile-label">{w.savingUsd}</div>
-          <div class="tile-value">{formatMoney(usd, "USD", locale)}</div>
+          <div class="tile-value">{findingMoney(usd)}</div>
         </div>
         <div class="tile ok" id="tile-saving-co2e">
           <div class="tile-label">{w.savingCo2e}</div>
@@ -97,27 +114,28 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
         </div>
         <div class="tile ok" id="tile-realised">
           <div class="tile-label">{w.realisedTotal}</div>
-          <div class="tile-value">{formatMoney(realised, "USD", locale)}</div>
+          <div class="tile-value">{findingMoney(realised)}</div>
         </div>
       </section>
+      <MissingRatesNotice months={data.money.converter.missingMonths} locale={locale} t={t} />
       {data.hasMetrics ? null : <p class="notice">{w.noMetrics}</p>}
       <h2 id="open-findings">{w.openTitle}</h2>
       {data.open.length === 0 ? <p class="notice">{w.none}</p> : null}
       {data.open.map((e, i) => (
-        <FindingCard finding={e.finding} index={i} locale={locale}>
+        <FindingCard finding={e.finding} index={i} money={findingMoney} locale={locale}>
           <FindingForms findingId={e.finding.id} today={data.today} locale={locale} asOf={data.asOf} />
         </FindingCard>
       ))}
       <h2 id="done-title">{w.doneTitle}</h2>
-      <DoneTable entries={data.done} today={data.today} locale={locale} />
+      <DoneTable entries={data.done} today={data.today} money={findingMoney} locale={locale} />
       {data.snoozed.length > 0 ? (
         <>
           <h2>{w.snoozedTitle}</h2>
           <ul id="snoozed-findings">
             {data.snoozed.map((e) => (
               <li data-finding-id={e.finding.id}>
-                {e.finding.action} ({w.until} {formatDay(e.state?.snoozedUntil ?? "", locale)}, {w.by}{" "}
-                {e.state?.changedBy}){" "}
+                {findingTexts(e.finding, locale).action} ({w.until} {formatDay(e.state?.snoozedUntil ?? "", locale)},{" "}
+                {w.by} {e.state?.changedBy}){" "}
                 <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
               </li>
             ))}
@@ -130,7 +148,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           <ul id="dismissed-findings">
             {data.dismissed.map((e) => (
               <li data-finding-id={e.finding.id}>
-                {e.finding.action} ({w.reason} {e.state?.reason}, {w.by} {e.state?.changedBy}){" "}
+                {findingTexts(e.finding, locale).action} ({w.reason} {e.state?.reason}, {w.by} {e.state?.changedBy}){" "}
                 <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
               </li>
             ))}
@@ -143,6 +161,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
         ownership={data.ownership}
         entries={data.upkeep}
         pipelines={data.ownership.map((r) => r.pipeline).filter((p) => p !== "")}
+        money={(usd) => data.money.format(usd, data.month)}
         locale={locale}
       />
       <p class="muted">{w.kinds}</p>

@@ -2,7 +2,7 @@
  * The Tuning page's upkeep section: this month's cost of ownership per pipeline, the month's
  * upkeep entries and, for admins, the form that adds one (POST /tuning/upkeep).
  */
-import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import { formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import type { StoredUpkeepEntry } from "../../src/store/upkeep";
@@ -16,12 +16,14 @@ export function UpkeepSection(props: {
   ownership: OwnershipRow[];
   entries: StoredUpkeepEntry[];
   pipelines: string[];
+  /** A USD amount of `month` in the page's currency (./page-money.ts). */
+  money: (usd: number) => string;
   locale: Locale;
 }) {
   const { locale } = props;
   const w = pick(TUNING_WORDS, locale);
   const admin = isAdmin(useViewer());
-  const money = (n: number) => formatMoney(n, "USD", locale);
+  const money = props.money;
   return (
     <section id="upkeep" aria-labelledby="upkeep-title">
       <h2 id="upkeep-title">

@@ -6,8 +6,10 @@
  * the ACUs above 0.5 in each hour spent at the floor, at the region's billed price and CO2e per
  * ACU-hour.
  */
+
 import { resolveRegion, splitUsageType } from "../../carbon/regions";
 import { addDays } from "../../days";
+import { frGrams, frNum, frPct, frUsd } from "./fr";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, grams, pct, round2, totals, usd, WINDOW_DAYS } from "./types";
 
 export const PROPOSED_MIN_ACU = 0.5;
@@ -85,6 +87,23 @@ export function auroraFindings(input: AdviceInput): Finding[] {
         "Performance Insights is off (AWS advises a minimum of 2 ACU with it on).",
         `Energy and CO2e follow ACU-hours, ${round2(acuHours)} fewer a month.`,
       ],
+      fr: {
+        action: `Abaisser la capacité minimale de ${c.cluster} de ${frNum(c.floor)} à ${frNum(PROPOSED_MIN_ACU)} ACU.`,
+        evidence: [
+          `Capacité sur les ${WINDOW_DAYS} derniers jours : ${frNum(c.weighted / c.hours)} ACU en moyenne, jamais moins de ${frNum(c.floor)} ACU, au plus ${frNum(c.peak)} ACU.`,
+          `Elle est restée à ${frNum(c.floor)} ACU pendant ${floorHours} des ${c.hours} heures (${frPct(share * 100)}) : c'est le minimum, et non la charge, qui fixait alors la capacité.`,
+          ...(t.usage > 0
+            ? [
+                `Aurora Serverless en ${c.region} a coûté ${frUsd(perAcuHourUsd)} et émis ${frGrams(perAcuHourCo2e)} de CO2e par ACU-heure.`,
+              ]
+            : []),
+        ],
+        assumptions: [
+          `Pendant ces heures, la charge demande ${frNum(PROPOSED_MIN_ACU)} ACU ou moins ; Aurora monte en capacité en quelques secondes quand il le faut.`,
+          "Performance Insights est désactivé (AWS conseille un minimum de 2 ACU quand il est activé).",
+          `L'énergie et le CO2e suivent les ACU-heures : ${frNum(acuHours)} de moins par mois.`,
+        ],
+      },
       monthlySavingUsd: round2(acuHours * perAcuHourUsd),
       monthlySavingCo2eGrams: Math.round(acuHours * perAcuHourCo2e),
     });

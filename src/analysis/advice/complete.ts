@@ -4,6 +4,7 @@
  * should fall once it is done. The waste detectors set their own; the older metric rules get
  * theirs here, per kind. Pure.
  */
+import { frenchSpacing } from "./fr";
 import type { CompleteFinding, Confidence, Finding, FindingKind } from "./types";
 
 interface KindDefaults {
@@ -79,5 +80,6 @@ export function completeFinding(f: Finding): CompleteFinding {
     },
     command: f.command ?? d?.command(f) ?? "",
     usageTypes: f.usageTypes ?? d?.usageTypes ?? [],
+    ...(f.fr ? { fr: frenchSpacing(f.fr) } : {}),
   };
 }

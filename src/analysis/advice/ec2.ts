@@ -6,8 +6,10 @@
  * hour (busy hours near the peak, idle ones near zero). An instance's cost and CO2e per hour are
  * those of its type's billed hours in the region (cost lines and their footprints).
  */
+
 import { resolveRegion, splitUsageType } from "../../carbon/regions";
 import { addDays } from "../../days";
+import { frGrams, frInt, frNum, frPct, frUsd } from "./fr";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, grams, pct, round2, totals, usd, WINDOW_DAYS } from "./types";
 
 export const IDLE_AVERAGE_PCT = 2;
@@ -93,6 +95,33 @@ export function ec2Findings(input: AdviceInput): Finding[] {
           `Its busiest hour (${pct(u.peak)}) would reach ${pct(u.peak * 2)}: schedule or check peaks first.`,
         );
     } else assumptions.push("Nothing depends on it: stop it (or schedule it to run only when needed).");
+    const frEvidence = [
+      `CPU sur les ${WINDOW_DAYS} derniers jours : ${frPct(average)} en moyenne, ${frPct(u.peak)} à l'heure la plus chargée, ${u.hours} heures de marche sur ${u.days} jours.`,
+      ...(t.usage > 0
+        ? [
+            `Une ${u.instanceType ?? "instance de type inconnu"} en ${u.region} a coûté ${frUsd(perHourUsd, 4)} et émis ${frGrams(perHourCo2e)} de CO2e par heure (${frNum(t.usage)} heures facturées).`,
+          ]
+        : []),
+    ];
+    const frAssumptions = [
+      `En marche ${frInt(monthlyHours)} heures par mois, comme sur les ${WINDOW_DAYS} derniers jours.`,
+    ];
+    if (!u.instanceType)
+      frAssumptions.push("Son type d'instance ne se déduit pas des lignes de coût : aucune économie n'est comptée.");
+    if (accelerated) {
+      frAssumptions.push(
+        "Une instance GPU se dimensionne sur son GPU, pas sur son CPU : l'arrêter quand elle ne sert pas (une planification, ou le travail en lot) plutôt que la réduire.",
+        `Les heures chargées tournent près de l'heure la plus chargée et les autres près de zéro : environ ${frPct(share * 100)} de ses heures (1 − ${frPct(average)} / ${frPct(u.peak)}) sont inutiles et économisées.`,
+      );
+    } else if (!idle) {
+      frAssumptions.push(
+        "La taille juste en dessous dans la même famille a deux fois moins de vCPU, de prix et de puissance ; le CPU doublerait.",
+      );
+      if (u.peak * 2 > 80)
+        frAssumptions.push(
+          `Son heure la plus chargée (${frPct(u.peak)}) atteindrait ${frPct(u.peak * 2)} : planifier ou vérifier les pointes d'abord.`,
+        );
+    } else frAssumptions.push("Rien n'en dépend : l'arrêter (ou ne la faire tourner que quand il le faut).");
     out.push({
       kind: idle ? "ec2-idle" : "ec2-underused",
       resource: `${u.instanceId} (${type})`,
@@ -104,6 +133,15 @@ export function ec2Findings(input: AdviceInput): Finding[] {
           : `Move ${u.instanceId} to a smaller size: it averaged ${pct(average)} CPU.`,
       evidence,
       assumptions,
+      fr: {
+        action: idle
+          ? `Arrêter ${u.instanceId} : elle n'a rien fait pendant ${WINDOW_DAYS} jours.`
+          : accelerated
+            ? `Arrêter ${u.instanceId} quand elle ne sert pas : ${frPct(average)} de CPU en moyenne, ${frPct(u.peak)} au plus.`
+            : `Passer ${u.instanceId} à une taille plus petite : ${frPct(average)} de CPU en moyenne.`,
+        evidence: frEvidence,
+        assumptions: frAssumptions,
+      },
       monthlySavingUsd: round2(share * monthlyHours * perHourUsd),
       monthlySavingCo2eGrams: Math.round(share * monthlyHours * perHourCo2e),
     });

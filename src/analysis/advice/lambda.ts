@@ -4,9 +4,11 @@
  * of its invocations (request lines) that day; its CO2e likewise. The saving is the growth:
  * what bringing the function back to its earlier level would save a month.
  */
+
 import { resolveRegion, splitUsageType } from "../../carbon/regions";
 import { addDays } from "../../days";
 import type { Day } from "../../model";
+import { frInt, frPct, frUsd } from "./fr";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, pct, round2, usd, WINDOW_DAYS } from "./types";
 
 /** At least this growth (+25%) and this many dollars a month. */
@@ -102,6 +104,17 @@ export function lambdaFindings(input: AdviceInput): Finding[] {
         "Functions of a region share its Lambda cost by their duration (GB-seconds) and invocations (requests): CloudWatch does not give memory sizes, so all are taken as equal.",
         "The saving is the growth, if the function returns to its earlier level.",
       ],
+      fr: {
+        action: `Chercher pourquoi ${fn.name} coûte ${Number.isFinite(ratio) ? `${frPct((ratio - 1) * 100)} de plus` : "de l'argent alors qu'elle ne coûtait rien"} que quinze jours plus tôt, et la ramener à son niveau.`,
+        evidence: [
+          `${WINDOW_DAYS} derniers jours : ${frInt(sums.recent.inv)} appels, ${frInt(avgMs(sums.recent))} ms en moyenne, ${frUsd(sums.recent.usd)}.`,
+          `Les ${WINDOW_DAYS} jours d'avant : ${frInt(sums.previous.inv)} appels, ${frInt(avgMs(sums.previous))} ms en moyenne, ${frUsd(sums.previous.usd)}.`,
+        ],
+        assumptions: [
+          "Les fonctions d'une région se partagent son coût Lambda selon leur durée (Go-secondes) et leurs appels (requêtes) : CloudWatch ne donne pas la mémoire de chacune, toutes sont donc comptées égales.",
+          "L'économie est la hausse, si la fonction revient à son niveau d'avant.",
+        ],
+      },
       monthlySavingUsd: round2(growthUsd),
       monthlySavingCo2eGrams: Math.round((sums.recent.co2e - sums.previous.co2e) * perMonth),
       growth: growthUsd,

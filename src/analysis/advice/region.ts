@@ -4,8 +4,11 @@
  * pipeline qualifies when the best region halves its location-based CO2e. Prices differ by region
  * and moving has its own costs, so no money saving is counted.
  */
+
 import { regionWhatIf, WHAT_IF_REGIONS } from "../../carbon/what-if";
 import { addDays } from "../../days";
+import { formatNumber } from "../../format/numbers";
+import { frKg, frPct } from "./fr";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, kg, pct, WINDOW_DAYS } from "./types";
 
 /** The best region must cut CO2e by at least half, and by at least a kilogram a month. */
@@ -43,6 +46,18 @@ export function regionFindings(input: AdviceInput, targets: readonly string[] = 
         "No money saving is counted: prices, data transfer and the move itself differ by region.",
         "Embodied emissions do not depend on the region.",
       ],
+      fr: {
+        action: `Faire tourner la chaîne ${row.pipeline === "" ? "(sans étiquette)" : row.pipeline} en ${region} : elle émettrait ${frPct((cut / current) * 100)} de moins.`,
+        evidence: [
+          `${WINDOW_DAYS} derniers jours en ${regions.join(", ")} : ${frKg(current)} (par localisation), ${formatNumber(row.current.energyKwh, "fr", 1)} kWh.`,
+          `La même énergie en ${region}, avec son PUE et son réseau électrique : ${frKg(totals.co2eGrams)}.`,
+        ],
+        assumptions: [
+          "Le travail et l'énergie de la chaîne restent les mêmes ; seuls le PUE du centre de données et le réseau électrique changent.",
+          "Aucune économie d'argent n'est comptée : les prix, les transferts de données et le déménagement lui-même diffèrent selon la région.",
+          "Les émissions de fabrication ne dépendent pas de la région.",
+        ],
+      },
       monthlySavingUsd: 0,
       monthlySavingCo2eGrams: Math.round(monthly),
     });

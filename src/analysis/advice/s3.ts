@@ -5,8 +5,10 @@
  * are the region's billed ones (cost lines), else AWS's list-price ratios. Buckets without
  * request metrics are left out: nothing says how often they are read.
  */
+
 import { resolveRegion, splitUsageType } from "../../carbon/regions";
 import { addDays } from "../../days";
+import { frInt, frNum, frUsd } from "./fr";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, round2, usd, WINDOW_DAYS } from "./types";
 
 const GIB = 1024 ** 3;
@@ -72,6 +74,18 @@ export function s3Findings(input: AdviceInput): Finding[] {
         `Reads stay as rare: ${target} charges for each GB read back and 30 (Standard-IA) or 90 (Glacier IR) days of minimum storage.`,
         "No CO2e saving is counted: Cairn's coefficients give the same replicated disk storage to every S3 class that keeps copies in several zones.",
       ],
+      fr: {
+        action: `Passer le stockage Standard de ${s.bucket} en ${target} (une règle de cycle de vie).`,
+        evidence: [
+          `${frNum(gb)} Go en S3 Standard en moyenne sur les ${WINDOW_DAYS} derniers jours.`,
+          `${frInt(readCount)} requêtes de lecture (GetRequests) sur ces ${WINDOW_DAYS} jours.`,
+          `S3 Standard coûte ${frUsd(standard)} par Go-mois en ${s.region}, ${target} ${frUsd(colder)}.`,
+        ],
+        assumptions: [
+          `Les lectures restent aussi rares : ${target} facture chaque Go relu et une durée minimale de stockage de 30 jours (Standard-IA) ou 90 jours (Glacier IR).`,
+          "Aucune baisse de CO2e n'est comptée : les coefficients de Cairn donnent le même stockage sur disque répliqué à toutes les classes S3 qui gardent des copies dans plusieurs zones.",
+        ],
+      },
       monthlySavingUsd: round2(gb * (standard - colder)),
       monthlySavingCo2eGrams: 0,
     });

@@ -45,6 +45,8 @@ export interface Finding {
   evidence: string[];
   /** What the saving takes for granted. */
   assumptions: string[];
+  /** The same action, evidence and assumptions in French (commands and AWS names as they are). */
+  fr?: { action: string; evidence: string[]; assumptions: string[] };
   monthlySavingUsd: number;
   monthlySavingCo2eGrams: number;
   /**
@@ -62,7 +64,7 @@ export interface Finding {
   lines?: EvidenceLines[];
 }
 
-export type CompleteFinding = Required<Omit<Finding, "lines">> & Pick<Finding, "lines">;
+export type CompleteFinding = Required<Omit<Finding, "lines" | "fr">> & Pick<Finding, "lines" | "fr">;
 
 export interface AdviceInput {
   /** First day after the window (exclusive end). */

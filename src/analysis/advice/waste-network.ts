@@ -7,6 +7,7 @@
  *   (certain saving); attached ones are worth a look (IPv6, a load balancer), low confidence.
  * Pure. Monthly figures are the window's daily average times 30.
  */
+import { frNum, frUsd } from "./fr";
 import { evidenceOf, type LineGroup, lineGroups, matching } from "./line-groups";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, round2, usd, WINDOW_DAYS } from "./types";
 
@@ -60,6 +61,19 @@ export function natFindings(input: AdviceInput): Finding[] {
           : []),
       ],
       assumptions: ["Nothing in the VPC needs outbound internet access through it (or a VPC endpoint can take over)."],
+      fr: {
+        action: `Supprimer la passerelle NAT inactive du compte ${hours.accountId} en ${r}, et libérer son adresse IP Elastic.`,
+        evidence: [
+          `${frNum(hours.usage)} heures de passerelle NAT facturées sur ${hours.days.size} des ${WINDOW_DAYS} derniers jours (${frUsd(hours.costUsd)}).`,
+          `${frNum(gb)} Go traités pendant ce temps : ${frNum(gbPerDay)} Go par passerelle et par jour, sous les ${NAT_IDLE_GB_PER_DAY} Go qui signalent une passerelle inactive.`,
+          ...(measured !== null
+            ? [`CloudWatch BytesOutToDestination le confirme : ${frNum(measured)} Go par jour en ${r}.`]
+            : []),
+        ],
+        assumptions: [
+          "Rien dans le VPC n'a besoin d'un accès sortant à Internet par elle (ou un point de terminaison VPC peut prendre le relais).",
+        ],
+      },
       monthlySavingUsd: round2(hoursUsd + bytesUsd),
       monthlySavingCo2eGrams: Math.round(hoursCo2e + bytesCo2e),
       confidence: measured !== null ? "high" : "medium",
@@ -104,6 +118,21 @@ export function ipv4Findings(input: AdviceInput): Finding[] {
       assumptions: idle
         ? ["An idle address is reserved for nothing; one kept for a DNS record would be re-attached instead."]
         : ["Some addresses are needed (a public service without a load balancer): the saving is at most this."],
+      fr: {
+        action: idle
+          ? `Libérer les adresses IPv4 publiques du compte ${g.accountId} en ${r} que rien n'utilise.`
+          : `Vérifier chaque adresse IPv4 publique attachée du compte ${g.accountId} en ${r} : une instance derrière un répartiteur de charge, ou joignable en IPv6 ou par Session Manager, n'en a pas besoin.`,
+        evidence: [
+          `${frNum(g.usage)} heures d'adresse facturées en ${g.bare} sur ${g.days.size} des ${WINDOW_DAYS} derniers jours (${frUsd(g.costUsd)}), soit environ ${frNum(addresses)} adresse(s) à tout moment.`,
+        ],
+        assumptions: idle
+          ? [
+              "Une adresse inactive n'est réservée pour rien ; celle qu'on garde pour un enregistrement DNS serait plutôt rattachée.",
+            ]
+          : [
+              "Certaines adresses sont nécessaires (un service public sans répartiteur de charge) : l'économie est au plus celle-ci.",
+            ],
+      },
       monthlySavingUsd: round2(usdMonth),
       monthlySavingCo2eGrams: co2e,
       confidence: idle ? "high" : "low",

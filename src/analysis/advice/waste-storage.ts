@@ -12,7 +12,9 @@
  *   Standard-IA; left to the metric rule (./s3.ts) where CloudWatch has the buckets.
  * Pure.
  */
+
 import { addDays, daysInMonth, monthOf } from "../../days";
+import { frInt, frNum, frUsd } from "./fr";
 import { evidenceOf, type LineGroup, lineGroups, matching } from "./line-groups";
 import { type AdviceInput, DAYS_PER_MONTH, type Finding, round2, usd, WINDOW_DAYS } from "./types";
 
@@ -62,6 +64,17 @@ export function gp2Findings(input: AdviceInput): Finding[] {
         "gp3's free baseline (3,000 IOPS, 125 MB/s) covers the volume's needs; above 1,000 GB, gp2's baseline is matched by buying IOPS (the low end).",
         "No CO2e saving: the same bytes sit on the same kind of disk.",
       ],
+      fr: {
+        action: `Passer les volumes gp2 du compte ${g.accountId} en ${r} en gp3 (sur place, sans interruption).`,
+        evidence: [
+          `${frInt(gb)} Go de gp2 facturés sur ${g.days.size} des ${WINDOW_DAYS} derniers jours (${frUsd(g.costUsd)}), à ${frUsd(gp2Price)} par Go-mois.`,
+          `gp3 coûte ${frUsd(gp3Price)} par Go-mois en ${r}${gp3 ? " (prix facturé)" : " (80\u202f% de gp2, le rapport des prix publics d'AWS)"}.`,
+        ],
+        assumptions: [
+          "La base gratuite de gp3 (3 000 IOPS, 125 Mo/s) couvre les besoins du volume ; au-delà de 1 000 Go, on retrouve la base de gp2 en achetant des IOPS (le bas de la fourchette).",
+          "Aucune baisse de CO2e : les mêmes octets restent sur le même type de disque.",
+        ],
+      },
       monthlySavingUsd: round2(saving),
       monthlySavingCo2eGrams: 0,
       confidence: "high",
@@ -126,6 +139,18 @@ export function unattachedVolumeFindings(input: AdviceInput): Finding[] {
       assumptions: [
         "A snapshot (about a quarter of the price per GB) is enough to bring the data back if it is ever needed.",
       ],
+      fr: {
+        action: `Faire un instantané des volumes du compte ${first.accountId} en ${r}, puis les supprimer : aucune instance n'y a tourné.`,
+        evidence: [
+          `${frInt(gb)} Go de volumes EBS facturés (${volumes.map((g) => g.bare).join(", ")}), ${frUsd(volumes.reduce((s, g) => s + g.costUsd, 0))} sur les ${WINDOW_DAYS} derniers jours.`,
+          instances.length === 0
+            ? `Aucune heure d'instance (BoxUsage, SpotUsage…) facturée dans le compte ${first.accountId} en ${r} pendant ce temps.`
+            : "CloudWatch VolumeIdleTime montre les volumes inactifs plus de 99\u202f% du temps.",
+        ],
+        assumptions: [
+          "Un instantané (environ un quart du prix par Go) suffit pour retrouver les données si l'on en a un jour besoin.",
+        ],
+      },
       monthlySavingUsd: round2(usdMonth),
       monthlySavingCo2eGrams: co2e,
       confidence: metricIdle === true ? "high" : "medium",
@@ -179,6 +204,16 @@ export function snapshotFindings(input: AdviceInput): Finding[] {
       assumptions: [
         "The snapshots of four weeks ago were enough to restore from; what was added since is old copies kept by habit.",
       ],
+      fr: {
+        action: `Fixer une durée de conservation (Data Lifecycle Manager) pour les instantanés du compte ${g.accountId} en ${r}, et supprimer les anciens.`,
+        evidence: [
+          `Le stockage des instantanés est passé de ${frInt(before)} Go à ${frInt(now)} Go en quatre semaines (+${frInt((now / before - 1) * 100)}\u202f%).`,
+          `Facturé ${frUsd(price)} par Go-mois : ${frUsd(g.costUsd)} sur ${g.days.size} jours.`,
+        ],
+        assumptions: [
+          "Les instantanés d'il y a quatre semaines suffisaient pour restaurer ; ce qui s'est ajouté depuis, ce sont de vieilles copies gardées par habitude.",
+        ],
+      },
       monthlySavingUsd: round2(saving),
       monthlySavingCo2eGrams: co2e,
       confidence: "low",
@@ -231,6 +266,17 @@ export function s3RarelyReadFindings(input: AdviceInput): Finding[] {
         "Objects are over 128 KB and kept 30 days or more (Standard-IA's minimums); reads stay this rare.",
         "No CO2e saving is counted: the same bytes are kept in several zones either way.",
       ],
+      fr: {
+        action: `Passer en Standard-IA les données S3 Standard rarement lues du compte ${g.accountId} en ${r} (une règle de cycle de vie).`,
+        evidence: [
+          `${frInt(gb)} Go en S3 Standard sur les ${WINDOW_DAYS} derniers jours, à ${frUsd(standard)} par Go-mois.`,
+          `${frInt(reads)} requêtes de type GET (Requests-Tier2) facturées pendant ce temps : ${frNum(readsPerGbMonth)} par Go-mois.`,
+        ],
+        assumptions: [
+          "Les objets dépassent 128 Ko et sont gardés 30 jours ou plus (les minimums de Standard-IA) ; les lectures restent aussi rares.",
+          "Aucune baisse de CO2e n'est comptée : les mêmes octets sont gardés dans plusieurs zones dans les deux cas.",
+        ],
+      },
       monthlySavingUsd: round2(saving),
       monthlySavingCo2eGrams: 0,
       confidence: "medium",

@@ -4,11 +4,13 @@
  * (dips under a threshold and crosses it again) never fires the same alert twice. Pure.
  */
 import type { Currency, Day } from "../../model";
+import type { Incident } from "./incidents";
 
 export type AlertRuleName =
   | "budget-threshold"
   | "budget-forecast"
   | "anomaly"
+  | "incident"
   | "new-service"
   | "stale-data"
   | "request-cap";
@@ -49,6 +51,17 @@ export interface AnomalyAlertFacts {
   excess: number;
 }
 
+/** One spike as one incident (./incidents.ts): amounts in `currency`, the stored incident in USD. */
+export interface IncidentAlertFacts {
+  incident: Incident;
+  currency: Currency;
+  cost: number;
+  expected: number;
+  excess: number;
+  /** The moved cells' excess in `currency`, in the order of `incident.drivers`. */
+  driverExcess: number[];
+}
+
 export interface NewServiceAlertFacts {
   service: string;
   firstDay: Day;
@@ -57,9 +70,15 @@ export interface NewServiceAlertFacts {
 }
 
 export interface StaleAlertFacts {
+  /** The source that is late (collection_runs.source). */
+  source: string;
   lastSuccessAt: string | null;
+  firstAttemptAt: string | null;
   ageHours: number | null;
   staleAfterHours: number;
+  /** Its last run's failure, to say what it means and what to do (src/format/collect-error-words.ts). */
+  errorKind: string | null;
+  error: string | null;
 }
 
 export interface RequestCapAlertFacts {
@@ -72,6 +91,7 @@ export interface RequestCapAlertFacts {
 export type AlertFacts =
   | { rule: "budget-threshold" | "budget-forecast"; data: BudgetAlertFacts }
   | { rule: "anomaly"; data: AnomalyAlertFacts }
+  | { rule: "incident"; data: IncidentAlertFacts }
   | { rule: "new-service"; data: NewServiceAlertFacts }
   | { rule: "stale-data"; data: StaleAlertFacts }
   | { rule: "request-cap"; data: RequestCapAlertFacts };

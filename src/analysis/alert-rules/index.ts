@@ -1,16 +1,18 @@
 /** Every alert rule, run over the inputs gathered by src/store/read/alert-inputs.ts. Pure. */
 import type { Alert } from "./alert";
-import { type AnomalyInput, anomalyAlerts } from "./anomaly";
 import type { BudgetRuleInput } from "./budget-facts";
 import { budgetForecastAlerts } from "./budget-forecast";
 import { budgetThresholdAlerts } from "./budget-threshold";
+import { incidentAlerts, type KnownIncident } from "./incident-alerts";
+import type { IncidentInput } from "./incidents";
 import { type NewServiceInput, newServiceAlerts } from "./new-service";
 import { type RequestCapInput, requestCapAlerts } from "./request-cap";
 import { type StaleInput, staleDataAlerts } from "./stale-data";
 
 export interface AlertInputs {
   budgets: BudgetRuleInput;
-  anomaly: AnomalyInput;
+  /** Spikes: per-service and per-pipeline series, the cost cells they are attributed to, and the incidents on record. */
+  anomaly: IncidentInput & { known: readonly KnownIncident[] };
   newService: NewServiceInput;
   stale: StaleInput;
   requestCap: RequestCapInput;
@@ -20,7 +22,8 @@ export function evaluateAlerts(inputs: AlertInputs): Alert[] {
   return [
     ...budgetThresholdAlerts(inputs.budgets),
     ...budgetForecastAlerts(inputs.budgets),
-    ...anomalyAlerts(inputs.anomaly),
+    // One spike, one incident (not one alert per series that saw it).
+    ...incidentAlerts(inputs.anomaly),
     ...newServiceAlerts(inputs.newService),
     ...staleDataAlerts(inputs.stale),
     ...requestCapAlerts(inputs.requestCap),

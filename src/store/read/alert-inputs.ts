@@ -10,12 +10,15 @@ import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days"
 import type { Currency, Day } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
+import { knownIncidents } from "../incidents";
 import { listPlannedActivities } from "../planned-activities";
 import { sourceRunSummaries } from "../runs";
 import { collectionRuns, costLines } from "../schema/index";
 import { countedLine } from "../source-precedence";
 import { readDb, type Store } from "../store";
 import { dailyCostsBy } from "./costs";
+import { holdsDemoData } from "./demo-data";
+import { costCells } from "./incident-cells";
 import { loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
 
@@ -25,6 +28,8 @@ export interface AlertInputOptions {
   ceMaxRequests: number;
   /** How many recent days anomalies and new services are looked for in (today included). */
   lookbackDays: number;
+  /** The configured sources the stale-data rule watches (src/jobs/health.ts, configuredSources). */
+  sources: readonly string[];
 }
 
 async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to: Day): Promise<CostSeries[]> {
@@ -92,7 +97,7 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
   const monthStartIso = `${firstDayOfMonth(month)}T00:00:00.000Z`;
   // The reads below that go to cost_lines keep only counted lines (cost_source_days).
-  const [rates, budgets, services, pipelines, firstSeen, history, planned, run, usage, refused] = await Promise.all([
+  const [rates, budgets, services, pipelines, firstSeen, history, planned, runs, usage, refused] = await Promise.all([
     listRates(db),
     listBudgets(store),
     seriesBy(store, "service", seriesFrom, to),
@@ -100,17 +105,33 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     servicesFirstSeen(store, from),
     db.select({ day: min(costLines.day) }).from(costLines),
     listPlannedActivities(store),
-    // The collection the data depends on: Cost Explorer (a CloudWatch run alone is not fresh data).
-    sourceRunSummaries(store, ["cost-explorer"]).then((r) => r[0] ?? null),
+    // Every configured source; none on a demo database (no AWS behind it, as /healthz says).
+    holdsDemoData(store).then((demo) => (demo ? [] : sourceRunSummaries(store, options.sources))),
     apiUsageSince(store, "cost-explorer", monthStartIso),
     capRefused(store, monthStartIso),
+  ]);
+  // The cells a spike is attributed to (the examined days, a week before them, their four weeks'
+  // baseline), and the incidents on record that a spike seen again continues.
+  const cellsFrom = addDays(from, -(7 + BASELINE_DAYS));
+  const [cells, known] = await Promise.all([
+    costCells(db, { from: cellsFrom, to }),
+    knownIncidents(db, addDays(cellsFrom, -1)),
   ]);
   // The budgets page's and the reports' figures: the period facts of the month, as of its data day.
   const statuses = (await loadPeriodFacts(store, { month, display: options.display })).budgets;
   void budgets;
   return {
     budgets: { today, statuses, display: options.display, rates },
-    anomaly: { from, to, series: [...services, ...pipelines], planned, display: options.display, rates },
+    anomaly: {
+      from,
+      to,
+      series: [...services, ...pipelines],
+      cells,
+      known,
+      planned,
+      display: options.display,
+      rates,
+    },
     newService: {
       from,
       historyFrom: history[0]?.day ?? null,
@@ -118,7 +139,19 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
       display: options.display,
       rates,
     },
-    stale: { lastSuccessAt: run?.lastSuccessAt ?? null, firstAttemptAt: run?.firstAttemptAt ?? null, now: options.now },
+    stale: {
+      sources: runs.map((r) => {
+        const failed = r.last?.status === "failed" ? r.last : null;
+        return {
+          source: r.source,
+          lastSuccessAt: r.lastSuccessAt,
+          firstAttemptAt: r.firstAttemptAt,
+          errorKind: failed?.errorKind ?? null,
+          error: failed?.error ?? null,
+        };
+      }),
+      now: options.now,
+    },
     requestCap: { month, used: usage.units, cap: options.ceMaxRequests, refused },
   };
 }

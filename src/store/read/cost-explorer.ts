@@ -8,6 +8,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { ChargeType } from "../../analysis/charge-type";
+import type { Calibration } from "../../carbon/calibration-scales";
 import { addDays, daysBetween } from "../../days";
 import type { Period } from "../../model";
 import { countedLine } from "../source-precedence";
@@ -41,6 +42,8 @@ export interface ExploreQuery {
   costType: CostType;
   compare: boolean;
   filters: ExploreFilters;
+  /** CAIRN_CARBON_CALIBRATION=aws: CO2e scaled to AWS's figures (loaded for the period's months). */
+  calibration?: Calibration | null;
 }
 
 export interface ExploreFigures {
@@ -65,6 +68,8 @@ export interface ExploreReport {
   /** Cost per day or month bucket over the period (the chart's series). */
   series: { bucket: string; costUsd: number }[];
   previousPeriod?: Period;
+  /** True when the CO2e figures are calibrated to AWS's (see src/carbon/calibration-scales.ts). */
+  co2eCalibrated?: boolean;
 }
 
 const COLUMN: Record<Exclude<ExploreDimension, "day">, string> = {
@@ -108,19 +113,25 @@ function keyExpression(dim: ExploreDimension | undefined, granularity: Granulari
 }
 
 /** Rows keyed (k1, k2) with their figures, from the lines or the rollups. */
+/** The calibration group of each row (month, account, service, region), when calibrating. */
+function groupColumns(q: ExploreQuery, monthly: boolean): SQL {
+  if (!q.calibration) return sql``;
+  return sql.raw(`, ${monthly ? "month" : "substr(day, 1, 7)"} AS cm, account_id AS ca, service AS cs, region AS cr`);
+}
+
 function groupedSource(q: ExploreQuery, period: Period, dims: readonly (ExploreDimension | undefined)[]): SQL {
   const [d1, d2] = dims;
   if (needsLines(q)) {
     const k1 = keyExpression(d1, q.granularity, false);
     const k2 = keyExpression(d2, q.granularity, false);
     return sql`SELECT ${k1} AS k1, ${k2} AS k2, unblended_cost_usd AS c, amortized_cost_usd AS a,
-      coalesce(co2e_grams, 0) AS g, 1 AS n
+      coalesce(co2e_grams, 0) AS g, 1 AS n${groupColumns(q, false)}
       FROM cost_lines LEFT JOIN footprints ON footprints.cost_line_id = cost_lines.id
       WHERE ${lineFilters(period, q.filters)} AND ${countedLine()}`;
   }
   const columns = (monthly: boolean) =>
     sql`${keyExpression(d1, q.granularity, monthly)} AS k1, ${keyExpression(d2, q.granularity, monthly)} AS k2,
-      unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g, lines AS n`;
+      unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g, lines AS n${groupColumns(q, monthly)}`;
   // Day buckets need day rows; month buckets (or no time at all) may use whole months.
   const daysOnly = dims.includes("day") && q.granularity === "day";
   return rollupSource(columns(false), period, q.filters, daysOnly, columns(true));
@@ -135,11 +146,39 @@ interface Grouped {
   n: number;
 }
 
-async function grouped(db: CairnDb, q: ExploreQuery, period: Period, dims: readonly (ExploreDimension | undefined)[]) {
-  return db.all<Grouped>(
-    sql`SELECT k1, k2, total(c) AS c, total(a) AS a, total(g) AS g, total(n) AS n
-      FROM (${groupedSource(q, period, dims)}) GROUP BY k1, k2`,
+async function grouped(
+  db: CairnDb,
+  q: ExploreQuery,
+  period: Period,
+  dims: readonly (ExploreDimension | undefined)[],
+): Promise<Grouped[]> {
+  const cal = q.calibration;
+  if (!cal) {
+    return db.all<Grouped>(
+      sql`SELECT k1, k2, total(c) AS c, total(a) AS a, total(g) AS g, total(n) AS n
+        FROM (${groupedSource(q, period, dims)}) GROUP BY k1, k2`,
+    );
+  }
+  // Split by calibration group, scale each group's CO2e, then sum back by (k1, k2).
+  const split = await db.all<Grouped & { cm: string; ca: string; cs: string; cr: string; p: number }>(
+    sql`SELECT k1, k2, cm, ca, cs, cr, total(c) AS c, total(a) AS a, total(g) AS g, total(n) AS n,
+        total(max(c, 0)) AS p
+      FROM (${groupedSource(q, period, dims)}) GROUP BY k1, k2, cm, ca, cs, cr`,
   );
+  const out = new Map<string, Grouped>();
+  for (const r of split) {
+    const scale = cal.scaleOf(r.cm, r.ca, r.cs, r.cr);
+    const g = !scale ? r.g : scale.by === "co2e" ? r.g * scale.location : r.p * scale.location;
+    const k = `${r.k1}\u0000${r.k2}`;
+    const had = out.get(k);
+    if (had) {
+      had.c += r.c;
+      had.a += r.a;
+      had.g += g;
+      had.n += r.n;
+    } else out.set(k, { k1: r.k1, k2: r.k2, c: r.c, a: r.a, g, n: r.n });
+  }
+  return [...out.values()];
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -226,6 +265,7 @@ export async function explore(db: CairnDb, q: ExploreQuery): Promise<ExploreRepo
     .sort((x, y) => (x.bucket < y.bucket ? -1 : 1));
   const report: ExploreReport = { rows: buildRows(current, previous, q), total, series };
   if (before) report.previousPeriod = before;
+  if (q.calibration) report.co2eCalibrated = true;
   return report;
 }
 

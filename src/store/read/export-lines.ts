@@ -83,10 +83,21 @@ export interface OpenDataRow {
 
 const month = sql<string>`substr(${costLines.day}, 1, 7)`;
 
-export async function* openDataPages(db: CairnDb, period: Period, pageSize = 5000): AsyncGenerator<OpenDataRow[]> {
+/**
+ * Open-data rows page by page. `byAccount` splits each row by account too (ordered last), for a
+ * calibration that works per account; the caller sums the accounts back and drops the id.
+ */
+export async function* openDataPages(
+  db: CairnDb,
+  period: Period,
+  pageSize = 5000,
+  byAccount = false,
+): AsyncGenerator<(OpenDataRow & { accountId: string })[]> {
+  const account = byAccount ? costLines.accountId : sql<string>`''`;
   for (let offset = 0; ; offset += pageSize) {
     const rows = await db
       .select({
+        accountId: account,
         month,
         pipeline: costLines.pipeline,
         service: costLines.service,
@@ -106,8 +117,8 @@ export async function* openDataPages(db: CairnDb, period: Period, pageSize = 500
       .from(costLines)
       .leftJoin(footprints, eq(footprints.costLineId, costLines.id))
       .where(and(gte(costLines.day, period.from), lt(costLines.day, period.to), countedLine()))
-      .groupBy(month, costLines.pipeline, costLines.service, costLines.region)
-      .orderBy(asc(month), asc(costLines.pipeline), asc(costLines.service), asc(costLines.region))
+      .groupBy(month, costLines.pipeline, costLines.service, costLines.region, account)
+      .orderBy(asc(month), asc(costLines.pipeline), asc(costLines.service), asc(costLines.region), asc(account))
       .limit(pageSize)
       .offset(offset);
     if (rows.length === 0) return;

@@ -7,6 +7,7 @@ export * from "./budgets";
 export * from "./costs";
 export * from "./forecasts";
 export * from "./imports";
+export * from "./incidents";
 export * from "./locks";
 export * from "./metrics";
 export * from "./rollups";
