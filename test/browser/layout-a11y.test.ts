@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NAV } from "../../web/nav";
 import {
   chromiumStatus,
   cleanup,
@@ -21,19 +22,8 @@ import {
 const status = chromiumStatus();
 const AXE = createRequire(import.meta.url).resolve("axe-core");
 
-const PAGES = [
-  "/",
-  "/costs",
-  "/costs?groupBy=pipeline&thenBy=service&compare=previous",
-  "/carbon",
-  "/budgets",
-  "/alerts",
-  "/reports",
-  "/runs",
-  "/settings",
-  "/tuning",
-  "/methodology",
-];
+/** Every page of the navigation (a page added there is checked too), and the explorer's widest table. */
+const PAGES = [...NAV.map((entry) => entry.path), "/costs?groupBy=pipeline&thenBy=service&compare=previous"];
 const WIDTHS = [1366, 360] as const;
 
 async function chartsDrawn(page: Page) {

@@ -36,6 +36,7 @@ const PAGES = [
   "/budgets",
   "/budgets?edit=Association",
   "/alerts",
+  "/incidents",
   "/reports",
   "/runs",
   "/settings",
