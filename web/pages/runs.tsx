@@ -1,7 +1,7 @@
 /** Collection runs and data health: is the data fresh, what did collecting cost, what failed. */
 import { collectErrorText } from "../../src/format/collect-error-words";
 import { formatInstant } from "../../src/format/instant";
-import { formatDay, formatMoney, formatNumber } from "../../src/format/numbers";
+import { formatDay, formatNumber } from "../../src/format/numbers";
 import { colon } from "../../src/format/reconciliation-words";
 import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
