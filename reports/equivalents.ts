@@ -20,6 +20,8 @@ export interface Equivalent {
   shortSource: string;
   source: string;
   year: number;
+  /** Countable things (meals): below one, a fraction in words of one of them. */
+  one?: { fr: string; en: string };
 }
 
 export const EQUIVALENTS: readonly Equivalent[] = [
@@ -50,6 +52,7 @@ export const EQUIVALENTS: readonly Equivalent[] = [
     co2eGramsPerUnit: 7260,
     unit: { fr: "repas", en: "meals" },
     phrase: { fr: "{n} repas avec du bœuf", en: "{n} meals with beef" },
+    one: { fr: "d'un repas avec du bœuf", en: "of a meal with beef" },
     source: "ADEME, Impact CO2 (repas avec du bœuf, Agribalyse)",
     year: 2023,
   },
@@ -60,6 +63,7 @@ export const EQUIVALENTS: readonly Equivalent[] = [
     co2eGramsPerUnit: 510,
     unit: { fr: "repas", en: "meals" },
     phrase: { fr: "{n} repas végétariens", en: "{n} vegetarian meals" },
+    one: { fr: "d'un repas végétarien", en: "of a vegetarian meal" },
     source: "ADEME, Impact CO2 (repas végétarien, Agribalyse)",
     year: 2023,
   },
@@ -102,7 +106,10 @@ export function equivalentsOf(
     return {
       id: e.id,
       quantity,
-      text: e.phrase[locale].replace("{n}", readable(r.value, r.digits, locale)),
+      text:
+        e.one && quantity < 1
+          ? fractionOfOne(quantity, e.one, locale)
+          : e.phrase[locale].replace("{n}", readable(r.value, r.digits, locale)),
       amountText: `${readable(r.value, r.digits, locale)} ${e.unit[locale]}`,
       unitText: e.what[locale],
       source: e.source,
@@ -110,4 +117,21 @@ export function equivalentsOf(
       year: e.year,
     };
   });
+}
+
+const FRACTIONS: [number, { fr: string; en: string }][] = [
+  [1 / 4, { fr: "un quart", en: "a quarter" }],
+  [1 / 3, { fr: "un tiers", en: "a third" }],
+  [1 / 2, { fr: "la moitié", en: "half" }],
+  [2 / 3, { fr: "les deux tiers", en: "two thirds" }],
+  [3 / 4, { fr: "les trois quarts", en: "three quarters" }],
+];
+
+/** "les deux tiers d'un repas avec du bœuf" rather than "0,66 repas avec du bœuf". */
+function fractionOfOne(quantity: number, one: { fr: string; en: string }, locale: Locale): string {
+  if (quantity < 0.2) return locale === "fr" ? `moins d'un cinquième ${one.fr}` : `less than a fifth ${one.en}`;
+  if (quantity >= 0.875) return locale === "fr" ? `presque l'équivalent ${one.fr}` : `almost the equivalent ${one.en}`;
+  let best = FRACTIONS[0] as (typeof FRACTIONS)[number];
+  for (const f of FRACTIONS) if (Math.abs(f[0] - quantity) < Math.abs(best[0] - quantity)) best = f;
+  return `${best[1][locale]} ${one[locale]}`;
 }

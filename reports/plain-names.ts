@@ -26,6 +26,7 @@ export function plainService(service: string, locale: Locale): string {
 
 /** A pipeline tag value as shown to readers; the empty tag is untagged spend. */
 export function pipelineLabel(pipeline: string, locale: Locale): string {
-  if (pipeline === "") return locale === "fr" ? "non attribué" : "unassigned";
+  // One name for untagged spend everywhere (pages say "(sans étiquette)" too).
+  if (pipeline === "") return locale === "fr" ? "sans étiquette" : "untagged";
   return pipeline;
 }

@@ -2,7 +2,10 @@
  * The dashboard's words in French and English. Pages call `t(key)`; a missing key is a type
  * error, so the two languages cannot drift apart.
  */
+import { pageText } from "../src/format/typography";
 import type { Locale } from "../src/model";
+import { serviceErrorText } from "../src/services/error-words";
+import type { FieldIssue } from "../src/services/errors";
 
 const en = {
   appName: "Cairn",
@@ -49,6 +52,9 @@ const en = {
   skipToContent: "Skip to content",
   error: "Something went wrong",
   notFound: "Page not found",
+  formHasErrors: "Nothing was saved. Please correct:",
+  backTo: "Back",
+  navMenu: "Menu",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -99,6 +105,9 @@ const fr: Record<MessageKey, string> = {
   skipToContent: "Aller au contenu",
   error: "Une erreur est survenue",
   notFound: "Page introuvable",
+  formHasErrors: "Rien n'a été enregistré. À corriger :",
+  backTo: "Retour",
+  navMenu: "Menu",
 };
 
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, fr };
@@ -106,8 +115,25 @@ const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, fr };
 export type Translate = (key: MessageKey) => string;
 
 export function translator(locale: Locale): Translate {
-  const catalog = CATALOGS[locale];
+  const catalog = typeset(CATALOGS[locale], locale);
   return (key) => catalog[key];
+}
+
+const TYPESET = { en: new WeakMap<object, object>(), fr: new WeakMap<object, object>() };
+
+/**
+ * Words as a page prints them: backticks (written for the command line) become quotes, and
+ * French gets its no-break spaces before : ; ! ? % € and inside « » (see src/format/typography).
+ * Done once per catalog.
+ */
+function typeset<T extends Record<string, string>>(words: T, locale: Locale): T {
+  const done = TYPESET[locale].get(words);
+  if (done) return done as T;
+  const out = Object.fromEntries(
+    Object.entries(words).map(([k, v]) => [k, typeof v === "string" ? pageText(v, locale) : v]),
+  ) as T;
+  TYPESET[locale].set(words, out);
+  return out;
 }
 
 /**
@@ -119,5 +145,10 @@ export function pick<T extends Record<string, string>>(
   words: { en: T; fr: NoInfer<{ [K in keyof T]: string }> },
   locale: Locale,
 ): T {
-  return (locale === "fr" ? words.fr : words.en) as T;
+  return typeset((locale === "fr" ? words.fr : words.en) as T, locale);
+}
+
+/** A service's refusal in the reader's language (a message without a key is shown as is). */
+export function fieldIssueText(issue: FieldIssue, locale: Locale): string {
+  return pageText(issue.key ? serviceErrorText(issue.key, issue.params, locale) : issue.message, locale);
 }

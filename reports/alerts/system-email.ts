@@ -1,4 +1,5 @@
 /** Alerts about the bill's shape and about Cairn itself: spikes, new services, stale data, request cap. Pure. */
+
 import type {
   Alert,
   AnomalyAlertFacts,
@@ -9,6 +10,7 @@ import type {
 import { collectErrorText } from "../../src/format/collect-error-words";
 import { fill } from "../../src/format/fill";
 import { formatMonth, formatNumber } from "../../src/format/numbers";
+import { frenchOf } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import type { BuiltEmail, Fmt } from "./context";
 
@@ -26,7 +28,11 @@ export function anomalyEmail(alert: Alert, f: AnomalyAlertFacts, x: Fmt): BuiltE
     subject,
     block: {
       heading: subject,
-      intro: fill(w.spikeIntro, { what }),
+      // French: "d'AWS Lambda", "de la chaîne temperatures" (never "de AWS", "de chaîne").
+      intro: fill(w.spikeIntro, {
+        what,
+        ofWhat: frenchOf(f.dimension === "pipeline" ? `la ${w.pipelineWord} ${value}` : value),
+      }),
       figures: [
         [w.days, f.days.map((d) => x.day(d)).join(", ")],
         [w.dayCost, x.money(f.cost, f.currency)],

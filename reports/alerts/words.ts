@@ -94,7 +94,7 @@ export const ALERT_WORDS = {
     spikeHeading: "Pic de coût",
     spikeOn: "le",
     spikeOver: "sur {n} jours à partir du {day}",
-    spikeIntro: "Le coût quotidien de {what} a nettement dépassé son niveau habituel pour ce jour de la semaine.",
+    spikeIntro: "Le coût quotidien {ofWhat} a nettement dépassé son niveau habituel pour ce jour de la semaine.",
     pipelineWord: "chaîne",
     untagged: "(sans étiquette)",
     dayCost: "Coût",

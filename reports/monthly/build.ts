@@ -328,7 +328,8 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     period: f.month,
     lang,
     subject: fill(w.subject, { month: monthName }),
-    title: fill(w.title, { month: capital }),
+    // Mid-title the month keeps its lower case in French ("Coût et carbone AWS, octobre 2026").
+    title: fill(w.title, { month: monthName }),
     subtitle: fill(w.subtitle, { day: formatDay(lastDay ?? f.today, lang) }),
     provisional: f.provisional,
     blocks,

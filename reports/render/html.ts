@@ -61,7 +61,7 @@ function block(b: Block, imageSrc: (id: string) => string): string {
       return b.charts
         .map(
           (c) =>
-            `<figure style="margin:12px 0"><figcaption style="${FONT};font-size:13px;color:${MUTED};margin-bottom:4px">${escapeHtml(c.title)}</figcaption><img src="${escapeHtml(imageSrc(c.id))}" alt="${escapeHtml(`${c.title}: ${c.summary}`)}" width="600" style="width:100%;max-width:600px;height:auto;display:block;border:0"></figure>`,
+            `<figure style="margin:12px 0"><figcaption style="${FONT};font-size:13px;color:${MUTED};margin-bottom:4px">${escapeHtml(c.title)}</figcaption><img src="${escapeHtml(imageSrc(c.id))}" alt="${escapeHtml(`${c.title}: ${c.summary}`)}" width="566" style="width:100%;max-width:566px;height:auto;display:block;border:0"></figure>`,
         )
         .join("");
   }
@@ -72,8 +72,8 @@ export function renderHtml(doc: ReportDocument, imageSrc: (id: string) => string
   return `<!doctype html>
 <html lang="${doc.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(doc.subject)}</title></head>
 <body style="margin:0;padding:0;background:#f5f7fa">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f5f7fa"><tr><td align="center" style="padding:16px">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" style="max-width:640px;width:100%;background:#ffffff;border:1px solid #d9e2ec"><tr><td style="padding:20px 24px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f5f7fa"><tr><td align="center" style="padding:8px">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #d9e2ec"><tr><td style="padding:16px">
 <div style="${FONT};font-size:12px;color:${MUTED};letter-spacing:0.04em">▲ CAIRN</div>
 <h1 style="${FONT};font-size:22px;color:${INK};margin:4px 0 2px">${escapeHtml(doc.title)}</h1>
 <p style="${FONT};font-size:14px;color:${MUTED};margin:0 0 12px">${escapeHtml(doc.subtitle)}</p>

@@ -35,22 +35,27 @@ export interface ChartConfig {
   cairn: ChartFormat;
 }
 
-/** A colour-blind-friendly palette (Okabe-Ito, then softer tones), stable by index. */
+/**
+ * A colour-blind-friendly palette, stable by index: Okabe-Ito's hues, the light ones darkened
+ * so every colour reaches 3:1 against the white background (WCAG 2.2 non-text contrast);
+ * test/unit/chart-palette.test.ts checks both the contrast and the colours' distance as
+ * readers with deuteranopia or protanopia see them.
+ */
 export const PALETTE = [
   "#0072B2",
-  "#E69F00",
+  "#B07500",
   "#009E73",
   "#CC79A7",
-  "#56B4E9",
+  "#4B0092",
+  "#6E6E6E",
   "#D55E00",
-  "#F0E442",
-  "#999999",
-  "#7F3C8D",
-  "#11A579",
+  "#8C7A00",
+  "#2E86C1",
+  "#AA3377",
   "#3969AC",
-  "#F2B701",
+  "#008464",
 ];
 
 export function colourAt(index: number): string {
-  return PALETTE[index % PALETTE.length] ?? "#999999";
+  return PALETTE[index % PALETTE.length] ?? "#6E6E6E";
 }

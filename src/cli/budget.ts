@@ -4,11 +4,15 @@ import { addDays, monthOf, toDay } from "../days";
 import { formatMoney, formatPercent } from "../format/numbers";
 import type { Budget, Locale } from "../model";
 import { addPlannedActivityService } from "../services/add-planned-activity";
+import { formatThresholds } from "../services/budget-input";
+import { createBudget, type SavedBudget } from "../services/create-budget";
+import { deleteBudget } from "../services/delete-budget";
+import { ServiceInputError } from "../services/errors";
 import { removePlannedActivityService } from "../services/remove-planned-activity";
-import { listBudgets, removeBudget, saveBudget } from "../store/budgets";
+import { updateBudget } from "../services/update-budget";
 import { listPlannedActivities } from "../store/planned-activities";
 import { loadPeriodFacts } from "../store/read/period-facts";
-import { applyBudgetOptions, formatThresholds, newBudget, parseScope } from "./budget-args";
+import { BUDGET_OPTION_OF, budgetOptions, parseScope } from "./budget-args";
 import { type CliContext, CliFailure, type Command, dayOption, type ParsedValues, UsageError } from "./command";
 import { asCli, CLI_ACTOR } from "./service-call";
 
@@ -16,17 +20,20 @@ const USAGE = `Usage:
   cairn budget list
   cairn budget add NAME --amount N [--currency USD|EUR] [--period month|year|custom]
                         [--from YYYY-MM-DD --to YYYY-MM-DD] [--scope SCOPE] [--thresholds LIST]
-  cairn budget set NAME [any option of add]
+  cairn budget set NAME [--name NEW_NAME] [any option of add]
   cairn budget rm NAME
+  (add, set and rm take --by NAME: who makes the change, recorded; default "command line")
   cairn budget plan add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--scope SCOPE]
   cairn budget plan list
   cairn budget plan rm ID
 
-A budget is an amount (USD or EUR) for a month, a year, or a custom period (--from and --to
+A budget is an amount (USD or EUR; the display currency CAIRN_CURRENCY by default) for a month, a year, or a custom period (--from and --to
 are its first and last days, e.g. a grant's), on a scope: all (default), pipeline:NAME,
 service:NAME (as AWS names it, e.g. "Amazon Simple Storage Service") or account:ID.
 Thresholds default to 50,80,100,forecast:100: an alert when actual spend crosses 50, 80 and
-100 % of the amount, and when the forecast at the period's end goes over 100 %.
+100 % of the amount, and when the forecast at the period's end goes over 100 % (at most 1000 %).
+A scope that matches nothing Cairn has seen is kept with a warning. The budgets page
+validates with the same rules.
 
 Planned activities (a field campaign, a reprocessing) declare days on which spikes are expected:
 no anomaly alert is raised for them (budgets still count every dollar).`;
@@ -141,69 +148,99 @@ export const budgetCommand: Command = {
     to: { type: "string" },
     scope: { type: "string" },
     thresholds: { type: "string" },
+    name: { type: "string" },
+    by: { type: "string" },
   },
   async run(ctx, values, positionals) {
     const verb = positionals[0];
     if (verb === "plan") return plan(ctx, values, positionals.slice(1));
-    const store = ctx.openStore();
-    const at = ctx.now().toISOString();
-    switch (verb) {
-      case "list": {
-        const facts = await loadPeriodFacts(store, {
-          month: monthOf(toDay(ctx.now())),
-          display: ctx.config.CAIRN_CURRENCY,
-        });
-        const statuses = facts.budgets;
-        if (statuses.length === 0) {
-          ctx.out("No budget yet. Add one with `cairn budget add NAME --amount N`.");
-          return 0;
-        }
-        const locale = ctx.config.CAIRN_LOCALE;
-        ctx.out(
-          table(
-            ["NAME", "AMOUNT", "PERIOD", "SCOPE", "SPENT", "FORECAST", "THRESHOLDS"],
-            statuses.map((s) => statusRow(s, locale)),
-          ),
-        );
-        return 0;
+    try {
+      return await budgetVerb(ctx, values, positionals);
+    } catch (error) {
+      if (!(error instanceof ServiceInputError)) throw error;
+      if (error.key === "nameTaken" || error.key === "budgetMissing") {
+        throw new CliFailure(error.key === "nameTaken" ? `${error.message} (\`cairn budget set\`)` : error.message);
       }
-      case "add": {
-        const name = nameArg(positionals, "add");
-        if (typeof values.amount !== "string") throw new UsageError("budget add needs --amount");
-        if ((await listBudgets(store)).some((b) => b.name === name)) {
-          throw new CliFailure(
-            `a budget named "${name}" exists already; change it with \`cairn budget set "${name}" ...\``,
-          );
-        }
-        const budget = applyBudgetOptions(newBudget(name), values);
-        await saveBudget(store, budget, at);
-        ctx.out(
-          `Budget "${name}" added: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`,
-        );
-        return 0;
-      }
-      case "set": {
-        const name = nameArg(positionals, "set");
-        const existing = (await listBudgets(store)).find((b) => b.name === name);
-        if (!existing) throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
-        if (Object.values(values).every((v) => v === undefined))
-          throw new UsageError("budget set needs at least one option to change");
-        const budget = applyBudgetOptions(existing, values);
-        await saveBudget(store, budget, at);
-        ctx.out(
-          `Budget "${name}" updated: ${formatMoney(budget.amount, budget.currency, ctx.config.CAIRN_LOCALE)} per ${periodText(budget)}, scope ${scopeText(budget)}, thresholds ${formatThresholds(budget.thresholds)}.`,
-        );
-        return 0;
-      }
-      case "rm": {
-        const name = nameArg(positionals, "rm");
-        if (!(await removeBudget(store, name)))
-          throw new CliFailure(`no budget named "${name}" (see \`cairn budget list\`)`);
-        ctx.out(`Budget "${name}" removed.`);
-        return 0;
-      }
-      default:
-        throw new UsageError(verb === undefined ? "budget needs a verb" : `unknown verb ${JSON.stringify(verb)}`);
+      throw new UsageError(`${BUDGET_OPTION_OF[error.field] ?? error.field} ${error.message}`);
     }
   },
 };
+
+function savedText(verb: string, s: SavedBudget, locale: Locale): string {
+  const b = s.budget;
+  return `Budget "${b.name}" ${verb}: ${formatMoney(b.amount, b.currency, locale)} per ${periodText(b)}, scope ${scopeText(b)}, thresholds ${formatThresholds(b.thresholds)}.`;
+}
+
+function warnUnknownScope(ctx: CliContext, s: SavedBudget): void {
+  if (s.unknownScope)
+    ctx.err(
+      `warning: ${s.budget.scopeKind} "${s.budget.scopeValue}" matches nothing Cairn has seen in its cost data; kept as typed (check the spelling)`,
+    );
+}
+
+async function budgetVerb(ctx: CliContext, values: ParsedValues, positionals: string[]): Promise<number> {
+  const verb = positionals[0];
+  const store = ctx.openStore();
+  const deps = { store, now: ctx.now, displayCurrency: ctx.config.CAIRN_CURRENCY };
+  const actor = typeof values.by === "string" ? values.by : CLI_ACTOR;
+  const locale = ctx.config.CAIRN_LOCALE;
+  switch (verb) {
+    case "list": {
+      const facts = await loadPeriodFacts(store, {
+        month: monthOf(toDay(ctx.now())),
+        display: ctx.config.CAIRN_CURRENCY,
+      });
+      const statuses = facts.budgets;
+      if (statuses.length === 0) {
+        ctx.out("No budget yet. Add one with `cairn budget add NAME --amount N`.");
+        return 0;
+      }
+      ctx.out(
+        table(
+          ["NAME", "AMOUNT", "PERIOD", "SCOPE", "SPENT", "FORECAST", "THRESHOLDS"],
+          statuses.map((s) => statusRow(s, locale)),
+        ),
+      );
+      return 0;
+    }
+    case "add": {
+      const name = nameArg(positionals, "add");
+      if (typeof values.amount !== "string") throw new UsageError("budget add needs --amount");
+      const saved = await createBudget(deps, {
+        ...budgetOptions(values),
+        name,
+        amount: values.amount,
+        actor,
+        confirmUnknownScope: true,
+      });
+      warnUnknownScope(ctx, saved);
+      ctx.out(savedText("added", saved, locale));
+      return 0;
+    }
+    case "set": {
+      const name = nameArg(positionals, "set");
+      const changes = budgetOptions(values);
+      const rename = typeof values.name === "string" ? values.name : undefined;
+      if (Object.values(changes).every((v) => v === undefined) && rename === undefined)
+        throw new UsageError("budget set needs at least one option to change");
+      const saved = await updateBudget(deps, {
+        ...changes,
+        ...(rename === undefined ? {} : { name: rename }),
+        of: name,
+        actor,
+        confirmUnknownScope: true,
+      });
+      warnUnknownScope(ctx, saved);
+      ctx.out(savedText("updated", saved, locale));
+      return 0;
+    }
+    case "rm": {
+      const name = nameArg(positionals, "rm");
+      await deleteBudget(deps, { name, actor });
+      ctx.out(`Budget "${name}" removed.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(verb === undefined ? "budget needs a verb" : `unknown verb ${JSON.stringify(verb)}`);
+  }
+}

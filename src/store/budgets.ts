@@ -19,9 +19,8 @@ function toBudget(row: BudgetRow): Budget {
   };
 }
 
-/** Creates the budget, or replaces the one of the same name. */
-export async function saveBudget(store: Store, budget: Budget, at: string): Promise<void> {
-  const values = {
+function budgetValues(budget: Budget) {
+  return {
     name: budget.name,
     amount: budget.amount,
     currency: budget.currency,
@@ -32,10 +31,25 @@ export async function saveBudget(store: Store, budget: Budget, at: string): Prom
     scopeValue: budget.scopeValue,
     thresholds: budget.thresholds,
   };
+}
+
+/** Creates the budget, or replaces the one of the same name. */
+export async function saveBudget(store: Store, budget: Budget, at: string): Promise<void> {
+  const values = budgetValues(budget);
   await readDb(store)
     .insert(budgets)
     .values({ ...values, createdAt: at })
     .onConflictDoUpdate({ target: budgets.name, set: values });
+}
+
+/** Changes the budget named `name` in place (its name too); returns whether it existed. */
+export async function replaceBudget(store: Store, name: string, budget: Budget): Promise<boolean> {
+  const rows = await readDb(store)
+    .update(budgets)
+    .set(budgetValues(budget))
+    .where(eq(budgets.name, name))
+    .returning({ id: budgets.id });
+  return rows.length > 0;
 }
 
 export async function listBudgets(store: Store): Promise<Budget[]> {

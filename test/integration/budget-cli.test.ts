@@ -32,7 +32,8 @@ describe("cairn budget", () => {
       "--scope",
       "pipeline:camera-traps",
     );
-    expect(added.stderr).toBe("");
+    // Nothing is collected yet: the pipeline matches nothing seen, kept with a warning.
+    expect(added.stderr).toContain('warning: pipeline "camera-traps" matches nothing Cairn has seen');
     expect(added.status).toBe(0);
     expect(added.stdout).toContain(
       'Budget "Pièges photo" added: €750.00 per 2026-06-01..2026-09-30, scope pipeline:camera-traps, thresholds 50,80,100,forecast:100.',
@@ -44,6 +45,9 @@ describe("cairn budget", () => {
 
     for (const [args, message] of [
       [["budget", "add", "x", "--amount", "3", "--currency", "CHF"], "--currency must be USD or EUR"],
+      [["budget", "add", "x", "--amount", "3", "--scope", "account:12"], "--scope must be a 12-digit AWS account id"],
+      [["budget", "add", "x", "--amount", "3", "--thresholds", "50,1200%"], "--thresholds “1200%” is above 1000 %"],
+      [["budget", "add", "x", "--amount", "abc"], "--amount must be a number"],
       [["budget", "add", "x"], "budget add needs --amount"],
       [["budget", "frob"], 'unknown verb "frob"'],
     ] as [string[], string][]) {
@@ -52,8 +56,22 @@ describe("cairn budget", () => {
       expect(r.stderr).toContain(message);
     }
 
-    const set = cairn("budget", "set", "Pièges photo", "--amount", "800", "--thresholds", "90,forecast:100");
+    const set = cairn(
+      "budget",
+      "set",
+      "Pièges photo",
+      "--amount",
+      "800",
+      "--thresholds",
+      "90 %,forecast:100",
+      "--by",
+      "ana",
+    );
     expect(set.status).toBe(0);
+    // The decimal comma, as on the page; the display currency (USD here) by default.
+    const comma = cairn("budget", "add", "Petit", "--amount", "12,5");
+    expect(comma.stdout).toContain('Budget "Petit" added: US$12.50 per month');
+    expect(cairn("budget", "rm", "Petit").status).toBe(0);
     expect(cairn("budget", "set", "nope", "--amount", "1").status).toBe(1);
 
     const list = cairn("budget", "list");

@@ -253,7 +253,7 @@ describe("the carbon page", () => {
     const html = await (await request("/carbon?from=2026-11-01&to=2026-12-01")).text();
     expect(html).toContain('<html lang="fr"');
     expect(html).toContain("<h1>Carbone</h1>");
-    expect(html).toContain("Et si on changeait de région ?");
+    expect(html).toContain("Et si on changeait de région\u202f?");
     expect(html).toMatch(/estimation physique/);
     expect(html).toMatch(/id="co2e-range"[^>]*>entre [\d,\u202f\u00a0]+ et [\d,\u202f\u00a0]+\u00a0(g|kg) CO2e</);
   });

@@ -43,7 +43,7 @@ describe("the tuning page", () => {
     expect((await fixture.app.request("/tuning")).status).not.toBe(200);
     const { request } = await fixture.signIn("viewer");
     const html = await (await request("/tuning?asOf=2026-10-01")).text();
-    expect(html).toContain("Optimisation : que changer");
+    expect(html).toContain("Optimisation\u00a0: que changer");
     expect(html).toContain("Aucune métrique CloudWatch");
     expect(html).toContain('value="2026-10-01"');
   });

@@ -16,7 +16,7 @@ const doc: ReportDocument = {
   period: "2026-10",
   lang: "fr",
   subject: "Cairn : coût et carbone AWS, octobre 2026",
-  title: "Coût et carbone AWS, Octobre 2026",
+  title: "Coût et carbone AWS, octobre 2026",
   subtitle: "Rapport mensuel",
   provisional: true,
   footer: "Cairn",
@@ -64,8 +64,11 @@ describe("reports page", () => {
 
     const viewer = await fixture.signIn("viewer");
     const list = await (await viewer.request("/reports")).text();
-    expect(list).toContain(doc.subject);
-    expect(list).toContain("2026-11-03 06:30");
+    // The French page sets its no-break spaces (the archived report itself stays as sent).
+    expect(list).toContain(doc.subject.replace(" :", "\u00a0:"));
+    // Dates written out, not ISO.
+    expect(list).toContain("3 novembre 2026 à 6\u00a0h\u00a030 UTC");
+    expect(list).toContain("<td>octobre 2026</td>");
     expect(list).toContain("provisoires");
     expect(list).toContain(`href="/reports/${archived.id}/pdf"`);
 

@@ -84,8 +84,9 @@ describe("budgets page", () => {
     expect(html).not.toContain("Labo <b>");
     // 170 of 200 spent; forecast 300 (13 more days at $10).
     expect(html).toMatch(/<meter[^>]*value="0.85"/);
-    expect(html).toContain("US$170.00 (85%)");
-    expect(html).toContain("US$300.00 (150%)");
+    // Amount and percentage each kept on one line (never "85" / "%" on two lines on a phone).
+    expect(html).toContain('<span class="nowrap">US$170.00</span> <span class="nowrap">(85%)</span>');
+    expect(html).toContain('<span class="nowrap">US$300.00</span> <span class="nowrap">(150%)</span>');
     expect(html).toContain('id="viewer-note"');
     expect(html).not.toContain('id="budget-form"');
   });
@@ -106,7 +107,14 @@ describe("budgets page", () => {
       scopeValue: "camera-traps",
       thresholds: "50,90,forecast:100",
     };
-    const saved = await admin.request("/budgets", { form });
+    // "camera-traps" matches no pipeline seen: asked to confirm first, with what was typed kept.
+    const unconfirmed = await admin.request("/budgets", { form });
+    expect(unconfirmed.status).toBe(400);
+    const asked = await unconfirmed.text();
+    expect(asked).toMatch(/id="budget-scope-value-error">“camera-traps” matches no pipeline Cairn has seen/);
+    expect(asked).toContain('name="confirmUnknownScope"');
+    expect(asked).toMatch(/id="budget-amount"[^>]*value="750"/);
+    const saved = await admin.request("/budgets", { form: { ...form, confirmUnknownScope: "yes" } });
     expect(saved.status).toBe(303);
     expect((await listBudgets(fixture.store)).find((b) => b.name === "Saison")).toEqual({
       name: "Saison",
@@ -122,12 +130,36 @@ describe("budgets page", () => {
         { kind: "forecast", ratio: 1 },
       ],
     });
-    const bad = await admin.request("/budgets", { form: { ...form, thresholds: "lots" } });
+    const bad = await admin.request("/budgets", { form: { ...form, name: "Autre", thresholds: "lots" } });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("thresholds");
+    const badHtml = await bad.text();
+    expect(badHtml).toMatch(/id="budget-thresholds-error">“lots” is not a percentage/);
+    expect(badHtml).toMatch(/<input id="budget-thresholds" name="thresholds" value="lots" aria-invalid="true"/);
+    expect(badHtml).toContain('<a href="#budget-thresholds">Alert thresholds</a>');
+    // Edit in place: the form comes filled in, and a rename keeps one budget.
+    const edit = await (await admin.request(`/budgets?edit=${encodeURIComponent("Saison")}`)).text();
+    expect(edit).toContain('<input type="hidden" name="of" value="Saison"/>');
+    expect(edit).toMatch(/id="budget-to"[^>]*value="2026-09-30"/);
+    const changed = await admin.request("/budgets", {
+      form: { ...form, of: "Saison", name: "Saison 2026", amount: "12,5" },
+    });
+    expect(changed.status).toBe(303);
+    expect((await listBudgets(fixture.store)).map((b) => [b.name, b.amount])).toEqual([
+      ["Labo <b>", 200],
+      ["Saison 2026", 12.5],
+    ]);
     const viewer = await fixture.signIn("viewer", "v2@example.org");
-    expect((await viewer.request("/budgets/delete", { form: { name: "Saison" } })).status).toBe(403);
-    expect((await admin.request("/budgets/delete", { form: { name: "Saison" } })).status).toBe(303);
+    expect((await viewer.request("/budgets/delete", { form: { name: "Saison 2026", confirm: "yes" } })).status).toBe(
+      403,
+    );
+    // Deleting asks first: the link opens a confirmation, an unconfirmed POST deletes nothing.
+    const ask = await (await admin.request("/budgets?delete=Saison%202026")).text();
+    expect(ask).toMatch(/id="confirm-delete"[\s\S]*Delete the budget “Saison 2026”\?[\s\S]*name="confirm" value="yes"/);
+    expect((await admin.request("/budgets/delete", { form: { name: "Saison 2026" } })).status).toBe(200);
+    expect((await listBudgets(fixture.store)).length).toBe(2);
+    expect((await admin.request("/budgets/delete", { form: { name: "Saison 2026", confirm: "yes" } })).status).toBe(
+      303,
+    );
     expect((await listBudgets(fixture.store)).map((b) => b.name)).toEqual(["Labo <b>"]);
   });
 });

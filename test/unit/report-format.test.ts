@@ -53,6 +53,12 @@ describe("everyday equivalents", () => {
     const lines = equivalentsOf(4360, "fr");
     expect(lines.map((l) => l.amountText)).toEqual(["20 km", `1${NNBSP}490 km`, "0,6 repas", "8,5 repas"]);
     expect(lines[0]?.text).toBe("20 km en voiture thermique");
+    // Below one meal, a fraction in words, never "0,6 repas avec du bœuf".
+    expect(equivalentsOf(3630, "fr")[2]?.text).toBe("la moitié d'un repas avec du bœuf");
+    expect(equivalentsOf(4800, "fr")[2]?.text).toBe("les deux tiers d'un repas avec du bœuf");
+    expect(equivalentsOf(4800, "en")[2]?.text).toBe("two thirds of a meal with beef");
+    expect(equivalentsOf(500, "fr")[2]?.text).toBe("moins d'un cinquième d'un repas avec du bœuf");
+    expect(equivalentsOf(4360, "fr")[3]?.text).toBe("8,5 repas végétariens");
   });
   it.each([
     [1488.05, 1490, 0],

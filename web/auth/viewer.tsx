@@ -3,9 +3,11 @@
  * or, inside JSX, through ViewerContext (the layout shows the user and the sign-out button).
  * Render pages with `renderPage(c, <Page />)` so the context is filled in.
  */
+
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import { createContext, useContext } from "hono/jsx";
+import { typesetFrenchPage } from "../../src/format/typeset-html";
 import type { Role } from "../../src/store/users";
 
 export interface Viewer {
@@ -39,6 +41,9 @@ export function CsrfField() {
   return <input type="hidden" name="_csrf" value={viewer?.csrfToken ?? ""} />;
 }
 
-export function renderPage(c: Context, page: Child, status: 200 | 400 | 403 | 404 | 409 | 429 = 200) {
-  return c.html(<ViewerContext.Provider value={c.get("viewer") ?? null}>{page}</ViewerContext.Provider>, status);
+export async function renderPage(c: Context, page: Child, status: 200 | 400 | 403 | 404 | 409 | 429 = 200) {
+  const html = await (
+    <ViewerContext.Provider value={c.get("viewer") ?? null}>{page}</ViewerContext.Provider>
+  ).toString();
+  return c.html(typesetFrenchPage(html), status);
 }

@@ -27,13 +27,13 @@ export const CARBON_AWS_WORDS = {
   fr: {
     title: "Cairn à côté des chiffres d'AWS",
     intro:
-      "Les estimations mensuelles d'AWS (Data Exports, table des émissions carbone, scopes 1 et 2), importées avec cairn import, à côté du CO2e location-based et market-based de Cairn pour les mêmes mois, comptes, services et régions. AWS publie un mois plusieurs semaines après sa fin.",
+      "Les estimations mensuelles d'AWS (Data Exports, table des émissions carbone, scopes 1 et 2), importées avec cairn import, à côté du CO2e de Cairn (réseau local et achats d'électricité) pour les mêmes mois, comptes, services et régions. AWS publie un mois plusieurs semaines après sa fin.",
     none: "Aucun chiffre carbone d'AWS importé pour ces mois : cairn import FICHIER|s3://… lit l'export des émissions carbone d'AWS.",
     month: "Mois",
-    awsLocation: "AWS location-based",
-    awsMarket: "AWS market-based",
-    cairnLocation: "Cairn location-based",
-    cairnMarket: "Cairn market-based",
+    awsLocation: "AWS, réseau local",
+    awsMarket: "AWS, achats d'électricité",
+    cairnLocation: "Cairn, réseau local",
+    cairnMarket: "Cairn, achats d'électricité",
     ratio: "Cairn / AWS",
     flagged: "Écart de plus de 2×",
     product: "Service",

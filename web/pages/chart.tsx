@@ -3,7 +3,18 @@
  * data attribute (escaped like any attribute, so no inline script is needed), and the same
  * figures as a table for screen readers and for anyone who wants the numbers.
  */
-import type { ChartConfig } from "../../src/charts/chart-config";
+import type { ChartConfig, ChartFormat } from "../../src/charts/chart-config";
+
+/** A figure of the data table with its unit, as the chart's tooltip shows it. */
+function tableValue(v: number | null | undefined, format: ChartFormat): string {
+  if (v === null || v === undefined) return "";
+  if (format.kind === "money")
+    return new Intl.NumberFormat(format.locale, { style: "currency", currency: format.currency ?? "USD" }).format(v);
+  const n = (x: number, digits: number) =>
+    new Intl.NumberFormat(format.locale, { maximumFractionDigits: digits }).format(x);
+  if (format.kind === "co2e") return Math.abs(v) >= 1000 ? `${n(v / 1000, 2)} kg CO2e` : `${n(v, 1)} g CO2e`;
+  return n(v, 2);
+}
 
 export function Chart(props: {
   id: string;
@@ -15,7 +26,10 @@ export function Chart(props: {
   const { config } = props;
   return (
     <figure class="chart">
-      <figcaption>{props.label}</figcaption>
+      {/* A heading, so a screen reader's list of headings names every chart. */}
+      <figcaption>
+        <h2 class="chart-title">{props.label}</h2>
+      </figcaption>
       <div class="chart-box" style={undefined}>
         <canvas
           id={props.id}
@@ -41,7 +55,7 @@ export function Chart(props: {
               <tr>
                 <th scope="row">{label}</th>
                 {config.data.datasets.map((d) => (
-                  <td>{d.data[i] ?? ""}</td>
+                  <td>{tableValue(d.data[i], config.cairn)}</td>
                 ))}
               </tr>
             ))}

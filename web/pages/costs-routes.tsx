@@ -8,6 +8,7 @@ import { CostsPage } from "./costs";
 import { apiQueryString, loadExplorer, parseExplorerQuery } from "./costs-data";
 import { explorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
+import { parseKeepingErrors } from "./query-errors";
 
 export function costsPageRoutes(deps: WebDeps): Hono {
   const app = new Hono();
@@ -15,7 +16,8 @@ export function costsPageRoutes(deps: WebDeps): Hono {
   const t = translator(locale);
   const w = pick(COSTS_WORDS, locale);
   app.get("/costs", async (c) => {
-    const query = parseExplorerQuery(c.req.query(), deps.now());
+    const typed = c.req.query();
+    const { parsed: query, errors } = parseKeepingErrors(typed, (q) => parseExplorerQuery(q, deps.now()), locale);
     const [{ report, menus }, coverage] = await Promise.all([
       loadExplorer(deps, query),
       // The rollups behind coverage know no usage or charge type: no coverage for such a selection.
@@ -37,7 +39,10 @@ export function costsPageRoutes(deps: WebDeps): Hono {
         missingRates={report.missingRates}
         locale={locale}
         t={t}
+        errors={errors}
+        typed={typed}
       />,
+      Object.keys(errors).length > 0 ? 400 : 200,
     );
   });
   return app;

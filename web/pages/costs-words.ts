@@ -17,7 +17,7 @@ export const COSTS_WORDS = {
     total: "Total",
     cost: "Cost",
     share: "Share",
-    co2e: "CO2e (kg)",
+    co2e: "CO2e",
     day: "Day",
     chartByDay: "Cost per day",
     chartByKey: "Cost by",
@@ -44,13 +44,14 @@ export const COSTS_WORDS = {
     expand: "Show the detail of",
     previousPeriod: "previous period",
     chartByMonth: "Cost per month",
+    allFeminine: "All",
     introEur:
       "Costs as AWS bills them (unblended), in euros at each month's own rate, with the location-based carbon estimate.",
   },
   fr: {
     title: "Explorateur de coûts",
     intro:
-      "Coûts tels qu'AWS les facture (dollars US, non lissés), avec l'estimation carbone (méthode location-based).",
+      "Coûts tels qu'AWS les facture (dollars US, non lissés), avec l'estimation carbone (moyenne du réseau électrique local).",
     from: "Du",
     to: "Au (exclu)",
     groupBy: "Regrouper par",
@@ -65,7 +66,7 @@ export const COSTS_WORDS = {
     total: "Total",
     cost: "Coût",
     share: "Part",
-    co2e: "CO2e (kg)",
+    co2e: "CO2e",
     day: "Jour",
     chartByDay: "Coût par jour",
     chartByKey: "Coût par",
@@ -92,7 +93,8 @@ export const COSTS_WORDS = {
     expand: "Afficher le détail de",
     previousPeriod: "période précédente",
     chartByMonth: "Coût par mois",
+    allFeminine: "Toutes",
     introEur:
-      "Coûts tels qu’AWS les facture (non lissés), en euros au taux de chaque mois, avec l’estimation carbone (méthode location-based).",
+      "Coûts tels qu’AWS les facture (non lissés), en euros au taux de chaque mois, avec l’estimation carbone (moyenne du réseau électrique local).",
   },
 };

@@ -2,7 +2,15 @@
 
 import { CHARGE_TYPES } from "../../src/analysis/charge-type";
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
-import { formatDay, formatMoney, formatMonth, formatNumber, formatPercent, localeTag } from "../../src/format/numbers";
+import {
+  formatCo2e,
+  formatDay,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  localeTag,
+} from "../../src/format/numbers";
 import type { CarbonCoverage, Currency, Locale } from "../../src/model";
 import { EXPLORE_DIMENSIONS } from "../../src/store/read/cost-explorer";
 import type { ParsedExploreQuery } from "../api/explore-params";
@@ -13,6 +21,7 @@ import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerRow, ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
+import { FieldError, type FieldErrors, invalidProps } from "./form-errors";
 import { Layout } from "./layout";
 import { sourceLabel } from "./source-labels";
 
@@ -110,8 +119,9 @@ function TableRow(props: {
       <td>{money(r.cost)}</td>
       {props.compare ? <td>{r.previousCost === undefined ? "–" : money(r.previousCost)}</td> : null}
       {props.compare ? <td>{r.change === undefined ? "–" : `${r.change > 0 ? "+" : ""}${money(r.change)}`}</td> : null}
-      <td>{formatNumber(r.sharePercent, locale, 1)} %</td>
-      <td>{formatNumber(r.co2eKg, locale, 1)}</td>
+      <td class="nowrap">{formatNumber(r.sharePercent, locale, 1)} %</td>
+      {/* Grams below a kilogram: "0,0" would say nothing (the unit is in the cell). */}
+      <td class="nowrap">{formatCo2e(r.co2eKg * 1000, locale)}</td>
     </tr>
   );
 }
@@ -129,8 +139,14 @@ export function CostsPage(props: {
   previousPeriod?: { from: string; to: string };
   locale: Locale;
   t: Translate;
+  /** Form fields the query parser refused (the defaults are shown), and what was typed. */
+  errors?: FieldErrors;
+  typed?: Record<string, string>;
 }) {
   const { query, table, menus, locale, t } = props;
+  const errors = props.errors ?? {};
+  const dateValue = (field: "from" | "to") =>
+    errors[field] !== undefined ? (props.typed?.[field] ?? "") : query.period[field];
   const w = pick(COSTS_WORDS, locale);
   const money = (n: number) => formatMoney(n, table.currency, locale);
   const dimensionLabel = (g: string) =>
@@ -148,14 +164,41 @@ export function CostsPage(props: {
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
       <p class="lead">{table.currency === "EUR" ? w.introEur : w.intro}</p>
+      {Object.keys(errors).length > 0 ? (
+        <div class="notice error" role="alert" id="query-errors">
+          <ul>
+            {Object.entries(errors).map(([field, message]) => (
+              <li>
+                {String(w[field as keyof Words] ?? field)} — {message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <form method="get" action="/costs" class="filters" aria-label={w.title}>
         <div class="field">
           <label for="f-from">{w.from}</label>
-          <input id="f-from" name="from" type="date" value={query.period.from} required />
+          <input
+            id="f-from"
+            name="from"
+            type="date"
+            value={dateValue("from")}
+            required
+            {...invalidProps(errors, "from", "f-from")}
+          />
+          <FieldError errors={errors} field="from" id="f-from" />
         </div>
         <div class="field">
           <label for="f-to">{w.to}</label>
-          <input id="f-to" name="to" type="date" value={query.period.to} required />
+          <input
+            id="f-to"
+            name="to"
+            type="date"
+            value={dateValue("to")}
+            required
+            {...invalidProps(errors, "to", "f-to")}
+          />
+          <FieldError errors={errors} field="to" id="f-to" />
         </div>
         <div class="field">
           <label for="f-groupBy">{w.groupBy}</label>
@@ -213,11 +256,17 @@ export function CostsPage(props: {
           label={w.pipeline}
           values={menus.pipeline}
           selected={query.filters.pipeline}
-          all={w.all}
+          all={w.allFeminine}
           untagged={t("untagged")}
         />
         <Select name="service" label={w.service} values={menus.service} selected={query.filters.service} all={w.all} />
-        <Select name="region" label={w.region} values={menus.region} selected={query.filters.region} all={w.all} />
+        <Select
+          name="region"
+          label={w.region}
+          values={menus.region}
+          selected={query.filters.region}
+          all={w.allFeminine}
+        />
         <Select
           name="account"
           label={w.account}
@@ -230,7 +279,7 @@ export function CostsPage(props: {
           label={w.source}
           values={menus.source}
           selected={query.filters.source}
-          all={w.all}
+          all={w.allFeminine}
           labelOf={(v) => sourceLabel(v, locale)}
         />
         <Select

@@ -65,7 +65,12 @@ export function Layout(props: LayoutProps) {
           </a>
           <span class="tagline">{t("tagline")}</span>
           {entries.length > 0 ? (
-            <nav aria-label="Navigation">
+            <button type="button" class="nav-toggle" aria-expanded="false" aria-controls="site-nav">
+              {t("navMenu")}
+            </button>
+          ) : null}
+          {entries.length > 0 ? (
+            <nav aria-label="Navigation" id="site-nav">
               <ul>
                 {entries.map((entry) => (
                   <li>

@@ -67,7 +67,7 @@ const WORDS = {
     what: "Quoi",
     why: "Pourquoi",
     source: "Source",
-    grid: "L'intensité du réseau est location-based et fondée sur la production : celle de l'électricité produite dans le pays ou l'État de la région (données annuelles d'Ember), sans compter importations ni exportations. Le market-based vaut 0 là où AWS a couvert la région à 100 % par des renouvelables en 2025 ; ailleurs Cairn n'a pas de mix résiduel et reprend le chiffre location-based, en le disant sur chaque estimation.",
+    grid: "L'intensité du réseau (méthode « réseau local ») est fondée sur la production : celle de l'électricité produite dans le pays ou l'État de la région (données annuelles d'Ember), sans compter importations ni exportations. Le facteur « achats d'électricité » vaut 0 là où AWS a couvert la région à 100 % par des renouvelables en 2025 ; ailleurs Cairn n'a pas de mix résiduel et reprend le chiffre du réseau local, en le disant sur chaque estimation.",
     ranges:
       "Chaque estimation a une fourchette : charge des serveurs de 25 % à 75 % quand elle n'est pas mesurée (± 5 points quand elle l'est), redondance du stockage par classe, coefficient réseau de 0,5 à 2 fois, approximation par le coût de la moitié au double, et ± 10 % sur l'intensité du réseau (sa variation d'une année à l'autre). Le bas de la fourchette prend chaque donnée à son minimum, le haut à son maximum.",
     items: [

@@ -1,6 +1,7 @@
 /** The overview: what a director should grasp in ten seconds. */
 import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/charts/cost-charts";
 import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeTag } from "../../src/format/numbers";
+import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import { pick, type Translate } from "../i18n";
 import { CARBON_AWS_WORDS } from "./carbon-aws-words";
@@ -69,7 +70,8 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
       })()}
       <HealthNotice health={data.health} locale={locale} />
       <p class={`freshness ${data.freshness.fresh && data.health.ok ? "ok" : "bad"}`} id="freshness">
-        {t("freshness")}:{" "}
+        {t("freshness")}
+        {colonFor(locale)}
         {data.freshness.lastSuccessAt === null
           ? t("neverCollected")
           : `${data.freshness.fresh && data.health.ok ? t("freshAsOf") : t("stale")} ${formatDay(data.freshness.lastSuccessAt.slice(0, 10), locale)} ${data.freshness.lastSuccessAt.slice(11, 16)} UTC`}

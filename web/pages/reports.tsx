@@ -3,7 +3,9 @@
  * was mailed (its archived HTML, charts inline), `/reports/:id/pdf` its PDF and
  * `/reports/:id/text` its text part.
  */
+
 import { Hono } from "hono";
+import { formatInstant, formatReportPeriod } from "../../src/format/instant";
 import type { Locale } from "../../src/model";
 import { getReport, listReports, type ReportSummaryRow } from "../../src/store/reports";
 import { renderPage } from "../auth/viewer";
@@ -11,8 +13,6 @@ import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
 import { Layout } from "./layout";
 import { REPORTS_WORDS } from "./reports-words";
-
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 /** What the archived HTML may load: its own inline styles and data-URI images, nothing else. */
 export const ARCHIVED_REPORT_CSP =
@@ -49,13 +49,13 @@ export function ReportsPage(props: { reports: ReportSummaryRow[]; locale: Locale
             {props.reports.map((r) => (
               <tr>
                 <td>{r.kind === "monthly" ? w.monthly : w.weekly}</td>
-                <td>{r.period}</td>
+                <td>{formatReportPeriod(r.period, locale)}</td>
                 <td>{r.lang}</td>
                 <td>
                   <a href={`/reports/${r.id}`}>{r.subject}</a>
                 </td>
                 <td>{r.kind === "monthly" ? (r.provisional ? w.provisional : w.final) : ""}</td>
-                <td>{r.sentAt ? when(r.sentAt) : w.notSent}</td>
+                <td>{r.sentAt ? formatInstant(r.sentAt, locale) : w.notSent}</td>
                 <td>
                   <a href={`/reports/${r.id}`}>{w.open}</a>
                   {r.hasPdf ? (

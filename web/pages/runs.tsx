@@ -1,7 +1,9 @@
 /** Collection runs and data health: is the data fresh, what did collecting cost, what failed. */
 import { collectErrorText } from "../../src/format/collect-error-words";
+import { formatInstant } from "../../src/format/instant";
 import { formatDay, formatNumber } from "../../src/format/numbers";
 import { colon } from "../../src/format/reconciliation-words";
+import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
@@ -29,8 +31,6 @@ function RunError(props: { kind: string | null; error: string | null; locale: Lo
     </>
   );
 }
-
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : "—");
 
 function CollectButton(props: { available: boolean; locale: Locale }) {
   const viewer = useViewer();
@@ -67,7 +67,9 @@ export function RunsPage(props: {
           <div class="tile-label">{w.freshness}</div>
           <div class="tile-value">{fresh ? w.fresh : w.stale}</div>
           <div class="tile-note">
-            {w.lastSuccess}: {data.freshness.lastSuccessAt ? `${when(data.freshness.lastSuccessAt)} UTC` : w.never}
+            {w.lastSuccess}
+            {colonFor(locale)}
+            {data.freshness.lastSuccessAt ? formatInstant(data.freshness.lastSuccessAt, locale) : w.never}
           </div>
         </div>
         <div class="tile">
@@ -117,7 +119,7 @@ export function RunsPage(props: {
             <tbody>
               {data.runs.map((r) => (
                 <tr class={r.status === "failed" ? "failed" : undefined}>
-                  <th scope="row">{when(r.startedAt)}</th>
+                  <th scope="row">{formatInstant(r.startedAt, locale)}</th>
                   <td class="text">{r.source}</td>
                   <td class="text">
                     <span class={`badge ${r.status}`}>{status(r.status)}</span>

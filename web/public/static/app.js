@@ -50,7 +50,10 @@
                 autoSkip: true,
                 maxRotation: 0,
                 callback(value) {
-                  return days.short(this.getLabelForValue(value));
+                  const label = days.short(this.getLabelForValue(value));
+                  // A long name on a narrow screen is shortened with "…" rather than cut at the edge.
+                  const max = horizontal ? Math.max(10, Math.floor((this.chart.width || 600) / 22)) : 40;
+                  return typeof label === "string" && label.length > max ? `${label.slice(0, max - 1)}…` : label;
                 },
               },
             },
@@ -97,7 +100,61 @@
     }
   }
 
+  // On a phone the navigation folds behind its "Menu" button (without script it stays open).
+  function navToggle() {
+    document.documentElement.classList.add("js");
+    const button = document.querySelector(".nav-toggle");
+    const nav = document.getElementById("site-nav");
+    if (!button || !nav) return;
+    button.addEventListener("click", () => {
+      const open = nav.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  // The scope value's suggestions follow the scope kind chosen (pipelines, services or accounts).
+  function scopeLists() {
+    for (const select of document.querySelectorAll("select[data-scope-lists]")) {
+      const input = document.getElementById(select.dataset.scopeLists);
+      if (!input) continue;
+      const sync = () => {
+        if (select.value === "all") input.removeAttribute("list");
+        else input.setAttribute("list", `${select.id}-${select.value}-list`);
+      };
+      select.addEventListener("change", sync);
+      sync();
+    }
+  }
+
+  // A box that scrolls sideways (a wide table on a phone) takes the keyboard focus, so it can be
+  // scrolled without a mouse; screen readers hear it as a named region.
+  function scrollRegions() {
+    for (const box of document.querySelectorAll("main div, main table, main details")) {
+      const style = getComputedStyle(box);
+      if (style.overflowX !== "auto" && style.overflowX !== "scroll") continue;
+      if (box.scrollWidth <= box.clientWidth) continue;
+      box.setAttribute("tabindex", "0");
+      box.dataset.scrollRegion = "true";
+      // A table keeps its own role; a wrapper becomes a region named after its table.
+      if (box.tagName !== "TABLE" && !box.hasAttribute("role")) box.setAttribute("role", "region");
+      const caption = box.querySelector("caption") || box.querySelector("th:not(:empty)");
+      const name = caption ? caption.textContent.trim() : "";
+      if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", name || document.title);
+    }
+  }
+
   window.cairnDrawCharts = drawAll;
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", () => {
+      navToggle();
+      scopeLists();
+      scrollRegions();
+    });
+  else {
+    navToggle();
+    scopeLists();
+    scrollRegions();
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
   else drawAll();
 })();

@@ -1,0 +1,196 @@
+/**
+ * Every page of the demo at 1366 and 360 px wide, in French and in English: nothing wider than
+ * the screen (no sideways scrolling of the page), no serious or critical axe-core violation
+ * (WCAG 2.2 A/AA rules), the phone navigation folding behind its button, and the field error
+ * flow of the budget form and the explorer's dates. Screenshots of every page at both widths
+ * go to test-artifacts/screenshots/ (layout-<locale>-<width>-<page>.png).
+ */
+import { createRequire } from "node:module";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NAV } from "../../web/nav";
+import {
+  chromiumStatus,
+  cleanup,
+  launchChromium,
+  type RunningServer,
+  screenshotPath,
+  startServer,
+  tempDatabase,
+} from "./harness";
+
+const status = chromiumStatus();
+const AXE = createRequire(import.meta.url).resolve("axe-core");
+
+/** Every page of the navigation (a page added there is checked too), and the explorer's widest table. */
+const PAGES = [...NAV.map((entry) => entry.path), "/costs?groupBy=pipeline&thenBy=service&compare=previous"];
+const WIDTHS = [1366, 360] as const;
+
+async function chartsDrawn(page: Page) {
+  if ((await page.locator("canvas[data-chart]").count()) === 0) return;
+  await page.waitForFunction(
+    () => [...document.querySelectorAll("canvas[data-chart]")].every((c) => (c as HTMLElement).dataset.drawn),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/** How far the page reaches beyond the screen, and which elements do it. */
+async function overflow(page: Page): Promise<{ excess: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits: string[] = [];
+    for (const el of document.querySelectorAll("body *")) {
+      const r = el.getBoundingClientRect();
+      if (r.right > width + 1 && r.width > 0) {
+        // Only the outermost offender of a branch: a scroll box's content is fine.
+        let inside = false;
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const s = getComputedStyle(p);
+          if (s.overflowX === "auto" || s.overflowX === "scroll" || s.overflowX === "hidden") inside = true;
+        }
+        if (!inside) culprits.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className}`);
+      }
+    }
+    return { excess: document.documentElement.scrollWidth - width, culprits: culprits.slice(0, 5) };
+  });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }).axe;
+    return (await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    })) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
+}
+
+for (const locale of ["fr", "en"] as const) {
+  describe.skipIf(!status.available)(`every page in ${locale} at 1366 and 360 px`, () => {
+    let browser: Browser;
+    let server: RunningServer;
+    let base: string;
+    const where = tempDatabase();
+
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([
+        startServer(where, { demo: true, env: { CAIRN_LOCALE: locale } }),
+        launchChromium(),
+      ]);
+      // The demo signs a browser on localhost in as its admin.
+      base = `http://localhost:${server.port}`;
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+      cleanup(where.dir);
+    });
+
+    for (const width of WIDTHS) {
+      describe(`at ${width} px`, () => {
+        let page: Page;
+        beforeAll(async () => {
+          page = await browser.newPage({ viewport: { width, height: 900 }, locale: `${locale}-FR`, bypassCSP: true });
+        });
+        afterAll(async () => page?.close());
+
+        it.each(PAGES)(
+          "%s: nothing wider than the screen, no serious axe violation",
+          { timeout: 120_000 },
+          async (path) => {
+            const res = await page.goto(`${base}${path}`);
+            expect(res?.status(), path).toBe(200);
+            await chartsDrawn(page);
+            const name = path === "/" ? "overview" : path.slice(1).replace(/[/?&=,]+/g, "-");
+            await page.screenshot({ path: screenshotPath(`layout-${locale}-${width}-${name}`), fullPage: true });
+            const o = await overflow(page);
+            expect({ path, excess: Math.max(0, o.excess), culprits: o.excess > 0 ? o.culprits : [] }).toEqual({
+              path,
+              excess: 0,
+              culprits: [],
+            });
+            expect(await seriousViolations(page)).toEqual([]);
+          },
+        );
+      });
+    }
+
+    it("folds the navigation behind its button on a phone", async () => {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: `${locale}-FR`,
+        bypassCSP: true,
+      });
+      await page.goto(`${base}/`);
+      const toggle = page.locator(".nav-toggle");
+      expect(await toggle.isVisible()).toBe(true);
+      expect(await page.locator("#site-nav a[href='/costs']").isVisible()).toBe(false);
+      const headerHeight = await page.locator("header.top").evaluate((h) => h.getBoundingClientRect().height);
+      expect(headerHeight).toBeLessThan(140);
+      await toggle.click();
+      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+      expect(await page.locator("#site-nav a[href='/costs']").isVisible()).toBe(true);
+      await page.goto(`${base}/`);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      expect(await toggle.isVisible()).toBe(false);
+      expect(await page.locator("#site-nav a[href='/costs']").isVisible()).toBe(true);
+      await page.close();
+    });
+
+    it("shows a refused budget's errors beside its fields, keeps what was typed, then saves it", async () => {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: `${locale}-FR`,
+        bypassCSP: true,
+      });
+      await page.goto(`${base}/budgets`);
+      await page.fill("#budget-name", "Essai");
+      await page.fill("#budget-amount", "douze");
+      await page.fill("#budget-thresholds", "50,5000");
+      await Promise.all([page.waitForLoadState("load"), page.click("#budget-form button[type=submit]")]);
+      expect(await page.inputValue("#budget-amount")).toBe("douze");
+      expect(await page.inputValue("#budget-name")).toBe("Essai");
+      const amountError = (await page.locator("#budget-amount-error").textContent()) ?? "";
+      expect(amountError).toContain(locale === "fr" ? "doit être un nombre" : "must be a number");
+      expect(await page.locator("#budget-thresholds-error").textContent()).toContain("5000");
+      expect(await page.getAttribute("#budget-amount", "aria-invalid")).toBe("true");
+      expect(await seriousViolations(page)).toEqual([]);
+      expect((await overflow(page)).excess).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath(`form-errors-${locale}-360`), fullPage: true });
+      await page.fill("#budget-amount", "12,5");
+      await page.fill("#budget-thresholds", "80");
+      await Promise.all([page.waitForURL(`${base}/budgets`), page.click("#budget-form button[type=submit]")]);
+      expect(await page.locator("#budgets-table").textContent()).toContain("Essai");
+      // Deleting asks first.
+      await page.click(`#budgets-table a[href*="delete=Essai"]`);
+      expect(await page.locator("#confirm-delete").isVisible()).toBe(true);
+      await Promise.all([page.waitForURL(`${base}/budgets`), page.click("#confirm-delete button[type=submit]")]);
+      expect(await page.locator("#budgets-table").textContent()).not.toContain("Essai");
+      await page.close();
+    });
+
+    it("keeps a bad explorer date in its field with the error beside it", async () => {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: `${locale}-FR`,
+        bypassCSP: true,
+      });
+      const res = await page.goto(`${base}/costs?from=2026-11-10&to=2026-11-01`);
+      expect(res?.status()).toBe(400);
+      expect(await page.locator("#f-to-error").isVisible()).toBe(true);
+      expect(await page.inputValue("#f-to")).toBe("2026-11-01");
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  });
+}
