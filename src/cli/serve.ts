@@ -10,7 +10,6 @@ import { loadDemo } from "../jobs/load-demo";
 import { type JobHandlers, startScheduler } from "../jobs/scheduler";
 import { holdsDemoData } from "../store/read/demo-data";
 import { closeAbandonedRuns } from "../store/runs";
-import { readDb } from "../store/store";
 import { CliFailure, type Command, UsageError } from "./command";
 
 export const serveCommand: Command = {

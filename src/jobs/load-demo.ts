@@ -4,7 +4,7 @@
  * collection run so freshness reads true. Replaces earlier demo data; never mixes it into a
  * database that holds collected figures.
  */
-import { and, count, eq, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, count, ne, notInArray, or, sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, DEMO_HISTORY_MONTHS, demoBudgets, generateDemoLines } from "../../collectors/demo/index";
 import type { UtilisationLookup } from "../carbon/estimate";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";

@@ -135,7 +135,8 @@ export function parseBudgetInput(raw: BudgetInput): ParsedBudgetInput {
   );
 }
 
-const FIELD_ORDER = [
+/** A budget form's fields, in the order a person fills them (errors are listed in this order). */
+export const BUDGET_FIELDS = [
   "name",
   "amount",
   "currency",
@@ -145,8 +146,8 @@ const FIELD_ORDER = [
   "scopeKind",
   "scopeValue",
   "thresholds",
-  "actor",
-];
+] as const;
+const FIELD_ORDER: readonly string[] = [...BUDGET_FIELDS, "actor"];
 
 /** As typed: the kinds are any string (the schema says which are valid). */
 export type BudgetInput = Omit<z.input<typeof budgetInput>, "periodKind" | "scopeKind"> & {

@@ -11,19 +11,9 @@ import { type CairnDb, readDb, type Store } from "./store";
 
 export type IncidentStatus = "open" | "acknowledged" | "resolved";
 
-export interface StoredIncident {
+/** An incident as recorded, with its state (what the rule found is ../analysis/alert-rules/incidents.ts's). */
+export interface StoredIncident extends Omit<Incident, "members"> {
   id: number;
-  key: string;
-  firstDay: Day;
-  lastDay: Day;
-  days: Day[];
-  service: string;
-  pipeline: string;
-  usageType: string | null;
-  costUsd: number;
-  expectedUsd: number;
-  excessUsd: number;
-  drivers: IncidentDriver[];
   status: IncidentStatus;
   note: string | null;
   detectedAt: string;

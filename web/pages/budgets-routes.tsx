@@ -7,7 +7,7 @@
  */
 import { type Context, Hono } from "hono";
 import { monthOf, toDay } from "../../src/days";
-import { budgetAsInput } from "../../src/services/budget-input";
+import { BUDGET_FIELDS, budgetAsInput } from "../../src/services/budget-input";
 import { createBudget } from "../../src/services/create-budget";
 import { deleteBudget } from "../../src/services/delete-budget";
 import { ServiceInputError } from "../../src/services/errors";
@@ -32,18 +32,6 @@ async function formFields(c: Context): Promise<Record<string, string>> {
   for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "_csrf") fields[k] = v;
   return fields;
 }
-
-const BUDGET_FIELDS = [
-  "name",
-  "amount",
-  "currency",
-  "periodKind",
-  "from",
-  "to",
-  "scopeKind",
-  "scopeValue",
-  "thresholds",
-];
 
 export function budgetRoutes(deps: WebDeps): Hono {
   const app = new Hono();
