@@ -9,15 +9,11 @@ import { DEFAULT_THRESHOLDS } from "../analysis/budget-status";
 import { addDays, isValidDay } from "../days";
 import type { Budget, BudgetThreshold, Currency } from "../model";
 import { errorFromIssues } from "./errors";
+import { parseDecimal } from "./fields";
+import { isAccountId } from "./scope-fields";
 
 const AMOUNT_MAX = 1e9;
 const THRESHOLD_MAX_PCT = 1000;
-
-/** "12,5" and "1 000" as people type them (a comma is a decimal comma here, never thousands). */
-export function parseDecimal(text: string): number {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-  return cleaned === "" || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number.NaN : Number(cleaned);
-}
 
 const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === "number" ? v : parseDecimal(v);
@@ -114,7 +110,7 @@ function crossFieldIssues(raw: Record<string, unknown>): CrossIssue[] {
     out.push({ path: [from !== "" ? "from" : "to"], message: "periodDaysOnlyCustom" });
   if ((kind === "service" || kind === "account") && value === "")
     out.push({ path: ["scopeValue"], message: "scopeValueMissing" });
-  if (kind === "account" && value !== "" && !/^\d{12}$/.test(value))
+  if (kind === "account" && value !== "" && !isAccountId(value))
     out.push({ path: ["scopeValue"], message: "accountId", params: { value } });
   return out;
 }

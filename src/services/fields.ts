@@ -8,15 +8,15 @@ import { isValidDay, isValidMonth } from "../days";
 export const monthField = z.string().trim().refine(isValidMonth, "must be a month YYYY-MM");
 export const dayField = z.string().trim().refine(isValidDay, "must be a date YYYY-MM-DD");
 
+/** "12,5" and "1 000" as people type them (a comma is a decimal comma here, never thousands). */
+export function parseDecimal(text: string): number {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  return cleaned === "" || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number.NaN : Number(cleaned);
+}
+
 /** A number typed by a person: `0.92`, `0,92` (French decimal comma) or a number already. */
 export const decimalField = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .trim()
-      .transform((s) => (s === "" ? Number.NaN : Number(s.replace(",", ".")))),
-  ])
+  .union([z.number(), z.string().transform(parseDecimal)])
   .pipe(z.number({ message: "must be a number" }).refine(Number.isFinite, "must be a number"));
 
 /** A checkbox (`on`), a CLI flag (true) or absent (false). */

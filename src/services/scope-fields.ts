@@ -8,9 +8,14 @@ export const scopeKindField = z.enum(["all", "pipeline", "service", "account"], 
   message: "must be one of all, pipeline, service, account",
 });
 
+/** An AWS account id: twelve digits. */
+export function isAccountId(value: string): boolean {
+  return /^\d{12}$/.test(value);
+}
+
 /** Adds the scope rules to an object schema that has scopeKind and scopeValue. */
 export function scopeRules<T extends { scopeKind: string; scopeValue: string }>(input: T, ctx: z.RefinementCtx): void {
-  if (input.scopeKind === "account" && !/^\d{12}$/.test(input.scopeValue)) {
+  if (input.scopeKind === "account" && !isAccountId(input.scopeValue)) {
     ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "must be a 12-digit AWS account id" });
   }
   if (input.scopeKind === "service" && input.scopeValue === "") {
