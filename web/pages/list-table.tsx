@@ -11,12 +11,16 @@ export function ListTable(props: {
   headers: string[];
   /** The actions column's header, for admins; absent for viewers. */
   actions?: string | undefined;
+  /** The heading that names the table. */
+  labelledBy?: string;
+  /** The empty sentence's class (`notice` when an empty list is worth noticing). */
+  emptyClass?: string;
   children?: Child;
 }) {
-  if (props.empty) return <p>{props.emptyText}</p>;
+  if (props.empty) return <p class={props.emptyClass}>{props.emptyText}</p>;
   return (
     <div class="table-scroll">
-      <table class="data" id={props.id}>
+      <table class="data" id={props.id} aria-labelledby={props.labelledBy}>
         <thead>
           <tr>
             {props.headers.map((h) => (

@@ -14,6 +14,7 @@ import {
 } from "../../src/format/reconciliation-words";
 import type { Locale } from "../../src/model";
 import type { SourceComparison } from "../../src/store/read/reconciliation";
+import { ListTable } from "./list-table";
 import type { PageMoney } from "./page-money";
 import { sourceLabel } from "./source-labels";
 
@@ -29,63 +30,51 @@ export function ReconciliationSection(props: {
     <>
       <h2 id="reconciliation-heading">{w.heading}</h2>
       <p class="muted">{w.intro}</p>
-      {comparisons.length === 0 ? (
-        <p class="notice">{w.none}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="data" id="reconciliation-table" aria-labelledby="reconciliation-heading">
-            <thead>
-              <tr>
-                <th scope="col">{w.account}</th>
-                <th scope="col">{w.month}</th>
-                <th scope="col">{w.first}</th>
-                <th scope="col">{w.second}</th>
-                <th scope="col">{w.difference}</th>
-                <th scope="col">{w.counted}</th>
-                <th scope="col">{w.explained}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comparisons.map((c) => {
-                const first = money.amount(c.first.costUsd, c.month);
-                const second = money.amount(c.second.costUsd, c.month);
-                return (
-                  <tr data-account={c.accountId} data-month={c.month} data-flagged={String(c.flagged)}>
-                    <th scope="row" class="text">
-                      {c.accountId}
-                    </th>
-                    <td class="text">{formatMonth(c.month, locale)}</td>
-                    <td data-source={c.first.source} data-cost-usd={c.first.costUsd.toFixed(2)}>
-                      {sourceLabel(c.first.source, locale)}
-                      {colon(locale)}
-                      {money.formatConverted(first)}
-                    </td>
-                    <td data-source={c.second.source} data-cost-usd={c.second.costUsd.toFixed(2)}>
-                      {sourceLabel(c.second.source, locale)}
-                      {colon(locale)}
-                      {money.formatConverted(second)}
-                    </td>
-                    <td data-difference-usd={c.differenceUsd.toFixed(2)}>
-                      {signed(Math.round((first - second) * 100) / 100)} ({signedPercent(c.differencePercent, locale)}),{" "}
-                      {c.flagged ? <strong>{w.flagged}</strong> : w.withinThreshold}
-                    </td>
-                    <td class="text" data-counted={c.countedSource}>
-                      {sourceLabel(c.countedSource, locale)}
-                    </td>
-                    <td class="text">
-                      {c.services.length === 0
-                        ? w.days(c.commonDays)
-                        : c.services
-                            .map((s) => `${s.service} ${signed(money.amount(s.differenceUsd, c.month))}`)
-                            .join(semicolon(locale))}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="reconciliation-table"
+        labelledBy="reconciliation-heading"
+        empty={comparisons.length === 0}
+        emptyText={w.none}
+        emptyClass="notice"
+        headers={[w.account, w.month, w.first, w.second, w.difference, w.counted, w.explained]}
+      >
+        {comparisons.map((c) => {
+          const first = money.amount(c.first.costUsd, c.month);
+          const second = money.amount(c.second.costUsd, c.month);
+          return (
+            <tr data-account={c.accountId} data-month={c.month} data-flagged={String(c.flagged)}>
+              <th scope="row" class="text">
+                {c.accountId}
+              </th>
+              <td class="text">{formatMonth(c.month, locale)}</td>
+              <td data-source={c.first.source} data-cost-usd={c.first.costUsd.toFixed(2)}>
+                {sourceLabel(c.first.source, locale)}
+                {colon(locale)}
+                {money.formatConverted(first)}
+              </td>
+              <td data-source={c.second.source} data-cost-usd={c.second.costUsd.toFixed(2)}>
+                {sourceLabel(c.second.source, locale)}
+                {colon(locale)}
+                {money.formatConverted(second)}
+              </td>
+              <td data-difference-usd={c.differenceUsd.toFixed(2)}>
+                {signed(Math.round((first - second) * 100) / 100)} ({signedPercent(c.differencePercent, locale)}),{" "}
+                {c.flagged ? <strong>{w.flagged}</strong> : w.withinThreshold}
+              </td>
+              <td class="text" data-counted={c.countedSource}>
+                {sourceLabel(c.countedSource, locale)}
+              </td>
+              <td class="text">
+                {c.services.length === 0
+                  ? w.days(c.commonDays)
+                  : c.services
+                      .map((s) => `${s.service} ${signed(money.amount(s.differenceUsd, c.month))}`)
+                      .join(semicolon(locale))}
+              </td>
+            </tr>
+          );
+        })}
+      </ListTable>
     </>
   );
 }

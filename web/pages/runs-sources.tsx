@@ -6,6 +6,7 @@
 import { formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
+import { ListTable } from "./list-table";
 import type { RunsData } from "./runs-data";
 import { RUNS_WORDS } from "./runs-words";
 import { sourceLabel } from "./source-labels";
@@ -18,38 +19,25 @@ export function SourcesSection(props: { data: RunsData; locale: Locale }) {
     <>
       <h2 id="sources-heading">{w.sources}</h2>
       <p class="muted">{w.sourcesIntro}</p>
-      {data.sources.length === 0 ? (
-        <p class="notice">{w.noSources}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="data" id="sources-table" aria-labelledby="sources-heading">
-            <thead>
-              <tr>
-                <th scope="col">{w.source}</th>
-                <th scope="col">{w.lines}</th>
-                <th scope="col">{w.sourceCost}</th>
-                <th scope="col">{w.countedCost}</th>
-                <th scope="col">{w.oldestDay}</th>
-                <th scope="col">{w.newestDay}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.sources.map((s) => (
-                <tr data-source={s.source}>
-                  <th scope="row">{sourceLabel(s.source, locale)}</th>
-                  <td data-lines={s.lines}>{formatNumber(s.lines, locale)}</td>
-                  <td data-cost-usd={s.costUsd.toFixed(2)}>{money(data.money.sources.get(s.source)?.cost)}</td>
-                  <td data-counted-usd={s.countedCostUsd.toFixed(2)}>
-                    {money(data.money.sources.get(s.source)?.counted)}
-                  </td>
-                  <td data-day={s.oldestDay}>{formatDay(s.oldestDay, locale)}</td>
-                  <td data-day={s.newestDay}>{formatDay(s.newestDay, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="sources-table"
+        labelledBy="sources-heading"
+        empty={data.sources.length === 0}
+        emptyText={w.noSources}
+        emptyClass="notice"
+        headers={[w.source, w.lines, w.sourceCost, w.countedCost, w.oldestDay, w.newestDay]}
+      >
+        {data.sources.map((s) => (
+          <tr data-source={s.source}>
+            <th scope="row">{sourceLabel(s.source, locale)}</th>
+            <td data-lines={s.lines}>{formatNumber(s.lines, locale)}</td>
+            <td data-cost-usd={s.costUsd.toFixed(2)}>{money(data.money.sources.get(s.source)?.cost)}</td>
+            <td data-counted-usd={s.countedCostUsd.toFixed(2)}>{money(data.money.sources.get(s.source)?.counted)}</td>
+            <td data-day={s.oldestDay}>{formatDay(s.oldestDay, locale)}</td>
+            <td data-day={s.newestDay}>{formatDay(s.newestDay, locale)}</td>
+          </tr>
+        ))}
+      </ListTable>
       {data.otherProviders.length === 0 ? null : (
         <>
           <h2 id="other-providers-heading">{w.otherProviders}</h2>
