@@ -4,9 +4,9 @@
  * Each gives one message naming the file and what to do, never a stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, mkdtempSync, openSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, mkdtempSync, openSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -75,26 +75,49 @@ describe("database files Cairn cannot use as they are", { timeout: 180_000 }, ()
     return r;
   };
 
-  it("says the file is read-only, naming it and what to do, when the CLI cannot write it", () => {
-    // The file read-only in a folder anyone may write, then in a read-only folder.
-    for (const [folderMode, args] of [
-      [0o777, ["demo"]],
-      [0o555, ["budget", "list"]],
-    ] as const) {
-      const { dir, db } = freshDatabase();
-      chmodSync(db, 0o444);
-      chmodSync(dir, folderMode);
-      const r = asUserWhoCannotWrite(dir, db, [...args]);
-      expect(r.status).toBe(1);
-      expect(r.stdout).toBe("");
-      // One line: the command, the file, the cause, what to do.
-      expect(r.stderr.trimEnd().split("\n")).toEqual([
-        `cairn ${args[0]}: The database ${db} cannot be written: the file (or its folder, which holds its -wal and -shm files) is read-only. ` +
-          "Give the user running Cairn write permission on both, or set CAIRN_DB to a writable path.",
-      ]);
-      chmodSync(dir, 0o755);
+  /**
+   * nobody must reach the code to run it: a checkout inside a private folder (`mktemp -d` makes
+   * them 0700) is opened for traversal (o+x) while the test runs, then closed again.
+   */
+  const withCodeReachable = (run: () => void) => {
+    const opened: [string, number][] = [];
+    if (process.getuid?.() === 0) {
+      for (let dir = ROOT; dir !== dirname(dir); dir = dirname(dir)) {
+        const mode = statSync(dir).mode & 0o7777;
+        if ((mode & 0o001) === 0) {
+          chmodSync(dir, mode | 0o001);
+          opened.push([dir, mode]);
+        }
+      }
     }
-  });
+    try {
+      run();
+    } finally {
+      for (const [dir, mode] of opened) chmodSync(dir, mode);
+    }
+  };
+
+  it("says the file is read-only, naming it and what to do, when the CLI cannot write it", () =>
+    withCodeReachable(() => {
+      // The file read-only in a folder anyone may write, then in a read-only folder.
+      for (const [folderMode, args] of [
+        [0o777, ["demo"]],
+        [0o555, ["budget", "list"]],
+      ] as const) {
+        const { dir, db } = freshDatabase();
+        chmodSync(db, 0o444);
+        chmodSync(dir, folderMode);
+        const r = asUserWhoCannotWrite(dir, db, [...args]);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe("");
+        // One line: the command, the file, the cause, what to do.
+        expect(r.stderr.trimEnd().split("\n")).toEqual([
+          `cairn ${args[0]}: The database ${db} cannot be written: the file (or its folder, which holds its -wal and -shm files) is read-only. ` +
+            "Give the user running Cairn write permission on both, or set CAIRN_DB to a writable path.",
+        ]);
+        chmodSync(dir, 0o755);
+      }
+    }));
 
   it("answers 503 with what to do when the server's database is read-only", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cairn-db-files-"));
@@ -111,7 +134,7 @@ describe("database files Cairn cannot use as they are", { timeout: 180_000 }, ()
       const res = await app.request("/budgets/delete", {
         method: "POST",
         headers: { cookie: admin.cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ name: "Saison", _csrf: admin.csrfToken }).toString(),
+        body: new URLSearchParams({ name: "Saison", confirm: "yes", _csrf: admin.csrfToken }).toString(),
       });
       expect(res.status).toBe(503);
       expect(await res.text()).toContain(`The database ${db} cannot be written: the file`);
