@@ -221,6 +221,6 @@ describe("calibration everywhere a footprint appears", () => {
     expect(csv.split("\n")[0]).toContain("co2e_kg_calibrated_to_aws");
     const viewer = await fixture.signIn("viewer");
     const page = await (await viewer.request("/costs?from=2026-10-01&to=2026-11-01")).text();
-    expect(page).toContain("CO2e (kg), calibré sur les chiffres d&#39;AWS");
+    expect(page).toContain("CO2e, calibré sur les chiffres d&#39;AWS");
   });
 });
