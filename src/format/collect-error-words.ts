@@ -23,6 +23,11 @@ export const COLLECT_ERROR_KINDS = [
   "not-focus",
   "import-refused",
   "export-not-found",
+  "athena-cap",
+  "athena-bytes-limit",
+  "athena-failed",
+  "athena-cancelled",
+  "athena-timeout",
   "other",
 ] as const;
 
@@ -62,6 +67,16 @@ export const COLLECT_ERROR_WORDS = {
       "The import was stopped and nothing was written (too many bad rows, or an import this runtime cannot do): correct the file or raise CAIRN_IMPORT_MAX_ERRORS, then import again.",
     "export-not-found":
       "The FOCUS export was not found where CAIRN_FOCUS_EXPORT points (no such folder, bucket or prefix): check that setting against the AWS Data Export's delivery location.",
+    "athena-cap":
+      "The Athena query was not run: with it, this month's Athena spending would pass the cap (CAIRN_ATHENA_MAX_USD); nothing was written. Raise the cap, or wait for next month.",
+    "athena-bytes-limit":
+      "Athena stopped the query at the workgroup's per-query data limit (CAIRN_ATHENA_WORKGROUP); nothing was written. Raise the workgroup's limit in the Athena console, or check that the export's table is partitioned by billing period.",
+    "athena-failed":
+      "The Athena query failed; nothing was written. Check the detail below (table name CAIRN_ATHENA_TABLE, its columns, the output location CAIRN_ATHENA_OUTPUT and the IAM actions in the README), then collect again.",
+    "athena-cancelled":
+      "The Athena query was cancelled (by someone in the console, or by AWS) before it finished; nothing was written. Nothing to do: the next collection runs it again.",
+    "athena-timeout":
+      "The Athena query took too long and Cairn stopped it; nothing was written. The next collection tries again; if this repeats, check the workgroup's capacity.",
     other:
       "The collection failed for a reason Cairn does not recognise: try again, and if it happens again, report it with the detail below.",
     detail: "Detail",
@@ -99,6 +114,16 @@ export const COLLECT_ERROR_WORDS = {
       "L’import a été arrêté et rien n’a été écrit (trop de lignes erronées, ou un import que cet environnement ne sait pas faire)\u00a0: corrigez le fichier ou relevez CAIRN_IMPORT_MAX_ERRORS, puis importez de nouveau.",
     "export-not-found":
       "L’export FOCUS est introuvable là où pointe CAIRN_FOCUS_EXPORT (dossier, compartiment ou préfixe inexistant)\u00a0: comparez ce réglage à l’emplacement de livraison de l’export de données AWS.",
+    "athena-cap":
+      "La requête Athena n’a pas été lancée : avec elle, les dépenses Athena du mois dépasseraient le plafond (CAIRN_ATHENA_MAX_USD) ; rien n’a été écrit. Relevez le plafond, ou attendez le mois prochain.",
+    "athena-bytes-limit":
+      "Athena a arrêté la requête à la limite de données par requête du groupe de travail (CAIRN_ATHENA_WORKGROUP) ; rien n’a été écrit. Relevez cette limite dans la console Athena, ou vérifiez que la table de l’export est partitionnée par période de facturation.",
+    "athena-failed":
+      "La requête Athena a échoué ; rien n’a été écrit. Voyez le détail ci-dessous (nom de table CAIRN_ATHENA_TABLE, ses colonnes, l’emplacement de sortie CAIRN_ATHENA_OUTPUT et les actions IAM du README), puis relancez la collecte.",
+    "athena-cancelled":
+      "La requête Athena a été annulée (depuis la console, ou par AWS) avant la fin ; rien n’a été écrit. Rien à faire : la prochaine collecte la relancera.",
+    "athena-timeout":
+      "La requête Athena a duré trop longtemps et Cairn l’a arrêtée ; rien n’a été écrit. La prochaine collecte réessaiera ; si cela se répète, vérifiez la capacité du groupe de travail.",
     other:
       "La collecte a échoué pour une raison que Cairn ne reconnaît pas\u00a0: réessayez et, si cela se reproduit, signalez-le avec le détail ci-dessous.",
     detail: "Détail (en anglais)",

@@ -1,5 +1,6 @@
 /** The whole schema, one file per concern. Feature tables are added as files here. */
 export * from "./app";
+export * from "./athena";
 export * from "./audit";
 export * from "./auth";
 export * from "./aws-carbon";

@@ -1,0 +1,80 @@
+/**
+ * FOCUS Parquet files laid out as an AWS export (`billing_period=YYYY-MM/part-0.parquet`),
+ * written by DuckDB with the export's types (timestamps, doubles, a map of tags), for tests that
+ * read the same files locally and through the Athena stand-in.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+
+export interface ParquetRow {
+  day: string;
+  hour: number;
+  billingAccountId: string;
+  accountId: string;
+  service: string;
+  region: string;
+  usageType: string;
+  unit: string;
+  quantity: number;
+  cost: number;
+  resourceId: string | null;
+  resourceName: string;
+  resourceType: string;
+  tags: Record<string, string>;
+  provider?: string;
+}
+
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+function values(r: ParquetRow): string {
+  const period = r.day.slice(0, 7);
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  const tags = Object.entries(r.tags);
+  const map =
+    tags.length === 0 ? "MAP()::MAP(VARCHAR, VARCHAR)" : `MAP {${tags.map(([k, v]) => `${q(k)}: ${q(v)}`).join(", ")}}`;
+  const hh = String(r.hour).padStart(2, "0");
+  return `(${r.cost}::DOUBLE, ${r.cost}::DOUBLE, 'USD', ${q(r.billingAccountId)}, TIMESTAMP '${period}-01 00:00:00',
+    TIMESTAMP '${next}-01 00:00:00', TIMESTAMP '${r.day} ${hh}:00:00', TIMESTAMP '${r.day} ${hh}:59:59', 'Usage', NULL,
+    ${q(`${r.usageType} usage`)}, ${q(r.provider ?? "AWS")}, ${q(r.service)}, ${q(r.region)}, ${q(r.accountId)},
+    ${r.quantity}::DOUBLE, ${q(r.unit)}, ${r.resourceId === null ? "NULL" : q(r.resourceId)}, ${q(r.resourceName)},
+    ${q(r.resourceType)}, ${map}, ${q(r.usageType)})`;
+}
+
+const COLUMNS = `BilledCost, EffectiveCost, BillingCurrency, BillingAccountId, BillingPeriodStart, BillingPeriodEnd,
+  ChargePeriodStart, ChargePeriodEnd, ChargeCategory, ChargeClass, ChargeDescription, ProviderName, ServiceName, RegionId,
+  SubAccountId, ConsumedQuantity, ConsumedUnit, ResourceId, ResourceName, ResourceType, Tags, x_UsageType`;
+
+/** Writes one Parquet file per billing period under `root`; returns the periods written. */
+export async function writeFocusParquet(root: string, rows: readonly ParquetRow[]): Promise<string[]> {
+  const byPeriod = new Map<string, ParquetRow[]>();
+  for (const r of rows) byPeriod.set(r.day.slice(0, 7), [...(byPeriod.get(r.day.slice(0, 7)) ?? []), r]);
+  const instance = await DuckDBInstance.create(":memory:");
+  const duck = await instance.connect();
+  try {
+    for (const [period, list] of byPeriod) {
+      const dir = join(root, `billing_period=${period}`);
+      mkdirSync(dir, { recursive: true });
+      await duck.run(`CREATE OR REPLACE TABLE t (BilledCost DOUBLE, EffectiveCost DOUBLE, BillingCurrency VARCHAR,
+        BillingAccountId VARCHAR, BillingPeriodStart TIMESTAMP, BillingPeriodEnd TIMESTAMP, ChargePeriodStart TIMESTAMP,
+        ChargePeriodEnd TIMESTAMP, ChargeCategory VARCHAR, ChargeClass VARCHAR, ChargeDescription VARCHAR,
+        ProviderName VARCHAR, ServiceName VARCHAR, RegionId VARCHAR, SubAccountId VARCHAR, ConsumedQuantity DOUBLE,
+        ConsumedUnit VARCHAR, ResourceId VARCHAR, ResourceName VARCHAR, ResourceType VARCHAR,
+        Tags MAP(VARCHAR, VARCHAR), x_UsageType VARCHAR)`);
+      for (let i = 0; i < list.length; i += 500) {
+        await duck.run(
+          `INSERT INTO t (${COLUMNS}) VALUES ${list
+            .slice(i, i + 500)
+            .map(values)
+            .join(",\n")}`,
+        );
+      }
+      await duck.run(`COPY t TO '${join(dir, "part-0.parquet")}' (FORMAT PARQUET)`);
+    }
+  } finally {
+    duck.closeSync();
+    instance.closeSync();
+  }
+  return [...byPeriod.keys()].sort();
+}
