@@ -116,6 +116,24 @@ export const configSchema = z.object({
   CAIRN_SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** How long one run may keep starting deliveries (alerts, reports); the rest waits for the next run. */
   CAIRN_MAIL_RUN_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /**
+   * Issue 19, Athena engine: collection runs on Athena over the FOCUS export in S3 when
+   * CAIRN_ATHENA_TABLE (the export's Glue table) and CAIRN_ATHENA_OUTPUT (where Athena writes its
+   * results) are set; CAIRN_ATHENA_MAX_USD caps what its queries may cost per calendar month.
+   */
+  CAIRN_ATHENA_TABLE: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+\.[A-Za-z0-9_]+$/, "a Glue database.table (letters, digits and _)")
+    .optional(),
+  CAIRN_ATHENA_WORKGROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,128}$/, "an Athena workgroup name")
+    .default("primary"),
+  CAIRN_ATHENA_OUTPUT: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "an s3://bucket/prefix/ URL for Athena's query results")
+    .optional(),
+  CAIRN_ATHENA_MAX_USD: z.coerce.number().min(0).max(100_000).default(5),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -158,7 +176,17 @@ function withoutEmpty(record: Record<string, string | undefined>): Record<string
 export function loadConfig(record: Record<string, string | undefined>): Config {
   const input = withoutEmpty(record);
   const result = configSchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Athena needs both its table and its output location: one without the other is a mistake.
+    const [table, output] = [result.data.CAIRN_ATHENA_TABLE, result.data.CAIRN_ATHENA_OUTPUT];
+    if ((table === undefined) !== (output === undefined)) {
+      const name = table === undefined ? "CAIRN_ATHENA_TABLE" : "CAIRN_ATHENA_OUTPUT";
+      throw new ConfigError([
+        { name, given: undefined, expected: "set as well: Athena needs both its table and its output location" },
+      ]);
+    }
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? "(configuration)");
     return { name, given: input[name], expected: issue.message };

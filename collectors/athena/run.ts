@@ -63,7 +63,9 @@ export async function runAthenaQuery(
 ): Promise<AthenaResult> {
   // The type already demands a PartitionedQuery; this refuses a look-alike from untyped code.
   if (!PartitionedQuery.isChecked(query)) {
-    throw new UnpartitionedQueryError("refused: Athena queries must be built by partitionedQuery() (no partition filter)");
+    throw new UnpartitionedQueryError(
+      "refused: Athena queries must be built by partitionedQuery() (no partition filter)",
+    );
   }
   const started = await client.send(
     new StartQueryExecutionCommand({

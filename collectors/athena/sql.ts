@@ -57,7 +57,7 @@ export class PartitionedQuery {
 
   /** Whether `q` was built by the constructor (and so carries its partition filter). */
   static isChecked(q: unknown): q is PartitionedQuery {
-    return q instanceof PartitionedQuery && q.#checked;
+    return typeof q === "object" && q !== null && #checked in q;
   }
 }
 

@@ -68,13 +68,17 @@ export function periodKey(billingAccountId: string, billingPeriod: Month): strin
   return `${billingAccountId}${SEP}${billingPeriod}`;
 }
 
-export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
+/**
+ * Adds a charge to its export's sums. `rows` > 1 adds that many identical FOCUS rows at once, with
+ * their costs and quantity already summed in `c` (an Athena answer is grouped this way).
+ */
+export function addCharge(agg: FocusAggregate, c: FocusCharge, rows = 1): void {
   const pk = periodKey(c.billingAccountId, c.billingPeriod);
   if (!c.isAws) {
     const ok = `${pk}${SEP}${c.provider}${SEP}${c.currency}`;
     const other = agg.others.get(ok);
     if (other) {
-      other.rows += 1;
+      other.rows += rows;
       other.billedCost += c.billedCost;
     } else {
       agg.others.set(detached(ok), {
@@ -82,7 +86,7 @@ export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
         billingPeriod: detached(c.billingPeriod),
         provider: detached(c.provider),
         currency: detached(c.currency),
-        rows: 1,
+        rows,
         billedCost: c.billedCost,
       });
     }
@@ -99,15 +103,15 @@ export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
     };
     agg.periods.set(detached(pk), period);
   }
-  period.rows += 1;
-  if (c.correction) period.correctionRows += 1;
+  period.rows += rows;
+  if (c.correction) period.correctionRows += rows;
   const key = `${c.day}${SEP}${c.accountId}${SEP}${c.service}${SEP}${c.region}${SEP}${c.usageType}${SEP}${c.pipeline}`;
   const line = period.lines.get(key);
   if (line) {
     line.unblendedCostUsd += c.billedCost;
     line.amortizedCostUsd += c.effectiveCost;
     line.usageAmount += c.usageAmount;
-    line.rows += 1;
+    line.rows += rows;
     if (line.usageUnit === "") line.usageUnit = shared(agg, c.usageUnit);
   } else {
     period.lines.set(detached(key), {
@@ -121,7 +125,7 @@ export function addCharge(agg: FocusAggregate, c: FocusCharge): void {
       unblendedCostUsd: c.billedCost,
       amortizedCostUsd: c.effectiveCost,
       usageAmount: c.usageAmount,
-      rows: 1,
+      rows,
     });
   }
 }

@@ -159,7 +159,7 @@ async function plan(deps: ImportFocusDeps, target: string): Promise<Planned> {
   };
 }
 
-function emptySummary(target: string): ImportSummary {
+export function emptySummary(target: string): ImportSummary {
   return {
     status: "succeeded",
     target,
@@ -279,7 +279,8 @@ function rebuild(deps: ImportFocusDeps, store: SqliteStore, touched: TouchedMont
   return written;
 }
 
-async function write(
+/** Commits every export of `aggregate` (its lines already staged) and rebuilds the months they touch. */
+export async function write(
   deps: ImportFocusDeps,
   store: SqliteStore,
   summary: ImportSummary,

@@ -23,33 +23,49 @@ export interface ParquetRow {
   resourceType: string;
   tags: Record<string, string>;
   provider?: string;
+  /** AWS's x_ServiceCode (null when absent). */
+  serviceCode?: string | null;
+  /** Currency of the row (USD unless said). */
+  currency?: string;
+  /**
+   * The billing period the row is exported in, when not the month of `day`: a correction
+   * (ChargeClass `Correction`) issued in a later period for a day of an earlier one.
+   */
+  billingPeriod?: string;
 }
 
 const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+const periodOf = (r: ParquetRow) => r.billingPeriod ?? r.day.slice(0, 7);
+
 function values(r: ParquetRow): string {
-  const period = r.day.slice(0, 7);
+  const period = periodOf(r);
   const [y, m] = period.split("-").map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
   const tags = Object.entries(r.tags);
   const map =
     tags.length === 0 ? "MAP()::MAP(VARCHAR, VARCHAR)" : `MAP {${tags.map(([k, v]) => `${q(k)}: ${q(v)}`).join(", ")}}`;
   const hh = String(r.hour).padStart(2, "0");
-  return `(${r.cost}::DOUBLE, ${r.cost}::DOUBLE, 'USD', ${q(r.billingAccountId)}, TIMESTAMP '${period}-01 00:00:00',
-    TIMESTAMP '${next}-01 00:00:00', TIMESTAMP '${r.day} ${hh}:00:00', TIMESTAMP '${r.day} ${hh}:59:59', 'Usage', NULL,
+  const correction = r.billingPeriod !== undefined && r.billingPeriod !== r.day.slice(0, 7);
+  return `(${r.cost}::DOUBLE, ${r.cost}::DOUBLE, ${q(r.currency ?? "USD")}, ${q(r.billingAccountId)}, TIMESTAMP '${period}-01 00:00:00',
+    TIMESTAMP '${next}-01 00:00:00', TIMESTAMP '${r.day} ${hh}:00:00', TIMESTAMP '${r.day} ${hh}:59:59', 'Usage', ${correction ? "'Correction'" : "NULL"},
     ${q(`${r.usageType} usage`)}, ${q(r.provider ?? "AWS")}, ${q(r.service)}, ${q(r.region)}, ${q(r.accountId)},
     ${r.quantity}::DOUBLE, ${q(r.unit)}, ${r.resourceId === null ? "NULL" : q(r.resourceId)}, ${q(r.resourceName)},
-    ${q(r.resourceType)}, ${map}, ${q(r.usageType)})`;
+    ${q(r.resourceType)}, ${map}, ${q(r.usageType)}, ${r.serviceCode ? q(r.serviceCode) : "NULL"})`;
 }
 
 const COLUMNS = `BilledCost, EffectiveCost, BillingCurrency, BillingAccountId, BillingPeriodStart, BillingPeriodEnd,
   ChargePeriodStart, ChargePeriodEnd, ChargeCategory, ChargeClass, ChargeDescription, ProviderName, ServiceName, RegionId,
-  SubAccountId, ConsumedQuantity, ConsumedUnit, ResourceId, ResourceName, ResourceType, Tags, x_UsageType`;
+  SubAccountId, ConsumedQuantity, ConsumedUnit, ResourceId, ResourceName, ResourceType, Tags, x_UsageType, x_ServiceCode`;
 
 /** Writes one Parquet file per billing period under `root`; returns the periods written. */
 export async function writeFocusParquet(root: string, rows: readonly ParquetRow[]): Promise<string[]> {
   const byPeriod = new Map<string, ParquetRow[]>();
-  for (const r of rows) byPeriod.set(r.day.slice(0, 7), [...(byPeriod.get(r.day.slice(0, 7)) ?? []), r]);
+  for (const r of rows) {
+    const list = byPeriod.get(periodOf(r));
+    if (list) list.push(r);
+    else byPeriod.set(periodOf(r), [r]);
+  }
   const instance = await DuckDBInstance.create(":memory:");
   const duck = await instance.connect();
   try {
@@ -61,7 +77,7 @@ export async function writeFocusParquet(root: string, rows: readonly ParquetRow[
         ChargePeriodEnd TIMESTAMP, ChargeCategory VARCHAR, ChargeClass VARCHAR, ChargeDescription VARCHAR,
         ProviderName VARCHAR, ServiceName VARCHAR, RegionId VARCHAR, SubAccountId VARCHAR, ConsumedQuantity DOUBLE,
         ConsumedUnit VARCHAR, ResourceId VARCHAR, ResourceName VARCHAR, ResourceType VARCHAR,
-        Tags MAP(VARCHAR, VARCHAR), x_UsageType VARCHAR)`);
+        Tags MAP(VARCHAR, VARCHAR), x_UsageType VARCHAR, x_ServiceCode VARCHAR)`);
       for (let i = 0; i < list.length; i += 500) {
         await duck.run(
           `INSERT INTO t (${COLUMNS}) VALUES ${list
