@@ -10,24 +10,29 @@ import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-clou
 import { collectArgsFromConfig } from "../jobs/collect-config";
 import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
 import { CollectionBusyError, withCollectionLock } from "../jobs/collection-lock";
+import { athenaConfigured } from "../jobs/scheduled-athena";
 import { holdsDemoData } from "../store/read/demo-data";
 import { loadUtilisationLookup } from "../store/read/metrics";
 import { readDb } from "../store/store";
+import { collectWithAthena } from "./collect-athena";
 import { CliFailure, type Command, dayOption, UsageError } from "./command";
 
-const SOURCES = ["cost-explorer", "cloudwatch", "all"] as const;
+const SOURCES = ["cost-explorer", "cloudwatch", "athena", "all"] as const;
 
 export const collectCommand: Command = {
   name: "collect",
   summary: "Collect cost and usage from AWS now",
-  usage: `Usage: cairn collect [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source cost-explorer|cloudwatch|all]
+  usage: `Usage: cairn collect [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source cost-explorer|cloudwatch|athena|all]
 
 Reads AWS Cost Explorer (DAILY, by account, service, usage type and pipeline tag) and stores it.
 The first run backfills CAIRN_BACKFILL_MONTHS months (default 13); later runs re-read the last
 CAIRN_TRAILING_DAYS days (default 3) and the previous month until AWS has closed it.
 --from / --to (--to exclusive, at most today) re-read a range of your choice instead.
 Each Cost Explorer request costs $0.01; the run stops before this month's requests would exceed
-CAIRN_CE_MAX_REQUESTS (default 300).`,
+CAIRN_CE_MAX_REQUESTS (default 300).
+With CAIRN_ATHENA_TABLE and CAIRN_ATHENA_OUTPUT set, --source athena (and all) also runs one
+Athena query per billing period to re-read over the FOCUS export (--from/--to: their months),
+and prints the bytes scanned and their cost against CAIRN_ATHENA_MAX_USD.`,
   options: {
     from: { type: "string" },
     to: { type: "string" },
@@ -98,6 +103,10 @@ CAIRN_CE_MAX_REQUESTS (default 300).`,
             );
             for (const line of formatCloudWatchSummary(summary)) ctx.out(line);
             if (summary.status === "failed") failures.push(summary.error ?? "CloudWatch collection failed");
+          }
+          if (source === "athena" || (source === "all" && athenaConfigured(ctx.config))) {
+            const failure = await collectWithAthena(ctx, store, from, to);
+            if (failure) failures.push(failure);
           }
         },
       );

@@ -29,7 +29,7 @@ import type { FocusAggregate } from "../../collectors/focus/aggregate";
 import { newAggregate, periodKey } from "../../collectors/focus/aggregate";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import type { CostLine, Month } from "../model";
-import { dropAthenaCache, periodsRead } from "../store/athena-queries";
+import { athenaQueriesOfRun, dropAthenaCache, periodsRead } from "../store/athena-queries";
 import type { EstimatedLine } from "../store/cost-lines";
 import { refreshCostRollup } from "../store/cost-rollup";
 import { replaceExport } from "../store/export-replace";
@@ -148,6 +148,15 @@ async function writeAggregate(deps: CollectAthenaDeps, aggregate: FocusAggregate
   return written;
 }
 
+/**
+ * The run's Athena bill, in the run's request columns (as Cost Explorer's requests are): queries
+ * sent, and what they cost, those that failed or were cancelled included.
+ */
+async function queryBill(store: Store, runId: number): Promise<{ requests: number; requestCostUsd: number }> {
+  const queries = (await athenaQueriesOfRun(store, runId)).filter((q) => q.state !== "REFUSED");
+  return { requests: queries.length, requestCostUsd: queries.reduce((s, q) => s + q.costUsd, 0) };
+}
+
 export async function collectAthena(deps: CollectAthenaDeps, args: CollectAthenaArgs): Promise<CollectAthenaSummary> {
   const summary: CollectAthenaSummary = {
     status: "succeeded",
@@ -202,6 +211,7 @@ export async function collectAthena(deps: CollectAthenaDeps, args: CollectAthena
       finishedAt: deps.now().toISOString(),
       status: "succeeded",
       rowsWritten: summary.costLinesWritten,
+      ...(await queryBill(deps.store, runId)),
     });
     return summary;
   } catch (error) {

@@ -4,6 +4,7 @@
  * adapters its runtime has (database, AWS clients, mail, renderers, clock) and hands them in;
  * the jobs and the wiring of one step to the next live here once, for both runtimes.
  */
+import type { AthenaClient } from "@aws-sdk/client-athena";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
@@ -19,6 +20,7 @@ import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
 import { CollectionBusyError, type ProcessProbe, withCollectionLock } from "./collection-lock";
 import { reportJobHandlers } from "./report";
+import { athenaConfigured, scheduledAthenaCollect } from "./scheduled-athena";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
 
@@ -57,6 +59,8 @@ export interface JobDeps {
   processes?: ProcessProbe;
   /** Imports CAIRN_FOCUS_EXPORT's new files (./scheduled-focus-import.ts); Node only, absent on Workers. */
   focusImport?: () => Promise<string>;
+  /** The Athena client (collectors/athena/client.ts), for collection on Athena when configured. */
+  athena?: () => AthenaClient;
 }
 
 async function alertsAfterCollection(deps: JobDeps): Promise<string> {
@@ -98,6 +102,15 @@ async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | n
       } catch (error) {
         failure ??= error as Error;
         parts.push(`focus failed: ${(error as Error).message}`);
+      }
+    }
+    if (athenaConfigured(deps.config)) {
+      try {
+        if (!deps.athena) throw new Error(`no Athena client on ${deps.runtime.name}`);
+        parts.push(`athena: ${await scheduledAthenaCollect({ ...deps, athena: deps.athena })}`);
+      } catch (error) {
+        failure ??= error as Error;
+        parts.push(`athena failed: ${(error as Error).message}`);
       }
     }
     return failure;

@@ -4,6 +4,7 @@
  * sockets), no chart or PDF renderers (the reports say so and link to the dashboard), and the
  * clock. The jobs themselves are the same functions `cairn serve` runs.
  */
+import { AthenaClient } from "@aws-sdk/client-athena";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
@@ -33,6 +34,18 @@ export function costExplorerClient(env: WorkerEnv): CostExplorerClient {
   const strings = stringBindings(env);
   const endpoint = strings.AWS_ENDPOINT_URL_COST_EXPLORER || strings.AWS_ENDPOINT_URL;
   return new CostExplorerClient({ region: COST_EXPLORER_REGION, credentials, ...(endpoint ? { endpoint } : {}) });
+}
+
+/** Athena in the configured region (AWS_REGION), with the secrets' credentials, over HTTPS. */
+export function athenaClient(env: WorkerEnv): AthenaClient {
+  const credentials = credentialsOrThrow(env, "Athena");
+  const strings = stringBindings(env);
+  const endpoint = strings.AWS_ENDPOINT_URL_ATHENA || strings.AWS_ENDPOINT_URL;
+  return new AthenaClient({
+    region: strings.AWS_REGION || "eu-west-3",
+    credentials,
+    ...(endpoint ? { endpoint } : {}),
+  });
 }
 
 /** One CloudWatch client per region, as under Node, with the secrets' credentials. */
@@ -85,6 +98,7 @@ export function workerJobDeps(store: Store, config: Config, env: WorkerEnv, now:
     config,
     estimate: configuredEstimate(config),
     costExplorer: () => costExplorerClient(env),
+    athena: () => athenaClient(env),
     cloudWatch: cloudWatchClients(env),
     mail: () => workerMailTransport(config, env),
     webhook: () => createWebhookFromConfig(config),

@@ -16,6 +16,7 @@ import { costsBySource, type SourceSummary } from "../../src/store/read/sources"
 import { type CollectionRun, lastSuccessfulRun, recentRuns } from "../../src/store/runs";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
+import { type AthenaUsage, loadAthenaUsage } from "./runs-athena";
 import { loadRunsMoney, type RunsMoney } from "./runs-money";
 
 export interface RunsData {
@@ -34,6 +35,8 @@ export interface RunsData {
   comparisons: SourceComparison[];
   /** The page's amounts in the display currency (./runs-money.ts). */
   money: RunsMoney;
+  /** This month's Athena queries (issue 19), null when Athena is neither configured nor used. */
+  athena: AthenaUsage | null;
 }
 
 const RUNS_SHOWN = 30;
@@ -68,6 +71,7 @@ export async function loadRuns(deps: WebDeps): Promise<RunsData> {
     runs,
     comparisons,
     money,
+    athena: await loadAthenaUsage(deps),
     failuresLast30Days: runs.filter((r) => r.status === "failed" && r.startedAt >= since30).length,
   };
 }

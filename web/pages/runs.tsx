@@ -10,6 +10,7 @@ import { pick, type Translate } from "../i18n";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import { MissingRatesNotice } from "./missing-rates-notice";
+import { AthenaTile } from "./runs-athena";
 import type { RunsData } from "./runs-data";
 import { ReconciliationSection } from "./runs-reconciliation";
 import { SourcesSection } from "./runs-sources";
@@ -84,6 +85,7 @@ export function RunsPage(props: {
             {w.requestsCost}: {data.money.format(data.costExplorer.costUsd, data.money.currentMonth)} · {w.requestsNote}
           </div>
         </div>
+        <AthenaTile usage={data.athena} money={data.money} month={data.money.currentMonth} locale={locale} />
         <div class={`tile ${data.failuresLast30Days > 0 ? "warn" : "ok"}`}>
           <div class="tile-label">{w.failures}</div>
           <div class="tile-value">{formatNumber(data.failuresLast30Days, locale)}</div>
