@@ -94,3 +94,53 @@ export async function writeFocusParquet(root: string, rows: readonly ParquetRow[
   }
   return [...byPeriod.keys()].sort();
 }
+
+/**
+ * A large synthetic FOCUS export, written by DuckDB itself (no rows through JavaScript): for each
+ * period, `rowsPerPeriod` resource-hour rows over 40 usage types, 5 accounts and 3 pipelines,
+ * one Parquet file per `billing_period=YYYY-MM` folder. For benches. Returns each period's bytes.
+ */
+export async function writeSyntheticFocusExport(
+  root: string,
+  periods: readonly string[],
+  rowsPerPeriod: number,
+): Promise<Map<string, number>> {
+  const { statSync } = await import("node:fs");
+  const instance = await DuckDBInstance.create(":memory:");
+  const duck = await instance.connect();
+  const sizes = new Map<string, number>();
+  try {
+    for (const period of periods) {
+      const dir = join(root, `billing_period=${period}`);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, "part-0.parquet");
+      await duck.run(`COPY (
+        SELECT (i % 97) * 0.0131 + 0.001 AS BilledCost, (i % 97) * 0.0129 + 0.001 AS EffectiveCost,
+          'USD' AS BillingCurrency, '999999999999' AS BillingAccountId,
+          TIMESTAMP '${period}-01 00:00:00' AS BillingPeriodStart,
+          TIMESTAMP '${period}-01 00:00:00' + INTERVAL 1 MONTH AS BillingPeriodEnd,
+          TIMESTAMP '${period}-01 00:00:00' + to_hours(CAST(i % 672 AS BIGINT)) AS ChargePeriodStart,
+          TIMESTAMP '${period}-01 01:00:00' + to_hours(CAST(i % 672 AS BIGINT)) AS ChargePeriodEnd,
+          'Usage' AS ChargeCategory, CAST(NULL AS VARCHAR) AS ChargeClass, 'usage' AS ChargeDescription,
+          'AWS' AS ProviderName,
+          CASE i % 4 WHEN 0 THEN 'Amazon Elastic Compute Cloud' WHEN 1 THEN 'Amazon Simple Storage Service'
+            WHEN 2 THEN 'AWS Lambda' ELSE 'Amazon Relational Database Service' END AS ServiceName,
+          CASE i % 4 WHEN 0 THEN 'AmazonEC2' WHEN 1 THEN 'AmazonS3' WHEN 2 THEN 'AWSLambda' ELSE 'AmazonRDS' END
+            AS x_ServiceCode,
+          'eu-west-3' AS RegionId, lpad(CAST(100000000000 + i % 5 AS VARCHAR), 12, '0') AS SubAccountId,
+          (i % 13) + 1.0 AS ConsumedQuantity, 'Hrs' AS ConsumedUnit,
+          'res-' || CAST(i % 14000 AS VARCHAR) AS ResourceId, 'resource ' || CAST(i % 14000 AS VARCHAR) AS ResourceName,
+          'instance' AS ResourceType,
+          MAP {'user:pipeline': CASE i % 3 WHEN 0 THEN 'temperatures' WHEN 1 THEN 'camera-traps' ELSE 'website' END}
+            AS Tags,
+          'EUW3-Usage-' || CAST(i % 40 AS VARCHAR) AS x_UsageType
+        FROM range(${rowsPerPeriod}) t(i)
+      ) TO '${file}' (FORMAT PARQUET)`);
+      sizes.set(period, statSync(file).size);
+    }
+  } finally {
+    duck.closeSync();
+    instance.closeSync();
+  }
+  return sizes;
+}
