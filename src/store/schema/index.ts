@@ -14,3 +14,4 @@ export * from "./rollups";
 export * from "./runs";
 export * from "./source-days";
 export * from "./tuning";
+export * from "./resources";
