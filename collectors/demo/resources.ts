@@ -25,9 +25,14 @@ export function demoResource(line: CostLine): DemoResource | null {
   const { accountId: account, region, pipeline, usageType: u } = line;
   const p = pipeline || "sandbox";
   if (u.includes("SpotUsage:g4dn")) return { id: DEMO_GPU_INSTANCE, name: "camera-traps-detector", type: "Instance" };
-  if (u.includes("BoxUsage:t3.medium")) return { id: DEMO_NOTEBOOK_INSTANCE, name: "sandbox-notebook", type: "Instance" };
+  if (u.includes("BoxUsage:t3.medium"))
+    return { id: DEMO_NOTEBOOK_INSTANCE, name: "sandbox-notebook", type: "Instance" };
   if (u.includes("Aurora:")) {
-    return { id: `arn:aws:rds:${region}:${account}:cluster:${DEMO_AURORA_CLUSTER}`, name: DEMO_AURORA_CLUSTER, type: "DBCluster" };
+    return {
+      id: `arn:aws:rds:${region}:${account}:cluster:${DEMO_AURORA_CLUSTER}`,
+      name: DEMO_AURORA_CLUSTER,
+      type: "DBCluster",
+    };
   }
   if (u.includes("Lambda-")) {
     const name = `${p}-${p === "camera-traps" ? "thumbnails" : "ingest"}`;
@@ -44,7 +49,10 @@ export function demoResource(line: CostLine): DemoResource | null {
     return bucket ? { id: bucket, name: bucket, type: "Bucket" } : null;
   }
   if (u.includes("EBS:VolumeUsage")) {
-    const id = pipeline === "camera-traps" ? "vol-0a1b2c3d4e5f60718" : `vol-0${u.endsWith("gp2") ? "9e8d7c6b5a4f3e2d1" : "5f4e3d2c1b0a99887"}`;
+    const id =
+      pipeline === "camera-traps"
+        ? "vol-0a1b2c3d4e5f60718"
+        : `vol-0${u.endsWith("gp2") ? "9e8d7c6b5a4f3e2d1" : "5f4e3d2c1b0a99887"}`;
     return { id, name: `${p}-${u.endsWith("gp2") ? "gp2" : "gp3"}-data`, type: "Volume" };
   }
   if (u.includes("EBS:SnapshotUsage")) return { id: "snap-0f1e2d3c4b5a69788", name: `${p}-nightly`, type: "Snapshot" };

@@ -31,10 +31,7 @@ export async function clearDemoFocus(store: Store): Promise<void> {
     .where(
       inArray(
         resourceMonths.resourceId,
-        db
-          .select({ id: resources.resourceId })
-          .from(resources)
-          .where(inArray(resources.accountId, DEMO_ACCOUNT_IDS)),
+        db.select({ id: resources.resourceId }).from(resources).where(inArray(resources.accountId, DEMO_ACCOUNT_IDS)),
       ),
     );
   await db.delete(resourceLines).where(inArray(resourceLines.accountId, DEMO_ACCOUNT_IDS));

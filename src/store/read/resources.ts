@@ -311,3 +311,9 @@ export async function resourceDetail(db: CairnDb, resourceId: string, p: Period)
     months: months.map((m) => ({ month: m.month, costUsd: Number(m.cost), co2eGrams: Number(m.co2e) })),
   };
 }
+
+/** The latest day any counted resource line covers (null when there are none). */
+export async function latestResourceDay(db: CairnDb): Promise<Day | null> {
+  const rows = await db.all<{ d: string | null }>(sql`SELECT max(last_day) AS d FROM resources`);
+  return rows[0]?.d ?? null;
+}
