@@ -8,6 +8,7 @@ import { describeDatabaseFailure } from "../src/store/errors";
 import { costsApi } from "./api/costs";
 import { costsCsvApi } from "./api/costs-csv";
 import { BadParameter } from "./api/params";
+import { resourcesApi } from "./api/resources";
 import { authenticate, csrfProtection } from "./auth/middleware";
 import { authRoutes } from "./auth/routes";
 import { renderPage } from "./auth/viewer";
@@ -24,6 +25,7 @@ import { OverviewPage } from "./pages/overview";
 import { loadOverview } from "./pages/overview-data";
 import { reportPreviewRoutes } from "./pages/report-preview";
 import { reportsRoutes } from "./pages/reports";
+import { resourcesRoutes } from "./pages/resources";
 import { runsRoutes } from "./pages/runs-routes";
 import { settingsRoutes } from "./pages/settings-routes";
 import { tuningRoutes } from "./pages/tuning";
@@ -45,10 +47,12 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/", authRoutes(deps));
   app.route("/api/v1", costsCsvApi(deps));
   app.route("/api/v1", costsApi(deps));
+  app.route("/api/v1", resourcesApi(deps));
 
   app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
   app.route("/", costsPageRoutes(deps));
   app.route("/", carbonRoutes(deps));
+  app.route("/", resourcesRoutes(deps));
   app.route("/", budgetRoutes(deps));
   app.route("/", incidentsRoutes(deps));
   // Before /reports/:id, which would take "preview" for an id.

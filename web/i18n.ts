@@ -55,6 +55,7 @@ const en = {
   formHasErrors: "Nothing was saved. Please correct:",
   backTo: "Back",
   navMenu: "Menu",
+  navResources: "Resources",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -108,6 +109,7 @@ const fr: Record<MessageKey, string> = {
   formHasErrors: "Rien n'a été enregistré. À corriger :",
   backTo: "Retour",
   navMenu: "Menu",
+  navResources: "Ressources",
 };
 
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -12,6 +12,7 @@ export const NAV: NavEntry[] = [
   { path: "/", label: "navOverview" },
   { path: "/costs", label: "navCosts" },
   { path: "/carbon", label: "navCarbon" },
+  { path: "/resources", label: "navResources" },
   { path: "/budgets", label: "navBudgets" },
   { path: "/alerts", label: "navAlerts" },
   { path: "/incidents", label: "navIncidents" },

@@ -4,10 +4,12 @@
  * lines stay stored, the FOCUS ones count, and the data health page compares the two. The
  * export spells services its own way (EC2 as one service with code AmazonEC2, "Amazon
  * CloudWatch") and bills each row to the cent, so its total differs from Cost Explorer's by a
- * few cents, as AWS's own figures do. Pure: lines in, CSV text out.
+ * few cents, as AWS's own figures do. Rows name the resource they bill (./resources.ts), so the
+ * demo has resource lines. Pure: lines in, CSV text out.
  */
 import { addMonths, firstDayOfMonth } from "../../src/days";
 import type { CostLine, Month } from "../../src/model";
+import { demoResource } from "./resources";
 
 /** The month the demo imports as FOCUS: the one before last (closed, so its export is complete). */
 export function demoFocusMonth(todayMonth: Month): Month {
@@ -40,6 +42,9 @@ const HEADER = [
   "ConsumedUnit",
   "Tags",
   "x_UsageType",
+  "ResourceId",
+  "ResourceName",
+  "ResourceType",
 ];
 
 const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
@@ -53,6 +58,7 @@ export function demoFocusCsv(lines: readonly CostLine[], month: Month, payer: st
     const spelling = FOCUS_SPELLING[l.service];
     // Billed to the cent per row: the small rounding difference exports show against Cost Explorer.
     const billed = (Math.round(l.unblendedCostUsd * 100) / 100).toFixed(2);
+    const resource = demoResource(l);
     return [
       billed,
       billed,
@@ -73,6 +79,9 @@ export function demoFocusCsv(lines: readonly CostLine[], month: Month, payer: st
       l.usageUnit,
       l.pipeline ? JSON.stringify({ "user:pipeline": l.pipeline }) : "{}",
       l.usageType,
+      resource?.id ?? "",
+      resource?.name ?? "",
+      resource?.type ?? "",
     ]
       .map(quote)
       .join(",");

@@ -6,6 +6,7 @@
  */
 import type { CostLine, Day, Month } from "../../src/model";
 import type { FocusCharge } from "./parse-charge";
+import { addResourceCharge, newResourceSums, type ResourceSums } from "./resource-lines";
 
 /** A cost line being summed from FOCUS rows (estimated and source are set when it is stored). */
 export interface Contribution extends Omit<CostLine, "estimated" | "source"> {
@@ -39,10 +40,12 @@ export interface FocusAggregate {
    * own (measured: about 40% of the held sums' memory). Few distinct values, so it stays small.
    */
   names: Map<string, string>;
+  /** Resource lines and resources (./resource-lines.ts), flushed with the cost-line sums. */
+  resources: ResourceSums;
 }
 
 export function newAggregate(): FocusAggregate {
-  return { periods: new Map(), others: new Map(), names: new Map() };
+  return { periods: new Map(), others: new Map(), names: new Map(), resources: newResourceSums() };
 }
 
 const SEP = "\u0000";
@@ -73,6 +76,7 @@ export function periodKey(billingAccountId: string, billingPeriod: Month): strin
  * their costs and quantity already summed in `c` (an Athena answer is grouped this way).
  */
 export function addCharge(agg: FocusAggregate, c: FocusCharge, rows = 1): void {
+  addResourceCharge(agg.resources, c, (s) => shared(agg, s));
   const pk = periodKey(c.billingAccountId, c.billingPeriod);
   if (!c.isAws) {
     const ok = `${pk}${SEP}${c.provider}${SEP}${c.currency}`;

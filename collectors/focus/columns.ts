@@ -26,6 +26,9 @@ export const FOCUS_COLUMNS = [
   "SkuMeter",
   "x_UsageType",
   "x_ServiceCode",
+  "ResourceId",
+  "ResourceName",
+  "ResourceType",
 ] as const;
 
 export type FocusColumn = (typeof FOCUS_COLUMNS)[number];

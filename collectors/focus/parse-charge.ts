@@ -31,6 +31,11 @@ export interface FocusCharge {
   usageAmount: number;
   usageUnit: string;
   currency: string;
+  /** The resource billed ("" when the row names none), its name and type, and its raw Tags. */
+  resourceId: string;
+  resourceName: string;
+  resourceType: string;
+  tags: unknown;
 }
 
 export type ChargeResult = { ok: true; charge: FocusCharge } | { ok: false; error: string };
@@ -121,6 +126,10 @@ export function parseCharge(cell: CellReader, pipelineTag: string, tagCache?: Ma
       usageAmount: quantity ?? 0,
       usageUnit: textOf(cell("ConsumedUnit")) ?? "",
       currency,
+      resourceId: textOf(cell("ResourceId")) ?? "",
+      resourceName: textOf(cell("ResourceName")) ?? "",
+      resourceType: textOf(cell("ResourceType")) ?? "",
+      tags: cell("Tags"),
     },
   };
 }

@@ -39,6 +39,7 @@ import {
   seenFileVersions,
   type TouchedMonths,
 } from "../store/imports";
+import { commitStagedResourceInfos } from "../store/resource-commit";
 import { finishRun, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
 import { importFailureKind } from "./import-failure-kind";
@@ -115,6 +116,10 @@ export interface ImportSummary {
   /** Months whose imported cost lines were rebuilt, with their line count. */
   months: { month: Month; lines: number }[];
   costLinesWritten: number;
+  /** Resource lines the imported exports now hold (per day, resource and cost-line key). */
+  resourceLinesWritten: number;
+  /** Resources whose name, type and tags were recorded or updated. */
+  resourcesWritten: number;
   otherProviders: OtherProviderTotal[];
   error: string | null;
 }
@@ -174,6 +179,8 @@ export function emptySummary(target: string): ImportSummary {
     periods: [],
     months: [],
     costLinesWritten: 0,
+    resourceLinesWritten: 0,
+    resourcesWritten: 0,
     otherProviders: [],
     error: null,
   };
@@ -185,13 +192,17 @@ export function emptySummary(target: string): ImportSummary {
  * limit is hit: they are collected now, before the next ones take their place.
  */
 function flush(aggregate: FocusAggregate, staging: Staging, limit: number, release?: () => void): void {
-  let keys = 0;
+  const resources = aggregate.resources;
+  let keys = resources.lines.size + resources.infos.size;
   for (const period of aggregate.periods.values()) keys += period.lines.size;
   if (keys < limit) return;
   for (const period of aggregate.periods.values()) {
     staging.add(period, period.lines.values());
     period.lines.clear();
   }
+  staging.addResources(resources.lines.values(), resources.infos.values());
+  resources.lines.clear();
+  resources.infos.clear();
   release?.();
 }
 
@@ -313,7 +324,9 @@ export async function write(
       lines: committed.lines,
       unblendedCostUsd: committed.unblendedCostUsd,
     });
+    summary.resourceLinesWritten += committed.resourceLines;
   }
+  summary.resourcesWritten = commitStagedResourceInfos(store.db.$client);
   // Exports with other providers' rows only.
   for (const e of others.values()) await replaceOtherProviders(store, e, e.totals);
   summary.otherProviders = [...aggregate.others.values()];
@@ -378,7 +391,16 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
       error: message,
       errorKind: importFailureKind(error),
     });
-    return { ...summary, status: "failed", error: message, periods: [], months: [], costLinesWritten: 0 };
+    return {
+      ...summary,
+      status: "failed",
+      error: message,
+      periods: [],
+      months: [],
+      costLinesWritten: 0,
+      resourceLinesWritten: 0,
+      resourcesWritten: 0,
+    };
   } finally {
     staging.close();
   }

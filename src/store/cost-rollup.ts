@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { EXCLUDED_METHOD, PROXY_METHOD } from "../carbon/coverage";
+import { RESOURCE_RECOMPUTE } from "./resource-rollup";
 import { PRECEDENCE } from "./source-precedence";
 import type { CairnDb } from "./store";
 
@@ -51,6 +52,8 @@ const RECOMPUTE = [
       AND d.day <= (SELECT substr(max(day), 1, 7) || '-99' FROM cost_rollup_dirty)
       AND substr(d.day, 1, 7) IN (SELECT DISTINCT substr(day, 1, 7) FROM cost_rollup_dirty)
     GROUP BY substr(d.day, 1, 7), d.account_id, d.service, d.region, d.pipeline, d.source`,
+  // Resource lines follow the same precedence and footprints (./resource-rollup.ts).
+  ...RESOURCE_RECOMPUTE,
   sql`DELETE FROM cost_rollup_dirty`,
 ];
 

@@ -8,12 +8,15 @@ import type { OtherProviderTotal } from "../../collectors/focus/aggregate";
 import type { Day } from "../model";
 import type { SqliteStore } from "./import-staging";
 import type { ExportKey, SummedLine, TouchedMonths } from "./imports";
+import { commitStagedResources } from "./resource-commit";
 
 export interface CommittedExport {
   /** Lines the export now contributes, and their unblended cost. */
   lines: number;
   unblendedCostUsd: number;
   touched: TouchedMonths;
+  /** Resource lines the export now holds. */
+  resourceLines: number;
 }
 
 const KEY = "billing_account_id = ? AND billing_period = ?";
@@ -62,11 +65,12 @@ export function commitStagedExport(
     for (const o of others) {
       insertOther.run(o.billingAccountId, o.billingPeriod, o.provider, o.currency, o.rows, o.billedCost);
     }
+    const resourceLines = commitStagedResources(sqlite, key);
     rebuild(touched);
-    return stats;
+    return { ...stats, resourceLines };
   });
   const stats = run.immediate();
-  return { lines: stats.lines, unblendedCostUsd: stats.cost, touched };
+  return { lines: stats.lines, unblendedCostUsd: stats.cost, touched, resourceLines: stats.resourceLines };
 }
 
 /** Every export's contribution to one day, summed to the cost-line key (synchronous, for `rebuild`). */

@@ -7,7 +7,9 @@
  * the import itself.
  */
 import type { Contribution } from "../../collectors/focus/aggregate";
+import type { ResourceContribution, ResourceInfo } from "../../collectors/focus/resource-lines";
 import type { ExportKey } from "./imports";
+import { openResourceStaging } from "./resource-staging";
 import type { Store } from "./store";
 
 export type SqliteStore = Extract<Store, { kind: "sqlite" }>;
@@ -31,6 +33,8 @@ export const STAGING_COLUMNS = [
 export interface Staging {
   /** Adds partial sums of one export (the same key may come again: summed when committed). */
   add: (key: ExportKey, lines: Iterable<Contribution>) => void;
+  /** Adds partial sums of resource lines and resources' latest facts (./resource-staging.ts). */
+  addResources: (lines: Iterable<ResourceContribution>, infos: Iterable<ResourceInfo>) => void;
   /** Empties the table and gives the connection its page cache back (after the import, written or refused). */
   close: () => void;
 }
@@ -46,6 +50,7 @@ export function openStaging(store: SqliteStore): Staging {
     pipeline TEXT NOT NULL, usage_unit TEXT NOT NULL, unblended_cost_usd REAL NOT NULL,
     amortized_cost_usd REAL NOT NULL, usage_amount REAL NOT NULL, rows INTEGER NOT NULL)`);
   sqlite.exec("DELETE FROM temp.import_staging");
+  const resources = openResourceStaging(sqlite);
   // The staging table is written once and read once, and each period's commit touches every
   // page of its lines once: small page caches (2 MB each, not better-sqlite3's 16 MB) cost
   // little time and keep the import's resident memory down (measured: a 3-month file's peak
@@ -77,8 +82,10 @@ export function openStaging(store: SqliteStore): Staging {
   });
   return {
     add: (key, lines) => addMany(key, lines),
+    addResources: resources.add,
     close: () => {
       sqlite.exec("DELETE FROM temp.import_staging");
+      resources.clear();
       sqlite.pragma(`main.cache_size = ${mainCache}`);
     },
   };

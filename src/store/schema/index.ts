@@ -11,6 +11,7 @@ export * from "./imports";
 export * from "./incidents";
 export * from "./locks";
 export * from "./metrics";
+export * from "./resources";
 export * from "./rollups";
 export * from "./runs";
 export * from "./source-days";

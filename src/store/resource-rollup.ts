@@ -1,0 +1,53 @@
+/**
+ * Keeps resource lines in step with the cost lines they belong to, run inside the cost rollup's
+ * refresh (./cost-rollup.ts, same transaction or batch) for the months of the marked days:
+ *
+ * 1. Each resource line of those months learns whether its source is the one counted for its day
+ *    and account (cost_source_days, the README's source precedence), and takes its share of its
+ *    cost line's footprint (same day, account, service, region, usage type, pipeline and
+ *    source): the share of the line's usage, or of its cost when the line has no usage. Resource
+ *    footprints so never disagree with the carbon pages, which read the cost lines.
+ * 2. The monthly rollup the Resources page reads is rebuilt for those months, counted lines only.
+ * 3. Resources billed in those months get their first and last billed day again.
+ *
+ * Plain SQL, no bound parameters: the same statements run on better-sqlite3 and D1.
+ */
+import { sql } from "drizzle-orm";
+
+const DIRTY_MONTHS = sql`(SELECT DISTINCT substr(day, 1, 7) FROM cost_rollup_dirty)`;
+/** Days of the dirty months, as a range the day index can narrow, then the exact months. */
+const IN_DIRTY_MONTHS = (
+  col: string,
+) => sql`${sql.raw(col)} >= (SELECT substr(min(day), 1, 7) || '-00' FROM cost_rollup_dirty)
+  AND ${sql.raw(col)} <= (SELECT substr(max(day), 1, 7) || '-99' FROM cost_rollup_dirty)
+  AND substr(${sql.raw(col)}, 1, 7) IN ${DIRTY_MONTHS}`;
+
+const SHARE = sql`CASE WHEN c.usage_amount > 0 THEN resource_lines.usage_amount / c.usage_amount
+  WHEN c.unblended_cost_usd <> 0 THEN resource_lines.unblended_cost_usd / c.unblended_cost_usd ELSE 0 END`;
+
+export const RESOURCE_RECOMPUTE = [
+  sql`UPDATE resource_lines SET
+      counted = EXISTS (SELECT 1 FROM cost_source_days s WHERE s.day = resource_lines.day
+        AND s.account_id = resource_lines.account_id AND s.source = resource_lines.source AND s.counted = 1),
+      (energy_kwh, co2e_grams, embodied_co2e_grams) = (SELECT total(f.energy_kwh * ${SHARE}),
+        total(f.co2e_grams * ${SHARE}), total(f.embodied_co2e_grams * ${SHARE})
+        FROM cost_lines c JOIN footprints f ON f.cost_line_id = c.id
+        WHERE c.day = resource_lines.day AND c.account_id = resource_lines.account_id
+          AND c.service = resource_lines.service AND c.region = resource_lines.region
+          AND c.usage_type = resource_lines.usage_type AND c.pipeline = resource_lines.pipeline
+          AND c.source = resource_lines.source)
+    WHERE ${IN_DIRTY_MONTHS("day")}`,
+  sql`DELETE FROM resource_months WHERE month IN ${DIRTY_MONTHS}`,
+  sql`INSERT INTO resource_months (month, resource_id, pipeline, unblended_cost_usd, amortized_cost_usd, co2e_grams,
+      first_day, last_day)
+    SELECT substr(day, 1, 7), resource_id, pipeline, total(unblended_cost_usd), total(amortized_cost_usd),
+      total(co2e_grams), min(day), max(day)
+    FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
+    GROUP BY substr(day, 1, 7), resource_id, pipeline`,
+  sql`UPDATE resources SET
+      first_day = (SELECT min(m.first_day) FROM resource_months m WHERE m.resource_id = resources.resource_id),
+      last_day = (SELECT max(m.last_day) FROM resource_months m WHERE m.resource_id = resources.resource_id)
+    WHERE resource_id IN (SELECT resource_id FROM resource_months WHERE month IN ${DIRTY_MONTHS})
+      OR substr(first_day, 1, 7) IN ${DIRTY_MONTHS} OR substr(last_day, 1, 7) IN ${DIRTY_MONTHS}
+      OR first_day IS NULL`,
+];

@@ -1,0 +1,83 @@
+/**
+ * Resource lines: what each resource cost per day, on the cost-line key (account, service,
+ * region, usage type, pipeline) with the same cost fields and its share of the line's footprint.
+ * FOCUS lines are owned by their export (billing account x billing period), as in
+ * `import_lines`, so a newer export of a month replaces exactly its own contribution; Cost
+ * Explorer lines (opt-in, `RESOURCE_ID` grouping) have an empty billing account and are replaced
+ * per day and account, like its cost lines. `resource_months` is the rollup the Resources page
+ * reads (one row per month, resource and pipeline; only the source counted for that day and
+ * account in `cost_source_days`), rebuilt for the months a write touches. `resources` keeps each
+ * resource's latest name, type and tags and the first and last day it was billed.
+ */
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const resourceLines = sqliteTable(
+  "resource_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The export that contributed ("" for Cost Explorer lines). */
+    billingAccountId: text("billing_account_id").notNull(),
+    billingPeriod: text("billing_period").notNull(),
+    day: text("day").notNull(),
+    resourceId: text("resource_id").notNull(),
+    accountId: text("account_id").notNull(),
+    service: text("service").notNull(),
+    region: text("region").notNull(),
+    usageType: text("usage_type").notNull(),
+    pipeline: text("pipeline").notNull(),
+    usageUnit: text("usage_unit").notNull(),
+    unblendedCostUsd: real("unblended_cost_usd").notNull(),
+    amortizedCostUsd: real("amortized_cost_usd").notNull(),
+    usageAmount: real("usage_amount").notNull(),
+    /** `focus` or `cost-explorer`: the cost line's source the footprint and precedence follow. */
+    source: text("source").notNull(),
+    energyKwh: real("energy_kwh").notNull().default(0),
+    /** Location-based operational CO2e (embodied apart), as the carbon pages count them. */
+    co2eGrams: real("co2e_grams").notNull().default(0),
+    embodiedCo2eGrams: real("embodied_co2e_grams").notNull().default(0),
+    /** 1 when its source is the one counted for its day and account (cost_source_days). */
+    counted: integer("counted").notNull().default(0),
+  },
+  (t) => [
+    index("resource_lines_export").on(t.billingAccountId, t.billingPeriod),
+    index("resource_lines_resource_day").on(t.resourceId, t.day),
+    index("resource_lines_day").on(t.day, t.accountId),
+  ],
+);
+
+export const resources = sqliteTable(
+  "resources",
+  {
+    resourceId: text("resource_id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    name: text("name").notNull(),
+    type: text("type").notNull(),
+    service: text("service").notNull(),
+    region: text("region").notNull(),
+    /** The resource's tags as last exported (a JSON object). */
+    tags: text("tags").notNull(),
+    /** The day the name, type and tags were read from. */
+    seenOn: text("seen_on").notNull(),
+    firstDay: text("first_day"),
+    lastDay: text("last_day"),
+  },
+  (t) => [index("resources_first_day").on(t.firstDay), index("resources_last_day").on(t.lastDay)],
+);
+
+export const resourceMonths = sqliteTable(
+  "resource_months",
+  {
+    month: text("month").notNull(),
+    resourceId: text("resource_id").notNull(),
+    pipeline: text("pipeline").notNull(),
+    unblendedCostUsd: real("unblended_cost_usd").notNull(),
+    amortizedCostUsd: real("amortized_cost_usd").notNull(),
+    co2eGrams: real("co2e_grams").notNull(),
+    firstDay: text("first_day").notNull(),
+    lastDay: text("last_day").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.month, t.resourceId, t.pipeline] }),
+    index("resource_months_resource").on(t.resourceId, t.month),
+  ],
+);
