@@ -63,7 +63,8 @@ async function measure(months: number, log: (line: string) => void): Promise<{ e
     await run("daily run, 3rd of the month", "2026-11-03T05:15:00Z");
     for (const r of runs) {
       const partitionBytes = r.periods.reduce((s, p) => s + (sizes.get(p) ?? 0), 0);
-      if (r.bytes !== partitionBytes) throw new Error(`${r.label}: scanned ${r.bytes} B, its partitions hold ${partitionBytes} B`);
+      if (r.bytes !== partitionBytes)
+        throw new Error(`${r.label}: scanned ${r.bytes} B, its partitions hold ${partitionBytes} B`);
     }
     log(
       `export of ${months} monthly partitions, ${ROWS_PER_PERIOD.toLocaleString("en")} rows each: ${(exportBytes / MB).toFixed(1)} MB`,

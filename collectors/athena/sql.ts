@@ -135,3 +135,55 @@ WHERE ${filter} AND billedcost IS NOT NULL AND effectivecost IS NOT NULL AND cha
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`,
   );
 }
+
+export interface ResourceTotalsArgs {
+  table: string;
+  pipelineTag: string;
+  /** Days [from, to) of the view; the billing periods read are the months they overlap. */
+  from: string;
+  to: string;
+}
+
+/** The billing periods (months) days [from, to) overlap. */
+export function periodsOf(from: string, to: string): Month[] {
+  const out: Month[] = [];
+  let [y, m] = from.slice(0, 7).split("-").map(Number) as [number, number];
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    if (`${month}-01` >= to) break;
+    out.push(month);
+    m += 1;
+    if (m === 13) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/**
+ * Each resource's rows over days [from, to), summed per month and per everything the import's
+ * mapping reads (so Cairn names services, regions and pipelines as the import does, and gives
+ * each group its share of the month's footprint), with the resource's name and type. For the
+ * Resources views of periods whose resource lines are not kept locally.
+ */
+export function resourceTotalsQuery(a: ResourceTotalsArgs): PartitionedQuery {
+  return partitionedQuery(
+    periodsOf(a.from, a.to),
+    (
+      filter,
+    ) => `SELECT resourceid AS resource_id, max(resourcename) AS resource_name, max(resourcetype) AS resource_type,
+  substr(CAST(chargeperiodstart AS varchar), 1, 7) AS charge_month,
+  billingaccountid AS billing_account_id, ${daySql("billingperiodstart")} AS billing_period_start,
+  providername AS provider, billingcurrency AS currency, subaccountid AS sub_account_id, servicename AS service_name,
+  x_servicecode AS service_code, chargecategory AS charge_category, chargeclass AS charge_class, regionid AS region_id,
+  x_usagetype AS usage_type,
+  CASE WHEN x_usagetype IS NULL OR trim(x_usagetype) = '' THEN chargedescription END AS charge_description,
+  consumedunit AS consumed_unit, ${tagSql(a.pipelineTag)} AS pipeline,
+  sum(billedcost) AS billed_cost, sum(effectivecost) AS effective_cost, sum(consumedquantity) AS consumed_quantity,
+  count(*) AS row_count
+FROM ${tableRef(a.table)}
+WHERE ${filter} AND resourceid IS NOT NULL AND resourceid <> '' AND billedcost IS NOT NULL
+  AND effectivecost IS NOT NULL AND chargeperiodstart IS NOT NULL AND billingperiodstart IS NOT NULL
+  AND billingaccountid IS NOT NULL AND providername IS NOT NULL
+  AND ${daySql("chargeperiodstart")} >= ${sqlString(a.from)} AND ${daySql("chargeperiodstart")} < ${sqlString(a.to)}
+GROUP BY 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`,
+  );
+}
