@@ -12,7 +12,7 @@ import { jobsForCron, jobTableFor } from "./jobs/job-table";
 import * as schema from "./store/schema/index";
 import type { Store } from "./store/store";
 import { type WorkerEnv, workerConfig } from "./worker/env";
-import { workerJobDeps } from "./worker/job-deps";
+import { athenaClient, workerJobDeps } from "./worker/job-deps";
 
 interface ScheduledEvent {
   cron: string;
@@ -44,6 +44,7 @@ function appFor(env: WorkerEnv): Hono {
       auth: { clientAddress: (c) => c.req.header("cf-connecting-ip") },
       // The admin's "collect now" runs the same step a cron run would.
       collectNow: () => buildJobHandlers(workerJobDeps(store, config, env, now)).collect(),
+      athena: () => athenaClient(env),
     });
     apps.set(env, app);
   }

@@ -82,6 +82,7 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
           demoAutoSignIn: values.demo === true,
         },
         ...(collect ? { collectNow: collect } : {}),
+        ...(ctx.services.athena ? { athena: ctx.services.athena } : {}),
       }),
     );
     const scheduler = startScheduler(handlers, ctx.out, jobTableFor(ctx.config));

@@ -27,7 +27,7 @@ export interface SignedIn {
 export function webFixture(
   env: Record<string, string> = {},
   now = new Date("2026-11-18T10:00:00Z"),
-  options: Partial<Pick<WebDeps, "auth" | "collectNow">> & { dbPath?: string } = {},
+  options: Partial<Pick<WebDeps, "auth" | "collectNow" | "athena">> & { dbPath?: string } = {},
 ) {
   const { dbPath, ...extra } = options;
   const opened = openSqliteStore(dbPath ?? ":memory:");

@@ -124,3 +124,32 @@ describe("resource views on Athena", () => {
     expect(harness.fake.queries.length).toBe(sent);
   });
 });
+
+describe("the Resources page and API for a period kept only on Athena", () => {
+  it("rank the period's resources through Athena, say so in both locales, and give the engine in the API", async () => {
+    const { webFixture } = await import("../helpers/web");
+    const env = { CAIRN_ATHENA_TABLE: TABLE, CAIRN_ATHENA_OUTPUT: "s3://cairn-athena-results/queries/" };
+    for (const locale of ["en", "fr"] as const) {
+      const fixture = webFixture({ ...env, CAIRN_LOCALE: locale }, NOW, { athena: () => harness.client });
+      // Cost lines collected on Athena: no resource lines are kept locally.
+      await collectAthena(
+        { store: fixture.store, athena: harness.athena(), now, estimate },
+        { pipelineTag: "pipeline", backfillMonths: 3, maxErrors: 0, periods: ["2026-02"] },
+      );
+      const viewer = await fixture.signIn("viewer");
+      const html = await (await viewer.request("/resources?from=2026-02-01&to=2026-03-01")).text();
+      const expected = await topResources(readDb(local.store), { ...FEBRUARY, by: "cost", limit: 50 });
+      expect(html).toContain(expected.resources[0]?.resourceId);
+      expect(html).toContain(locale === "en" ? "this ranking comes from Athena" : "ce classement vient d’Athena");
+      const api = (await (await viewer.request("/api/v1/resources?from=2026-02-01&to=2026-03-01")).json()) as {
+        engine: string;
+        resources: { resourceId: string }[];
+        count: number;
+      };
+      expect(api.engine).toBe("athena");
+      expect(api.count).toBe(expected.count);
+      expect(api.resources.map((r) => r.resourceId)).toEqual(expected.resources.map((r) => r.resourceId));
+      fixture.close();
+    }
+  });
+});

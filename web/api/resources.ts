@@ -24,6 +24,8 @@ export function resourcesApi(deps: WebDeps): Hono {
       totalCostUsd: data.top.totalCostUsd,
       totalCo2eGrams: data.top.totalCo2eGrams,
       resources: data.top.resources,
+      /** `athena` when the period's resource lines are not kept locally and Athena answered. */
+      engine: data.top.engine,
       appeared: data.changes.appeared,
       gone: data.changes.gone,
     });

@@ -8,6 +8,7 @@ import { advise, type CompleteFinding } from "../../src/analysis/advice/index";
 import { findingNamesResource } from "../../src/analysis/resource-naming";
 import { type ResourceOwnership, resourceOwnership, upkeepNaming } from "../../src/analysis/resource-ownership";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../src/days";
+import { type EngineTopResources, topResourcesFor } from "../../src/jobs/resource-views";
 import type { Month, Period } from "../../src/model";
 import { loadAdviceInput } from "../../src/store/read/advice";
 import {
@@ -17,8 +18,6 @@ import {
   type ResourceTotal,
   resourceChanges,
   resourceDetail,
-  type TopResources,
-  topResources,
 } from "../../src/store/read/resources";
 import { readDb } from "../../src/store/store";
 import { listUpkeep, readUpkeepRates, type StoredUpkeepEntry } from "../../src/store/upkeep";
@@ -34,7 +33,7 @@ export interface ResourcesData {
   pipeline?: string;
   by: ResourceParams["by"];
   limit: number;
-  top: Omit<TopResources, "resources"> & { resources: ResourceRow[] };
+  top: Omit<EngineTopResources, "resources"> & { resources: ResourceRow[] };
   changes: ResourceChanges;
   /** The months of the period (for the display currency's rates). */
   months: Month[];
@@ -58,7 +57,8 @@ export async function loadResources(deps: WebDeps, params: ResourceParams): Prom
   const period = params.period ?? (await defaultPeriod(deps));
   const query = { ...period, by: params.by, limit: params.limit };
   const [top, changes, upkeep, rates] = await Promise.all([
-    topResources(db, params.pipeline === undefined ? query : { ...query, pipeline: params.pipeline }),
+    // The store's resource lines, or Athena's for a period not kept locally (src/jobs/resource-views.ts).
+    topResourcesFor(deps, params.pipeline === undefined ? query : { ...query, pipeline: params.pipeline }),
     resourceChanges(db, period, params.pipeline),
     listUpkeep(db, period),
     readUpkeepRates(db),

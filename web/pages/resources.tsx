@@ -20,6 +20,7 @@ import { Layout } from "./layout";
 import { MissingRatesNotice } from "./missing-rates-notice";
 import { loadPageMoney, type PageMoney } from "./page-money";
 import { loadResource, loadResources, type ResourceData, type ResourcesData } from "./resources-data";
+import { ResourcesEngineNotice } from "./resources-engine";
 import { RESOURCES_WORDS } from "./resources-words";
 
 type Words = (typeof RESOURCES_WORDS)["en"];
@@ -134,6 +135,7 @@ export function ResourcesPage(props: { data: ResourcesData; money: PageMoney; lo
           : ` · ${w.pipeline}${colon(locale)}${data.pipeline === "" ? w.untagged : data.pipeline}`}
       </p>
       <MissingRatesNotice months={props.money.converter.missingMonths} locale={locale} t={t} />
+      <ResourcesEngineNotice engine={data.top.engine} error={data.top.athenaError} locale={locale} />
       <section class="tiles" aria-label={w.period}>
         <div class="tile" id="tile-resources">
           <div class="tile-label">{w.count}</div>
