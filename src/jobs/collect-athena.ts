@@ -13,8 +13,8 @@
  *
  * Every query runs, and every page of its answer is read, before anything is written: a query
  * the cap refuses, or one that fails, is cancelled or is stopped by the workgroup's per-query
- * limit, leaves the store as it was. Under Node the write is the import's own (one transaction
- * per export); on D1 it goes through ../store/export-replace.ts.
+ * limit, leaves the store as it was. The write (../store/export-replace.ts) follows the import's
+ * rules; on SQLite it is one transaction for the whole run, on D1 batches of whole days.
  *
  * Periods read: the current one, and the previous one until its invoice is final (a few days into
  * the month), so a daily run scans one or two partitions whatever the export's size; plus, within
@@ -31,11 +31,9 @@ import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import type { CostLine, Month } from "../model";
 import { athenaQueriesOfRun, dropAthenaCache, periodsRead } from "../store/athena-queries";
 import type { EstimatedLine } from "../store/cost-lines";
-import { refreshCostRollup } from "../store/cost-rollup";
-import { replaceExport } from "../store/export-replace";
-import { openStaging } from "../store/import-staging";
+import { replaceExports } from "../store/export-replace";
 import { finishRun, startRun } from "../store/runs";
-import { readDb, type Store } from "../store/store";
+import type { Store } from "../store/store";
 import {
   AthenaCapError,
   type AthenaDeps,
@@ -44,7 +42,6 @@ import {
   expectedBytes,
   monthSpending,
 } from "./athena-session";
-import { emptySummary, write } from "./import-focus";
 
 /** The collection run's source (its lines are `focus`: see the module comment). */
 export const ATHENA_SOURCE = "athena";
@@ -111,41 +108,37 @@ export async function periodsToRead(store: Store, now: Date, backfillMonths: num
 const isEstimated = (now: Date) => (month: Month) =>
   toDay(now) < addDays(firstDayOfMonth(addMonths(month, 1)), INVOICE_DAYS);
 
+/** Writes every export the answers held, as the import would (../store/export-replace.ts). */
 async function writeAggregate(deps: CollectAthenaDeps, aggregate: FocusAggregate, at: string): Promise<number> {
-  const { store } = deps;
-  if (store.kind === "sqlite") {
-    // The import's own write: staged sums, one transaction per export, months rebuilt day by day.
-    const staging = openStaging(store);
-    try {
-      for (const period of aggregate.periods.values()) {
-        staging.add(period, period.lines.values());
-        period.lines.clear();
-      }
-      const summary = emptySummary("athena");
-      await write({ store, now: deps.now, estimate: deps.estimate }, store, summary, aggregate, at);
-      return summary.costLinesWritten;
-    } finally {
-      staging.close();
+  const others = [...aggregate.others.values()];
+  const exports = [...aggregate.periods.values()].map((period) => {
+    const key = { billingAccountId: period.billingAccountId, billingPeriod: period.billingPeriod };
+    const k = periodKey(key.billingAccountId, key.billingPeriod);
+    return {
+      key,
+      lines: [...period.lines.values()],
+      others: others.filter((o) => periodKey(o.billingAccountId, o.billingPeriod) === k),
+    };
+  });
+  // Exports with other providers' rows only keep those counted too.
+  for (const o of others) {
+    const k = periodKey(o.billingAccountId, o.billingPeriod);
+    if (
+      !aggregate.periods.has(k) &&
+      !exports.some((e) => periodKey(e.key.billingAccountId, e.key.billingPeriod) === k)
+    ) {
+      exports.push({
+        key: { billingAccountId: o.billingAccountId, billingPeriod: o.billingPeriod },
+        lines: [],
+        others: others.filter((x) => periodKey(x.billingAccountId, x.billingPeriod) === k),
+      });
     }
   }
-  let written = 0;
-  const others = [...aggregate.others.values()];
-  for (const period of aggregate.periods.values()) {
-    const key = { billingAccountId: period.billingAccountId, billingPeriod: period.billingPeriod };
-    const mine = others.filter(
-      (o) => periodKey(o.billingAccountId, o.billingPeriod) === periodKey(key.billingAccountId, key.billingPeriod),
-    );
-    const months = await replaceExport(
-      { store, estimate: deps.estimate, isEstimated: isEstimated(deps.now()) },
-      key,
-      [...period.lines.values()],
-      mine,
-      at,
-    );
-    for (const n of months.values()) written += n;
-  }
-  await refreshCostRollup(readDb(store));
-  return written;
+  return replaceExports(
+    { store: deps.store, estimate: deps.estimate, isEstimated: isEstimated(deps.now()) },
+    exports,
+    at,
+  );
 }
 
 /**

@@ -164,7 +164,7 @@ async function plan(deps: ImportFocusDeps, target: string): Promise<Planned> {
   };
 }
 
-export function emptySummary(target: string): ImportSummary {
+function emptySummary(target: string): ImportSummary {
   return {
     status: "succeeded",
     target,
@@ -290,8 +290,7 @@ function rebuild(deps: ImportFocusDeps, store: SqliteStore, touched: TouchedMont
   return written;
 }
 
-/** Commits every export of `aggregate` (its lines already staged) and rebuilds the months they touch. */
-export async function write(
+async function write(
   deps: ImportFocusDeps,
   store: SqliteStore,
   summary: ImportSummary,

@@ -29,15 +29,21 @@ export interface AthenaHarness {
 
 export async function startAthenaHarness(
   rows: readonly ParquetRow[],
-  options: { bytesLimit?: Record<string, number> } = {},
+  options: { bytesLimit?: Record<string, number>; secretAccessKey?: string } = {},
 ): Promise<AthenaHarness> {
+  const secret = options.secretAccessKey ?? SECRET;
   const root = await mkdtemp(join(tmpdir(), "cairn-athena-"));
   await writeFocusParquet(root, rows);
-  const fake = await startFakeAthena({ root, table: TABLE, secretAccessKey: SECRET, ...options });
+  const fake = await startFakeAthena({
+    root,
+    table: TABLE,
+    secretAccessKey: secret,
+    ...(options.bytesLimit ? { bytesLimit: options.bytesLimit } : {}),
+  });
   const client = new AthenaClient({
     endpoint: fake.endpoint,
     region: "eu-west-3",
-    credentials: { accessKeyId: "AKIATESTATHENA", secretAccessKey: SECRET },
+    credentials: { accessKeyId: "AKIATESTATHENA", secretAccessKey: secret },
     maxAttempts: 1,
   });
   return {

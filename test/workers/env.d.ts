@@ -33,6 +33,20 @@ declare module "vitest" {
     scheduledTime: number;
     /** What the Node path stored for the same Cost Explorer answers. */
     nodeResult: NodeResult;
+    /** The stand-in Athena (test/helpers/fake-athena.ts), signed with the same test secret. */
+    athenaEndpoint: string;
+    /** The clock of the Athena collections (ms since epoch). */
+    athenaNow: number;
+    /** The cost lines the Node path stored from the same Athena answers. */
+    athenaNodeLines: {
+      day: string;
+      account_id: string;
+      service: string;
+      region: string;
+      usage_type: string;
+      pipeline: string;
+      cost: number;
+    }[];
   }
 }
 

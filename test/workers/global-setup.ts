@@ -27,6 +27,7 @@ import {
 import { startFakeCloudWatch } from "../helpers/fake-cloudwatch";
 import { startFakeCostExplorer } from "../helpers/fake-cost-explorer";
 import { startFakeSes } from "../helpers/fake-ses";
+import { provideAthena } from "./athena-setup";
 import type { NodeResult } from "./env";
 
 /** The Cairn settings both runtimes run with: wrangler.toml's [vars] and vitest.config.ts's bindings. */
@@ -153,7 +154,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The SES v2 endpoint the Worker's report jobs mail through; the secret is vitest.config.ts's.
   const ses = await startFakeSes({ secretAccessKey: "cairn-test-secret" });
   project.provide("sesEndpoint", ses.endpoint);
+  const closeAthena = await provideAthena(project);
   return async () => {
+    await closeAthena();
     await fake.close();
     await cloudWatch.close();
     await ses.close();
