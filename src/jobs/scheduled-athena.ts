@@ -43,12 +43,12 @@ export function formatAthenaSummary(
 ): string[] {
   const lines = summary.periods.map(
     (p) =>
-      `Athena ${p.billingPeriod}: ${p.groups} groups read, ${mb(p.bytesScanned)} scanned ($${p.costUsd.toFixed(4)})`,
+      `Athena ${p.billingPeriod}: ${p.groups} groups read, ${mb(p.bytesScanned)} scanned ($${p.costUsd.toFixed(6)})`,
   );
   if (summary.status === "succeeded") lines.push(`Athena: ${summary.costLinesWritten} cost lines written`);
   else lines.push(`Athena failed, nothing written: ${summary.error}`);
   lines.push(
-    `Athena this month: ${spent.queries} queries, ${mb(spent.bytes)} scanned, $${spent.costUsd.toFixed(4)} of CAIRN_ATHENA_MAX_USD $${capUsd.toFixed(2)}`,
+    `Athena this month: ${spent.queries} queries, ${mb(spent.bytes)} scanned, $${spent.costUsd.toFixed(6)} of CAIRN_ATHENA_MAX_USD $${capUsd.toFixed(2)}`,
   );
   return lines;
 }
