@@ -55,7 +55,9 @@ describe("/runs with Athena", () => {
     expect(html).toContain('id="tile-requests"');
     // The runs table: the Athena run with its one query, the stopped one with the cap's sentence.
     const athenaRows =
-      html.match(/<tr[^>]*><th scope="row">[^<]*<\/th><td class="text">athena<\/td>[\s\S]*?<\/tr>/g) ?? [];
+      html.match(
+        /<tr[^>]*><th scope="row">[^<]*<\/th><td class="text">Athena \(FOCUS export in S3\)<\/td>[\s\S]*?<\/tr>/g,
+      ) ?? [];
     expect(athenaRows).toHaveLength(2);
     // The succeeded run: one query, its cost in the cost column.
     expect(athenaRows[1]).toContain("<td>1</td>");

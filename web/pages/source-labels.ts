@@ -23,10 +23,10 @@ export function sourceLabel(source: string, locale: Locale): string {
   return (SOURCE_LABELS[locale] as Record<string, string>)[source] ?? source;
 }
 
-/** Runs also come from sources that write no cost lines (CloudWatch's metrics). */
+/** Runs also come from sources that write no cost lines of their own (CloudWatch's metrics; Athena writes FOCUS lines). */
 const RUN_ONLY_LABELS: Record<Locale, Record<string, string>> = {
-  en: { cloudwatch: "CloudWatch (metrics collected)" },
-  fr: { cloudwatch: "CloudWatch (métriques collectées)" },
+  en: { cloudwatch: "CloudWatch (metrics collected)", athena: "Athena (FOCUS export in S3)" },
+  fr: { cloudwatch: "CloudWatch (métriques collectées)", athena: "Athena (export FOCUS dans S3)" },
 };
 
 /** How a collection run's source reads on the data health page. */
