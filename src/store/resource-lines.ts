@@ -118,7 +118,8 @@ function statements(
             type: sql`CASE WHEN excluded.type <> '' THEN excluded.type ELSE ${resources.type} END`,
             service: sql`excluded.service`,
             region: sql`excluded.region`,
-            tags: sql`excluded.tags`,
+            // Cost Explorer gives no tags ('{}'): they never erase tags an export gave.
+            tags: sql`CASE WHEN excluded.tags <> '{}' THEN excluded.tags ELSE ${resources.tags} END`,
             seenOn: sql`excluded.seen_on`,
           },
           setWhere: sql`excluded.seen_on >= ${resources.seenOn}`,
