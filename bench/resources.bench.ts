@@ -5,7 +5,8 @@
  * prepared statement) on the same file, as a ratio. Measured for a whole month (the default
  * view, read from the monthly rollup), ten days and a pipeline (read from the lines) and a whole
  * year by CO2e. Target: page p95 under 100 ms. The file is generated once (bulk inserts in one
- * transaction per day, rollup built by SQL) and cached in the OS temp folder for later runs.
+ * transaction per day, indexes built after the load, rollup built by SQL) and cached in the OS
+ * temp folder for later runs.
  */
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,7 +19,7 @@ const ROWS = Number(process.env.RESOURCES_BENCH_ROWS ?? 5_000_000);
 const DAYS = 365;
 const FIRST = "2025-11-01";
 /** Bump when the generated file's shape changes. */
-const FILE_VERSION = 1;
+const FILE_VERSION = 2;
 
 function p95(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
@@ -43,6 +44,11 @@ function generate(path: string): { rows: number; resources: number; seconds: num
   const db = opened.store.db.$client;
   const resources = Math.max(1, Math.round(ROWS / DAYS));
   db.pragma("synchronous = OFF");
+  // Indexes are built once after the load (far faster than growing them row by row).
+  const indexes = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resource_lines' AND sql IS NOT NULL")
+    .all() as { name: string; sql: string }[];
+  for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
   const insert = db.prepare(`INSERT INTO resource_lines (billing_account_id, billing_period, day, resource_id,
     account_id, service, region, usage_type, pipeline, usage_unit, unblended_cost_usd, amortized_cost_usd,
     usage_amount, source, energy_kwh, co2e_grams, embodied_co2e_grams, counted)
@@ -75,6 +81,7 @@ function generate(path: string): { rows: number; resources: number; seconds: num
       }
     })();
   }
+  for (const i of indexes) db.exec(i.sql);
   // The rollups the rollup refresh would build (./src/store/resource-rollup.ts), in one pass.
   db.exec(`INSERT INTO resource_months (month, resource_id, pipeline, unblended_cost_usd, amortized_cost_usd,
       co2e_grams, first_day, last_day)

@@ -79,5 +79,15 @@ export const resourceMonths = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.month, t.resourceId, t.pipeline] }),
     index("resource_months_resource").on(t.resourceId, t.month),
+    // Covers the Resources page's read of whole months: no table lookup per row (measured: a
+    // month of 14,000 resources took about 4 times as long through the primary key).
+    index("resource_months_cover").on(
+      t.month,
+      t.pipeline,
+      t.resourceId,
+      t.unblendedCostUsd,
+      t.amortizedCostUsd,
+      t.co2eGrams,
+    ),
   ],
 );
