@@ -7,7 +7,7 @@
  * node:readline, no parsing) and the import's peak RSS (the kernel's high-water mark,
  * test/helpers/peak-rss.ts) beside `cairn --help`'s (what loading the program takes). Target:
  * under 200 MB whatever the file size (1 and 3 periods should show about the same peak).
- * FOCUS_BENCH_ROWS_PER_MONTH and FOCUS_BENCH_KEYS_PER_MONTH set the sizes.
+ * FOCUS_BENCH_ROWS_PER_MONTH, FOCUS_BENCH_KEYS_PER_MONTH and FOCUS_BENCH_MONTHS ("1,3,4") set the sizes.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -21,7 +21,7 @@ import { runWithPeakRss } from "../test/helpers/peak-rss";
 /** Rows and distinct cost-line keys per billing period; files of 1 and 3 periods are measured. */
 const ROWS_PER_MONTH = Number(process.env.FOCUS_BENCH_ROWS_PER_MONTH ?? 250_000);
 const KEYS_PER_MONTH = Number(process.env.FOCUS_BENCH_KEYS_PER_MONTH ?? 40_000);
-const MONTHS = [1, 3];
+const MONTHS = (process.env.FOCUS_BENCH_MONTHS ?? "1,3,4").split(",").map(Number);
 const MB = 1024 * 1024;
 const TARGET_MB = 200;
 
@@ -68,10 +68,11 @@ export async function bench(log: (line: string) => void): Promise<void> {
       const imported = Number(/FOCUS [\d.]+, (\d+) rows/.exec(run.stdout)?.[1]);
       if (imported !== rows) throw new Error(`imported ${imported} rows of ${rows}`);
       const costLines = Number(/cost lines written: (\d+)/.exec(run.stdout)?.[1]);
+      const resourceLines = Number(/resource lines written: (\d+)/.exec(run.stdout)?.[1]);
       const baseRate = base.units / base.seconds;
       const rate = rows / seconds;
       log(
-        `${months} month(s), ${rows.toLocaleString("en")} rows (${sizeMb.toFixed(0)} MB CSV) -> ${costLines.toLocaleString("en")} cost lines ` +
+        `${months} month(s), ${rows.toLocaleString("en")} rows (${sizeMb.toFixed(0)} MB CSV) -> ${costLines.toLocaleString("en")} cost lines, ${resourceLines.toLocaleString("en")} resource lines ` +
           `(load average ${loadBefore} before, ${load()} after)`,
       );
       log(`  baseline, readline only: ${Math.round(baseRate).toLocaleString("en")} lines/s`);

@@ -117,6 +117,15 @@ export const configSchema = z.object({
   /** How long one run may keep starting deliveries (alerts, reports); the rest waits for the next run. */
   CAIRN_MAIL_RUN_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /**
+   * Issue 19: also collect resource lines from Cost Explorer (GetCostAndUsageWithResources,
+   * RESOURCE_ID): needs resource-level data turned on in AWS, covers the last 14 days only, and
+   * costs one request per account and service with spend (ce:GetCostAndUsageWithResources).
+   */
+  CAIRN_CE_RESOURCES: z
+    .enum(["0", "1"], { message: "0 or 1" })
+    .default("0")
+    .transform((v) => v === "1"),
+  /**
    * Issue 19, Athena engine: collection runs on Athena over the FOCUS export in S3 when
    * CAIRN_ATHENA_TABLE (the export's Glue table) and CAIRN_ATHENA_OUTPUT (where Athena writes its
    * results) are set; CAIRN_ATHENA_MAX_USD caps what its queries may cost per calendar month.

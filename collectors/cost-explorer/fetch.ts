@@ -8,6 +8,8 @@ import {
   type CostExplorerClient,
   GetCostAndUsageCommand,
   type GetCostAndUsageCommandInput,
+  GetCostAndUsageWithResourcesCommand,
+  type GetCostAndUsageWithResourcesCommandInput,
   GetCostForecastCommand,
   GetDimensionValuesCommand,
 } from "@aws-sdk/client-cost-explorer";
@@ -177,4 +179,27 @@ export async function fetchForecast(
     if (error instanceof CostExplorerError && error.kind === "no-data") return null;
     throw error;
   }
+}
+
+/** One GetCostAndUsageWithResources query (the `RESOURCE_ID` group-by, opt-in in AWS), every page of it. */
+export async function fetchCostAndUsageWithResources(
+  client: CostExplorerClient,
+  input: GetCostAndUsageWithResourcesCommandInput,
+  meter: RequestMeter,
+  minimumAfter: number,
+): Promise<QueryResult> {
+  const operation = "GetCostAndUsageWithResources";
+  const result = emptyResult();
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await metered(meter, operation, minimumAfter, () =>
+      client.send(
+        meterEachAttempt(new GetCostAndUsageWithResourcesCommand({ ...input, NextPageToken: token }), meter, operation),
+      ),
+    );
+    addPage(result, page, operation, seen);
+    token = page.NextPageToken || undefined;
+  } while (token);
+  return result;
 }

@@ -49,7 +49,10 @@ export function formatSummary(s: ImportSummary): string[] {
     );
   }
   if (s.files.length === 0) out.push("nothing new to import");
-  else out.push(`cost lines written: ${s.costLinesWritten}`);
+  else {
+    out.push(`cost lines written: ${s.costLinesWritten}`);
+    out.push(`resource lines written: ${s.resourceLinesWritten} (${s.resourcesWritten} resources recorded)`);
+  }
   return out;
 }
 

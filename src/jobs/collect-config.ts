@@ -7,5 +7,6 @@ export function collectArgsFromConfig(config: Config) {
     maxRequestsPerMonth: config.CAIRN_CE_MAX_REQUESTS,
     backfillMonths: config.CAIRN_BACKFILL_MONTHS,
     trailingDays: config.CAIRN_TRAILING_DAYS,
+    resources: config.CAIRN_CE_RESOURCES,
   };
 }

@@ -28,6 +28,7 @@ import { latestForecast } from "../store/read/forecast";
 import { finishRunWith, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
 import { storeForecast } from "./collect-forecast";
+import { fetchResourceLines, writeResourceLines } from "./collect-resources";
 import { readCollectState, writeCollectState } from "./collect-state";
 import { type CollectWindow, finalMonths, planWindow } from "./collect-window";
 
@@ -65,6 +66,8 @@ export interface CollectArgs {
   trailingDays: number;
   from?: Day | undefined;
   to?: Day | undefined;
+  /** CAIRN_CE_RESOURCES: also collect resource lines of the window's last 14 days (./collect-resources.ts). */
+  resources?: boolean;
 }
 
 export interface ForecastSummary {
@@ -82,6 +85,8 @@ export interface CollectSummary {
   window: CollectWindow;
   accounts: string[];
   rowsWritten: number;
+  /** Resource lines written (CAIRN_CE_RESOURCES only). */
+  resourceLinesWritten?: number;
   requests: number;
   requestCostUsd: number;
   /** This month's Cost Explorer requests so far, this run's included, and the cap. */
@@ -227,6 +232,8 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
         }),
       );
     });
+    // Resource lines (opt-in) are fetched too before anything is written.
+    const resources = args.resources ? await fetchResourceLines(deps.costExplorer, meter, window, today, lines) : null;
     const items = await (deps.estimate ?? noFootprint)(lines);
     const collectedAt = deps.now().toISOString();
     summary.rowsWritten = await replaceCostLines(
@@ -235,6 +242,7 @@ export async function collectCostExplorer(deps: CollectDeps, args: CollectArgs):
       items,
       collectedAt,
     );
+    if (resources) summary.resourceLinesWritten = await writeResourceLines(deps.store, resources, summary.accounts);
 
     // 3. The forecast: AWS's, or Cairn's own from the month so far.
     if (window.kind !== "override") {

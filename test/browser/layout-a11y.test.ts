@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_GPU_INSTANCE } from "../../collectors/demo/metrics";
 import { NAV } from "../../web/nav";
 import {
   chromiumStatus,
@@ -22,8 +23,15 @@ import {
 const status = chromiumStatus();
 const AXE = createRequire(import.meta.url).resolve("axe-core");
 
-/** Every page of the navigation (a page added there is checked too), and the explorer's widest table. */
-const PAGES = [...NAV.map((entry) => entry.path), "/costs?groupBy=pipeline&thenBy=service&compare=previous"];
+/**
+ * Every page of the navigation (a page added there is checked too), the explorer's widest table,
+ * and one resource's page (the demo's GPU instance, the month its FOCUS export covers).
+ */
+const PAGES = [
+  ...NAV.map((entry) => entry.path),
+  "/costs?groupBy=pipeline&thenBy=service&compare=previous",
+  `/resources/${DEMO_GPU_INSTANCE}`,
+];
 const WIDTHS = [1366, 360] as const;
 
 async function chartsDrawn(page: Page) {

@@ -10,6 +10,8 @@ import type { CostLine, Footprint, MetricDay } from "../../src/model";
 import { type EstimatedLine, replaceCostLines, upsertCostLines } from "../../src/store/cost-lines";
 import { recordImportFile, replaceOtherProviders, seenFileVersions } from "../../src/store/imports";
 import { replaceFootprints, replaceMetricDays } from "../../src/store/metrics";
+import { resourceDetail, topResources } from "../../src/store/read/resources";
+import { type ResourceLine, replaceResourceLines } from "../../src/store/resource-lines";
 import {
   costDaily,
   costLines,
@@ -18,6 +20,9 @@ import {
   importFiles,
   importOtherProviders,
   metricDays,
+  resourceLines,
+  resourceMonths,
+  resources,
 } from "../../src/store/schema/index";
 import { readDb, type Store } from "../../src/store/store";
 
@@ -121,6 +126,7 @@ const sum = (rows: { cost: number }[]) => Math.round(rows.reduce((s, r) => s + r
 async function reset(store: Store): Promise<void> {
   const db = readDb(store);
   for (const table of [footprints, costLines, metricDays, importFiles, importOtherProviders]) await db.delete(table);
+  for (const table of [resourceLines, resourceMonths, resources]) await db.delete(table);
   await upsertCostLines(store, [], AT); // rebuilds nothing, but leaves the rollups consistent
   await db.run(sql`DELETE FROM cost_daily`);
   await db.run(sql`DELETE FROM cost_monthly`);
@@ -279,6 +285,112 @@ export function storeContract(driver: string, open: () => Store): void {
         expect([...new Set(rows.map((r) => r.source))]).toEqual(["focus"]);
         expect(rows).toHaveLength(31);
         expect(sum(rows)).toBe(34.1);
+      });
+    });
+
+    describe("resource lines", () => {
+      const resourceLine = (overrides: Partial<ResourceLine> = {}): ResourceLine => {
+        const { source: _s, estimated: _e, ...line } = contractLine();
+        return {
+          ...line,
+          resourceId: "i-0abc",
+          usageAmount: 12,
+          unblendedCostUsd: 0.625,
+          amortizedCostUsd: 0.75,
+          ...overrides,
+        };
+      };
+      const facts = (resourceId: string, seenOn: string, name: string) => ({
+        resourceId,
+        accountId: A,
+        name,
+        type: "Instance",
+        service: "Amazon Elastic Compute Cloud - Compute",
+        region: "eu-west-3",
+        tags: JSON.stringify({ team: "probes" }),
+        seenOn,
+      });
+      const OCT = { from: "2026-10-01", to: "2026-11-01" };
+
+      it("replace a window without doubling, take their share of the cost line's footprint, and roll up", async () => {
+        await upsertCostLines(store, [est(contractLine(), 100)], AT);
+        const scope = { from: "2026-10-05", to: "2026-10-06", source: "cost-explorer" as const };
+        const two = [resourceLine(), resourceLine({ resourceId: "i-0def", unblendedCostUsd: 0.5, usageAmount: 6 })];
+        await replaceResourceLines(store, scope, two, [facts("i-0abc", "2026-10-05", "probe")]);
+        await replaceResourceLines(store, scope, two, [facts("i-0abc", "2026-10-05", "probe")]);
+        const top = await topResources(readDb(store), { ...OCT, by: "cost", limit: 10 });
+        expect(top.resources.map((r) => [r.resourceId, r.name, r.costUsd])).toEqual([
+          ["i-0abc", "probe", 0.625],
+          ["i-0def", "", 0.5],
+        ]);
+        expect(top.count).toBe(2);
+        // Half and a quarter of the line's 24 hours: half and a quarter of its 100 g.
+        expect(top.resources.map((r) => r.co2eGrams)).toEqual([50, 25]);
+        const partial = await topResources(readDb(store), {
+          from: "2026-10-02",
+          to: "2026-10-30",
+          by: "co2e",
+          limit: 1,
+        });
+        expect(partial.resources.map((r) => [r.resourceId, r.co2eGrams])).toEqual([["i-0abc", 50]]);
+        const detail = await resourceDetail(readDb(store), "i-0abc", OCT);
+        expect(detail?.tags).toEqual({ team: "probes" });
+        expect([detail?.firstDay, detail?.lastDay]).toEqual(["2026-10-05", "2026-10-05"]);
+        expect(detail?.period.energyKwh).toBeCloseTo(1, 9);
+        // A replacement without i-0def removes it, and older facts never overwrite newer ones.
+        await replaceResourceLines(store, scope, [resourceLine()], [facts("i-0abc", "2026-10-01", "older name")]);
+        const after = await topResources(readDb(store), { ...OCT, by: "cost", limit: 10 });
+        expect(after.resources.map((r) => [r.resourceId, r.name])).toEqual([["i-0abc", "probe"]]);
+      });
+
+      it("write hundreds of lines and resources within D1's bound parameters", async () => {
+        // Resource lines count where their source's cost lines count: one cost line per day.
+        const days: EstimatedLine[] = [];
+        for (let d = 1; d <= 28; d++)
+          days.push(est(contractLine({ day: `2026-10-${String(d).padStart(2, "0")}` }), 10));
+        await upsertCostLines(store, days, AT);
+        const many: ResourceLine[] = [];
+        const known = [];
+        for (let i = 0; i < 240; i++) {
+          const id = `i-${String(i).padStart(4, "0")}`;
+          many.push(
+            resourceLine({
+              resourceId: id,
+              unblendedCostUsd: 0.01,
+              day: `2026-10-${String(1 + (i % 28)).padStart(2, "0")}`,
+            }),
+          );
+          known.push(facts(id, "2026-10-05", `n${i}`));
+        }
+        await replaceResourceLines(store, { ...OCT, source: "cost-explorer" }, many, known);
+        const top = await topResources(readDb(store), { ...OCT, by: "cost", limit: 5 });
+        expect(top.count).toBe(240);
+        expect(top.totalCostUsd).toBeCloseTo(2.4, 9);
+      });
+
+      it("count only the source counted for their day and account: a complete FOCUS month hides Cost Explorer's", async () => {
+        await upsertCostLines(store, [est(contractLine(), 100)], AT);
+        await replaceResourceLines(
+          store,
+          { ...OCT, source: "cost-explorer" },
+          [resourceLine()],
+          [facts("i-0abc", "2026-10-05", "probe")],
+        );
+        expect((await topResources(readDb(store), { ...OCT, by: "cost", limit: 10 })).count).toBe(1);
+        const focus: EstimatedLine[] = [];
+        for (let d = 1; d <= 31; d++) {
+          focus.push(est(contractLine({ day: `2026-10-${String(d).padStart(2, "0")}`, source: "focus" })));
+        }
+        await upsertCostLines(store, focus, AT);
+        const hidden = await topResources(readDb(store), { ...OCT, by: "cost", limit: 10 });
+        expect(hidden.count).toBe(0);
+        const partial = await topResources(readDb(store), {
+          from: "2026-10-05",
+          to: "2026-10-06",
+          by: "cost",
+          limit: 10,
+        });
+        expect(partial.count).toBe(0);
       });
     });
 

@@ -2,8 +2,9 @@
  * A Cost Explorer on 127.0.0.1 speaking the real JSON 1.1 protocol, for integration tests: the
  * SDK signs, paginates and retries against it for real. It checks every request (POST /,
  * `X-Amz-Target: AWSInsightsIndexService.<Op>`, `Content-Type: application/x-amz-json-1.1`, a
- * SigV4 `Authorization` for service `ce`) and answers GetCostAndUsage, GetDimensionValues and
- * GetCostForecast from a scripted dataset, aggregating its records for whatever two group-bys
+ * SigV4 `Authorization` for service `ce`) and answers GetCostAndUsage, GetDimensionValues,
+ * GetCostForecast and GetCostAndUsageWithResources (the `RESOURCE_ID` group-by: a Filter is
+ * required, and its period must start within the last 14 days of `today`) from a scripted dataset, aggregating its records for whatever two group-bys
  * are asked, exactly in decimal. It paginates by a number of groups per page (a day may be split
  * across pages, as AWS does), and refuses a page token from before a dataset change with
  * RequestChangedException. Faults (throttling, access denied, no data, expired token, malformed
@@ -24,6 +25,8 @@ export interface FakeRecord {
   amortized: string;
   usage: string;
   unit: string;
+  /** The resource billed, for GetCostAndUsageWithResources ('' or absent: none). */
+  resourceId?: string;
 }
 
 export interface FakeDataset {
@@ -32,7 +35,7 @@ export interface FakeDataset {
   estimated: (day: string) => boolean;
 }
 
-export type Operation = "GetCostAndUsage" | "GetDimensionValues" | "GetCostForecast";
+export type Operation = "GetCostAndUsage" | "GetDimensionValues" | "GetCostForecast" | "GetCostAndUsageWithResources";
 
 export type FaultKind =
   | "throttling"
@@ -101,6 +104,8 @@ function keyOf(r: FakeRecord, g: GroupDef): string {
       return r.usageType;
     case "LINKED_ACCOUNT":
       return r.accountId;
+    case "RESOURCE_ID":
+      return r.resourceId ?? "";
     default:
       throw new Error(`fake: unsupported group-by ${g.Key}`);
   }
@@ -159,6 +164,8 @@ export interface FakeOptions {
   dataset: FakeDataset;
   pageSize?: number;
   forecastMeanUsd?: string | null;
+  /** AWS's today, for GetCostAndUsageWithResources' 14-day limit (default: the real today). */
+  today?: string;
 }
 
 export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeCostExplorer> {
@@ -173,20 +180,38 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
   let arrived = 0;
   const waiting: (() => void)[] = [];
 
-  const accountFilter = (body: Record<string, unknown>): string[] | null => {
-    const f = body.Filter as { Dimensions?: { Key: string; Values: string[] } } | undefined;
-    if (!f) return null;
-    if (f.Dimensions?.Key !== "LINKED_ACCOUNT") throw new Error(`fake: unsupported filter ${JSON.stringify(f)}`);
-    return f.Dimensions.Values;
+  type Dimensions = { Dimensions?: { Key: string; Values: string[] } };
+  /** LINKED_ACCOUNT and SERVICE filters, alone or under one And. */
+  const filters = (body: Record<string, unknown>): { accounts: string[] | null; services: string[] | null } => {
+    const f = body.Filter as (Dimensions & { And?: Dimensions[] }) | undefined;
+    const out = { accounts: null as string[] | null, services: null as string[] | null };
+    if (!f) return out;
+    for (const d of f.And ?? [f]) {
+      if (d.Dimensions?.Key === "LINKED_ACCOUNT") out.accounts = d.Dimensions.Values;
+      else if (d.Dimensions?.Key === "SERVICE") out.services = d.Dimensions.Values;
+      else throw new Error(`fake: unsupported filter ${JSON.stringify(f)}`);
+    }
+    return out;
   };
+  const accountFilter = (body: Record<string, unknown>): string[] | null => filters(body).accounts;
 
-  function costAndUsage(body: Record<string, unknown>): Record<string, unknown> {
+  function costAndUsage(body: Record<string, unknown>, withResources = false): Record<string, unknown> {
     const period = body.TimePeriod as { Start: string; End: string };
     const groupBy = (body.GroupBy as GroupDef[] | undefined) ?? [];
     const metrics = body.Metrics as string[];
     if (body.Granularity !== "DAILY") throw new Error("fake: DAILY only");
     if (groupBy.length > 2) throw new Error("fake: at most 2 group-bys");
+    if (withResources) {
+      // AWS: "The range must be within the last 14 days"; the Filter is a required member.
+      const today = options.today ?? new Date().toISOString().slice(0, 10);
+      const earliest = new Date(Date.parse(`${today}T00:00:00Z`) - 14 * 86_400_000).toISOString().slice(0, 10);
+      if (period.Start < earliest) throw new Error(`fake: start ${period.Start} is more than 14 days ago`);
+      if (!body.Filter) throw new Error("fake: GetCostAndUsageWithResources needs a Filter");
+    } else if (groupBy.some((g) => g.Key === "RESOURCE_ID")) {
+      throw new Error("fake: RESOURCE_ID needs GetCostAndUsageWithResources");
+    }
     const accounts = accountFilter(body);
+    const services = filters(body).services;
     const fingerprint = JSON.stringify({ ...body, NextPageToken: undefined });
     let offset = 0;
     if (typeof body.NextPageToken === "string") {
@@ -203,6 +228,7 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     for (const r of dataset.records) {
       if (r.day < period.Start || r.day >= period.End) continue;
       if (accounts && !accounts.includes(r.accountId)) continue;
+      if (services && !services.includes(r.service)) continue;
       const key = JSON.stringify(groupBy.map((g) => keyOf(r, g)));
       const day = sums.get(r.day) ?? new Map();
       const cur = day.get(key) ?? { u: 0n, a: 0n, q: 0n, unit: r.unit };
@@ -294,7 +320,11 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
     const target = String(req.headers["x-amz-target"] ?? "");
     const problems: string[] = [];
     if (req.method !== "POST" || req.url !== "/") problems.push(`${req.method} ${req.url}`);
-    if (!/^AWSInsightsIndexService\.(GetCostAndUsage|GetDimensionValues|GetCostForecast)$/.test(target)) {
+    if (
+      !/^AWSInsightsIndexService\.(GetCostAndUsage|GetDimensionValues|GetCostForecast|GetCostAndUsageWithResources)$/.test(
+        target,
+      )
+    ) {
       problems.push(`X-Amz-Target ${target}`);
     }
     if (req.headers["content-type"] !== "application/x-amz-json-1.1")
@@ -374,9 +404,11 @@ export async function startFakeCostExplorer(options: FakeOptions): Promise<FakeC
         const out =
           operation === "GetCostAndUsage"
             ? costAndUsage(body)
-            : operation === "GetDimensionValues"
-              ? dimensionValues(body)
-              : forecast(body);
+            : operation === "GetCostAndUsageWithResources"
+              ? costAndUsage(body, true)
+              : operation === "GetDimensionValues"
+                ? dimensionValues(body)
+                : forecast(body);
         if (typeof out.__error === "string") {
           requests.push({ operation, accessKeyId, body, status: sendError(res, out.__error as FaultKind, operation) });
           return;

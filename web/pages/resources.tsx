@@ -57,7 +57,9 @@ function ChangeTable(props: { id: string; rows: ResourceChange[]; period: Period
         <thead>
           <tr>
             <th scope="col">{w.resource}</th>
-            <th scope="col">{w.service}</th>
+            <th scope="col" class="text">
+              {w.service}
+            </th>
             <th scope="col">{w.firstDay}</th>
             <th scope="col">{w.lastDay}</th>
             <th scope="col" class="num">
@@ -69,7 +71,7 @@ function ChangeTable(props: { id: string; rows: ResourceChange[]; period: Period
           {props.rows.map((r) => (
             <tr>
               <ResourceCell r={r} period={props.period} />
-              <td>{r.service}</td>
+              <td class="text">{r.service}</td>
               <td>{formatDay(r.firstDay, props.locale)}</td>
               <td>{formatDay(r.lastDay, props.locale)}</td>
               <td class="num">{props.money(r.costUsd)}</td>
@@ -158,10 +160,10 @@ export function ResourcesPage(props: { data: ResourcesData; money: PageMoney; lo
           <table class="data" id="table-resources" aria-labelledby="top-heading">
             <thead>
               <tr>
-                <th scope="col">{w.rank}</th>
                 <th scope="col">{w.resource}</th>
-                <th scope="col">{w.type}</th>
-                <th scope="col">{w.service}</th>
+                <th scope="col" class="text">
+                  {w.service}
+                </th>
                 <th scope="col" class="num">
                   {w.cost}
                 </th>
@@ -178,11 +180,12 @@ export function ResourcesPage(props: { data: ResourcesData; money: PageMoney; lo
             </thead>
             <tbody>
               {data.top.resources.map((r, i) => (
-                <tr data-resource={r.resourceId}>
-                  <td>{i + 1}</td>
+                <tr data-resource={r.resourceId} data-rank={i + 1}>
                   <ResourceCell r={r} period={p} />
-                  <td>{r.type}</td>
-                  <td>{r.service}</td>
+                  <td class="text">
+                    {r.service}
+                    {r.type ? <div class="muted">{r.type}</div> : null}
+                  </td>
                   <td class="num">{money(r.costUsd)}</td>
                   <td class="num">{formatCo2e(r.co2eGrams, locale)}</td>
                   <td class="num">{formatNumber(r.ownership.upkeepHours, locale, 1)}</td>

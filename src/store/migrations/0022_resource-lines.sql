@@ -36,6 +36,7 @@ CREATE TABLE `resource_months` (
 );
 --> statement-breakpoint
 CREATE INDEX `resource_months_resource` ON `resource_months` (`resource_id`,`month`);--> statement-breakpoint
+CREATE INDEX `resource_months_cover` ON `resource_months` (`month`,`resource_id`,`pipeline`,`unblended_cost_usd`,`amortized_cost_usd`,`co2e_grams`);--> statement-breakpoint
 CREATE TABLE `resources` (
 	`resource_id` text PRIMARY KEY NOT NULL,
 	`account_id` text NOT NULL,

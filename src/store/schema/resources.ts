@@ -79,5 +79,15 @@ export const resourceMonths = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.month, t.resourceId, t.pipeline] }),
     index("resource_months_resource").on(t.resourceId, t.month),
+    // Covers the Resources page's read of whole months: no table lookup per row, and a month's
+    // rows come in resource order, so summing one month per resource needs no sort.
+    index("resource_months_cover").on(
+      t.month,
+      t.resourceId,
+      t.pipeline,
+      t.unblendedCostUsd,
+      t.amortizedCostUsd,
+      t.co2eGrams,
+    ),
   ],
 );
