@@ -34,7 +34,7 @@ const REGIONS: [string, string][] = [
   ["eu-central-1", "EUC1-"],
 ];
 
-function makeLines(count: number): CostLine[] {
+export function makeLines(count: number): CostLine[] {
   const lines: CostLine[] = [];
   for (let i = 0; i < count; i++) {
     const [service, usageType, usageUnit, amount] = TYPES[i % TYPES.length] as (typeof TYPES)[0];
