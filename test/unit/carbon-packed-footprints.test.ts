@@ -172,4 +172,14 @@ describe("packed footprints", () => {
     expect(record.co2eGrams).toBeGreaterThan(0);
     expect(record.co2eGramsLow).toBeLessThanOrEqual(record.co2eGrams);
   });
+
+  it("compare by value under toEqual (test/setup's tester), so a test comparing footprints can fail", () => {
+    const [a, b] = estimateLines([lines[1] as CostLine, lines[2] as CostLine], { factorSet: "cairn-2026" });
+    const fa = a?.footprint as Footprint;
+    const fb = b?.footprint as Footprint;
+    expect(fa.co2eGrams).not.toBe(fb.co2eGrams);
+    expect(fa).not.toEqual(fb);
+    expect(fa).toEqual(footprintRecord(fa));
+    expect({ line: 1, footprint: fa }).not.toEqual({ line: 1, footprint: footprintRecord(fb) });
+  });
 });
