@@ -46,7 +46,9 @@ function generate(path: string): { rows: number; resources: number; seconds: num
   db.pragma("synchronous = OFF");
   // Indexes are built once after the load (far faster than growing them row by row).
   const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resource_lines' AND sql IS NOT NULL")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resource_lines' AND sql IS NOT NULL",
+    )
     .all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
   const insert = db.prepare(`INSERT INTO resource_lines (billing_account_id, billing_period, day, resource_id,
