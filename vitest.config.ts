@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+          setupFiles: ["test/setup/packed-footprint-equality.ts"],
           env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
           // Many integration tests run the real CLI as child processes: on a loaded machine a
           // few of them take over 30 s. A timeout only stops a hung test; no test asserts speed.

@@ -43,6 +43,7 @@ import { commitStagedResourceInfos } from "../store/resource-commit";
 import { finishRun, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
 import { importFailureKind } from "./import-failure-kind";
+import { keepRunLease, type RunLeaseKeeper } from "./run-lease-keeper";
 
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
@@ -213,6 +214,7 @@ async function readAll(
   summary: ImportSummary,
   aggregate: FocusAggregate,
   staging: Staging,
+  lease: RunLeaseKeeper,
 ): Promise<void> {
   const limit = deps.flushKeys ?? FLUSH_KEYS;
   for (const [i, object] of planned.read.entries()) {
@@ -228,6 +230,7 @@ async function readAll(
           return summary.badRows <= args.maxErrors;
         },
         onProgress: (bytesRead, rows) => {
+          lease.touch();
           flush(aggregate, staging, limit, deps.releaseMemory);
           deps.onProgress?.({
             file: object.name,
@@ -350,8 +353,12 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
   const runId = await startRun(store, { source: SOURCE, startedAt });
   const aggregate = newAggregate();
   const staging = openStaging(store);
+  const lease = keepRunLease(store, runId, deps.now);
   try {
-    await readAll(deps, args, planned, summary, aggregate, staging);
+    await readAll(deps, args, planned, summary, aggregate, staging, lease);
+    // The write below is synchronous: it starts with a fresh lease.
+    lease.touch();
+    await lease.settle();
     if (summary.badRows > args.maxErrors) {
       throw new ImportRefusedError(
         `stopped after ${summary.badRows} bad rows (CAIRN_IMPORT_MAX_ERRORS=${args.maxErrors}); nothing was written`,

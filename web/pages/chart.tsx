@@ -16,6 +16,17 @@ function tableValue(v: number | null | undefined, format: ChartFormat): string {
   return n(v, 2);
 }
 
+/** A row's label as read: days and months written out in the chart's language, others as they are. */
+function tableLabel(label: string, format: ChartFormat): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(label);
+  const month = /^\d{4}-\d{2}$/.test(label);
+  if (!day && !month) return label;
+  const options: Intl.DateTimeFormatOptions = day
+    ? { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }
+    : { month: "long", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(format.locale, options).format(new Date(`${day ? label : `${label}-01`}T00:00:00Z`));
+}
+
 export function Chart(props: {
   id: string;
   config: ChartConfig;
@@ -53,7 +64,7 @@ export function Chart(props: {
           <tbody>
             {config.data.labels.map((label, i) => (
               <tr>
-                <th scope="row">{label}</th>
+                <th scope="row">{tableLabel(label, config.cairn)}</th>
                 {config.data.datasets.map((d) => (
                   <td>{tableValue(d.data[i], config.cairn)}</td>
                 ))}
