@@ -236,7 +236,7 @@ function Facts(props: { data: ResourceData; w: Words; locale: Locale }) {
           {rows.map(([k, v]) => (
             <tr>
               <th scope="row">{k}</th>
-              <td>{v}</td>
+              <td class="text">{v}</td>
             </tr>
           ))}
         </tbody>
