@@ -269,29 +269,43 @@ function toCostLine(line: SummedLine, estimated: boolean): CostLine {
  * after each day keeps the heap at one day's lines (measured on a 3-month file: without it the
  * heap grew by about 25 MB of dead days within one period's transaction).
  */
-function rebuild(deps: ImportFocusDeps, store: SqliteStore, touched: TouchedMonths, at: string): Map<Month, number> {
+function rebuild(
+  deps: ImportFocusDeps,
+  store: SqliteStore,
+  touched: TouchedMonths,
+  at: string,
+  written: LinesWritten,
+): void {
   const today = toDay(deps.now());
-  const written = new Map<Month, number>();
   for (const [month, set] of [...touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const accountIds = [...set];
     const end = firstDayOfMonth(addMonths(month, 1));
     // A month still open, or closed so recently that its invoice may not be final, is an estimate.
     const estimated = today < addDays(end, INVOICE_DAYS);
-    let lines = 0;
+    // This month's accounts are rebuilt whole: what an earlier rebuild in this run counted for them goes.
+    const byAccount = written.get(month) ?? new Map<string, number>();
+    for (const id of accountIds) byAccount.set(id, 0);
     for (let day = firstDayOfMonth(month); day < end; day = addDays(day, 1)) {
       const summed = canonicalLines(summedDay(store, day, accountIds)).map((l) => toCostLine(l, estimated));
-      lines += replaceCostLinesSqlite(
+      replaceCostLinesSqlite(
         store,
         { from: day, to: addDays(day, 1), accountIds, source: SOURCE },
         deps.estimate(summed),
         at,
       );
+      for (const line of summed) byAccount.set(line.accountId, (byAccount.get(line.accountId) ?? 0) + 1);
       deps.releaseMemory?.();
     }
-    written.set(month, lines);
+    written.set(month, byAccount);
   }
-  return written;
 }
+
+/**
+ * Lines written per month and account. One run can rebuild a month twice (its own export, then
+ * a later period's correction to it, for some of its accounts): counted per account, the second
+ * rebuild replaces the first's count instead of hiding the other accounts' lines.
+ */
+type LinesWritten = Map<Month, Map<string, number>>;
 
 async function write(
   deps: ImportFocusDeps,
@@ -311,11 +325,11 @@ async function write(
     entry.totals.push(other);
     others.set(k, entry);
   }
-  const months = new Map<Month, number>();
+  const months: LinesWritten = new Map();
   for (const [k, period] of aggregate.periods) {
     const key = { billingAccountId: period.billingAccountId, billingPeriod: period.billingPeriod };
     const committed = commitStagedExport(store, key, others.get(k)?.totals ?? [], (touched) => {
-      for (const [month, lines] of rebuild(deps, store, touched, at)) months.set(month, lines);
+      rebuild(deps, store, touched, at, months);
     });
     others.delete(k);
     deps.releaseMemory?.();
@@ -332,7 +346,9 @@ async function write(
   // Exports with other providers' rows only.
   for (const e of others.values()) await replaceOtherProviders(store, e, e.totals);
   summary.otherProviders = [...aggregate.others.values()];
-  for (const [month, lines] of [...months].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [month, byAccount] of [...months].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let lines = 0;
+    for (const n of byAccount.values()) lines += n;
     summary.months.push({ month, lines });
     summary.costLinesWritten += lines;
   }

@@ -106,6 +106,30 @@ describe("FOCUS periods", () => {
     expect(byMonthAndAccount()[0]).toEqual({ month: "2026-01", accountId: "011111111111", cost: 3, lines: 1 });
   });
 
+  it("counts every line it wrote when one run imports a month and a later correction to it", async () => {
+    const correction = focusRow({
+      BilledCost: "-0.5",
+      EffectiveCost: "-0.5",
+      ChargeClass: "Correction",
+      BillingPeriodStart: "2026-02-01T00:00:00Z",
+      BillingPeriodEnd: "2026-03-01T00:00:00Z",
+      ChargePeriodStart: "2026-01-05T00:00:00Z",
+    });
+    // Read in name order: January's export first, then February's with its correction.
+    await fx.write("1-jan.csv", focusCsv(january));
+    await fx.write("2-feb.csv", focusCsv(february([correction])));
+    // One run over both: January's export rebuilds both its accounts, February's correction
+    // rebuilds January again for one of them; the summary counts each line once.
+    const summary = await run(fx.dir);
+    const stored = byMonthAndAccount();
+    expect(stored.reduce((n, r) => n + r.lines, 0)).toBe(3);
+    expect(summary.months).toEqual([
+      { month: "2026-01", lines: 2 },
+      { month: "2026-02", lines: 1 },
+    ]);
+    expect(summary.costLinesWritten).toBe(3);
+  });
+
   it("imports Parquet (typed columns, timestamps, JSON tags) like CSV", async () => {
     const rows = [...january, ...february()];
     const buffer = parquetWriteBuffer({
