@@ -42,6 +42,16 @@ const february = (extra: ReturnType<typeof focusRow>[] = []) => [
   ...extra,
 ];
 
+/** Billed in February, correcting a January charge of account 1 (ChargeClass "Correction"). */
+const januaryCorrection = focusRow({
+  BilledCost: "-0.5",
+  EffectiveCost: "-0.5",
+  ChargeClass: "Correction",
+  BillingPeriodStart: "2026-02-01T00:00:00Z",
+  BillingPeriodEnd: "2026-03-01T00:00:00Z",
+  ChargePeriodStart: "2026-01-05T00:00:00Z",
+});
+
 describe("FOCUS periods", () => {
   it("sums resource-level rows to one cost line per key and day", async () => {
     const summary = await run(await fx.write("jan.csv", focusCsv(january)));
@@ -78,15 +88,7 @@ describe("FOCUS periods", () => {
 
   it("applies a correction to the period it corrects, once however often it is imported", async () => {
     await run(await fx.write("jan.csv", focusCsv(january)));
-    const correction = focusRow({
-      BilledCost: "-0.5",
-      EffectiveCost: "-0.5",
-      ChargeClass: "Correction",
-      BillingPeriodStart: "2026-02-01T00:00:00Z",
-      BillingPeriodEnd: "2026-03-01T00:00:00Z",
-      ChargePeriodStart: "2026-01-05T00:00:00Z",
-    });
-    const feb = await fx.write("feb.csv", focusCsv(february([correction])));
+    const feb = await fx.write("feb.csv", focusCsv(february([januaryCorrection])));
     const first = await run(feb);
     expect(first.periods.map((p) => [p.billingPeriod, p.correctionRows])).toEqual([["2026-02", 1]]);
     expect(first.months.map((m) => m.month)).toEqual(["2026-01", "2026-02"]);
@@ -107,17 +109,9 @@ describe("FOCUS periods", () => {
   });
 
   it("counts every line it wrote when one run imports a month and a later correction to it", async () => {
-    const correction = focusRow({
-      BilledCost: "-0.5",
-      EffectiveCost: "-0.5",
-      ChargeClass: "Correction",
-      BillingPeriodStart: "2026-02-01T00:00:00Z",
-      BillingPeriodEnd: "2026-03-01T00:00:00Z",
-      ChargePeriodStart: "2026-01-05T00:00:00Z",
-    });
     // Read in name order: January's export first, then February's with its correction.
     await fx.write("1-jan.csv", focusCsv(january));
-    await fx.write("2-feb.csv", focusCsv(february([correction])));
+    await fx.write("2-feb.csv", focusCsv(february([januaryCorrection])));
     // One run over both: January's export rebuilds both its accounts, February's correction
     // rebuilds January again for one of them; the summary counts each line once.
     const summary = await run(fx.dir);
