@@ -321,7 +321,7 @@ export function CostsPage(props: {
           </span>
         ) : null}
         {" · "}
-        {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e
+        {formatCo2e(table.total.co2eKg * 1000, locale)}
         {props.coverage ? (
           <span id="explorer-coverage">
             {" "}
