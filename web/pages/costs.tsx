@@ -18,6 +18,7 @@ import { pick, type Translate } from "../i18n";
 import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
+import { CoverageFigure } from "./coverage-figure";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerRow, ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
@@ -323,13 +324,11 @@ export function CostsPage(props: {
         {" · "}
         {formatCo2e(table.total.co2eKg * 1000, locale)}
         {props.coverage ? (
-          <span id="explorer-coverage">
+          <>
             {" "}
-            ({pick(CARBON_WORDS, locale).explorerCoverage}: {formatPercent(props.coverage.physicalShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).physical}, {formatPercent(props.coverage.proxyShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).proxy}, {formatPercent(props.coverage.excludedShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).excludedShort})
-          </span>
+            ({pick(CARBON_WORDS, locale).explorerCoverage}:{" "}
+            <CoverageFigure id="explorer-coverage" coverage={props.coverage} locale={locale} />)
+          </>
         ) : null}{" "}
         · {table.rows.length} {w.rowsShown} ·{" "}
         <a href={props.csvHref} id="csv-link" download>

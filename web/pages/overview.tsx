@@ -7,6 +7,7 @@ import { pick, type Translate } from "../i18n";
 import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
+import { CoverageFigure } from "./coverage-figure";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
@@ -121,9 +122,8 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
                 <a href="/carbon">{cw.tileLabel}</a>
               </div>
               <div class="tile-value">{formatCo2e(data.carbon.co2eGrams, locale)}</div>
-              <div class="tile-note" id="overview-coverage">
-                {formatPercent(cov.physicalShare, locale)} {cw.tileNote} · {formatPercent(cov.proxyShare, locale)}{" "}
-                {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excludedShort}
+              <div class="tile-note">
+                <CoverageFigure id="overview-coverage" coverage={cov} locale={locale} />
               </div>
               {data.carbon.calibratedShare !== null ? (
                 <div class="tile-note" id="overview-calibrated">
