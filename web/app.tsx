@@ -46,7 +46,17 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/api/v1", costsCsvApi(deps));
   app.route("/api/v1", costsApi(deps));
 
-  app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
+  app.get("/", async (c) =>
+    renderPage(
+      c,
+      <OverviewPage
+        data={await loadOverview(deps)}
+        locale={locale}
+        t={t}
+        showTaxes={c.req.query("taxes") === "show"}
+      />,
+    ),
+  );
   app.route("/", costsPageRoutes(deps));
   app.route("/", carbonRoutes(deps));
   app.route("/", budgetRoutes(deps));

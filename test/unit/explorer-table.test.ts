@@ -25,7 +25,13 @@ describe("explorer table and CSV", () => {
 
   it("keeps a row of a few grams readable: 0.3 kg stays 300 g and 12 g is not 0 g", () => {
     const small = explorerTable(
-      { rows: [{ key: "a", ...figures(1, 312.4) }, { key: "b", ...figures(1, 12.2) }], total: figures(2, 324.6) },
+      {
+        rows: [
+          { key: "a", ...figures(1, 312.4) },
+          { key: "b", ...figures(1, 12.2) },
+        ],
+        total: figures(2, 324.6),
+      },
       "service",
       { untagged: "-", total: "T" },
     );

@@ -3,7 +3,7 @@
  * data attribute (escaped like any attribute, so no inline script is needed), and the same
  * figures as a table for screen readers and for anyone who wants the numbers.
  */
-import type { ChartConfig, ChartFormat } from "../../src/charts/chart-config";
+import { type ChartConfig, type ChartFormat, withoutEmptySeries } from "../../src/charts/chart-config";
 
 /** A figure of the data table with its unit, as the chart's tooltip shows it. */
 function tableValue(v: number | null | undefined, format: ChartFormat): string {
@@ -16,14 +16,31 @@ function tableValue(v: number | null | undefined, format: ChartFormat): string {
   return n(v, 2);
 }
 
+/** A row of the data table: days and months written out ("3 novembre 2026"), as on the pages. */
+function rowLabel(label: string, format: ChartFormat): string {
+  const opts = { timeZone: "UTC" } as const;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label))
+    return new Intl.DateTimeFormat(format.locale, { ...opts, day: "numeric", month: "long", year: "numeric" }).format(
+      new Date(`${label}T00:00:00Z`),
+    );
+  if (/^\d{4}-\d{2}$/.test(label))
+    return new Intl.DateTimeFormat(format.locale, { ...opts, month: "long", year: "numeric" }).format(
+      new Date(`${label}-01T00:00:00Z`),
+    );
+  return label;
+}
+
 export function Chart(props: {
   id: string;
   config: ChartConfig;
   label: string;
   tableCaption: string;
   height?: number;
+  /** A line under the chart (what it leaves out, a toggle). */
+  note?: unknown;
 }) {
-  const { config } = props;
+  // All-zero series are left out of the chart, its legend and its table.
+  const config = withoutEmptySeries(props.config);
   return (
     <figure class="chart">
       {/* A heading, so a screen reader's list of headings names every chart. */}
@@ -39,6 +56,7 @@ export function Chart(props: {
           height={props.height ?? 280}
         />
       </div>
+      {props.note ? <p class="chart-note">{props.note}</p> : null}
       <details>
         <summary>{props.tableCaption}</summary>
         <table>
@@ -53,7 +71,7 @@ export function Chart(props: {
           <tbody>
             {config.data.labels.map((label, i) => (
               <tr>
-                <th scope="row">{label}</th>
+                <th scope="row">{rowLabel(label, config.cairn)}</th>
                 {config.data.datasets.map((d) => (
                   <td>{tableValue(d.data[i], config.cairn)}</td>
                 ))}

@@ -18,10 +18,10 @@ import { pick, type Translate } from "../i18n";
 import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
-import { CoverageFigure } from "./coverage-figure";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerRow, ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
+import { CoverageFigure } from "./coverage-figure";
 import { FieldError, type FieldErrors, invalidProps } from "./form-errors";
 import { Layout } from "./layout";
 import { sourceLabel } from "./source-labels";
@@ -155,12 +155,14 @@ export function CostsPage(props: {
   const keyLabel = (label: string, key: string, dim: string | undefined) =>
     dim === "day"
       ? key.length === 7
-        ? key
+        ? formatMonth(key, locale)
         : formatDay(key, locale)
       : dim === "source"
         ? sourceLabel(key, locale)
         : label;
   const [first, second] = table.dimensions;
+  const typedStep = props.typed?.granularity;
+  const chosenStep = typedStep === "day" || typedStep === "month" ? typedStep : undefined;
   return (
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
@@ -225,10 +227,14 @@ export function CostsPage(props: {
         <div class="field">
           <label for="f-granularity">{w.granularity}</label>
           <select id="f-granularity" name="granularity">
-            <option value="day" selected={query.granularity === "day"}>
+            {/* Left empty, the step follows the range (explore-params.ts: months beyond 62 days). */}
+            <option value="" selected={chosenStep === undefined}>
+              {w.granularityAuto}
+            </option>
+            <option value="day" selected={chosenStep === "day"}>
               {w.day}
             </option>
-            <option value="month" selected={query.granularity === "month"}>
+            <option value="month" selected={chosenStep === "month"}>
               {w.month}
             </option>
           </select>

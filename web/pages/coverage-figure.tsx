@@ -5,8 +5,9 @@
  * cost not excluded) read as a contradiction; the overview, the carbon page and the explorer
  * all show this one.
  */
-import type { CarbonCoverage, Locale } from "../../src/model";
+
 import { formatPercent } from "../../src/format/numbers";
+import type { CarbonCoverage, Locale } from "../../src/model";
 import { pick } from "../i18n";
 import { CARBON_WORDS } from "./carbon-words";
 
