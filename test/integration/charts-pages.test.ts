@@ -74,7 +74,9 @@ describe("charts on the demo", () => {
     expect(chartOf(html, "chart-explorer").data.labels).toHaveLength(13);
     // The automatic step is selected; the CSV link follows the same step.
     expect(html).toMatch(/<option value="" selected="">Automatic \(months beyond 62 days\)/);
-    expect(html).toMatch(/href="\/api\/v1\/costs\.csv\?from=2025-10-01&amp;to=2026-11-01&amp;groupBy=day&amp;granularity=month"/);
+    expect(html).toMatch(
+      /href="\/api\/v1\/costs\.csv\?from=2025-10-01&amp;to=2026-11-01&amp;groupBy=day&amp;granularity=month"/,
+    );
 
     const daily = await (await en.request("/costs?from=2025-10-01&to=2026-11-01&groupBy=day&granularity=day")).text();
     expect(chartOf(daily, "chart-explorer").data.labels).toHaveLength(396);

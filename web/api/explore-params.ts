@@ -79,7 +79,8 @@ export function parseExploreQuery(
   for (const [name, value] of Object.entries(query)) if (!OWN.includes(name)) rest[name] = value;
   const base = parseBase(rest, now);
   const groupBy = parseGroupBy(query.groupBy, defaultGroupBy);
-  const granularity = oneOf("granularity", query.granularity, GRANULARITIES) ?? (stepByRange ? defaultGranularity(base.period) : "day");
+  const granularity =
+    oneOf("granularity", query.granularity, GRANULARITIES) ?? (stepByRange ? defaultGranularity(base.period) : "day");
   const compare = oneOf("compare", query.compare, ["previous", "none"] as const) === "previous";
   const chargeType = oneOf("chargeType", query.chargeType, CHARGE_TYPES as readonly ChargeType[]);
   const costType = oneOf("costType", query.costType, COST_TYPES) ?? "unblended";
