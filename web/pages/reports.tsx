@@ -7,6 +7,7 @@
 import { Hono } from "hono";
 import { formatInstant, formatReportPeriod } from "../../src/format/instant";
 import type { Locale } from "../../src/model";
+import { holdsDemoData } from "../../src/store/read/demo-data";
 import { getReport, listReports, type ReportSummaryRow } from "../../src/store/reports";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
@@ -18,13 +19,18 @@ import { REPORTS_WORDS } from "./reports-words";
 export const ARCHIVED_REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
-export function ReportsPage(props: { reports: ReportSummaryRow[]; locale: Locale; t: Translate }) {
+export function ReportsPage(props: { reports: ReportSummaryRow[]; demo?: boolean; locale: Locale; t: Translate }) {
   const { locale, t } = props;
   const w = pick(REPORTS_WORDS, locale);
   return (
     <Layout title={w.title} path="/reports" locale={locale} t={t}>
       <h1>{w.title}</h1>
       <p class="muted">{w.intro}</p>
+      {props.demo ? (
+        <p class="notice" id="demo-note">
+          {w.demoNote}
+        </p>
+      ) : null}
       <p>
         <a href="/reports/preview" id="report-preview">
           {w.preview}
@@ -55,7 +61,7 @@ export function ReportsPage(props: { reports: ReportSummaryRow[]; locale: Locale
                   <a href={`/reports/${r.id}`}>{r.subject}</a>
                 </td>
                 <td>{r.kind === "monthly" ? (r.provisional ? w.provisional : w.final) : ""}</td>
-                <td>{r.sentAt ? formatInstant(r.sentAt, locale) : w.notSent}</td>
+                <td>{props.demo ? w.demoSent : r.sentAt ? formatInstant(r.sentAt, locale) : w.notSent}</td>
                 <td>
                   <a href={`/reports/${r.id}`}>{w.open}</a>
                   {r.hasPdf ? (
@@ -84,7 +90,15 @@ export function reportsRoutes(deps: WebDeps): Hono {
   const byId = async (raw: string) => (/^\d+$/.test(raw) ? getReport(deps.store, Number(raw)) : null);
 
   app.get("/reports", async (c) =>
-    renderPage(c, <ReportsPage reports={await listReports(deps.store)} locale={locale} t={t} />),
+    renderPage(
+      c,
+      <ReportsPage
+        reports={await listReports(deps.store)}
+        demo={await holdsDemoData(deps.store)}
+        locale={locale}
+        t={t}
+      />,
+    ),
   );
   app.get("/reports/:id", async (c) => {
     const report = await byId(c.req.param("id"));
