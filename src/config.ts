@@ -5,6 +5,7 @@
  */
 import { Cron } from "croner";
 import { z } from "zod";
+import { parseAccountNames } from "./accounts/account-names";
 import { DEFAULT_FACTOR_SET } from "./carbon/factor-sets";
 
 const emailList = z
@@ -116,6 +117,21 @@ export const configSchema = z.object({
   CAIRN_SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** How long one run may keep starting deliveries (alerts, reports); the rest waits for the next run. */
   CAIRN_MAIL_RUN_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** Issue 16: account names shown instead of bare ids, `111122223333=Production,444455556666=Sandbox`. */
+  CAIRN_ACCOUNT_NAMES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseAccountNames(text);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `comma-separated 12-digit-id=name pairs (${(error as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    })
+    .default({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -15,6 +15,7 @@ import { bodyLimits } from "./body-limit";
 import type { WebDeps } from "./deps";
 import { healthRoutes } from "./health";
 import { translator } from "./i18n";
+import { accountNamesFor } from "./pages/account-names-middleware";
 import { budgetRoutes } from "./pages/budgets-routes";
 import { carbonRoutes } from "./pages/carbon";
 import { costsPageRoutes } from "./pages/costs-routes";
@@ -40,6 +41,7 @@ export function createApp(deps: WebDeps): Hono {
   // Everything below needs a session or an API token, except /healthz, /signin and /static.
   app.use("*", authenticate(deps));
   app.use("*", csrfProtection());
+  app.use("*", accountNamesFor(deps));
 
   app.route("/", healthRoutes(deps));
   app.route("/", authRoutes(deps));

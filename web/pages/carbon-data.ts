@@ -36,7 +36,8 @@ export function parseCarbonQuery(query: Record<string, string>, now: Date): Peri
   }
   for (const name of PARAMS) {
     const value = query[name];
-    if (value !== undefined && !isValidDay(value)) throw new BadParameter(name, "must be a date YYYY-MM-DD", "dateInvalid");
+    if (value !== undefined && !isValidDay(value))
+      throw new BadParameter(name, "must be a date YYYY-MM-DD", "dateInvalid");
   }
   const today = toDay(now);
   const from = query.from ?? firstDayOfMonth(monthOf(today));

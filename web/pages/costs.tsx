@@ -1,5 +1,6 @@
 /** The cost explorer: filters and group-by in a plain GET form, a chart, the table, a CSV link. */
 
+import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import { CHARGE_TYPES } from "../../src/analysis/charge-type";
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
 import {
@@ -35,6 +36,7 @@ function explorerChart(
   series: readonly { bucket: string; cost: number }[],
   w: Words,
   locale: Locale,
+  labelOf: (row: ExplorerRow) => string = (r) => r.label,
 ): ChartConfig {
   const format = { kind: "money" as const, locale: localeTag(locale), currency: table.currency };
   if (table.groupBy === "day") {
@@ -52,7 +54,7 @@ function explorerChart(
   return {
     type: "bar",
     data: {
-      labels: rows.map((r) => r.label),
+      labels: rows.map(labelOf),
       datasets: [{ label: w.cost, data: rows.map((r) => r.cost), backgroundColor: rows.map((_, i) => colourAt(i)) }],
     },
     options: { horizontal: true, legend: false },
@@ -143,8 +145,11 @@ export function CostsPage(props: {
   /** Form fields the query parser refused (the defaults are shown), and what was typed. */
   errors?: FieldErrors;
   typed?: Record<string, string>;
+  /** Account names (CAIRN_ACCOUNT_NAMES, the demo's) shown with the ids. */
+  accountNames?: AccountNames;
 }) {
   const { query, table, menus, locale, t } = props;
+  const names = props.accountNames ?? {};
   const errors = props.errors ?? {};
   const dateValue = (field: "from" | "to") =>
     errors[field] !== undefined ? (props.typed?.[field] ?? "") : query.period[field];
@@ -159,7 +164,9 @@ export function CostsPage(props: {
         : formatDay(key, locale)
       : dim === "source"
         ? sourceLabel(key, locale)
-        : label;
+        : dim === "account"
+          ? accountLabel(key, names)
+          : label;
   const [first, second] = table.dimensions;
   const typedStep = props.typed?.granularity;
   const chosenStep = typedStep === "day" || typedStep === "month" ? typedStep : undefined;
@@ -280,6 +287,7 @@ export function CostsPage(props: {
           values={menus.account}
           selected={query.filters.accountId}
           all={w.all}
+          labelOf={(v) => accountLabel(v, names)}
         />
         <Select
           name="source"
@@ -355,7 +363,7 @@ export function CostsPage(props: {
                 : `${w.chartByKey} ${dimensionLabel(table.groupBy).toLowerCase()}`
             }
             tableCaption={t("chartTableCaption")}
-            config={explorerChart(table, props.series, w, locale)}
+            config={explorerChart(table, props.series, w, locale, (r) => keyLabel(r.label, r.key, first))}
           />
           <div class="table-scroll">
             <table class="data" id="explorer-table">
