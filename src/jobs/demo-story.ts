@@ -23,7 +23,7 @@ export const demoOutbox: MailTransport = {
 };
 
 /** How many days back the alert job is replayed (a multiple of its seven-day lookback). */
-const STORY_DAYS = 35;
+const STORY_DAYS = 63;
 
 export interface DemoStoryDeps {
   store: Store;
@@ -45,7 +45,7 @@ export async function writeDemoStory(deps: DemoStoryDeps, config: Config): Promi
     );
     reports.push(`${kind} ${summary.period}`);
   }
-  // The alert job replayed once a week over the story's last five weeks (its lookback is seven
+  // The alert job replayed once a week over the story's last nine weeks (its lookback is seven
   // days, so no spike falls between two runs): each alert is recorded by the run that first
   // saw it. Budgets are judged on the month's figures as the database holds them.
   let alerts = 0;

@@ -73,7 +73,7 @@ describe("charts on the demo", () => {
     expect(table).toContain("October 2025");
     expect(chartOf(html, "chart-explorer").data.labels).toHaveLength(13);
     // The automatic step is selected; the CSV link follows the same step.
-    expect(html).toMatch(/<option value="" selected="">Automatic \(months beyond 62 days\)/);
+    expect(html).toMatch(/<option value="" selected="">By range \(months past 62 days\)/);
     expect(html).toMatch(
       /href="\/api\/v1\/costs\.csv\?from=2025-10-01&amp;to=2026-11-01&amp;groupBy=day&amp;granularity=month"/,
     );

@@ -62,7 +62,9 @@ export function AlertsPage(props: {
               {props.rows.map((r) => (
                 <tr class={`status-${r.status}`} data-key={r.key}>
                   <td>{when(r.createdAt, locale)}</td>
-                  <th scope="row">{r.subject}</th>
+                  <th scope="row" class="text">
+                    {r.subject}
+                  </th>
                   <td>{r.channel === "webhook" ? w.webhook : w.email}</td>
                   <td>{props.demo && r.status === "sent" ? w.demoSent : statusLabel(r.status, w)}</td>
                   <td>{r.attempts}</td>

@@ -44,7 +44,7 @@ export const COSTS_WORDS = {
     expand: "Show the detail of",
     previousPeriod: "previous period",
     chartByMonth: "Cost per month",
-    granularityAuto: "Automatic (months beyond 62 days)",
+    granularityAuto: "By range (months past 62 days)",
     allFeminine: "All",
     introEur:
       "Costs as AWS bills them (unblended), in euros at each month's own rate, with the location-based carbon estimate.",
@@ -94,7 +94,7 @@ export const COSTS_WORDS = {
     expand: "Afficher le détail de",
     previousPeriod: "période précédente",
     chartByMonth: "Coût par mois",
-    granularityAuto: "Automatique (mois au-delà de 62 jours)",
+    granularityAuto: "Selon la période",
     allFeminine: "Toutes",
     introEur:
       "Coûts tels qu’AWS les facture (non lissés), en euros au taux de chaque mois, avec l’estimation carbone (moyenne du réseau électrique local).",

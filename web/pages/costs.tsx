@@ -2,6 +2,7 @@
 
 import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import { CHARGE_TYPES } from "../../src/analysis/charge-type";
+import { shortMonthLabel } from "../../src/charts/carbon-charts";
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
 import {
   formatCo2e,
@@ -43,7 +44,8 @@ function explorerChart(
     return {
       type: "bar",
       data: {
-        labels: series.map((r) => r.bucket),
+        // Month buckets as "nov. 2025", not "2025-11".
+        labels: series.map((r) => (r.bucket.length === 7 ? shortMonthLabel(r.bucket, format.locale) : r.bucket)),
         datasets: [{ label: w.cost, data: series.map((r) => r.cost), backgroundColor: colourAt(0) }],
       },
       options: { legend: false },

@@ -39,44 +39,47 @@ export function ReportsPage(props: { reports: ReportSummaryRow[]; demo?: boolean
       {props.reports.length === 0 ? (
         <p id="reports-empty">{w.empty}</p>
       ) : (
-        <table id="reports">
-          <thead>
-            <tr>
-              <th scope="col">{w.kind}</th>
-              <th scope="col">{w.period}</th>
-              <th scope="col">{w.lang}</th>
-              <th scope="col">{w.subject}</th>
-              <th scope="col">{w.status}</th>
-              <th scope="col">{w.sentAt}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {props.reports.map((r) => (
+        // Scrolls sideways on a phone, its first column kept (like every other table).
+        <div class="table-scroll">
+          <table class="data" id="reports">
+            <thead>
               <tr>
-                <td>{r.kind === "monthly" ? w.monthly : w.weekly}</td>
-                <td>{formatReportPeriod(r.period, locale)}</td>
-                <td>{r.lang}</td>
-                <td>
-                  <a href={`/reports/${r.id}`}>{r.subject}</a>
-                </td>
-                <td>{r.kind === "monthly" ? (r.provisional ? w.provisional : w.final) : ""}</td>
-                <td>{props.demo ? w.demoSent : r.sentAt ? formatInstant(r.sentAt, locale) : w.notSent}</td>
-                <td>
-                  <a href={`/reports/${r.id}`}>{w.open}</a>
-                  {r.hasPdf ? (
-                    <>
-                      {" · "}
-                      <a href={`/reports/${r.id}/pdf`}>{w.pdf}</a>
-                    </>
-                  ) : null}
-                  {" · "}
-                  <a href={`/reports/${r.id}/text`}>{w.text}</a>
-                </td>
+                <th scope="col">{w.kind}</th>
+                <th scope="col">{w.period}</th>
+                <th scope="col">{w.lang}</th>
+                <th scope="col">{w.subject}</th>
+                <th scope="col">{w.status}</th>
+                <th scope="col">{w.sentAt}</th>
+                <th scope="col" />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.reports.map((r) => (
+                <tr>
+                  <td>{r.kind === "monthly" ? w.monthly : w.weekly}</td>
+                  <td>{formatReportPeriod(r.period, locale)}</td>
+                  <td>{r.lang}</td>
+                  <td>
+                    <a href={`/reports/${r.id}`}>{r.subject}</a>
+                  </td>
+                  <td>{r.kind === "monthly" ? (r.provisional ? w.provisional : w.final) : ""}</td>
+                  <td>{props.demo ? w.demoSent : r.sentAt ? formatInstant(r.sentAt, locale) : w.notSent}</td>
+                  <td>
+                    <a href={`/reports/${r.id}`}>{w.open}</a>
+                    {r.hasPdf ? (
+                      <>
+                        {" · "}
+                        <a href={`/reports/${r.id}/pdf`}>{w.pdf}</a>
+                      </>
+                    ) : null}
+                    {" · "}
+                    <a href={`/reports/${r.id}/text`}>{w.text}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Layout>
   );
