@@ -75,7 +75,7 @@ export const CARBON_WORDS = {
       "Le CO2e (réseau local) de chaque chaîne sur la période si elle tournait dans une autre région : même énergie au centre de données, PUE et intensité carbone du réseau de cette région. Les émissions intrinsèques ne dépendent pas de la région et sont laissées de côté, tout comme les lignes exclues.",
     whatIfChart: "CO2e (réseau local) par chaîne si elle tournait en…",
     now: "Actuel",
-    marketAbbr: "market",
+    marketAbbr: "achats d'électricité",
     noData: "Aucune estimation carbone sur cette période.",
     other: "Autres",
     kwh: "kWh",
