@@ -4,7 +4,7 @@ import { fill } from "../format/fill";
 import { type AlertsSummary, alertsArgsFromConfig, runAlerts } from "../jobs/alerts";
 import type { Locale } from "../model";
 import { requeueFailed } from "../store/notifications";
-import { CLI_ALERT_WORDS } from "./alerts-incidents-words";
+import { CLI_ALERT_WORDS } from "./cli-words";
 import { CliFailure, type Command, UsageError } from "./command";
 
 /** The run's summary in the configured language (the subjects are already in it). */

@@ -12,7 +12,7 @@ import { ServiceInputError } from "../services/errors";
 import { resolveIncident } from "../services/resolve-incident";
 import { listIncidents, type StoredIncident } from "../store/incidents";
 import { readDb } from "../store/store";
-import { CLI_INCIDENT_WORDS } from "./alerts-incidents-words";
+import { CLI_INCIDENT_WORDS } from "./cli-words";
 import { CliFailure, type Command, UsageError } from "./command";
 
 const USAGE = `Usage: cairn incidents [--json]

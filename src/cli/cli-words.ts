@@ -1,4 +1,7 @@
-/** What `cairn alerts` and `cairn incidents` print, in CAIRN_LOCALE (the usage texts stay English, like the flags). */
+/**
+ * What `cairn alerts`, `cairn incidents` and `cairn sources` print, in CAIRN_LOCALE (the usage
+ * texts stay English, like the flags).
+ */
 export const CLI_ALERT_WORDS = {
   en: {
     holdSend: "{n} alert(s) hold, {fresh} new; {sent} message(s) sent, {failed} failed, {pending} still queued",
@@ -45,5 +48,29 @@ export const CLI_INCIDENT_WORDS = {
     untagged: "(sans étiquette)",
     aboveUsual: "{excess} au-dessus de l'habituel ({cost} contre {expected} attendus)",
     note: "note",
+  },
+};
+
+export const CLI_SOURCES_WORDS = {
+  en: {
+    source: "Source",
+    lines: "Lines",
+    cost: "Cost",
+    counted: "Counted",
+    from: "From",
+    to: "To",
+    removed: "Removed {n} FOCUS cost line(s) of {month}{account}; other sources count again for those days.",
+    forAccount: " for account {account}",
+  },
+  fr: {
+    source: "Source",
+    lines: "Lignes",
+    cost: "Coût",
+    counted: "Compté",
+    from: "Du",
+    to: "Au",
+    removed:
+      "{n} ligne(s) de coût FOCUS de {month}{account} supprimée(s) ; les autres sources comptent de nouveau pour ces jours.",
+    forAccount: " pour le compte {account}",
   },
 };
