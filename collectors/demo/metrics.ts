@@ -256,7 +256,12 @@ const BUCKETS: readonly Bucket[] = [
   },
   { bucket: "aarc-camera-traps", region: "eu-west-3", storageType: "StandardStorage", series: "cam-s3-standard" },
   { bucket: "aarc-camera-traps", region: "eu-west-3", storageType: "StandardIAStorage", series: "cam-s3-ia" },
-  { bucket: "aarc-camera-archive", region: "eu-west-1", storageType: "GlacierStorage", series: "cam-glacier-ireland" },
+  {
+    bucket: "aarc-camera-archive",
+    region: "eu-north-1",
+    storageType: "GlacierStorage",
+    series: "cam-glacier-stockholm",
+  },
   { bucket: "aarc-sandbox", region: "eu-west-3", storageType: "StandardStorage", series: "sbx-s3-storage" },
 ];
 

@@ -9,6 +9,7 @@
 export const DEMO_REGION_PREFIXES: Readonly<Record<string, string>> = {
   "eu-west-3": "EUW3-",
   "eu-west-1": "EU-",
+  "eu-north-1": "EUN1-",
   "us-east-1": "",
 };
 
@@ -50,7 +51,9 @@ export const DEMO_PRICES: readonly DemoPrice[] = [
   { service: S.s3, usageType: "EUW3-Requests-Tier2", usageUnit: "Requests", unitPriceUsd: 0.00000042 },
   { service: S.s3, usageType: "EUW3-EU-AWS-Out-Bytes", usageUnit: "GB", unitPriceUsd: 0.02 },
   { service: S.s3, usageType: "EU-TimedStorage-SIA-ByteHrs", usageUnit: "GB-Mo", unitPriceUsd: 0.0125 },
-  { service: S.s3, usageType: "EU-TimedStorage-GlacierByteHrs", usageUnit: "GB-Mo", unitPriceUsd: 0.0036 },
+  { service: S.s3, usageType: "EUW3-EUN1-AWS-Out-Bytes", usageUnit: "GB", unitPriceUsd: 0.02 },
+  // Glacier Flexible Retrieval in Stockholm, priced as in Ireland.
+  { service: S.s3, usageType: "EUN1-TimedStorage-GlacierByteHrs", usageUnit: "GB-Mo", unitPriceUsd: 0.0036 },
   { service: S.rds, usageType: "EUW3-Aurora:ServerlessV2Usage", usageUnit: "ACU-Hr", unitPriceUsd: 0.14 },
   { service: S.rds, usageType: "EUW3-Aurora:StorageUsage", usageUnit: "GB-Mo", unitPriceUsd: 0.11 },
   { service: S.rds, usageType: "EUW3-Aurora:StorageIOUsage", usageUnit: "IOs", unitPriceUsd: 0.00000022 },

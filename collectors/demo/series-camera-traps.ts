@@ -2,7 +2,13 @@
  * `camera-traps`: from June to September, field teams upload camera-trap images; Fargate
  * tasks sort and thumbnail them and GPU spot instances (g4dn.xlarge) run the animal
  * detection. Images land in S3 Standard, move to Standard-IA after the season, and a copy
- * sits in Glacier in Ireland. Outside the season only storage and snapshots remain.
+ * sits in Glacier in Stockholm. Outside the season only storage and snapshots remain.
+ *
+ * Why Stockholm for the archive copy: a copy kept off Paris may sit in any other region, since
+ * nobody reads it, so an association that counts every kilogram picks the cleanest EU region
+ * (eu-north-1: about 35 g/kWh against Ireland's 257, and matched 100% with renewables). In
+ * Ireland this copy alone was over half of the demo's CO2e, a story no climate association
+ * would live with for long.
  */
 import { DEMO_PRODUCTION_ACCOUNT as PROD } from "./accounts";
 import { SERVICES as S } from "./prices";
@@ -116,15 +122,16 @@ export const CAMERA_TRAP_SERIES: readonly DemoSeries[] = [
     ...base,
     id: "cam-s3-replication",
     service: S.s3,
-    usageType: "EUW3-EU-AWS-Out-Bytes",
+    // Replication to the archive copy in Stockholm (inter-region transfer out of Paris).
+    usageType: "EUW3-EUN1-AWS-Out-Bytes",
     usage: (d, r) => (d.season > 0 ? 9 * d.season : 0.2) * jitter(r, 0.2),
   },
   {
     ...base,
-    id: "cam-glacier-ireland",
-    region: "eu-west-1",
+    id: "cam-glacier-stockholm",
+    region: "eu-north-1",
     service: S.s3,
-    usageType: "EU-TimedStorage-GlacierByteHrs",
+    usageType: "EUN1-TimedStorage-GlacierByteHrs",
     usage: (d) => monthShare(d, 1_000 + 600 * d.seasonsDone + seasonImagesGb(d)),
   },
 ];

@@ -37,17 +37,18 @@ export const CCF_GB_PER_CHIP: Readonly<Partial<Record<Processor, number>>> = {
 export const CCF_GB_PER_CHIP_AVERAGE = 80.69;
 
 /**
- * [GB of memory per vCPU, vCPUs of the family's last-listed (largest) size] in CCF's table. Each
- * size's memory is vCPUs x GB per vCPU in these families.
+ * [GB of memory per vCPU, vCPUs of the family's last-listed (largest) size, and that size's GB
+ * where it is not vCPUs x GB per vCPU] in CCF's table. Each size's memory is vCPUs x GB per vCPU
+ * but for the sizes in CCF_SIZE_MEMORY_GB.
  */
-export const CCF_FAMILY_MEMORY: Readonly<Record<string, readonly [number, number]>> = {
+export const CCF_FAMILY_MEMORY: Readonly<Record<string, readonly [number, number, number?]>> = {
   a1: [2, 16],
-  c4: [1.875, 36],
+  c4: [1.875, 36, 60],
   c5: [2, 96],
   c5a: [2, 96],
   c5ad: [2, 96],
   c5d: [2, 96],
-  c5n: [2.625, 72],
+  c5n: [2.625, 72, 192],
   c6g: [2, 64],
   c6gd: [2, 64],
   c6gn: [2, 64],
@@ -78,6 +79,14 @@ export const CCF_FAMILY_MEMORY: Readonly<Record<string, readonly [number, number
   i3en: [8, 96],
 };
 
+/** Sizes whose memory in CCF's table breaks their family's GB-per-vCPU rule. */
+export const CCF_SIZE_MEMORY_GB: Readonly<Record<string, number>> = {
+  "c4.8xlarge": 60,
+  "c5n.9xlarge": 96,
+  "c5n.18xlarge": 192,
+  "c5n.metal": 192,
+};
+
 /** Families CCF always counts as two chips (m5zn, z1d); others: ceil(largest vCPUs / 96). */
 const TWO_CHIP_FAMILIES = new Set(["m5zn", "z1d"]);
 
@@ -86,15 +95,16 @@ const TWO_CHIP_FAMILIES = new Set(["m5zn", "z1d"]);
  * include. Per chip of the largest size: its memory minus the processor's GB per chip, shared in
  * proportion to the instance's memory. Null when CCF has no memory figure for the family.
  */
-export function ccfMemoryGbPerHour(family: string, vcpus: number, gbPerChip: number): number | null {
+export function ccfMemoryGbPerHour(family: string, vcpus: number, gbPerChip: number, size?: string): number | null {
   const spec = CCF_FAMILY_MEMORY[family];
   if (!spec) return null;
-  const [gbPerVcpu, largestVcpus] = spec;
+  const [gbPerVcpu, largestVcpus, largestGbListed] = spec;
   const chips = TWO_CHIP_FAMILIES.has(family) ? 2 : Math.ceil(largestVcpus / 96);
-  const largestGb = gbPerVcpu * largestVcpus;
+  const largestGb = largestGbListed ?? gbPerVcpu * largestVcpus;
   const extraPerChip = largestGb / chips - gbPerChip;
   if (extraPerChip <= 0) return 0;
-  return extraPerChip * ((gbPerVcpu * vcpus) / largestGb);
+  const instanceGb = (size === undefined ? undefined : CCF_SIZE_MEMORY_GB[`${family}.${size}`]) ?? gbPerVcpu * vcpus;
+  return extraPerChip * (instanceGb / largestGb);
 }
 
 /** Baseline CPU (share of each vCPU) of burstable instances: CCF counts vCPUs x baseline / 50%. */

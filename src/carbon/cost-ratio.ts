@@ -5,8 +5,9 @@
  * in any region, else the whole batch, else the factor set's stated default. Each table belongs
  * to one batch: nothing carries over between runs.
  */
-import type { CostLine, Footprint } from "../model";
+import type { CostLine } from "../model";
 import type { FactorSet } from "./factor-sets";
+import { type FootprintWords, SLOT } from "./footprint-batch";
 import type { Plan } from "./plan";
 
 interface Totals {
@@ -34,8 +35,8 @@ interface Resolved {
   totals: Totals | null;
   how: string;
   fallback: string | null;
-  /** The reason and fallback of a line of each plan, built once per plan (not per line). */
-  texts: Map<Plan, { reason: string; fallback: string | null }>;
+  /** The words of a line of each plan, built once per plan (not per line). */
+  texts: Map<Plan, FootprintWords>;
 }
 
 const newTotals = (): Totals => ({ costUsd: 0, cpuKwh: 0, memoryKwh: 0, gpuKwh: 0, embodiedGrams: 0 });
@@ -70,20 +71,24 @@ export function daysInMonthCached(day: string): number {
   return MONTH_DAYS[m - 1] ?? 30;
 }
 
-function add(t: Totals, cost: number, f: Footprint, pue: number): void {
+function add(t: Totals, cost: number, v: Float64Array, at: number, pue: number): void {
   t.costUsd += cost;
   // Kept as IT energy (before PUE): the proxied line's own region applies its PUE.
-  t.cpuKwh += f.cpuKwh / pue;
-  t.memoryKwh += f.memoryKwh / pue;
-  t.gpuKwh += f.gpuKwh / pue;
-  t.embodiedGrams += f.embodiedCo2eGrams;
+  t.cpuKwh += (v[at + SLOT.cpuKwh] as number) / pue;
+  t.memoryKwh += (v[at + SLOT.memoryKwh] as number) / pue;
+  t.gpuKwh += (v[at + SLOT.gpuKwh] as number) / pue;
+  t.embodiedGrams += v[at + SLOT.embodiedCo2eGrams] as number;
 }
 
-const REFERENCE_CLASSES = new Set(["compute", "gpu", "serverless", "memory"]);
+const REFERENCE_CLASSES: ReadonlySet<string> = new Set(["compute", "gpu", "serverless", "memory"]);
 
-export function recordRatio(table: RatioTable, plan: Plan, line: CostLine, f: Footprint): void {
+/** Whether lines of this class set the energy per dollar that proxied lines borrow. */
+export const isRatioReference = (usageClass: string): boolean => REFERENCE_CLASSES.has(usageClass);
+
+/** Counts a reference-class line's footprint (its numbers at `at` in the batch's array). */
+export function recordRatio(table: RatioTable, plan: Plan, line: CostLine, v: Float64Array, at: number): void {
   const cost = line.unblendedCostUsd;
-  if (!REFERENCE_CLASSES.has(f.usageClass) || !(cost > 0) || !(f.energyKwh > 0)) return;
+  if (!(cost > 0) || !((v[at + SLOT.energyKwh] as number) > 0)) return;
   const month = monthKeyOf(line.day);
   const months = inner(table.byRegion, plan.region);
   let t = months.get(month);
@@ -91,14 +96,14 @@ export function recordRatio(table: RatioTable, plan: Plan, line: CostLine, f: Fo
     t = newTotals();
     months.set(month, t);
   }
-  add(t, cost, f, plan.factors.pue);
+  add(t, cost, v, at, plan.factors.pue);
   let m = table.byMonth.get(month);
   if (!m) {
     m = newTotals();
     table.byMonth.set(month, m);
   }
-  add(m, cost, f, plan.factors.pue);
-  add(table.all, cost, f, plan.factors.pue);
+  add(m, cost, v, at, plan.factors.pue);
+  add(table.all, cost, v, at, plan.factors.pue);
 }
 
 function resolve(set: FactorSet, table: RatioTable, region: string, day: string): Resolved {
@@ -133,10 +138,13 @@ function resolve(set: FactorSet, table: RatioTable, region: string, day: string)
   return r;
 }
 
-function textsOf(r: Resolved, plan: Plan): { reason: string; fallback: string | null } {
+function textsOf(r: Resolved, plan: Plan, label: string): FootprintWords {
   let t = r.texts.get(plan);
   if (!t) {
     t = {
+      usageClass: "cost-ratio",
+      method: "cost-ratio",
+      factorSet: label,
       reason: `${plan.reason}; proxy from its cost at ${r.how}`,
       fallback: plan.fallback && r.fallback ? `${plan.fallback}; ${r.fallback}` : (plan.fallback ?? r.fallback),
     };
@@ -145,7 +153,16 @@ function textsOf(r: Resolved, plan: Plan): { reason: string; fallback: string | 
   return t;
 }
 
-export function ratioFor(set: FactorSet, label: string, table: RatioTable, plan: Plan, line: CostLine): Footprint {
+/** A proxied line's footprint written into the batch's numbers at `at`; returns its words. */
+export function ratioFor(
+  set: FactorSet,
+  label: string,
+  table: RatioTable,
+  plan: Plan,
+  line: CostLine,
+  v: Float64Array,
+  at: number,
+): FootprintWords {
   const cost = Math.max(0, line.unblendedCostUsd);
   const r = resolve(set, table, plan.region, line.day);
   const t = r.totals;
@@ -155,26 +172,20 @@ export function ratioFor(set: FactorSet, label: string, table: RatioTable, plan:
   const memoryKwh = t ? t.memoryKwh * k * pue : 0;
   const gpuKwh = t ? t.gpuKwh * k * pue : 0;
   const energyKwh = cpuKwh + memoryKwh + gpuKwh;
-  const texts = textsOf(r, plan);
-  return {
-    usageClass: "cost-ratio",
-    method: "cost-ratio",
-    factorSet: label,
-    energyKwh,
-    cpuKwh,
-    memoryKwh,
-    storageKwh: 0,
-    networkKwh: 0,
-    gpuKwh,
-    co2eGrams: energyKwh * gridGPerKwh,
-    marketCo2eGrams: energyKwh * marketGPerKwh,
-    embodiedCo2eGrams: t ? t.embodiedGrams * k : 0,
-    energyKwhLow: energyKwh * set.uncertainty.costRatio[0],
-    energyKwhHigh: energyKwh * set.uncertainty.costRatio[1],
-    co2eGramsLow: energyKwh * set.uncertainty.costRatio[0] * plan.factors.gridLowGPerKwh,
-    co2eGramsHigh: energyKwh * set.uncertainty.costRatio[1] * plan.factors.gridHighGPerKwh,
-    reason: line.unblendedCostUsd < 0 ? `${texts.reason} (negative cost counted as 0)` : texts.reason,
-    fallback: texts.fallback,
-    utilisation: null,
-  };
+  v[at + SLOT.energyKwh] = energyKwh;
+  v[at + SLOT.cpuKwh] = cpuKwh;
+  v[at + SLOT.memoryKwh] = memoryKwh;
+  v[at + SLOT.storageKwh] = 0;
+  v[at + SLOT.networkKwh] = 0;
+  v[at + SLOT.gpuKwh] = gpuKwh;
+  v[at + SLOT.co2eGrams] = energyKwh * gridGPerKwh;
+  v[at + SLOT.marketCo2eGrams] = energyKwh * marketGPerKwh;
+  v[at + SLOT.embodiedCo2eGrams] = t ? t.embodiedGrams * k : 0;
+  v[at + SLOT.energyKwhLow] = energyKwh * set.uncertainty.costRatio[0];
+  v[at + SLOT.energyKwhHigh] = energyKwh * set.uncertainty.costRatio[1];
+  v[at + SLOT.co2eGramsLow] = energyKwh * set.uncertainty.costRatio[0] * plan.factors.gridLowGPerKwh;
+  v[at + SLOT.co2eGramsHigh] = energyKwh * set.uncertainty.costRatio[1] * plan.factors.gridHighGPerKwh;
+  v[at + SLOT.utilisation] = Number.NaN;
+  const words = textsOf(r, plan, label);
+  return line.unblendedCostUsd < 0 ? { ...words, reason: `${words.reason} (negative cost counted as 0)` } : words;
 }

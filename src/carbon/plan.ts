@@ -200,7 +200,8 @@ function instancePlan(set: FactorSet, plan: Plan, rule: Extract<Rule, { kind: "i
         : `${vcpus} vCPUs x ${cpu.note}`,
     );
     // CCF's memory term: memory beyond what the per-vCPU watts include (none for burstables).
-    const memoryGb = baseline === null && family ? ccfMemoryGbPerHour(family, vcpus, gbPerChip(cpu.procs)) : null;
+    const memoryGb =
+      baseline === null && family ? ccfMemoryGbPerHour(family, vcpus, gbPerChip(cpu.procs), name?.size) : null;
     if (memoryGb) {
       plan.memoryKwhPerUnit = memoryGb * rule.copies * set.memoryKwhPerGbHour;
       notes.push(

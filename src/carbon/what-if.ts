@@ -6,6 +6,7 @@
 import type { Footprint } from "../model";
 import type { EstimatedLine } from "../store/cost-lines";
 import { factorSetByName, regionFactors } from "./factor-sets";
+import { footprintRecord } from "./footprint-batch";
 import { resolveRegion, splitUsageType } from "./regions";
 
 export const WHAT_IF_REGIONS = ["eu-west-3", "eu-north-1", "eu-west-1", "eu-central-1"] as const;
@@ -21,7 +22,7 @@ export function inRegion(item: EstimatedLine, targetRegion: string): Footprint |
   const k = to.pue / from.pue;
   const energyKwh = f.energyKwh * k;
   return {
-    ...f,
+    ...footprintRecord(f),
     energyKwh,
     cpuKwh: f.cpuKwh * k,
     memoryKwh: f.memoryKwh * k,

@@ -10,6 +10,7 @@ import { applyScale } from "../carbon/calibration-scales";
 import { coverageOf } from "../carbon/coverage";
 import { estimateLines } from "../carbon/estimate";
 import { FACTOR_SETS, factorSetByName, factorSetLabel } from "../carbon/factor-sets";
+import { footprintRecord } from "../carbon/footprint-batch";
 import { addDays } from "../days";
 import type { CostLine, Footprint } from "../model";
 import { FOOTPRINT_COLUMN_KEYS } from "../store/cost-line-columns";
@@ -38,7 +39,7 @@ function toRow(item: EstimatedLine, index: number): Row {
     usageAmount: line.usageAmount,
     usageUnit: line.usageUnit,
     costUsd: line.unblendedCostUsd,
-    ...footprint,
+    ...footprintRecord(footprint),
   };
 }
 

@@ -1,5 +1,5 @@
 /** `cairn user add|list|rm`: the dashboard's users and their roles. */
-import { passwordProblem } from "../../web/auth/password";
+import { passwordProblem } from "../auth/password";
 import { removeUserService } from "../services/remove-user";
 import { emailField, saveUserService } from "../services/save-user";
 import { listUsers, normaliseEmail, ROLES, type Role } from "../store/users";

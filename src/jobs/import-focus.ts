@@ -42,6 +42,7 @@ import {
 import { finishRun, startRun } from "../store/runs";
 import { readDb, type Store } from "../store/store";
 import { importFailureKind } from "./import-failure-kind";
+import { keepRunLease, type RunLeaseKeeper } from "./run-lease-keeper";
 
 export const SOURCE = "focus";
 /** Days after a month's end before its invoice is taken as final. */
@@ -202,6 +203,7 @@ async function readAll(
   summary: ImportSummary,
   aggregate: FocusAggregate,
   staging: Staging,
+  lease: RunLeaseKeeper,
 ): Promise<void> {
   const limit = deps.flushKeys ?? FLUSH_KEYS;
   for (const [i, object] of planned.read.entries()) {
@@ -217,6 +219,7 @@ async function readAll(
           return summary.badRows <= args.maxErrors;
         },
         onProgress: (bytesRead, rows) => {
+          lease.touch();
           flush(aggregate, staging, limit, deps.releaseMemory);
           deps.onProgress?.({
             file: object.name,
@@ -337,8 +340,12 @@ export async function importFocus(deps: ImportFocusDeps, args: ImportFocusArgs):
   const runId = await startRun(store, { source: SOURCE, startedAt });
   const aggregate = newAggregate();
   const staging = openStaging(store);
+  const lease = keepRunLease(store, runId, deps.now);
   try {
-    await readAll(deps, args, planned, summary, aggregate, staging);
+    await readAll(deps, args, planned, summary, aggregate, staging, lease);
+    // The write below is synchronous: it starts with a fresh lease.
+    lease.touch();
+    await lease.settle();
     if (summary.badRows > args.maxErrors) {
       throw new ImportRefusedError(
         `stopped after ${summary.badRows} bad rows (CAIRN_IMPORT_MAX_ERRORS=${args.maxErrors}); nothing was written`,

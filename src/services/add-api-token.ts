@@ -3,7 +3,7 @@
  * hash is stored and nothing of it is audited. Used by `cairn token add`.
  */
 import { z } from "zod";
-import { newApiToken } from "../../web/auth/tokens";
+import { newApiToken } from "../auth/tokens";
 import { insertApiToken } from "../store/api-tokens";
 import { recordAudit } from "../store/audit-log";
 import type { Store } from "../store/store";

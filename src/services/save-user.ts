@@ -4,7 +4,7 @@
  * recorded. Used by `cairn user add`.
  */
 import { z } from "zod";
-import { hashPassword, passwordProblem } from "../../web/auth/password";
+import { hashPassword, passwordProblem } from "../auth/password";
 import { recordAudit } from "../store/audit-log";
 import type { Store } from "../store/store";
 import { normaliseEmail, ROLES, type Role, saveUser } from "../store/users";

@@ -38,6 +38,16 @@ export const FOOTPRINT_UPDATE: Record<string, SQL> = Object.fromEntries(
   FOOTPRINT_COLUMN_KEYS.map((k) => [k, excluded(footprintColumns[k])]),
 );
 
+/**
+ * A footprint's columns as the row's own properties. The estimator's footprints are views whose
+ * values are getters (src/carbon/footprint-batch.ts): a spread would copy none of them.
+ */
+export function footprintRow(f: Footprint): Footprint {
+  const row: Record<string, unknown> = {};
+  for (const k of FOOTPRINT_COLUMN_KEYS) row[k] = f[k];
+  return row as unknown as Footprint;
+}
+
 /** The SQL name of a line column, for hand-built conditions. */
 export function lineColumnName(key: LineColumnKey): string {
   return lineColumns[key].name;

@@ -15,6 +15,7 @@ import type { CostLine, Day, Footprint } from "../model";
 import {
   FOOTPRINT_COLUMN_KEYS,
   FOOTPRINT_UPDATE,
+  footprintRow,
   LINE_COLUMN_KEYS,
   LINE_UPDATE,
   lineIdByNaturalKey,
@@ -62,7 +63,7 @@ function insertFootprints(db: D1Db, items: readonly { line: CostLine; footprint:
     .insert(footprints)
     .values(
       items.map(({ line, footprint }) => ({
-        ...footprint,
+        ...footprintRow(footprint),
         costLineId: lineIdByNaturalKey((k) => line[k as keyof CostLine]),
       })),
     )

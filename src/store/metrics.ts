@@ -6,6 +6,7 @@
 import { and, type Column, eq, getTableColumns, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
 import type { Day, Footprint, MetricDay } from "../model";
+import { footprintRow } from "./cost-line-columns";
 import { refreshCostRollup } from "./cost-rollup";
 import { footprints, metricDays } from "./schema/index";
 import { readDb, type Store } from "./store";
@@ -93,7 +94,7 @@ export async function replaceFootprints(
         db.delete(footprints).where(eq(footprints.costLineId, costLineId)).run();
         if (footprint)
           db.insert(footprints)
-            .values({ costLineId, ...footprint })
+            .values({ costLineId, ...footprintRow(footprint) })
             .run();
       }
     });
@@ -106,7 +107,7 @@ export async function replaceFootprints(
   const statements: any[] = [];
   for (const { costLineId, footprint } of items) {
     statements.push(db.delete(footprints).where(eq(footprints.costLineId, costLineId)));
-    if (footprint) statements.push(db.insert(footprints).values({ costLineId, ...footprint }));
+    if (footprint) statements.push(db.insert(footprints).values({ costLineId, ...footprintRow(footprint) }));
   }
   if (statements.length > 0) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
   await refreshCostRollup(readDb(store));

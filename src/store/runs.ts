@@ -57,6 +57,14 @@ export async function renewRunLeases(store: Store, now: Date): Promise<void> {
     .where(eq(collectionRuns.status, "running"));
 }
 
+/** Extends the lease of one running run (a long import, which holds no collection lock). */
+export async function renewRunLease(store: Store, id: number, now: Date): Promise<void> {
+  await readDb(store)
+    .update(collectionRuns)
+    .set({ leaseUntil: leaseFrom(now.toISOString()) })
+    .where(and(eq(collectionRuns.id, id), eq(collectionRuns.status, "running")));
+}
+
 /** Closes runs whose lease expired as failed, "interrupted"; returns how many. */
 export async function closeAbandonedRuns(store: Store, now: Date): Promise<number> {
   const at = now.toISOString();

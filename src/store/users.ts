@@ -1,4 +1,4 @@
-/** Dashboard users: email, role and password hash. Hashing happens in web/auth/password.ts. */
+/** Dashboard users: email, role and password hash. Hashing happens in src/auth/password.ts. */
 import { asc, count, eq } from "drizzle-orm";
 import { apiTokens, sessions, users } from "./schema/index";
 import { readDb, type Store } from "./store";

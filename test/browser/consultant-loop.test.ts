@@ -6,10 +6,10 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/auth/password";
 import { runAlerts } from "../../src/jobs/alerts";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import { saveUser } from "../../src/store/users";
-import { hashPassword } from "../../web/auth/password";
 import {
   chromiumStatus,
   cleanup,

@@ -6,9 +6,9 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/auth/password";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import { saveUser } from "../../src/store/users";
-import { hashPassword } from "../../web/auth/password";
 import {
   chromiumStatus,
   cleanup,

@@ -6,6 +6,8 @@
  */
 import { asc, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { estimateLines } from "../../src/carbon/estimate";
+import { footprintRecord } from "../../src/carbon/footprint-batch";
 import type { CostLine, Footprint, MetricDay } from "../../src/model";
 import { type EstimatedLine, replaceCostLines, upsertCostLines } from "../../src/store/cost-lines";
 import { recordImportFile, replaceOtherProviders, seenFileVersions } from "../../src/store/imports";
@@ -235,6 +237,20 @@ export function storeContract(driver: string, open: () => Store): void {
         const rows = await readDb(store).select().from(footprints);
         expect(rows.map((f) => f.co2eGrams)).toEqual([80]);
         expect((await daily(store)).map((d) => d.co2e)).toEqual([80]);
+      });
+      it("stores the estimator's packed footprints (values read through getters), by upsert and by id", async () => {
+        const line = contractLine({ usageType: "EUW3-BoxUsage:m5.large", usageAmount: 24, unblendedCostUsd: 2 });
+        const [item] = estimateLines([line], { factorSet: "cairn-2026" });
+        const expected = footprintRecord(item?.footprint as Footprint);
+        expect(expected.co2eGrams).toBeGreaterThan(0);
+        await upsertCostLines(store, [item as EstimatedLine], AT);
+        const [stored] = await readDb(store).select().from(footprints);
+        expect(stored).toMatchObject(expected);
+        const [again] = estimateLines([{ ...line, usageAmount: 12 }], { factorSet: "cairn-2026" });
+        const [row] = await lines(store);
+        await replaceFootprints(store, [{ costLineId: row?.id ?? -1, footprint: again?.footprint ?? null }]);
+        const [replaced] = await readDb(store).select().from(footprints);
+        expect(replaced).toMatchObject(footprintRecord(again?.footprint as Footprint));
       });
     });
 

@@ -4,12 +4,13 @@
  * session cookie and, on POSTs, the session's CSRF token; `fixture.token("viewer")` returns an
  * API token for `Authorization: Bearer`.
  */
+
+import { randomSecret, sha256 } from "../../src/auth/password";
 import { loadConfig } from "../../src/config";
 import { insertApiToken } from "../../src/store/api-tokens";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import { type Role, saveUser } from "../../src/store/users";
 import { createApp } from "../../web/app";
-import { randomSecret, sha256 } from "../../web/auth/password";
 import { SESSION_COOKIE, startSession } from "../../web/auth/session";
 import type { WebDeps } from "../../web/deps";
 

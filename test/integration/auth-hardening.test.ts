@@ -4,8 +4,8 @@
  * and request bodies are capped before anything parses them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/auth/password";
 import { saveUser } from "../../src/store/users";
-import { hashPassword } from "../../web/auth/password";
 import { safeNext } from "../../web/auth/routes";
 import { webFixture } from "../helpers/web";
 

@@ -3,9 +3,9 @@
  * token, cookies and their flags, rate limiting in the database, sign-out, the demo mode.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "../../src/auth/password";
 import { findUserByEmail, saveUser } from "../../src/store/users";
 import { DEMO_EMAIL, ensureDemoUser } from "../../web/auth/demo";
-import { hashPassword, verifyPassword } from "../../web/auth/password";
 import { safeNext } from "../../web/auth/routes";
 import { webFixture } from "../helpers/web";
 

@@ -3,18 +3,17 @@
  * totals and line counts must equal what a plain, independent reading of the file gives.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { asc, eq, sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { estimateLines } from "../../src/carbon/estimate";
 import { importFocus } from "../../src/jobs/import-focus";
 import type { CostLine } from "../../src/model";
 import { otherProviderTotals } from "../../src/store/imports";
-import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { costLines, footprints } from "../../src/store/schema/index";
+import { useFocusImportFixture } from "../helpers/focus-import-fixture";
 import { FOCUS_SAMPLE, sampleRows, withCostExplorerNames } from "../helpers/focus-sample";
 
 const SAMPLE = FOCUS_SAMPLE;
@@ -54,24 +53,15 @@ function expected(rows: Record<string, string>[]) {
 
 const estimate = (lines: CostLine[]) => estimateLines(lines, { factorSet: "cairn-2026" });
 
-let opened: OpenedStore;
-let dir: string;
-beforeEach(async () => {
-  opened = openSqliteStore(":memory:");
-  dir = await mkdtemp(join(tmpdir(), "cairn-focus-test-"));
-});
-afterEach(async () => {
-  opened.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const fx = useFocusImportFixture("cairn-focus-test");
 
 function deps() {
-  return { store: opened.store, now: () => NOW, estimate };
+  return { store: fx.opened.store, now: () => NOW, estimate };
 }
 const args = (target: string, maxErrors = 100) => ({ target, pipelineTag: TAG, maxErrors });
 
 function storedLines() {
-  return opened.store.db
+  return fx.opened.store.db
     .select({
       day: costLines.day,
       accountId: costLines.accountId,
@@ -100,7 +90,7 @@ function storedLines() {
 }
 
 function serviceTotals(): Map<string, number> {
-  const rows = opened.store.db
+  const rows = fx.opened.store.db
     .select({ service: costLines.service, cost: sql<number>`sum(${costLines.unblendedCostUsd})` })
     .from(costLines)
     .groupBy(costLines.service)
@@ -141,7 +131,7 @@ describe("cairn import of the FOCUS 1.0 sample", () => {
     for (const o of summary.otherProviders) counted.set(o.provider, (counted.get(o.provider) ?? 0) + o.rows);
     expect(counted).toEqual(truth.others);
     expect(summary.otherProviderRows).toBe([...truth.others.values()].reduce((a, b) => a + b, 0));
-    const stored = await otherProviderTotals(opened.store);
+    const stored = await otherProviderTotals(fx.opened.store);
     expect(stored.reduce((s, o) => s + o.rows, 0)).toBe(summary.otherProviderRows);
     // Azure's and Oracle's regions never appear among the stored lines.
     const regions = new Set(storedLines().map((l) => l.region));
@@ -154,11 +144,11 @@ describe("cairn import of the FOCUS 1.0 sample", () => {
     const second = await importFocus(deps(), args(SAMPLE));
     expect(second.status).toBe("succeeded");
     expect(storedLines()).toEqual(first);
-    expect((await otherProviderTotals(opened.store)).reduce((s, o) => s + o.rows, 0)).toBe(second.otherProviderRows);
+    expect((await otherProviderTotals(fx.opened.store)).reduce((s, o) => s + o.rows, 0)).toBe(second.otherProviderRows);
   });
 
   it("reads gzip the same as plain CSV", async () => {
-    const gz = join(dir, "export-00001.csv.gz");
+    const gz = join(fx.dir, "export-00001.csv.gz");
     await writeFile(gz, gzipSync(readFileSync(SAMPLE)));
     const summary = await importFocus(deps(), args(gz));
     expect(summary.status).toBe("succeeded");

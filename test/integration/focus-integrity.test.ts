@@ -5,35 +5,24 @@
  * `import_lines` and its cost lines as they were, agreeing.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ImportFocusDeps, importFocus } from "../../src/jobs/import-focus";
 import type { CostLine } from "../../src/model";
-import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { costLines, importLines } from "../../src/store/schema/index";
+import { useFocusImportFixture } from "../helpers/focus-import-fixture";
 import { focusCsv, focusRow } from "../helpers/focus-rows";
 
 const SAMPLE = join(import.meta.dirname, "../fixtures/focus/focus-1.0-sample.csv");
 const estimate = (lines: CostLine[]) => lines.map((line) => ({ line, footprint: null }));
 
-let opened: OpenedStore;
-let dir: string;
-beforeEach(async () => {
-  opened = openSqliteStore(":memory:");
-  dir = await mkdtemp(join(tmpdir(), "cairn-focus-integrity-"));
-});
-afterEach(async () => {
-  opened.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const fx = useFocusImportFixture("cairn-focus-integrity");
 
 const deps = (extra: Partial<ImportFocusDeps> = {}): ImportFocusDeps => ({
-  store: opened.store,
+  store: fx.opened.store,
   now: () => new Date("2026-03-10T12:00:00Z"),
   estimate,
   ...extra,
@@ -42,11 +31,11 @@ const run = (target: string, extra: Partial<ImportFocusDeps> = {}) =>
   importFocus(deps(extra), { target, pipelineTag: "pipeline", maxErrors: 10 });
 
 function totals() {
-  const [lines] = opened.store.db
+  const [lines] = fx.opened.store.db
     .select({ cost: sql<number>`round(coalesce(sum(${costLines.unblendedCostUsd}), 0), 6)`, n: sql<number>`count(*)` })
     .from(costLines)
     .all();
-  const [imported] = opened.store.db
+  const [imported] = fx.opened.store.db
     .select({
       cost: sql<number>`round(coalesce(sum(${importLines.unblendedCostUsd}), 0), 6)`,
       n: sql<number>`count(*)`,
@@ -54,12 +43,6 @@ function totals() {
     .from(importLines)
     .all();
   return { lines, imported };
-}
-
-async function write(name: string, data: string | Uint8Array | ArrayBuffer): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, typeof data === "string" ? data : Buffer.from(data as ArrayBuffer));
-  return path;
 }
 
 describe("damaged FOCUS files", () => {
@@ -71,7 +54,7 @@ describe("damaged FOCUS files", () => {
     const text = readFileSync(SAMPLE, "utf8");
     // Cut inside a record, as an interrupted copy leaves it.
     const half = text.slice(0, text.indexOf("\n", text.length / 2) + 20);
-    const path = await write("cut.csv", half);
+    const path = await fx.write("cut.csv", half);
     const summary = await run(path);
     expect(summary.status).toBe("failed");
     expect(summary.error).toMatch(new RegExp(`^${path}: the file ends in the middle of the record at line \\d+`));
@@ -84,7 +67,7 @@ describe("damaged FOCUS files", () => {
     await run(SAMPLE);
     const before = totals();
     const gz = gzipSync(readFileSync(SAMPLE));
-    const path = await write("cut.csv.gz", gz.subarray(0, Math.floor(gz.length / 2)));
+    const path = await fx.write("cut.csv.gz", gz.subarray(0, Math.floor(gz.length / 2)));
     const summary = await run(path);
     expect(summary.status).toBe("failed");
     expect(summary.error).toBe(
@@ -109,10 +92,10 @@ describe("damaged FOCUS files", () => {
         { name: "SubAccountId", data: rows.map((r) => r.SubAccountId), type: "STRING" },
       ],
     });
-    const whole = await write("whole.parquet", buffer);
+    const whole = await fx.write("whole.parquet", buffer);
     expect((await run(whole)).status).toBe("succeeded");
     const before = totals();
-    const path = await write("cut.parquet", new Uint8Array(buffer).subarray(0, Math.floor(buffer.byteLength * 0.7)));
+    const path = await fx.write("cut.parquet", new Uint8Array(buffer).subarray(0, Math.floor(buffer.byteLength * 0.7)));
     const summary = await run(path);
     expect(summary.status).toBe("failed");
     expect(summary.error).toMatch(new RegExp(`^${path}: Parquet data is damaged or truncated \\(.+\\); nothing was`));
@@ -121,7 +104,7 @@ describe("damaged FOCUS files", () => {
 
   it("refuses a record longer than 1 MiB with a clear error instead of re-reading it for minutes", async () => {
     const header = focusCsv([]).trimEnd();
-    const path = await write("long.csv", `${header}\n"${"x".repeat(3 * 1024 * 1024)}\n`);
+    const path = await fx.write("long.csv", `${header}\n"${"x".repeat(3 * 1024 * 1024)}\n`);
     const summary = await run(path);
     expect(summary.status).toBe("failed");
     expect(summary.error).toBe(
@@ -133,7 +116,7 @@ describe("damaged FOCUS files", () => {
     const header = `${focusCsv([]).trimEnd()}\n`;
     // 256 MiB of line breaks: blank lines, so neither the record cap nor bad rows stop it.
     const bomb = gzipSync(Buffer.concat([Buffer.from(header), Buffer.alloc(256 * 1024 * 1024, 10)]), { level: 9 });
-    const path = await write("bomb.csv.gz", bomb);
+    const path = await fx.write("bomb.csv.gz", bomb);
     const summary = await run(path);
     expect(summary.status).toBe("failed");
     expect(summary.error).toMatch(
@@ -144,11 +127,11 @@ describe("damaged FOCUS files", () => {
 
 describe("one transaction per export", () => {
   it("leaves import_lines and cost lines agreeing when the rebuild fails", async () => {
-    const v1 = await write("jan-v1.csv", focusCsv([focusRow({ BilledCost: "1" })]));
+    const v1 = await fx.write("jan-v1.csv", focusCsv([focusRow({ BilledCost: "1" })]));
     expect((await run(v1)).status).toBe("succeeded");
     const before = totals();
     expect(before).toEqual({ lines: { cost: 1, n: 1 }, imported: { cost: 1, n: 1 } });
-    const v2 = await write("jan-v2.csv", focusCsv([focusRow({ BilledCost: "5" })]));
+    const v2 = await fx.write("jan-v2.csv", focusCsv([focusRow({ BilledCost: "5" })]));
     const failing = () => {
       throw new Error("estimator crashed");
     };
@@ -171,7 +154,7 @@ describe("one transaction per export", () => {
     ];
     // Rows of one key far apart, so the flushes split each key's sum.
     const text = focusCsv([...rows, ...Array.from({ length: 3000 }, () => rows).flat()]);
-    const path = await write("two-months.csv", text);
+    const path = await fx.write("two-months.csv", text);
     const flushed = await run(path, { flushKeys: 1 });
     expect(flushed.status).toBe("succeeded");
     const after = totals();

@@ -1,37 +1,20 @@
-/**
- * Idempotency per billing period and account: a newer export of a month replaces it, a
- * correction issued in a later period lands in the period it corrects (once, however often it
- * is imported), and Parquet exports import like CSV.
- */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { asc, sql } from "drizzle-orm";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importFocus } from "../../src/jobs/import-focus";
 import type { CostLine } from "../../src/model";
-import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { costLines } from "../../src/store/schema/index";
+import { useFocusImportFixture } from "../helpers/focus-import-fixture";
 import { focusCsv, focusRow } from "../helpers/focus-rows";
 
 const estimate = (lines: CostLine[]) => lines.map((line) => ({ line, footprint: null }));
-let opened: OpenedStore;
-let dir: string;
-beforeEach(async () => {
-  opened = openSqliteStore(":memory:");
-  dir = await mkdtemp(join(tmpdir(), "cairn-focus-periods-"));
-});
-afterEach(async () => {
-  opened.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const fx = useFocusImportFixture("cairn-focus-periods");
 
-const deps = () => ({ store: opened.store, now: () => new Date("2026-03-10T12:00:00Z"), estimate });
+const deps = () => ({ store: fx.opened.store, now: () => new Date("2026-03-10T12:00:00Z"), estimate });
 const run = (target: string) => importFocus(deps(), { target, pipelineTag: "pipeline", maxErrors: 0 });
 
 function byMonthAndAccount() {
-  return opened.store.db
+  return fx.opened.store.db
     .select({
       month: sql<string>`substr(${costLines.day}, 1, 7)`,
       accountId: costLines.accountId,
@@ -42,12 +25,6 @@ function byMonthAndAccount() {
     .groupBy(sql`1`, costLines.accountId)
     .orderBy(asc(sql`1`), asc(costLines.accountId))
     .all();
-}
-
-async function write(name: string, text: string | ArrayBuffer): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, typeof text === "string" ? text : Buffer.from(text));
-  return path;
 }
 
 const january = [
@@ -67,13 +44,17 @@ const february = (extra: ReturnType<typeof focusRow>[] = []) => [
 
 describe("FOCUS periods", () => {
   it("sums resource-level rows to one cost line per key and day", async () => {
-    const summary = await run(await write("jan.csv", focusCsv(january)));
+    const summary = await run(await fx.write("jan.csv", focusCsv(january)));
     expect(summary.costLinesWritten).toBe(2);
     expect(byMonthAndAccount()).toEqual([
       { month: "2026-01", accountId: "011111111111", cost: 3, lines: 1 },
       { month: "2026-01", accountId: "022222222222", cost: 4, lines: 1 },
     ]);
-    const [line] = opened.store.db.select().from(costLines).where(sql`${costLines.accountId} = '011111111111'`).all();
+    const [line] = fx.opened.store.db
+      .select()
+      .from(costLines)
+      .where(sql`${costLines.accountId} = '011111111111'`)
+      .all();
     expect(line).toMatchObject({
       day: "2026-01-05",
       service: "AWS Lambda",
@@ -89,14 +70,14 @@ describe("FOCUS periods", () => {
   });
 
   it("replaces a period when a newer export of the same month is imported", async () => {
-    await run(await write("jan-v1.csv", focusCsv(january)));
+    await run(await fx.write("jan-v1.csv", focusCsv(january)));
     // The newer export restates account 1 and no longer has account 2's line.
-    await run(await write("jan-v2.csv", focusCsv([focusRow({ BilledCost: "5" })])));
+    await run(await fx.write("jan-v2.csv", focusCsv([focusRow({ BilledCost: "5" })])));
     expect(byMonthAndAccount()).toEqual([{ month: "2026-01", accountId: "011111111111", cost: 5, lines: 1 }]);
   });
 
   it("applies a correction to the period it corrects, once however often it is imported", async () => {
-    await run(await write("jan.csv", focusCsv(january)));
+    await run(await fx.write("jan.csv", focusCsv(january)));
     const correction = focusRow({
       BilledCost: "-0.5",
       EffectiveCost: "-0.5",
@@ -105,7 +86,7 @@ describe("FOCUS periods", () => {
       BillingPeriodEnd: "2026-03-01T00:00:00Z",
       ChargePeriodStart: "2026-01-05T00:00:00Z",
     });
-    const feb = await write("feb.csv", focusCsv(february([correction])));
+    const feb = await fx.write("feb.csv", focusCsv(february([correction])));
     const first = await run(feb);
     expect(first.periods.map((p) => [p.billingPeriod, p.correctionRows])).toEqual([["2026-02", 1]]);
     expect(first.months.map((m) => m.month)).toEqual(["2026-01", "2026-02"]);
@@ -118,10 +99,10 @@ describe("FOCUS periods", () => {
     await run(feb);
     expect(byMonthAndAccount()).toEqual(expected);
     // Re-importing January keeps February's correction applied.
-    await run(await write("jan-again.csv", focusCsv(january)));
+    await run(await fx.write("jan-again.csv", focusCsv(january)));
     expect(byMonthAndAccount()).toEqual(expected);
     // A newer February export without the correction withdraws it.
-    await run(await write("feb-v2.csv", focusCsv(february())));
+    await run(await fx.write("feb-v2.csv", focusCsv(february())));
     expect(byMonthAndAccount()[0]).toEqual({ month: "2026-01", accountId: "011111111111", cost: 3, lines: 1 });
   });
 
@@ -150,7 +131,7 @@ describe("FOCUS periods", () => {
       ],
       rowGroupSize: 2,
     });
-    const summary = await run(await write("export-00001.snappy.parquet", buffer));
+    const summary = await run(await fx.write("export-00001.snappy.parquet", buffer));
     expect(summary.status).toBe("succeeded");
     expect(summary.files[0]?.version).toBe("1.2");
     expect(summary.rows).toBe(4);
@@ -159,7 +140,7 @@ describe("FOCUS periods", () => {
       { month: "2026-01", accountId: "022222222222", cost: 4, lines: 1 },
       { month: "2026-02", accountId: "011111111111", cost: 8, lines: 1 },
     ]);
-    const pipelines = opened.store.db.selectDistinct({ p: costLines.pipeline }).from(costLines).all();
+    const pipelines = fx.opened.store.db.selectDistinct({ p: costLines.pipeline }).from(costLines).all();
     expect(pipelines).toEqual([{ p: "temperatures" }]);
   });
 });

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateLines } from "../../src/carbon/estimate";
 import { loadDemo } from "../../src/jobs/load-demo";
+import { finishRun, startRun } from "../../src/store/runs";
 import { type SignedIn, webFixture } from "../helpers/web";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
@@ -24,6 +25,14 @@ beforeAll(async () => {
     } as never,
     { onlyIfEmpty: false },
   );
+  // A collection run over a window of days, as Cost Explorer's runs are recorded (the demo's are not).
+  const run = await startRun(fixture.store, {
+    source: "cost-explorer",
+    startedAt: "2026-11-18T06:00:00Z",
+    fromDay: "2026-11-14",
+    toDay: "2026-11-18",
+  });
+  await finishRun(fixture.store, run, { finishedAt: "2026-11-18T06:01:00Z", status: "succeeded", requests: 3 });
   admin = await fixture.signIn("admin");
 }, 120_000);
 afterAll(() => fixture.close());
@@ -91,5 +100,12 @@ describe("French pages of the demo", () => {
     const badSpace = lines.filter((l) => / [:;!?%»]|« /.test(l));
     const glued = lines.filter((l) => /\p{L}[:;!?](\s|$)/u.test(l) && !/forecast:|https?:/.test(l));
     expect({ path, badSpace, glued }).toEqual({ path, badSpace: [], glued: [] });
+  });
+
+  it.each(PAGES)("%s: days written out, never as ISO dates", async (path) => {
+    const html = await (await admin.request(path)).text();
+    // Form values and links keep ISO days; what is read is the page's text outside inputs.
+    const text = pageText(html.replace(/<(input|option|select|textarea)[^>]*>/g, ""), false);
+    expect({ path, iso: text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [] }).toEqual({ path, iso: [] });
   });
 });

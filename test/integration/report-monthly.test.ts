@@ -95,9 +95,9 @@ describe("monthly report on the demo's last full month", () => {
       .all() as { service: string; region: string; g: number; m: number }[];
     const cairnOf = (re: RegExp, region: string) =>
       groups.filter((x) => re.test(x.service) && x.region === region).reduce((s, x) => s + x.g, 0);
-    const s3Ireland = cairnOf(/Simple Storage/, "eu-west-1");
+    const s3Paris = cairnOf(/Simple Storage/, "eu-west-3");
     const ec2Paris = cairnOf(/Elastic Compute|EC2 - Other/, "eu-west-3");
-    expect(s3Ireland).toBeGreaterThan(0);
+    expect(s3Paris).toBeGreaterThan(0);
     const figure = (productCode: string, regionCode: string, grams: number, market: number) => ({
       month: "2026-10",
       usageAccountId: "111122223333",
@@ -110,10 +110,11 @@ describe("monthly report on the demo's last full month", () => {
       marketCo2eGrams: market,
       lastRefresh: "2026-11-21T00:00:00Z",
     });
-    // AWS: S3 in Ireland a quarter of Cairn's (4x apart: flagged), EC2 in Paris 1.25x (not flagged).
+    // AWS: S3 in Paris (the demo's largest S3, the camera-trap images) a quarter of Cairn's (4x
+    // apart: flagged), EC2 in Paris 1.25x (not flagged).
     await replaceAwsCarbonMonths(
       opened.store,
-      [figure("AmazonS3", "eu-west-1", s3Ireland / 4, 40), figure("AmazonEC2", "eu-west-3", ec2Paris * 1.25, 10)],
+      [figure("AmazonS3", "eu-west-3", s3Paris / 4, 40), figure("AmazonEC2", "eu-west-3", ec2Paris * 1.25, 10)],
       "test",
       "2026-11-25T00:00:00Z",
     );
@@ -127,13 +128,13 @@ describe("monthly report on the demo's last full month", () => {
       // service and region Cairn has there; AWS's market-based figure beside Cairn's.
       const cairnAll = groups.reduce((s, x) => s + x.g, 0);
       const cairnMarket = groups.reduce((s, x) => s + x.m, 0);
-      const aws = s3Ireland / 4 + ec2Paris * 1.25;
+      const aws = s3Paris / 4 + ec2Paris * 1.25;
       const f = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       expect(text).toContain(squash("en market-based (scopes 1 et 2), à côté de l'estimation propre de Cairn"));
       expect(text).toContain(squash(`: ${f.format(cairnAll / aws)}× et ${f.format(cairnMarket / 50)}× ceux d'AWS`));
       // The flagged services and regions, with the ratio and the likely cause, in the report itself.
       expect(text).toContain(squash("Écart de plus de 2× (cause probable) :"));
-      expect(text).toContain(squash(`AmazonS3 en eu-west-1, ${f.format(4)}× (stockage : hypothèses de redondance`));
+      expect(text).toContain(squash(`AmazonS3 en eu-west-3, ${f.format(4)}× (stockage : hypothèses de redondance`));
       expect(text).not.toContain(squash("AmazonEC2 en eu-west-3,"));
       // Services Cairn has and AWS does not report are flagged too (AWS counts them elsewhere or at
       // 0): the three largest are named, the rest counted and left to the carbon page.

@@ -7,12 +7,12 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createWebhookTransport } from "../../reports/mail/webhook";
+import { hashPassword } from "../../src/auth/password";
 import { claimNotification, enqueue, markAttemptFailed, pendingNotifications } from "../../src/store/notifications";
 import { apiTokens, sessions, users } from "../../src/store/schema/index";
 import { saveUser } from "../../src/store/users";
 import { clientAddressOf } from "../../web/auth/client-address";
 import { DEMO_EMAIL, DEMO_SESSIONS_KEPT, ensureDemoUser } from "../../web/auth/demo";
-import { hashPassword } from "../../web/auth/password";
 import { nodeAssetRoutes } from "../../web/node-assets";
 import { webFixture } from "../helpers/web";
 

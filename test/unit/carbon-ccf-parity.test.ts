@@ -60,6 +60,36 @@ const ROWS: Row[] = [
     ccfKwh: 0.02511528,
   },
   {
+    // c4 on Haswell (1.00-4.74 W, 2.87 W at 50%): 2 x 24 x 2.87 = 137.76 Wh. Memory: CCF's
+    // c4.8xlarge has 60 GB (not 36 x 1.875 = 67.5) on 1 chip: (60 - 27.71) x 3.75/60 =
+    // 2.018125 GB x 24 x 0.392 = 18.98653 Wh. (137.76 + 18.98653) x 1.135 = 177.9073 Wh.
+    name: "EC2 c4.large, 24 h",
+    line: { service: EC2, usageType: "EUW3-BoxUsage:c4.large", usageAmount: 24, usageUnit: "Hrs" },
+    ccfKwh: 0.1779073,
+  },
+  {
+    // c5n on Cascade Lake / Skylake (2.38 W): 72 x 24 x 2.38 = 4112.64 Wh. Memory: CCF's
+    // c5n.18xlarge has 192 GB on ceil(72/96) = 1 chip: (192 - 89.72) x 192/192 = 102.28 GB
+    // x 24 x 0.392 = 962.2502 Wh. (4112.64 + 962.2502) x 1.135 = 5760.000 Wh.
+    name: "EC2 c5n.18xlarge, 24 h",
+    line: { service: EC2, usageType: "EUW3-BoxUsage:c5n.18xlarge", usageAmount: 24, usageUnit: "Hrs" },
+    ccfKwh: 5.7600004,
+  },
+  {
+    // i3en on Cascade Lake / Skylake (2.38 W): 2 x 24 x 2.38 = 114.24 Wh. Memory: i3en.24xlarge
+    // 768 GB on 1 chip: (768 - 89.72) x 16/768 = 14.13083 GB x 24 x 0.392 = 132.9429 Wh. x 1.135.
+    name: "EC2 i3en.large, 24 h",
+    line: { service: EC2, usageType: "EUW3-BoxUsage:i3en.large", usageAmount: 24, usageUnit: "Hrs" },
+    ccfKwh: 0.2805526,
+  },
+  {
+    // a1 on Graviton (EPYC 2nd gen figures, 0.47-1.69 W, 1.08 W at 50%): 2 x 24 x 1.08 =
+    // 51.84 Wh; a1.metal's 32 GB is below any chip's memory: no memory term. x 1.135.
+    name: "EC2 a1.large, 24 h",
+    line: { service: EC2, usageType: "EUW3-BoxUsage:a1.large", usageAmount: 24, usageUnit: "Hrs" },
+    ccfKwh: 0.0588384,
+  },
+  {
     // RDS Multi-AZ: replication 2 on CPU and memory. r5: 2 x 24 x 2.38 x 2 = 228.48 Wh;
     // memory (768 - 89.72) x 16/768 = 14.13083 GB x 24 x 0.392 x 2 = 265.8858 Wh. x 1.135.
     name: "RDS Multi-AZ db.r5.large, 24 h",

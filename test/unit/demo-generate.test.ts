@@ -66,7 +66,9 @@ describe("generateDemoLines: coverage", () => {
   it("uses both accounts, the three pipelines plus untagged, and the expected regions and services", () => {
     expect(new Set(lines.map((l) => l.accountId))).toEqual(new Set(DEMO_ACCOUNTS.map((a) => a.accountId)));
     expect(new Set(lines.map((l) => l.pipeline))).toEqual(new Set(["temperatures", "camera-traps", "website", ""]));
-    expect(new Set(lines.map((l) => l.region))).toEqual(new Set(["eu-west-3", "eu-west-1", "us-east-1", "global"]));
+    expect(new Set(lines.map((l) => l.region))).toEqual(
+      new Set(["eu-west-3", "eu-west-1", "eu-north-1", "us-east-1", "global"]),
+    );
     expect(new Set(lines.map((l) => l.service))).toEqual(
       new Set([
         "AWS Lambda",

@@ -2,6 +2,7 @@
 // sign-in; static files (the dashboard's and chart.js) come from wrangler's assets.
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { hashPassword, sha256 } from "../../src/auth/password";
 import { addDays, toDay } from "../../src/days";
 import type { CostLine } from "../../src/model";
 import { insertApiToken } from "../../src/store/api-tokens";
@@ -9,7 +10,6 @@ import { upsertCostLines } from "../../src/store/cost-lines";
 import { finishRun, startRun } from "../../src/store/runs";
 import { saveUser } from "../../src/store/users";
 import { d1Store } from "../../src/worker";
-import { hashPassword, sha256 } from "../../web/auth/password";
 
 const store = d1Store(env as never);
 const BASE = "https://cairn.example.org";

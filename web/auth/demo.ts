@@ -6,10 +6,10 @@
  * nor a DNS-rebinding page can ride on it. Without --demo none of this exists.
  */
 import type { Context } from "hono";
+import { hashPassword, randomSecret } from "../../src/auth/password";
 import { keepNewestSessions } from "../../src/store/sessions";
 import { countUsers, findUserByEmail, saveUser } from "../../src/store/users";
 import type { WebDeps } from "../deps";
-import { hashPassword, randomSecret } from "./password";
 import { setSessionCookie, startSession } from "./session";
 import type { Viewer } from "./viewer";
 

@@ -5,10 +5,10 @@
  * `_csrf` or header `X-CSRF-Token`) and, when the browser sends an Origin, come from this host.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { constantTimeEqual, sha256 } from "../../src/auth/password";
 import { findApiToken } from "../../src/store/api-tokens";
 import type { WebDeps } from "../deps";
 import { demoSignIn } from "./demo";
-import { constantTimeEqual, sha256 } from "./password";
 import { sessionViewer } from "./session";
 import { createTokenUseRecorder } from "./token-use";
 

@@ -5,13 +5,13 @@
  */
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { constantTimeEqual, DECOY_HASH, randomSecret, verifyPassword } from "../../src/auth/password";
 import { deleteSession } from "../../src/store/sessions";
 import { findUserByEmail } from "../../src/store/users";
 import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
 import { Layout } from "../pages/layout";
 import { isLoopbackRequest } from "./demo";
-import { constantTimeEqual, DECOY_HASH, randomSecret, verifyPassword } from "./password";
 import { noteSuccess, reserveAttempt, WINDOW_MINUTES } from "./rate-limit";
 import { clearSessionCookie, isHttps, sessionHashOf, sessionViewer, setSessionCookie, startSession } from "./session";
 import { SIGNIN_WORDS } from "./words";

@@ -5,9 +5,9 @@
  */
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { randomSecret, sha256 } from "../../src/auth/password";
 import { deleteExpiredSessions, findSession, insertSession } from "../../src/store/sessions";
 import type { WebDeps } from "../deps";
-import { randomSecret, sha256 } from "./password";
 import type { Viewer } from "./viewer";
 
 export const SESSION_COOKIE = "cairn_session";

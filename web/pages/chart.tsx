@@ -16,18 +16,15 @@ function tableValue(v: number | null | undefined, format: ChartFormat): string {
   return n(v, 2);
 }
 
-/** A row of the data table: days and months written out ("3 novembre 2026"), as on the pages. */
-function rowLabel(label: string, format: ChartFormat): string {
-  const opts = { timeZone: "UTC" } as const;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(label))
-    return new Intl.DateTimeFormat(format.locale, { ...opts, day: "numeric", month: "long", year: "numeric" }).format(
-      new Date(`${label}T00:00:00Z`),
-    );
-  if (/^\d{4}-\d{2}$/.test(label))
-    return new Intl.DateTimeFormat(format.locale, { ...opts, month: "long", year: "numeric" }).format(
-      new Date(`${label}-01T00:00:00Z`),
-    );
-  return label;
+/** A row's label as read: days and months written out in the chart's language, others as they are. */
+function tableLabel(label: string, format: ChartFormat): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(label);
+  const month = /^\d{4}-\d{2}$/.test(label);
+  if (!day && !month) return label;
+  const options: Intl.DateTimeFormatOptions = day
+    ? { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }
+    : { month: "long", year: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(format.locale, options).format(new Date(`${day ? label : `${label}-01`}T00:00:00Z`));
 }
 
 export function Chart(props: {
@@ -71,7 +68,7 @@ export function Chart(props: {
           <tbody>
             {config.data.labels.map((label, i) => (
               <tr>
-                <th scope="row">{rowLabel(label, config.cairn)}</th>
+                <th scope="row">{tableLabel(label, config.cairn)}</th>
                 {config.data.datasets.map((d) => (
                   <td>{tableValue(d.data[i], config.cairn)}</td>
                 ))}

@@ -24,6 +24,7 @@ import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
 import { INCIDENTS_WORDS } from "./incidents-words";
 import { Layout } from "./layout";
+import { ListTable } from "./list-table";
 
 type Words = (typeof INCIDENTS_WORDS)["en"];
 
@@ -70,59 +71,49 @@ export function IncidentsPage(props: {
       <h1>{w.title}</h1>
       <p class="muted">{w.intro}</p>
       {converter.missingRates ? <p class="notice">{w.noRate}</p> : null}
-      {incidents.length === 0 ? (
-        <p id="no-incident">{w.none}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="data" id="incidents-table">
-            <thead>
-              <tr>
-                <th scope="col">{w.moved}</th>
-                <th scope="col">{w.days}</th>
-                <th scope="col">{w.above}</th>
-                <th scope="col">{w.state}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {incidents.map((i) => (
-                <tr id={`incident-${i.id}`} class={`status-${i.status}`} data-incident-id={String(i.id)}>
-                  <th scope="row">
-                    {i.service} · {i.pipeline === "" ? w.untagged : i.pipeline} · <code>{i.usageType ?? "—"}</code>
-                    {i.drivers.length > 1 ? (
-                      <div class="muted">
-                        {w.alsoMoved}{" "}
-                        {i.drivers
-                          .slice(1)
-                          .map((d) => `${d.usageType} (${d.service})`)
-                          .join(", ")}
-                      </div>
-                    ) : null}{" "}
-                    <a href={incidentExplorerPath({ ...i, members: [] })}>{w.explore}</a>
-                  </th>
-                  <td>
-                    {formatDay(i.firstDay, locale)}
-                    {i.lastDay !== i.firstDay ? ` – ${formatDay(i.lastDay, locale)}` : ""}
-                  </td>
-                  <td>
-                    <strong>{money(i.excessUsd, i.firstDay)}</strong>
-                    <div class="muted">
-                      {fill(w.costAgainst, {
-                        cost: money(i.costUsd, i.firstDay),
-                        expected: money(i.expectedUsd, i.firstDay),
-                      })}
-                    </div>
-                  </td>
-                  <td>
-                    {stateOf(i, w, locale)}
-                    {i.note ? <div class="muted">{i.note}</div> : null}
-                    <IncidentForms incident={i} w={w} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="incidents-table"
+        empty={incidents.length === 0}
+        emptyText={w.none}
+        emptyId="no-incident"
+        headers={[w.moved, w.days, w.above, w.state]}
+      >
+        {incidents.map((i) => (
+          <tr id={`incident-${i.id}`} class={`status-${i.status}`} data-incident-id={String(i.id)}>
+            <th scope="row">
+              {i.service} · {i.pipeline === "" ? w.untagged : i.pipeline} · <code>{i.usageType ?? "—"}</code>
+              {i.drivers.length > 1 ? (
+                <div class="muted">
+                  {w.alsoMoved}{" "}
+                  {i.drivers
+                    .slice(1)
+                    .map((d) => `${d.usageType} (${d.service})`)
+                    .join(", ")}
+                </div>
+              ) : null}{" "}
+              <a href={incidentExplorerPath({ ...i, members: [] })}>{w.explore}</a>
+            </th>
+            <td>
+              {formatDay(i.firstDay, locale)}
+              {i.lastDay !== i.firstDay ? ` – ${formatDay(i.lastDay, locale)}` : ""}
+            </td>
+            <td>
+              <strong>{money(i.excessUsd, i.firstDay)}</strong>
+              <div class="muted">
+                {fill(w.costAgainst, {
+                  cost: money(i.costUsd, i.firstDay),
+                  expected: money(i.expectedUsd, i.firstDay),
+                })}
+              </div>
+            </td>
+            <td>
+              {stateOf(i, w, locale)}
+              {i.note ? <div class="muted">{i.note}</div> : null}
+              <IncidentForms incident={i} w={w} />
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </Layout>
   );
 }

@@ -15,9 +15,16 @@ export function ListTable(props: {
   labelledBy?: string;
   /** The empty sentence's class (`notice` when an empty list is worth noticing). */
   emptyClass?: string;
+  /** The empty sentence's id, for pages and tests that point at it. */
+  emptyId?: string;
   children?: Child;
 }) {
-  if (props.empty) return <p class={props.emptyClass}>{props.emptyText}</p>;
+  if (props.empty)
+    return (
+      <p class={props.emptyClass} id={props.emptyId}>
+        {props.emptyText}
+      </p>
+    );
   return (
     <div class="table-scroll">
       <table class="data" id={props.id} aria-labelledby={props.labelledBy}>

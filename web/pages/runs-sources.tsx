@@ -38,36 +38,30 @@ export function SourcesSection(props: { data: RunsData; locale: Locale }) {
           </tr>
         ))}
       </ListTable>
+      {/* Shown only when an export held other providers' rows: nothing to say otherwise. */}
       {data.otherProviders.length === 0 ? null : (
         <>
           <h2 id="other-providers-heading">{w.otherProviders}</h2>
           <p class="muted">{w.otherProvidersIntro}</p>
-          <div class="table-scroll">
-            <table class="data" id="other-providers-table" aria-labelledby="other-providers-heading">
-              <thead>
-                <tr>
-                  <th scope="col">{w.provider}</th>
-                  <th scope="col">{w.billingPeriod}</th>
-                  <th scope="col">{w.billingAccount}</th>
-                  <th scope="col">{w.otherRows}</th>
-                  <th scope="col">{w.billedCost}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.otherProviders.map((o) => (
-                  <tr data-provider={o.provider}>
-                    <th scope="row">{o.provider}</th>
-                    <td class="text">{o.billingPeriod}</td>
-                    <td class="text">{o.billingAccountId}</td>
-                    <td data-rows={o.rows}>{formatNumber(o.rows, locale)}</td>
-                    <td data-billed-cost={o.billedCost.toFixed(2)}>
-                      {formatNumber(o.billedCost, locale, 2)} {o.currency}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            id="other-providers-table"
+            labelledBy="other-providers-heading"
+            empty={false}
+            emptyText=""
+            headers={[w.provider, w.billingPeriod, w.billingAccount, w.otherRows, w.billedCost]}
+          >
+            {data.otherProviders.map((o) => (
+              <tr data-provider={o.provider}>
+                <th scope="row">{o.provider}</th>
+                <td class="text">{o.billingPeriod}</td>
+                <td class="text">{o.billingAccountId}</td>
+                <td data-rows={o.rows}>{formatNumber(o.rows, locale)}</td>
+                <td data-billed-cost={o.billedCost.toFixed(2)}>
+                  {formatNumber(o.billedCost, locale, 2)} {o.currency}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         </>
       )}
     </>

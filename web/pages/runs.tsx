@@ -9,11 +9,13 @@ import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
+import { ListTable } from "./list-table";
 import { MissingRatesNotice } from "./missing-rates-notice";
 import type { RunsData } from "./runs-data";
 import { ReconciliationSection } from "./runs-reconciliation";
 import { SourcesSection } from "./runs-sources";
 import { RUNS_WORDS } from "./runs-words";
+import { runSourceLabel } from "./source-labels";
 
 /** What the failure means and what to do, in the reader's language; the recorded text after it. */
 function RunError(props: { kind: string | null; error: string | null; locale: Locale }) {
@@ -106,44 +108,32 @@ export function RunsPage(props: {
       <SourcesSection data={data} locale={locale} />
       <ReconciliationSection comparisons={data.comparisons} money={data.money} locale={locale} />
       <h2>{w.runs}</h2>
-      {data.runs.length === 0 ? (
-        <p class="notice">{w.noRuns}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="data" id="runs-table">
-            <thead>
-              <tr>
-                <th scope="col">{w.started}</th>
-                <th scope="col">{w.source}</th>
-                <th scope="col">{w.status}</th>
-                <th scope="col">{w.period}</th>
-                <th scope="col">{w.rows}</th>
-                <th scope="col">{w.requests}</th>
-                <th scope="col">{w.cost}</th>
-                <th scope="col">{w.error}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.runs.map((r) => (
-                <tr class={r.status === "failed" ? "failed" : undefined}>
-                  <th scope="row">{formatInstant(r.startedAt, locale)}</th>
-                  <td class="text">{r.source}</td>
-                  <td class="text">
-                    <span class={`badge ${r.status}`}>{status(r.status)}</span>
-                  </td>
-                  <td class="text">{r.fromDay && r.toDay ? `${r.fromDay} → ${r.toDay}` : "—"}</td>
-                  <td>{formatNumber(r.rowsWritten, locale)}</td>
-                  <td>{formatNumber(r.requests, locale)}</td>
-                  <td>{data.money.format(r.requestCostUsd, r.startedAt.slice(0, 7))}</td>
-                  <td class="error-text">
-                    {r.status === "failed" ? <RunError kind={r.errorKind} error={r.error} locale={locale} /> : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="runs-table"
+        empty={data.runs.length === 0}
+        emptyText={w.noRuns}
+        emptyClass="notice"
+        headers={[w.started, w.source, w.status, w.period, w.rows, w.requests, w.cost, w.error]}
+      >
+        {data.runs.map((r) => (
+          <tr class={r.status === "failed" ? "failed" : undefined}>
+            <th scope="row">{formatInstant(r.startedAt, locale)}</th>
+            <td class="text">{runSourceLabel(r.source, locale)}</td>
+            <td class="text">
+              <span class={`badge ${r.status}`}>{status(r.status)}</span>
+            </td>
+            <td class="text">
+              {r.fromDay && r.toDay ? `${formatDay(r.fromDay, locale)} → ${formatDay(r.toDay, locale)}` : "—"}
+            </td>
+            <td>{formatNumber(r.rowsWritten, locale)}</td>
+            <td>{formatNumber(r.requests, locale)}</td>
+            <td>{data.money.format(r.requestCostUsd, r.startedAt.slice(0, 7))}</td>
+            <td class="error-text">
+              {r.status === "failed" ? <RunError kind={r.errorKind} error={r.error} locale={locale} /> : ""}
+            </td>
+          </tr>
+        ))}
+      </ListTable>
     </Layout>
   );
 }

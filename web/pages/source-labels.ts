@@ -22,3 +22,14 @@ const SOURCE_LABELS: Record<Locale, Record<CostSource, string>> = {
 export function sourceLabel(source: string, locale: Locale): string {
   return (SOURCE_LABELS[locale] as Record<string, string>)[source] ?? source;
 }
+
+/** Runs also come from sources that write no cost lines (CloudWatch's metrics). */
+const RUN_ONLY_LABELS: Record<Locale, Record<string, string>> = {
+  en: { cloudwatch: "CloudWatch (metrics collected)" },
+  fr: { cloudwatch: "CloudWatch (métriques collectées)" },
+};
+
+/** How a collection run's source reads on the data health page. */
+export function runSourceLabel(source: string, locale: Locale): string {
+  return RUN_ONLY_LABELS[locale][source] ?? sourceLabel(source, locale);
+}
