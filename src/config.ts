@@ -5,6 +5,7 @@
  */
 import { Cron } from "croner";
 import { z } from "zod";
+import { parseAccountNames } from "./accounts/account-names";
 import { DEFAULT_FACTOR_SET } from "./carbon/factor-sets";
 
 const emailList = z
@@ -143,6 +144,21 @@ export const configSchema = z.object({
     .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "an s3://bucket/prefix/ URL for Athena's query results")
     .optional(),
   CAIRN_ATHENA_MAX_USD: z.coerce.number().min(0).max(100_000).default(5),
+  /** Issue 16: account names shown instead of bare ids, `111122223333=Production,444455556666=Sandbox`. */
+  CAIRN_ACCOUNT_NAMES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return parseAccountNames(text);
+      } catch (error) {
+        ctx.addIssue({
+          code: "custom",
+          message: `comma-separated 12-digit-id=name pairs (${(error as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    })
+    .default({}),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -16,6 +16,7 @@ import { bodyLimits } from "./body-limit";
 import type { WebDeps } from "./deps";
 import { healthRoutes } from "./health";
 import { translator } from "./i18n";
+import { accountNamesFor } from "./pages/account-names-middleware";
 import { budgetRoutes } from "./pages/budgets-routes";
 import { carbonRoutes } from "./pages/carbon";
 import { costsPageRoutes } from "./pages/costs-routes";
@@ -42,6 +43,7 @@ export function createApp(deps: WebDeps): Hono {
   // Everything below needs a session or an API token, except /healthz, /signin and /static.
   app.use("*", authenticate(deps));
   app.use("*", csrfProtection());
+  app.use("*", accountNamesFor(deps));
 
   app.route("/", healthRoutes(deps));
   app.route("/", authRoutes(deps));
@@ -49,7 +51,17 @@ export function createApp(deps: WebDeps): Hono {
   app.route("/api/v1", costsApi(deps));
   app.route("/api/v1", resourcesApi(deps));
 
-  app.get("/", async (c) => renderPage(c, <OverviewPage data={await loadOverview(deps)} locale={locale} t={t} />));
+  app.get("/", async (c) =>
+    renderPage(
+      c,
+      <OverviewPage
+        data={await loadOverview(deps)}
+        locale={locale}
+        t={t}
+        showTaxes={c.req.query("taxes") === "show"}
+      />,
+    ),
+  );
   app.route("/", costsPageRoutes(deps));
   app.route("/", carbonRoutes(deps));
   app.route("/", resourcesRoutes(deps));

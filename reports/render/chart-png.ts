@@ -7,7 +7,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "chart.js";
-import type { ChartConfig } from "../../src/charts/chart-config";
+import { type ChartConfig, withoutEmptySeries } from "../../src/charts/chart-config";
 import { lazyPackage } from "../../src/lazy-package";
 import { toChartJs } from "./chart-options";
 
@@ -58,7 +58,7 @@ export function renderChartPng(spec: ChartConfig, size: ChartSize): Uint8Array {
   registerChartJs();
   const { Chart } = chartJs();
   const canvas = canvasPackage().createCanvas(size.width, size.height);
-  const config = toChartJs(spec, FONT_FAMILY);
+  const config = toChartJs(withoutEmptySeries(spec), FONT_FAMILY);
   config.plugins = [whiteBackground];
   Chart.defaults.font.family = FONT_FAMILY;
   Chart.defaults.color = "#333333";

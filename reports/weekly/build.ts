@@ -4,7 +4,7 @@
  * anomalies, the week's CO2e, data freshness and what Cairn's own API requests cost. Pure.
  */
 import type { ChartFormat } from "../../src/charts/chart-config";
-import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
+import { dailyStackedChart, monthBurnChart, splitTaxes } from "../../src/charts/cost-charts";
 import { addDays, eachDay } from "../../src/days";
 import { fill } from "../../src/format/fill";
 import {
@@ -88,8 +88,9 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
 
   const format: ChartFormat = { kind: "money", locale: localeTag(lang), currency: f.currency };
   const days = eachDay(addDays(f.week, -7), addDays(f.week, 7));
+  // Usage only, as on the overview: the VAT booked on the 1st would flatten the other days.
   const daily = dailyStackedChart(
-    f.dailyByService,
+    splitTaxes(f.dailyByService).usage,
     days,
     format,
     { other: w.other, untagged: w.untagged },

@@ -22,6 +22,8 @@ import type { StorageMedia } from "./storage-classes";
 import { CAIRN_UNCERTAINTY, CCF_UNCERTAINTY, type Uncertainty } from "./uncertainty";
 
 export interface FactorSource {
+  /** Names the source's words in both languages (web/pages/methodology-data-words.ts). */
+  key: string;
   what: string;
   source: string;
   licence?: string;
@@ -88,19 +90,23 @@ const BOAVIZTA_STORAGE_EMBODIED_G_PER_TB_HOUR: Record<StorageMedia, number> = {
 
 const COMMON_SOURCES: FactorSource[] = [
   {
+    key: "ccfCoefficients",
     what: "CPU, GPU, memory, storage and network coefficients; replication factors",
     source: "Cloud Carbon Footprint methodology and @cloud-carbon-footprint/aws 0.15.0 (2020-2022)",
     licence: "Apache-2.0",
   },
   {
+    key: "serverlessShares",
     what: "Lambda vCPU share (1 vCPU per 1,769 MB); Aurora Serverless v2 ACU (about 2 GiB with matching CPU)",
     source: "AWS Lambda and Amazon Aurora documentation",
   },
   {
+    key: "diskEmbodied",
     what: "Embodied emissions of disks (storage): BoaviztAPI's default SSD (52 kgCO2e per TB) and HDD (31.1 kgCO2e per drive, taken as 8 TB; archive drives 20 TB) over CCF's 4-year lifespan",
     source: "BoaviztAPI component defaults (Boavizta, boaviztapi data/archetypes)",
   },
   {
+    key: "instanceEmbodied",
     what: "Embodied emissions per instance-hour, and their median per vCPU-hour for serverless",
     source: "BoaviztAPI via the Spruce project (DigitalPebble/spruce, instanceTypes.csv, commit a067013)",
   },
@@ -113,20 +119,24 @@ export const CAIRN_2026: FactorSet = {
     "Ember grid intensity, AWS per-region PUE 2025 and market-based 0 in regions AWS matched 100% with renewables, BoaviztAPI per-instance energy plus CCF GPU power, CCF coefficients for the rest.",
   sources: [
     {
+      key: "emberGrid",
       what: "Grid carbon intensity per region (location-based, production-based: the intensity of the electricity generated in the country or state, imports and exports not counted); us-east-1 is Virginia (327.17 g/kWh), not the US average",
       source:
         "Ember yearly electricity data, joined to AWS regions by the Spruce project (April 2026), corrected for us-east-1",
       licence: "CC BY 4.0",
     },
     {
+      key: "awsPue",
       what: "PUE per region, and regions matched 100% with renewable electricity (market-based factor 0)",
       source: "AWS 2025 sustainability fact sheets, compiled by the Green Software Foundation real-time-cloud project",
     },
     {
+      key: "instanceEnergy",
       what: "Use-phase kWh per EC2 instance-hour at default load",
       source: "BoaviztAPI via the Spruce project (DigitalPebble/spruce, instanceTypes.csv, commit a067013)",
     },
     {
+      key: "cpuWatts",
       what: "Per-vCPU watts of Ice Lake, Sapphire Rapids, EPYC 3rd and 4th generation",
       source: "CCF coefficients repository, SPECpower fits (2026)",
       licence: "Apache-2.0",
@@ -195,11 +205,12 @@ export const CCF_2022: FactorSet = {
     "Cloud Carbon Footprint's own values: PUE 1.135 everywhere, its grid table, its coefficients, no market-based factor (market = location). For comparison with CCF.",
   sources: [
     {
+      key: "ccfGrid",
       what: "Grid carbon intensity per region",
       source: "CCF (EEA, EPA eGRID2020, carbonfootprint.com 2021), last updated 2022",
       licence: "Apache-2.0",
     },
-    { what: "PUE 1.135 for every AWS region", source: "CCF", licence: "Apache-2.0" },
+    { key: "ccfPue", what: "PUE 1.135 for every AWS region", source: "CCF", licence: "Apache-2.0" },
     ...COMMON_SOURCES,
   ],
   pueByRegion: {},

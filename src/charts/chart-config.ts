@@ -59,3 +59,14 @@ export const PALETTE = [
 export function colourAt(index: number): string {
   return PALETTE[index % PALETTE.length] ?? "#6E6E6E";
 }
+
+/**
+ * The chart without its all-zero series (a service that cost nothing, a market-based figure
+ * nobody supplied): they only add legend entries and empty table columns. A chart whose every
+ * series is empty is returned as it is, for the page to say there is nothing to show.
+ */
+export function withoutEmptySeries(config: ChartConfig): ChartConfig {
+  const kept = config.data.datasets.filter((d) => d.data.some((v) => v !== null && v !== 0));
+  if (kept.length === 0 || kept.length === config.data.datasets.length) return config;
+  return { ...config, data: { ...config.data, datasets: kept } };
+}

@@ -1,7 +1,26 @@
 /** The cost charts of the overview, shared by the dashboard and the reports. */
+
+import { chargeTypeOf } from "../analysis/charge-type";
 import { addDays, daysInMonth, eachDay, firstDayOfMonth } from "../days";
 import type { Day, Month } from "../model";
-import { type ChartConfig, type ChartFormat, colourAt } from "./chart-config";
+import { type ChartConfig, type ChartFormat, colourAt, withoutEmptySeries } from "./chart-config";
+
+/**
+ * A daily series by service split into usage and taxes. The month's VAT is booked on the 1st,
+ * twenty times a usage day: drawn in the same stack, it flattens every other day, so the daily
+ * chart shows usage and says how much tax it left out (the overview has a toggle to add it).
+ */
+export function splitTaxes<P extends { key: string; costUsd: number }>(
+  points: readonly P[],
+): { usage: P[]; taxUsd: number } {
+  const usage: P[] = [];
+  let taxUsd = 0;
+  for (const p of points) {
+    if (chargeTypeOf({ service: p.key, usageType: "", unblendedCostUsd: p.costUsd }) === "tax") taxUsd += p.costUsd;
+    else usage.push(p);
+  }
+  return { usage, taxUsd };
+}
 
 /** Keep the top `max - 1` keys by total and fold the rest into `otherLabel`. */
 export function topKeys(totals: Map<string, number>, max: number): string[] {
@@ -32,7 +51,7 @@ export function dailyStackedChart(
     series.set(name, values);
   }
   const names = [...keys, ...(series.has(other) ? [other] : [])].filter((n) => series.has(n));
-  return {
+  return withoutEmptySeries({
     type: "bar",
     data: {
       labels: days,
@@ -45,7 +64,7 @@ export function dailyStackedChart(
     },
     options: { stacked: true, legend: true },
     cairn: format,
-  };
+  });
 }
 
 /**

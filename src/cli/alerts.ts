@@ -1,12 +1,31 @@
 /** `cairn alerts [--send]`: evaluate the alert rules; print what is new, and with --send deliver it once. */
 import { MailError } from "../../reports/mail/transport";
-import { type AlertsSummary, alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "../jobs/alerts";
+import { fill } from "../format/fill";
+import { type AlertsSummary, alertsArgsFromConfig, runAlerts } from "../jobs/alerts";
+import type { Locale } from "../model";
 import { requeueFailed } from "../store/notifications";
+import { CLI_ALERT_WORDS } from "./cli-words";
 import { CliFailure, type Command, UsageError } from "./command";
 
-function details(s: AlertsSummary): string[] {
-  const lines = s.fresh.map((a) => `  [${a.severity}] ${a.subject}\n      key ${a.key}`);
-  for (const f of s.failures) lines.push(`  not delivered (${f.channel}) ${f.key}: ${f.error}`);
+/** The run's summary in the configured language (the subjects are already in it). */
+export function describeAlertsFor(s: AlertsSummary, locale: Locale): string {
+  const w = CLI_ALERT_WORDS[locale];
+  const counts = {
+    n: s.evaluated,
+    fresh: s.fresh.length,
+    sent: s.sent,
+    failed: s.failures.length,
+    pending: s.pending,
+  };
+  if (s.sendMode) return fill(w.holdSend, counts);
+  return fill(w.holdDry, counts) + (s.pending > 0 ? fill(w.queuedEarlier, counts) : "");
+}
+
+function details(s: AlertsSummary, locale: Locale): string[] {
+  const w = CLI_ALERT_WORDS[locale];
+  const severity = (v: string) => (w as Record<string, string>)[`severity_${v}`] ?? v;
+  const lines = s.fresh.map((a) => `  [${severity(a.severity)}] ${a.subject}\n      ${w.key} ${a.key}`);
+  for (const f of s.failures) lines.push(`  ${w.notDelivered} (${f.channel}) ${f.key}: ${f.error}`);
   return lines;
 }
 
@@ -53,10 +72,12 @@ Explorer request cap. Without --send it prints the alerts not sent yet and store
       );
     }
     const store = ctx.openStore();
-    if (values["retry-failed"] === true) ctx.out(`${await requeueFailed(store)} given-up message(s) queued again.`);
+    const locale = ctx.config.CAIRN_LOCALE;
+    if (values["retry-failed"] === true)
+      ctx.out(fill(CLI_ALERT_WORDS[locale].requeued, { n: await requeueFailed(store) }));
     const summary = await runAlerts({ store, now: ctx.now, mail, webhook }, args);
-    ctx.out(describeAlertsSummary(summary));
-    for (const l of details(summary)) ctx.out(l);
+    ctx.out(describeAlertsFor(summary, locale));
+    for (const l of details(summary, locale)) ctx.out(l);
     if (summary.failures.length > 0) {
       throw new CliFailure(
         `${summary.failures.length} delivery attempt(s) failed; ${summary.pending} message(s) stay queued for the next run (see \`cairn alerts\` or the Alerts page)`,

@@ -3,11 +3,16 @@
  * `cairn incidents resolve ID --by NAME [--note TEXT]`: the cost incidents the alerts recorded
  * (one per spike) and their state. Writes go through src/services/.
  */
+import { fill } from "../format/fill";
+import { formatDay, formatMoney } from "../format/numbers";
+import { colonFor, frenchTypography } from "../format/typography";
+import type { Locale } from "../model";
 import { acknowledgeIncident } from "../services/acknowledge-incident";
 import { ServiceInputError } from "../services/errors";
 import { resolveIncident } from "../services/resolve-incident";
 import { listIncidents, type StoredIncident } from "../store/incidents";
 import { readDb } from "../store/store";
+import { CLI_INCIDENT_WORDS } from "./cli-words";
 import { CliFailure, type Command, UsageError } from "./command";
 
 const USAGE = `Usage: cairn incidents [--json]
@@ -21,18 +26,29 @@ mails each once. ack says someone is on it; resolve closes it; both record --by 
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
-export function formatIncident(i: StoredIncident): string {
-  const days = i.firstDay === i.lastDay ? i.firstDay : `${i.firstDay} to ${i.lastDay}`;
+/**
+ * One incident in two lines, in CAIRN_LOCALE: days written out, amounts in USD as recorded
+ * (the incident's figures are USD, like the alert that raised it).
+ */
+export function formatIncident(i: StoredIncident, locale: Locale = "en"): string {
+  const w = CLI_INCIDENT_WORDS[locale];
+  const day = (d: string) => formatDay(d, locale);
+  const days = i.firstDay === i.lastDay ? day(i.firstDay) : `${day(i.firstDay)} – ${day(i.lastDay)}`;
+  const when = (at: string | null | undefined) => (at ? ` (${day(at.slice(0, 10))})` : "");
   const who =
     i.status === "resolved"
-      ? ` by ${i.resolvedBy} (${i.resolvedAt?.slice(0, 10)})`
+      ? ` ${w.by} ${i.resolvedBy}${when(i.resolvedAt)}`
       : i.status === "acknowledged"
-        ? ` by ${i.acknowledgedBy} (${i.acknowledgedAt?.slice(0, 10)})`
+        ? ` ${w.by} ${i.acknowledgedBy}${when(i.acknowledgedAt)}`
         : "";
-  return [
-    `#${i.id} ${i.status}${who} · ${days} · ${i.service} · ${i.pipeline === "" ? "(untagged)" : i.pipeline} · ${i.usageType ?? "?"}`,
-    `    $${i.excessUsd.toFixed(2)} above usual ($${i.costUsd.toFixed(2)} against $${i.expectedUsd.toFixed(2)} expected)${i.note ? ` · note: ${i.note}` : ""}`,
+  const status = (w as Record<string, string>)[`status_${i.status}`] ?? i.status;
+  const usd = (n: number) => formatMoney(n, "USD", locale);
+  const colon = colonFor(locale);
+  const text = [
+    `#${i.id} ${status}${who} · ${days} · ${i.service} · ${i.pipeline === "" ? w.untagged : i.pipeline} · ${i.usageType ?? "?"}`,
+    `    ${fill(w.aboveUsual, { excess: usd(i.excessUsd), cost: usd(i.costUsd), expected: usd(i.expectedUsd) })}${i.note ? ` · ${w.note}${colon}${i.note}` : ""}`,
   ].join("\n");
+  return locale === "fr" ? frenchTypography(text) : text;
 }
 
 export const incidentsCommand: Command = {
@@ -47,12 +63,13 @@ export const incidentsCommand: Command = {
   },
   async run(ctx, values, positionals) {
     const verb = positionals[0];
+    const locale = ctx.config.CAIRN_LOCALE;
     const store = ctx.openStore();
     if (verb === undefined || verb === "list") {
       const incidents = await listIncidents(readDb(store));
       if (values.json === true) ctx.out(JSON.stringify({ incidents }, null, 2));
-      else if (incidents.length === 0) ctx.out("No cost incident recorded.");
-      else for (const i of incidents) ctx.out(formatIncident(i));
+      else if (incidents.length === 0) ctx.out(CLI_INCIDENT_WORDS[locale].none);
+      else for (const i of incidents) ctx.out(formatIncident(i, locale));
       return 0;
     }
     if (verb !== "ack" && verb !== "resolve") {
@@ -65,7 +82,7 @@ export const incidentsCommand: Command = {
     const change = verb === "ack" ? acknowledgeIncident : resolveIncident;
     try {
       const incident = await change({ store, now: ctx.now }, { id, actor: by, note: str(values.note) } as never);
-      ctx.out(formatIncident(incident));
+      ctx.out(formatIncident(incident, locale));
       return 0;
     } catch (error) {
       if (error instanceof ServiceInputError) throw new CliFailure(`${error.field}: ${error.message}`);

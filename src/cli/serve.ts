@@ -5,6 +5,7 @@ import { createApp } from "../../web/app";
 import { clientAddressOf } from "../../web/auth/client-address";
 import { ensureDemoUser } from "../../web/auth/demo";
 import { nodeAssetRoutes } from "../../web/node-assets";
+import { writeDemoStory } from "../jobs/demo-story";
 import { jobTableFor } from "../jobs/job-table";
 import { loadDemo } from "../jobs/load-demo";
 import { type JobHandlers, startScheduler } from "../jobs/scheduler";
@@ -49,7 +50,15 @@ Serves the dashboard on http://localhost:PORT and runs the jobs of the job table
       ctx.out(`${interrupted} collection run(s) left running by a stopped process were closed as interrupted.`);
     if (values.demo === true) {
       const result = await loadDemo({ store, now: ctx.now, estimate: ctx.services.estimate }, { onlyIfEmpty: true });
-      if (result.loaded) ctx.out(`Loaded the demo dataset: ${result.lines} cost lines.`);
+      if (result.loaded) {
+        const story = await writeDemoStory(
+          { store, now: ctx.now, renderers: ctx.services.reportRenderers },
+          ctx.config,
+        );
+        ctx.out(
+          `Loaded the demo dataset: ${result.lines} cost lines; the reports ${story.reports.join(" and ")} and ${story.alerts} alert message(s) of its story archived.`,
+        );
+      }
     }
     if (values.demo === true) {
       const demoUser = await ensureDemoUser({ store, now: ctx.now });

@@ -5,13 +5,16 @@
  * `cairn sources --remove-focus YYYY-MM [--account ID]` takes an imported FOCUS month back out,
  * so Cost Explorer's figures for it count again.
  */
-import { formatMoney, formatMonth, formatNumber } from "../format/numbers";
+import { fill } from "../format/fill";
+import { formatDay, formatMoney, formatMonth, formatNumber } from "../format/numbers";
 import { RECONCILIATION_WORDS, semicolon, signedPercent, signedUsd } from "../format/reconciliation-words";
+import { frenchTypography } from "../format/typography";
 import type { Locale } from "../model";
 import { type SourceComparison, sourceComparisons } from "../store/read/reconciliation";
 import { costsBySource } from "../store/read/sources";
 import { removeFocusMonth } from "../store/remove-focus-month";
 import { readDb } from "../store/store";
+import { CLI_SOURCES_WORDS } from "./cli-words";
 import { type Command, UsageError } from "./command";
 
 function table(header: string[], rows: string[][]): string {
@@ -68,9 +71,13 @@ lines are deleted and the Cost Explorer figures of that month count again.`,
       }
       const account = typeof values.account === "string" ? [values.account] : undefined;
       const removed = await removeFocusMonth(store, remove, account, ctx.now().toISOString());
-      ctx.out(
-        `Removed ${removed.costLines} FOCUS cost line(s) of ${remove}${account ? ` for account ${account[0]}` : ""}; other sources count again for those days.`,
-      );
+      const sw = CLI_SOURCES_WORDS[locale];
+      const line = fill(sw.removed, {
+        n: removed.costLines,
+        month: formatMonth(remove, locale),
+        account: account ? fill(sw.forAccount, { account: account[0] ?? "" }) : "",
+      });
+      ctx.out(locale === "fr" ? frenchTypography(line) : line);
       return 0;
     }
     if (values.account !== undefined) throw new UsageError("--account goes with --remove-focus");
@@ -81,16 +88,17 @@ lines are deleted and the Cost Explorer figures of that month count again.`,
       return 0;
     }
     const w = RECONCILIATION_WORDS[locale];
+    const sw = CLI_SOURCES_WORDS[locale];
     ctx.out(
       table(
-        ["SOURCE", "LINES", "COST", "COUNTED", "FROM", "TO"],
+        [sw.source, sw.lines, sw.cost, sw.counted, sw.from, sw.to].map((h) => h.toUpperCase()),
         sources.map((s) => [
           s.source,
           formatNumber(s.lines, locale),
           usd(s.costUsd, locale),
           usd(s.countedCostUsd, locale),
-          s.oldestDay,
-          s.newestDay,
+          s.oldestDay ? formatDay(s.oldestDay, locale) : "",
+          s.newestDay ? formatDay(s.newestDay, locale) : "",
         ]),
       ),
     );

@@ -37,14 +37,16 @@ export function formatCo2e(grams: number, locale: Locale): string {
   return `${formatNumber(grams, locale, 0)} g CO2e`;
 }
 
-/** 18 novembre 2026 / 18 November 2026. */
+/** 18 novembre 2026 / 18 November 2026; 1er novembre 2026. */
 export function formatDay(day: Day, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAG[locale], {
+  const text = new Intl.DateTimeFormat(TAG[locale], {
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "UTC",
   }).format(new Date(`${day}T00:00:00Z`));
+  // French writes the first of the month as an ordinal: « 1er novembre 2026 ».
+  return locale === "fr" ? text.replace(/^1 /, "1er ") : text;
 }
 
 /** novembre 2026 / November 2026. */

@@ -23,14 +23,25 @@ import {
 const status = chromiumStatus();
 const AXE = createRequire(import.meta.url).resolve("axe-core");
 
+/** Thirteen months back from today: the explorer's longest range, drawn month by month. */
+const yearAgo = new Date(Date.UTC(new Date().getUTCFullYear() - 1, new Date().getUTCMonth(), 1))
+  .toISOString()
+  .slice(0, 10);
+
 /**
  * Every page of the navigation (a page added there is checked too), the explorer's widest table,
- * and one resource's page (the demo's GPU instance, the month its FOCUS export covers).
+ * its longest range by day and by account (named), and the overview with its taxes. (The demo's
+ * archived reports, /reports/:id, are the mails as sent: 653 px wide at 360 px, left to the
+ * report layout's own work.) And one resource's page (the demo's GPU instance, the month its
+ * FOCUS export covers).
  */
 const PAGES = [
   ...NAV.map((entry) => entry.path),
   "/costs?groupBy=pipeline&thenBy=service&compare=previous",
   `/resources/${DEMO_GPU_INSTANCE}`,
+  `/costs?groupBy=day&from=${yearAgo}`,
+  "/costs?groupBy=account",
+  "/?taxes=show",
 ];
 const WIDTHS = [1366, 360] as const;
 
@@ -119,7 +130,7 @@ for (const locale of ["fr", "en"] as const) {
             const res = await page.goto(`${base}${path}`);
             expect(res?.status(), path).toBe(200);
             await chartsDrawn(page);
-            const name = path === "/" ? "overview" : path.slice(1).replace(/[/?&=,]+/g, "-");
+            const name = path === "/" ? "overview" : path.slice(1).replace(/[/?&=,]+/g, "-") || "overview";
             await page.screenshot({ path: screenshotPath(`layout-${locale}-${width}-${name}`), fullPage: true });
             const o = await overflow(page);
             expect({ path, excess: Math.max(0, o.excess), culprits: o.excess > 0 ? o.culprits : [] }).toEqual({
@@ -184,6 +195,23 @@ for (const locale of ["fr", "en"] as const) {
       expect(await page.locator("#confirm-delete").isVisible()).toBe(true);
       await Promise.all([page.waitForURL(`${base}/budgets`), page.click("#confirm-delete button[type=submit]")]);
       expect(await page.locator("#budgets-table").textContent()).not.toContain("Essai");
+      await page.close();
+    });
+
+    it("opens the coverage detail on keyboard focus, inside a phone's screen", async () => {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: `${locale}-FR`,
+        bypassCSP: true,
+      });
+      await page.goto(`${base}/carbon`);
+      const tip = page.locator("#carbon-coverage-detail");
+      expect(await tip.isVisible()).toBe(false);
+      await page.focus("#carbon-coverage .tip-button");
+      expect(await tip.isVisible()).toBe(true);
+      const box = await tip.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+      await page.screenshot({ path: screenshotPath(`coverage-tip-${locale}-360`), fullPage: false });
       await page.close();
     });
 

@@ -113,13 +113,14 @@ describe("alerts by SMTP on the demo data", () => {
 
     const dry: string[] = [];
     expect(await alertsCommand.run(context(store, smtp.port, dry), { days: "40" }, [])).toBe(0);
-    expect(dry[0]).toMatch(/^4 alert\(s\) hold, 4 new \(would be sent\)/);
+    // CAIRN_LOCALE=fr: the summary is French too, not English beside French subjects.
+    expect(dry[0]).toMatch(/^4 alerte\(s\) en cours, dont 4 nouvelle\(s\) \(seraient envoyées\)/);
     expect(await outbox(store)).toEqual([]);
     expect(smtp.messages).toEqual([]);
 
     const first: string[] = [];
     expect(await alertsCommand.run(context(store, smtp.port, first), { send: true, days: "40" }, [])).toBe(0);
-    expect(first[0]).toMatch(/4 message\(s\) sent, 0 failed, 0 still queued/);
+    expect(first[0]).toMatch(/4 message\(s\) envoyé\(s\), 0 en échec, 0 encore en file/);
     const subjects = smtp.messages.map((m) => plain(m.subject ?? "")).sort();
     expect(subjects).toHaveLength(4);
     for (const re of expected)
@@ -170,7 +171,7 @@ describe("alerts by SMTP on the demo data", () => {
 
     const second: string[] = [];
     expect(await alertsCommand.run(context(store, smtp.port, second), { send: true, days: "40" }, [])).toBe(0);
-    expect(second[0]).toMatch(/^4 alert\(s\) hold, 0 new; 0 message\(s\) sent/);
+    expect(second[0]).toMatch(/^4 alerte\(s\) en cours, dont 0 nouvelle\(s\) ; 0 message\(s\) envoyé/);
     expect(smtp.messages).toHaveLength(4);
     expect(await readDb(store).select().from(incidents)).toHaveLength(1);
   });

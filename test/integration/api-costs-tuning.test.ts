@@ -121,10 +121,10 @@ describe("/api/v1/costs tuning parameters", () => {
     expect(res.status).toBe(200);
     expect((await res.text()).split("\r\n")).toEqual([
       "service,usageType,cost_usd,previous_cost_usd,change_usd,share_percent,co2e_kg",
-      "EC2 - Other,EUW3-NatGateway-Hours,36.00,36.00,0.00,66.7,0.0",
-      "EC2 - Other,EUW3-EBS:VolumeUsage.gp2,15.00,0.50,14.50,27.8,0.0",
-      "EC2 - Other,EUW3-NatGateway-Bytes,3.00,3.00,0.00,5.6,0.0",
-      "Total,,54.00,39.50,14.50,100.0,0.0",
+      "EC2 - Other,EUW3-NatGateway-Hours,36.00,36.00,0.00,66.7,0.000",
+      "EC2 - Other,EUW3-EBS:VolumeUsage.gp2,15.00,0.50,14.50,27.8,0.000",
+      "EC2 - Other,EUW3-NatGateway-Bytes,3.00,3.00,0.00,5.6,0.000",
+      "Total,,54.00,39.50,14.50,100.0,0.000",
       "",
     ]);
   });

@@ -144,7 +144,15 @@ describe("the carbon page", () => {
     expect(attr(html, 'id="tile-coverage"', "data-excluded-share")).toBeCloseTo(3.2 / total, 5);
     expect(attr(html, 'id="tile-coverage"', "data-proxy-share")).toBeCloseTo(0.5 / total, 5);
     expect(attr(html, 'id="tile-coverage"', "data-physical-share")).toBeCloseTo((total - 3.7) / total, 5);
-    expect(html).toMatch(/id="carbon-coverage">[^<]*: 88% physical estimate · 2% cost-ratio proxy · 10% excluded/);
+    // One coverage figure (of all the cost), the tile's value and its note agreeing; the detail,
+    // with the share of the cost not excluded, in the tooltip only.
+    expect(html).toMatch(
+      /id="tile-coverage"[^>]*>\s*<div class="tile-label">Coverage<\/div><div class="tile-value">88%</,
+    );
+    expect(html).toMatch(/id="carbon-coverage"><span class="coverage-figure">88% of the cost estimated physically</);
+    expect(html).toMatch(
+      /role="tooltip" id="carbon-coverage-detail" class="tip-text">88% physical estimate · 2% cost-ratio proxy · 10% excluded \(tax, fees, credits\) · 98% of the cost not excluded is estimated physically</,
+    );
 
     // By pipeline: each row equals the footprints of its lines.
     for (const pipeline of ["temperatures", "camera-traps", "ccf-check"]) {
@@ -263,15 +271,21 @@ describe("the carbon page", () => {
     const overview = await (await request("/")).text();
     expect(attr(overview, 'id="tile-carbon"', "data-co2e-grams")).toBeCloseTo(sumOf(november, "co2eGrams"), 2);
     expect(overview).toMatch(
-      /id="overview-coverage">88% of the cost estimated physically · 2% cost-ratio proxy · 10% excluded</,
+      /id="overview-coverage"><span class="coverage-figure">88% of the cost estimated physically</,
+    );
+    expect(overview).toMatch(
+      /id="overview-coverage-detail" class="tip-text">88% physical estimate · 2% cost-ratio proxy/,
     );
     const costs = await (await request("/costs?from=2026-11-01&to=2026-12-01")).text();
     expect(costs).toMatch(
-      /id="explorer-coverage">[^<]*carbon: 88% physical estimate, 2% cost-ratio proxy, 10% excluded\)/,
+      /carbon: <span class="coverage" id="explorer-coverage"><span class="coverage-figure">88% of the cost/,
+    );
+    expect(costs).toMatch(
+      /id="explorer-coverage-detail" class="tip-text">88% physical estimate · 2% cost-ratio proxy · 10% excluded/,
     );
     // Filtered on the tax "service", the whole selection is excluded.
     const tax = await (await request("/costs?from=2026-11-01&to=2026-12-01&service=Tax")).text();
-    expect(tax).toMatch(/carbon: 0% physical estimate, 0% cost-ratio proxy, 100% excluded/);
+    expect(tax).toMatch(/0% physical estimate · 0% cost-ratio proxy · 100% excluded/);
   });
 });
 

@@ -120,7 +120,7 @@ describe("delivery from real processes", { timeout: 180_000 }, () => {
     clearTimeout(killer);
     expect(done.signal).toBeNull();
     expect(done.status).toBe(1);
-    expect(done.stdout).toMatch(/not delivered \(email\) budget-threshold:test:0: smtp: .*[Tt]imeout/);
+    expect(done.stdout).toMatch(/non remis \(email\) budget-threshold:test:0: smtp: .*[Tt]imeout/);
     expect(s.sql("SELECT status, attempts FROM notifications WHERE key = 'budget-threshold:test:0'")).toEqual([
       { status: "queued", attempts: 1 },
     ]);
@@ -143,7 +143,7 @@ describe("delivery from real processes", { timeout: 180_000 }, () => {
     expect(done.status).toBe(0);
     // The message under way was delivered; none was started after the bound.
     expect(smtp.received).toHaveLength(1);
-    expect(done.stdout).toMatch(/1 message\(s\) sent, 0 failed, 2 still queued/);
+    expect(done.stdout).toMatch(/1 message\(s\) envoyé\(s\), 0 en échec, 2 encore en file/);
     expect(s.sql("SELECT status, count(*) AS n FROM notifications GROUP BY status ORDER BY status")).toEqual([
       { status: "queued", n: 2 },
       { status: "sent", n: 1 },

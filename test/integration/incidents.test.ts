@@ -139,11 +139,11 @@ describe("cost incidents", () => {
     await expect(acknowledgeIncident(deps, { id: 1, actor: " " })).rejects.toBeInstanceOf(ServiceInputError);
   });
 
-  it("`cairn incidents` lists them; ack and resolve need an id and --by", async () => {
+  it("`cairn incidents` lists them in CAIRN_LOCALE (here French, days written out); ack and resolve need an id and --by", async () => {
     const out: string[] = [];
     expect(await incidentsCommand.run(cli(out), {}, [])).toBe(0);
     expect(out.join("\n")).toMatch(
-      /^#\d+ resolved by camille@aarc\.example\.org \(2026-11-14\) · 2026-10-12 to 2026-10-13 · AWS Lambda · temperatures · EUW3-Lambda-GB-Second\n {4}\$\d+\.\d\d above usual/,
+      /^#\d+ résolu par camille@aarc\.example\.org \(14 novembre 2026\) · 12 octobre 2026 – 13 octobre 2026 · AWS Lambda · temperatures · EUW3-Lambda-GB-Second\n {4}\d+,\d\d\u00a0\$US au-dessus de l'habituel \(/,
     );
     const json: string[] = [];
     await incidentsCommand.run(cli(json), { json: true }, []);

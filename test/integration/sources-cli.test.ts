@@ -109,7 +109,7 @@ describe("cairn sources", () => {
     expect(bad.stderr).toContain("--remove-focus must be a month YYYY-MM");
     const removed = cairn(["sources", "--remove-focus", "2026-09"]);
     expect(removed.status).toBe(0);
-    expect(removed.stdout).toContain("Removed 90 FOCUS cost line(s) of 2026-09");
+    expect(removed.stdout).toContain("Removed 90 FOCUS cost line(s) of September 2026");
     const after = cairn(["sources", "--json"]);
     const body = JSON.parse(after.stdout) as {
       sources: { source: string; countedCostUsd: number }[];

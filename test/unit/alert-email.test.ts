@@ -89,7 +89,7 @@ describe("alert emails", () => {
     expect(text).toMatch(/^ {2}Budget +500,00 €$/m);
     expect(text).toMatch(/^ {2}Dépensé à ce jour +410,00 € \(82 %\)$/m);
     expect(text).toMatch(/^ {2}Prévu en fin de période +690,50 € \(138 %\)$/m);
-    expect(text).toMatch(/^ {2}Période +1 novembre 2026 – 30 novembre 2026$/m);
+    expect(text).toMatch(/^ {2}Période +1er novembre 2026 – 30 novembre 2026$/m);
     expect(text).toMatch(/^ {2}Périmètre +chaîne camera-traps$/m);
     expect(text).toContain("Ouvrir dans Cairn\nhttps://cairn.example.org/budgets");
     expect(email.link).toBe("https://cairn.example.org/budgets");

@@ -14,23 +14,38 @@ describe("explorer table and CSV", () => {
   };
   const table = explorerTable(report, "pipeline", { untagged: "(untagged)", total: "Total" });
 
-  it("rounds cost to cents, share to a tenth of a percent, CO2e to a tenth of a kg", () => {
+  it("rounds cost to cents, share to a tenth of a percent, CO2e to the gram (not to a tenth of a kg)", () => {
     expect(table.rows.map((r) => [r.label, r.costUsd, r.sharePercent, r.co2eKg])).toEqual([
-      ["AWS Lambda", 7.51, 75.1, 1.2],
+      ["AWS Lambda", 7.51, 75.1, 1.234],
       ["(untagged)", 2.25, 22.5, 0],
-      ['=HYPERLINK("http://x")', 0.25, 2.5, 0.1],
+      ['=HYPERLINK("http://x")', 0.25, 2.5, 0.05],
     ]);
-    expect(table.total).toMatchObject({ label: "Total", costUsd: 10, sharePercent: 100, co2eKg: 1.3 });
+    expect(table.total).toMatchObject({ label: "Total", costUsd: 10, sharePercent: 100, co2eKg: 1.284 });
+  });
+
+  it("keeps a row of a few grams readable: 0.3 kg stays 300 g and 12 g is not 0 g", () => {
+    const small = explorerTable(
+      {
+        rows: [
+          { key: "a", ...figures(1, 312.4) },
+          { key: "b", ...figures(1, 12.2) },
+        ],
+        total: figures(2, 324.6),
+      },
+      "service",
+      { untagged: "-", total: "T" },
+    );
+    expect(small.rows.map((r) => r.co2eKg)).toEqual([0.312, 0.012]);
   });
 
   it("writes the same rows with a total, neutralising formula-like cells", () => {
     expect(explorerCsv(table)).toBe(
       [
         "pipeline,cost_usd,share_percent,co2e_kg",
-        "AWS Lambda,7.51,75.1,1.2",
-        "(untagged),2.25,22.5,0.0",
-        `"'=HYPERLINK(""http://x"")",0.25,2.5,0.1`,
-        "Total,10.00,100.0,1.3",
+        "AWS Lambda,7.51,75.1,1.234",
+        "(untagged),2.25,22.5,0.000",
+        `"'=HYPERLINK(""http://x"")",0.25,2.5,0.050`,
+        "Total,10.00,100.0,1.284",
         "",
       ].join("\r\n"),
     );

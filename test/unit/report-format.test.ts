@@ -183,7 +183,7 @@ describe("days in a sentence", () => {
     [["2026-10-12"], "fr", "12 octobre 2026"],
     [["2026-10-12", "2026-10-13"], "fr", "12 et 13 octobre 2026"],
     [["2026-10-12", "2026-10-13", "2026-10-14"], "en", "12, 13 and 14 October 2026"],
-    [["2026-10-31", "2026-11-01"], "fr", "31 octobre 2026 et 1 novembre 2026"],
+    [["2026-10-31", "2026-11-01"], "fr", "31 octobre 2026 et 1er novembre 2026"],
   ] as const)("daysText(%j, %s) = %s", (days, lang, expected) => {
     expect(daysText([...days], lang)).toBe(expected);
   });

@@ -5,6 +5,8 @@
  * and the `usageType` filter. Each failure names its parameter.
  */
 import { CHARGE_TYPES, type ChargeType } from "../../src/analysis/charge-type";
+import { daysBetween } from "../../src/days";
+import type { Period } from "../../src/model";
 import {
   type CostType,
   EXPLORE_DIMENSIONS,
@@ -13,6 +15,20 @@ import {
   type Granularity,
 } from "../../src/store/read/cost-explorer";
 import { BadParameter, type ParsedCostQuery, parseCostQuery } from "./params";
+
+/**
+ * Beyond this many days, a range is shown month by month unless `granularity` says otherwise:
+ * thirteen months by day was a chart of 396 bars and a table of 396 rows (a 13,536 px page).
+ */
+export const DAILY_UP_TO_DAYS = 62;
+
+/**
+ * The page's time step when none is asked for: days up to 62 days, months beyond. The API keeps
+ * `day` as its default (scripts rely on it); the page's CSV link names the step it used.
+ */
+export function defaultGranularity(period: Period): Granularity {
+  return daysBetween(period.from, period.to) > DAILY_UP_TO_DAYS ? "month" : "day";
+}
 
 export interface ParsedExploreQuery extends ExploreQuery {
   /** The shared part, as the other cost routes read it. */
@@ -56,12 +72,15 @@ export function parseExploreQuery(
   query: Record<string, string>,
   now: Date,
   defaultGroupBy: ExploreDimension = "day",
+  /** The page's rule (months beyond 62 days) instead of the API's `day` when no step is given. */
+  stepByRange = false,
 ): ParsedExploreQuery {
   const rest: Record<string, string> = {};
   for (const [name, value] of Object.entries(query)) if (!OWN.includes(name)) rest[name] = value;
   const base = parseBase(rest, now);
   const groupBy = parseGroupBy(query.groupBy, defaultGroupBy);
-  const granularity = oneOf("granularity", query.granularity, GRANULARITIES) ?? "day";
+  const granularity =
+    oneOf("granularity", query.granularity, GRANULARITIES) ?? (stepByRange ? defaultGranularity(base.period) : "day");
   const compare = oneOf("compare", query.compare, ["previous", "none"] as const) === "previous";
   const chargeType = oneOf("chargeType", query.chargeType, CHARGE_TYPES as readonly ChargeType[]);
   const costType = oneOf("costType", query.costType, COST_TYPES) ?? "unblended";

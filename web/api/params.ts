@@ -7,17 +7,23 @@ import { addDays, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/
 import { COST_SOURCES, type CostSource, type Currency, GROUP_BYS, type GroupBy, type Period } from "../../src/model";
 import type { CostFilters } from "../../src/store/read/costs";
 
+/** What was wrong, as a key the pages translate (web/pages/query-errors.ts), never by its English text. */
+export type BadParameterCode = "dateInvalid" | "toNotAfterFrom" | "invalid";
+
 export class BadParameter extends Error {
   constructor(
     readonly parameter: string,
     message: string,
+    readonly code: BadParameterCode = "invalid",
   ) {
     super(message);
     this.name = "BadParameter";
   }
 }
 
-const day = z.string().refine(isValidDay, "must be a date YYYY-MM-DD");
+const DATE_INVALID = "must be a date YYYY-MM-DD";
+
+const day = z.string().refine(isValidDay, DATE_INVALID);
 const text = z.string().max(256, "must be at most 256 characters");
 
 const costQuerySchema = z.object({
@@ -57,13 +63,15 @@ export function parseCostQuery(
   const result = costQuerySchema.safeParse(query);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new BadParameter(String(issue?.path[0] ?? "query"), issue?.message ?? "invalid");
+    const field = String(issue?.path[0] ?? "query");
+    const code = (field === "from" || field === "to") && issue?.message === DATE_INVALID ? "dateInvalid" : "invalid";
+    throw new BadParameter(field, issue?.message ?? "invalid", code);
   }
   const q = result.data;
   const today = toDay(now);
   const from = q.from ?? firstDayOfMonth(monthOf(today));
   const to = q.to ?? addDays(today, 1);
-  if (from >= to) throw new BadParameter("to", `must be after from (${from}); to is exclusive`);
+  if (from >= to) throw new BadParameter("to", `must be after from (${from}); to is exclusive`, "toNotAfterFrom");
   const filters: CostFilters = {};
   if (q.pipeline !== undefined) filters.pipeline = q.pipeline;
   if (q.service !== undefined) filters.service = q.service;

@@ -11,6 +11,7 @@ import { findUserByEmail } from "../../src/store/users";
 import type { WebDeps } from "../deps";
 import { pick, translator } from "../i18n";
 import { Layout } from "../pages/layout";
+import { isLoopbackRequest } from "./demo";
 import { noteSuccess, reserveAttempt, WINDOW_MINUTES } from "./rate-limit";
 import { clearSessionCookie, isHttps, sessionHashOf, sessionViewer, setSessionCookie, startSession } from "./session";
 import { SIGNIN_WORDS } from "./words";
@@ -31,7 +32,14 @@ export function safeNext(next: unknown): string {
   return next;
 }
 
-function SigninPage(props: { deps: WebDeps; token: string; next: string; error?: string; email?: string }) {
+function SigninPage(props: {
+  deps: WebDeps;
+  token: string;
+  next: string;
+  error?: string;
+  email?: string;
+  demo?: boolean;
+}) {
   const locale = props.deps.config.CAIRN_LOCALE;
   const w = pick(SIGNIN_WORDS, locale);
   return (
@@ -39,6 +47,12 @@ function SigninPage(props: { deps: WebDeps; token: string; next: string; error?:
       <section class="signin">
         <h1>{w.title}</h1>
         <p>{w.intro}</p>
+        {props.demo ? (
+          // Signing out of the demo lasts until the next page: say so instead of looping silently.
+          <p class="notice" id="demo-signed-out">
+            {w.demoSignedOut} <a href={props.next}>{w.demoBackIn}</a>
+          </p>
+        ) : null}
         {props.error ? (
           <p class="notice error" role="alert" id="signin-error">
             {props.error}
@@ -75,7 +89,11 @@ function showForm(
     maxAge: 3600,
   });
   if (status === 429) c.header("Retry-After", String(WINDOW_MINUTES * 60));
-  return c.html(<SigninPage deps={deps} token={token} next={next} error={error} email={email} />, status as 200);
+  const demo = deps.auth?.demoAutoSignIn === true && isLoopbackRequest(c, deps);
+  return c.html(
+    <SigninPage deps={deps} token={token} next={next} error={error} email={email} demo={demo} />,
+    status as 200,
+  );
 }
 
 export function authRoutes(deps: WebDeps): Hono {

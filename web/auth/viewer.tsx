@@ -9,6 +9,7 @@ import type { Child } from "hono/jsx";
 import { createContext, useContext } from "hono/jsx";
 import { typesetFrenchPage } from "../../src/format/typeset-html";
 import type { Role } from "../../src/store/users";
+import { AccountNamesContext } from "../pages/account-name";
 
 export interface Viewer {
   userId: number;
@@ -43,7 +44,9 @@ export function CsrfField() {
 
 export async function renderPage(c: Context, page: Child, status: 200 | 400 | 403 | 404 | 409 | 429 = 200) {
   const html = await (
-    <ViewerContext.Provider value={c.get("viewer") ?? null}>{page}</ViewerContext.Provider>
+    <ViewerContext.Provider value={c.get("viewer") ?? null}>
+      <AccountNamesContext.Provider value={c.get("accountNames") ?? {}}>{page}</AccountNamesContext.Provider>
+    </ViewerContext.Provider>
   ).toString();
   return c.html(typesetFrenchPage(html), status);
 }

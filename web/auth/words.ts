@@ -13,6 +13,9 @@ export const SIGNIN_WORDS = {
     signedInAs: "Signed in as",
     admin: "admin",
     viewer: "viewer",
+    demoSignedOut:
+      "Demo mode: on this machine Cairn signs you in automatically as the demo admin (cairn serve --demo), so opening any page signs you straight back in. To try this form, start Cairn without --demo and sign in with the demo admin's password printed when the demo was created.",
+    demoBackIn: "Back to the demo",
   },
   fr: {
     title: "Connexion",
@@ -27,5 +30,8 @@ export const SIGNIN_WORDS = {
     signedInAs: "Connecté en tant que",
     admin: "administrateur",
     viewer: "lecteur",
+    demoSignedOut:
+      "Mode démo : sur cette machine, Cairn vous connecte automatiquement en administrateur de la démo (cairn serve --demo) ; ouvrir n'importe quelle page vous reconnecte donc aussitôt. Pour essayer ce formulaire, relancez Cairn sans --demo et connectez-vous avec le mot de passe de l'administrateur de la démo affiché à sa création.",
+    demoBackIn: "Revenir à la démo",
   },
 };

@@ -18,13 +18,25 @@ function statusLabel(status: string, w: Words): string {
   return labels[status] ?? status;
 }
 
-export function AlertsPage(props: { rows: NotificationRow[]; pending: number; locale: Locale; t: Translate }) {
+export function AlertsPage(props: {
+  rows: NotificationRow[];
+  pending: number;
+  /** The database holds the demo: its alerts were written by the demo's story, not mailed. */
+  demo?: boolean;
+  locale: Locale;
+  t: Translate;
+}) {
   const { locale, t } = props;
   const w = pick(ALERTS_WORDS, locale);
   return (
     <Layout title={w.title} path="/alerts" locale={locale} t={t}>
       <h1>{w.title}</h1>
       <p class="muted">{w.intro}</p>
+      {props.demo ? (
+        <p class="notice" id="demo-note">
+          {w.demoNote}
+        </p>
+      ) : null}
       {props.pending > 0 ? (
         <p class="notice" id="pending-note">
           {props.pending} {w.pendingNote}
@@ -50,9 +62,11 @@ export function AlertsPage(props: { rows: NotificationRow[]; pending: number; lo
               {props.rows.map((r) => (
                 <tr class={`status-${r.status}`} data-key={r.key}>
                   <td>{when(r.createdAt, locale)}</td>
-                  <th scope="row">{r.subject}</th>
+                  <th scope="row" class="text">
+                    {r.subject}
+                  </th>
                   <td>{r.channel === "webhook" ? w.webhook : w.email}</td>
-                  <td>{statusLabel(r.status, w)}</td>
+                  <td>{props.demo && r.status === "sent" ? w.demoSent : statusLabel(r.status, w)}</td>
                   <td>{r.attempts}</td>
                   <td>{when(r.sentAt, locale)}</td>
                   <td>{redactSecrets(r.lastError ?? "")}</td>

@@ -14,6 +14,7 @@ import { ServiceInputError } from "../../src/services/errors";
 import { updateBudget } from "../../src/services/update-budget";
 import { listBudgets } from "../../src/store/budgets";
 import { recentNotifications } from "../../src/store/notifications";
+import { holdsDemoData } from "../../src/store/read/demo-data";
 import { loadPeriodFacts } from "../../src/store/read/period-facts";
 import { scopeChoices } from "../../src/store/read/scope-choices";
 import { requireAdmin } from "../auth/middleware";
@@ -112,7 +113,8 @@ export function budgetRoutes(deps: WebDeps): Hono {
   app.get("/alerts", async (c) => {
     const rows = await recentNotifications(deps.store, 200, ["queued", "sent", "failed"]);
     const pending = rows.filter((r) => r.status === "queued").length;
-    return renderPage(c, <AlertsPage rows={rows} pending={pending} locale={locale} t={t} />);
+    const demo = await holdsDemoData(deps.store);
+    return renderPage(c, <AlertsPage rows={rows} pending={pending} demo={demo} locale={locale} t={t} />);
   });
 
   return app;

@@ -107,6 +107,9 @@ export const ALERTS_WORDS = {
     email: "email",
     webhook: "webhook",
     pendingNote: "message(s) waiting to be delivered: they go out on the next run (`cairn alerts --send`).",
+    demoNote:
+      "Demo: these are the alerts the alert job raised over the demo's story (replayed week by week when the demo was loaded), addressed to a fictional recipient; nothing was mailed.",
+    demoSent: "written (demo, not mailed)",
   },
   fr: {
     title: "Alertes",
@@ -127,5 +130,8 @@ export const ALERTS_WORDS = {
     email: "e-mail",
     webhook: "webhook",
     pendingNote: "message(s) en attente d'envoi : ils partiront au prochain passage (`cairn alerts --send`).",
+    demoNote:
+      "Démo : voici les alertes levées par la tâche des alertes sur l'histoire de la démo (rejouée semaine par semaine à son chargement), adressées à un destinataire fictif ; aucun courriel n'est parti.",
+    demoSent: "écrite (démo, non envoyée)",
   },
 };

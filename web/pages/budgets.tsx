@@ -4,6 +4,8 @@
  * A refused form comes back with what was typed and each error beside its field.
  */
 
+import { useContext } from "hono/jsx";
+import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import type { BudgetStatus } from "../../src/analysis/budget-status";
 import { addDays } from "../../src/days";
 import { formatDay, formatMoney, formatMonth, formatPercent } from "../../src/format/numbers";
@@ -12,6 +14,7 @@ import type { Budget, Currency, Locale } from "../../src/model";
 import type { ScopeChoices } from "../../src/store/read/scope-choices";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
+import { AccountNamesContext } from "./account-name";
 import { BUDGETS_WORDS } from "./budgets-words";
 import { ErrorSummary, FieldError, type FieldErrors, invalidProps } from "./form-errors";
 import { Layout } from "./layout";
@@ -26,9 +29,10 @@ function periodLabel(b: Budget, w: Words, locale: Locale): string {
   return b.periodKind === "year" ? w.periodYear : w.periodMonth;
 }
 
-function scopeLabel(b: Budget, w: Words, locale: Locale): string {
+function scopeLabel(b: Budget, w: Words, locale: Locale, accounts: AccountNames): string {
   const names = { all: w.scopeAll, pipeline: w.scopePipeline, service: w.scopeService, account: w.scopeAccount };
-  return b.scopeKind === "all" ? w.scopeAll : `${names[b.scopeKind]}${colonFor(locale)}${b.scopeValue}`;
+  const value = b.scopeKind === "account" ? accountLabel(b.scopeValue, accounts) : b.scopeValue;
+  return b.scopeKind === "all" ? w.scopeAll : `${names[b.scopeKind]}${colonFor(locale)}${value}`;
 }
 
 export function thresholdsText(b: Budget): string {
@@ -70,7 +74,7 @@ function Row(props: { s: BudgetStatus; w: Words; locale: Locale; admin: boolean 
         {s.state === "upcoming" ? ` (${w.upcoming})` : s.state === "ended" ? ` (${w.ended})` : ""}
       </td>
       <td data-label={w.scope} class="text">
-        {scopeLabel(b, w, locale)}
+        {scopeLabel(b, w, locale, useContext(AccountNamesContext))}
       </td>
       <td data-label={w.spent}>
         <Bar ratio={s.spentRatio} label={`${w.spent} ${pct(s.spentRatio)}`} />{" "}

@@ -36,12 +36,13 @@ export function parseCarbonQuery(query: Record<string, string>, now: Date): Peri
   }
   for (const name of PARAMS) {
     const value = query[name];
-    if (value !== undefined && !isValidDay(value)) throw new BadParameter(name, "must be a date YYYY-MM-DD");
+    if (value !== undefined && !isValidDay(value))
+      throw new BadParameter(name, "must be a date YYYY-MM-DD", "dateInvalid");
   }
   const today = toDay(now);
   const from = query.from ?? firstDayOfMonth(monthOf(today));
   const to = query.to ?? addDays(today, 1);
-  if (from >= to) throw new BadParameter("to", `must be after from (${from}); to is exclusive`);
+  if (from >= to) throw new BadParameter("to", `must be after from (${from}); to is exclusive`, "toNotAfterFrom");
   return { from, to };
 }
 

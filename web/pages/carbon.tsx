@@ -26,21 +26,11 @@ import { AwsComparison, CalibrationNote } from "./carbon-aws";
 import { type CarbonPageData, loadCarbon, parseCarbonQuery } from "./carbon-data";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
+import { CoverageFigure } from "./coverage-figure";
 import { Layout } from "./layout";
 import { MissingRatesNotice } from "./missing-rates-notice";
 
 type Words = (typeof CARBON_WORDS)["en"];
-
-/** "carbon: 96 % physical, 3 % proxy, 1 % excluded" and the same for "not estimated" when any. */
-export function coverageParts(c: CarbonCoverage, w: Words, locale: Locale): string {
-  const parts = [
-    `${formatPercent(c.physicalShare, locale)} ${w.physical}`,
-    `${formatPercent(c.proxyShare, locale)} ${w.proxy}`,
-    `${formatPercent(c.excludedShare, locale)} ${w.excluded}`,
-  ];
-  if (c.unestimatedCostUsd > 0) parts.push(`${formatPercent(c.unestimatedShare, locale)} ${w.unestimated}`);
-  return parts.join(" · ");
-}
 
 function Figures(props: { row: CarbonTotalsRow; locale: Locale }) {
   const { row, locale } = props;
@@ -271,13 +261,12 @@ export function CarbonPage(props: { data: CarbonPageData; locale: Locale; t: Tra
           data-excluded-share={coverage.excludedShare.toFixed(6)}
         >
           <div class="tile-label">{w.coverage}</div>
-          <div class="tile-value">{formatPercent(coverage.physicalShareOfIncluded, locale)}</div>
-          <div class="tile-note">{w.coverageNote}</div>
+          <div class="tile-value">{formatPercent(coverage.physicalShare, locale)}</div>
+          <div class="tile-note">
+            <CoverageFigure id="carbon-coverage" coverage={coverage} locale={locale} />
+          </div>
         </div>
       </section>
-      <p class="summary" id="carbon-coverage">
-        {w.coverageLine}: {coverageParts(coverage, w, locale)}
-      </p>
       <Chart
         id="chart-carbon-months"
         label={w.byMonth}

@@ -3,7 +3,7 @@
  * data attribute (escaped like any attribute, so no inline script is needed), and the same
  * figures as a table for screen readers and for anyone who wants the numbers.
  */
-import type { ChartConfig, ChartFormat } from "../../src/charts/chart-config";
+import { type ChartConfig, type ChartFormat, withoutEmptySeries } from "../../src/charts/chart-config";
 
 /** A figure of the data table with its unit, as the chart's tooltip shows it. */
 function tableValue(v: number | null | undefined, format: ChartFormat): string {
@@ -33,8 +33,11 @@ export function Chart(props: {
   label: string;
   tableCaption: string;
   height?: number;
+  /** A line under the chart (what it leaves out, a toggle). */
+  note?: unknown;
 }) {
-  const { config } = props;
+  // All-zero series are left out of the chart, its legend and its table.
+  const config = withoutEmptySeries(props.config);
   return (
     <figure class="chart">
       {/* A heading, so a screen reader's list of headings names every chart. */}
@@ -50,6 +53,7 @@ export function Chart(props: {
           height={props.height ?? 280}
         />
       </div>
+      {props.note ? <p class="chart-note">{props.note}</p> : null}
       <details>
         <summary>{props.tableCaption}</summary>
         <table>

@@ -23,7 +23,7 @@ export function parseExplorerQuery(query: Record<string, string>, now: Date): Pa
     cleaned[name] = name === "pipeline" && value === UNTAGGED_VALUE ? "" : value;
   }
   if (query.thenBy) cleaned.groupBy = `${cleaned.groupBy ?? "service"},${query.thenBy}`;
-  return parseExploreQuery(cleaned, now, "service");
+  return parseExploreQuery(cleaned, now, "service", true);
 }
 
 export { exploreQueryString as apiQueryString } from "../api/explore-params";

@@ -18,6 +18,7 @@ export interface ExplorerRow {
   cost: number;
   /** Percent of the total, one decimal. */
   sharePercent: number;
+  /** To the gram (three decimals), like the CSV's co2e_kg column. */
   co2eKg: number;
   /** With a comparison: the previous period's cost and this period's change, in USD... */
   previousCostUsd?: number;
@@ -74,7 +75,9 @@ export function explorerTable(
       costUsd: round(r.costUsd, 2),
       cost: round(r.cost ?? r.costUsd, 2),
       sharePercent: total === 0 ? 0 : round((r.costUsd / total) * 100, 1),
-      co2eKg: round(r.co2eGrams / 1000, 1),
+      // Kept to the gram: rows below 1 kg are shown in grams, and a tenth of a kilogram turned
+      // most of them into "0 g" or "300 g".
+      co2eKg: round(r.co2eGrams / 1000, 3),
     };
     if (compare && r.previousCostUsd !== undefined) {
       row.previousCostUsd = round(r.previousCostUsd, 2);
@@ -104,18 +107,21 @@ export function explorerTable(
  * currency, named in the columns (cost_usd or cost_eur); labels go through the one CSV writer,
  * which neutralises formula-like text.
  */
-export function explorerCsv(table: ExplorerTable): string {
+export function explorerCsv(table: ExplorerTable, accountNames: Readonly<Record<string, string>> = {}): string {
   const two = table.dimensions.length === 2;
   const unit = table.currency.toLowerCase();
-  const header = [...table.dimensions, `cost_${unit}`];
+  // Grouped by account: the id stays the key, its name (CAIRN_ACCOUNT_NAMES) in a column after the keys.
+  const accountAt = table.dimensions.indexOf("account");
+  const header = [...table.dimensions, ...(accountAt >= 0 ? ["account_name"] : []), `cost_${unit}`];
   if (table.compare) header.push(`previous_cost_${unit}`, `change_${unit}`);
   header.push("share_percent", table.co2eCalibrated ? "co2e_kg_calibrated_to_aws" : "co2e_kg");
   const lines = [header.join(",")];
   const cells = (keys: string[], r: ExplorerRow) => {
     const out = keys.map((k) => csvField(k));
+    if (accountAt >= 0) out.push(csvField(accountNames[keys[accountAt] ?? ""] ?? ""));
     out.push(r.cost.toFixed(2));
     if (table.compare) out.push((r.previousCost ?? 0).toFixed(2), (r.change ?? 0).toFixed(2));
-    out.push(r.sharePercent.toFixed(1), r.co2eKg.toFixed(1));
+    out.push(r.sharePercent.toFixed(1), r.co2eKg.toFixed(3));
     return out.join(",");
   };
   for (const r of table.rows) {

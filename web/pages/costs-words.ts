@@ -44,6 +44,7 @@ export const COSTS_WORDS = {
     expand: "Show the detail of",
     previousPeriod: "previous period",
     chartByMonth: "Cost per month",
+    granularityAuto: "By range (months past 62 days)",
     allFeminine: "All",
     introEur:
       "Costs as AWS bills them (unblended), in euros at each month's own rate, with the location-based carbon estimate.",
@@ -93,6 +94,7 @@ export const COSTS_WORDS = {
     expand: "Afficher le détail de",
     previousPeriod: "période précédente",
     chartByMonth: "Coût par mois",
+    granularityAuto: "Selon la période",
     allFeminine: "Toutes",
     introEur:
       "Coûts tels qu’AWS les facture (non lissés), en euros au taux de chaque mois, avec l’estimation carbone (moyenne du réseau électrique local).",

@@ -1,6 +1,8 @@
 /** The cost explorer: filters and group-by in a plain GET form, a chart, the table, a CSV link. */
 
+import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import { CHARGE_TYPES } from "../../src/analysis/charge-type";
+import { shortMonthLabel } from "../../src/charts/carbon-charts";
 import { type ChartConfig, colourAt } from "../../src/charts/chart-config";
 import {
   formatCo2e,
@@ -21,6 +23,7 @@ import { Chart } from "./chart";
 import { type FilterMenus, UNTAGGED_VALUE } from "./costs-data";
 import type { ExplorerRow, ExplorerTable } from "./costs-table";
 import { COSTS_WORDS } from "./costs-words";
+import { CoverageFigure } from "./coverage-figure";
 import { FieldError, type FieldErrors, invalidProps } from "./form-errors";
 import { Layout } from "./layout";
 import { sourceLabel } from "./source-labels";
@@ -34,13 +37,15 @@ function explorerChart(
   series: readonly { bucket: string; cost: number }[],
   w: Words,
   locale: Locale,
+  labelOf: (row: ExplorerRow) => string = (r) => r.label,
 ): ChartConfig {
   const format = { kind: "money" as const, locale: localeTag(locale), currency: table.currency };
   if (table.groupBy === "day") {
     return {
       type: "bar",
       data: {
-        labels: series.map((r) => r.bucket),
+        // Month buckets as "nov. 2025", not "2025-11".
+        labels: series.map((r) => (r.bucket.length === 7 ? shortMonthLabel(r.bucket, format.locale) : r.bucket)),
         datasets: [{ label: w.cost, data: series.map((r) => r.cost), backgroundColor: colourAt(0) }],
       },
       options: { legend: false },
@@ -51,7 +56,7 @@ function explorerChart(
   return {
     type: "bar",
     data: {
-      labels: rows.map((r) => r.label),
+      labels: rows.map(labelOf),
       datasets: [{ label: w.cost, data: rows.map((r) => r.cost), backgroundColor: rows.map((_, i) => colourAt(i)) }],
     },
     options: { horizontal: true, legend: false },
@@ -142,8 +147,11 @@ export function CostsPage(props: {
   /** Form fields the query parser refused (the defaults are shown), and what was typed. */
   errors?: FieldErrors;
   typed?: Record<string, string>;
+  /** Account names (CAIRN_ACCOUNT_NAMES, the demo's) shown with the ids. */
+  accountNames?: AccountNames;
 }) {
   const { query, table, menus, locale, t } = props;
+  const names = props.accountNames ?? {};
   const errors = props.errors ?? {};
   const dateValue = (field: "from" | "to") =>
     errors[field] !== undefined ? (props.typed?.[field] ?? "") : query.period[field];
@@ -154,12 +162,16 @@ export function CostsPage(props: {
   const keyLabel = (label: string, key: string, dim: string | undefined) =>
     dim === "day"
       ? key.length === 7
-        ? key
+        ? formatMonth(key, locale)
         : formatDay(key, locale)
       : dim === "source"
         ? sourceLabel(key, locale)
-        : label;
+        : dim === "account"
+          ? accountLabel(key, names)
+          : label;
   const [first, second] = table.dimensions;
+  const typedStep = props.typed?.granularity;
+  const chosenStep = typedStep === "day" || typedStep === "month" ? typedStep : undefined;
   return (
     <Layout title={w.title} path="/costs" locale={locale} t={t} charts scripts={["/static/explorer.js"]}>
       <h1>{w.title}</h1>
@@ -224,10 +236,14 @@ export function CostsPage(props: {
         <div class="field">
           <label for="f-granularity">{w.granularity}</label>
           <select id="f-granularity" name="granularity">
-            <option value="day" selected={query.granularity === "day"}>
+            {/* Left empty, the step follows the range (explore-params.ts: months beyond 62 days). */}
+            <option value="" selected={chosenStep === undefined}>
+              {w.granularityAuto}
+            </option>
+            <option value="day" selected={chosenStep === "day"}>
               {w.day}
             </option>
-            <option value="month" selected={query.granularity === "month"}>
+            <option value="month" selected={chosenStep === "month"}>
               {w.month}
             </option>
           </select>
@@ -273,6 +289,7 @@ export function CostsPage(props: {
           values={menus.account}
           selected={query.filters.accountId}
           all={w.all}
+          labelOf={(v) => accountLabel(v, names)}
         />
         <Select
           name="source"
@@ -321,15 +338,13 @@ export function CostsPage(props: {
           </span>
         ) : null}
         {" · "}
-        {formatNumber(table.total.co2eKg, locale, 1)} kg CO2e
+        {formatCo2e(table.total.co2eKg * 1000, locale)}
         {props.coverage ? (
-          <span id="explorer-coverage">
+          <>
             {" "}
-            ({pick(CARBON_WORDS, locale).explorerCoverage}: {formatPercent(props.coverage.physicalShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).physical}, {formatPercent(props.coverage.proxyShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).proxy}, {formatPercent(props.coverage.excludedShare, locale)}{" "}
-            {pick(CARBON_WORDS, locale).excludedShort})
-          </span>
+            ({pick(CARBON_WORDS, locale).explorerCoverage}:{" "}
+            <CoverageFigure id="explorer-coverage" coverage={props.coverage} locale={locale} />)
+          </>
         ) : null}{" "}
         · {table.rows.length} {w.rowsShown} ·{" "}
         <a href={props.csvHref} id="csv-link" download>
@@ -350,7 +365,7 @@ export function CostsPage(props: {
                 : `${w.chartByKey} ${dimensionLabel(table.groupBy).toLowerCase()}`
             }
             tableCaption={t("chartTableCaption")}
-            config={explorerChart(table, props.series, w, locale)}
+            config={explorerChart(table, props.series, w, locale, (r) => keyLabel(r.label, r.key, first))}
           />
           <div class="table-scroll">
             <table class="data" id="explorer-table">

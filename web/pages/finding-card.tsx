@@ -13,6 +13,7 @@ import { formatCo2e, formatDay } from "../../src/format/numbers";
 import { moneyInSentence } from "../../src/format/sentence-money";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
+import { AccountName } from "./account-name";
 import { TUNING_WORDS } from "./tuning-words";
 
 type Words = (typeof TUNING_WORDS)["en"];
@@ -75,7 +76,7 @@ export function FindingCard(props: {
           <ul class="evidence-lines">
             {f.lines.map((l) => (
               <li>
-                <code>{l.usageType}</code> · {l.accountId} · {formatDay(l.firstDay, locale)} →{" "}
+                <code>{l.usageType}</code> · <AccountName id={l.accountId} /> · {formatDay(l.firstDay, locale)} →{" "}
                 {formatDay(l.lastDay, locale)} ({l.days} {w.daysBilled}) · <a href={explorerHref(l)}>{w.explore}</a>
               </li>
             ))}

@@ -24,7 +24,21 @@ import { STORAGE_CLASSES } from "../../src/carbon/storage-classes";
 import { localeTag } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
+import { METHODOLOGY_DATA_WORDS } from "./methodology-data-words";
 import { FACTOR_WORDS } from "./methodology-factors-words";
+
+/** The data's prose in the reader's language, by key; the data's English if a key were missing (a test forbids it). */
+export function dataText(locale: Locale) {
+  const d = METHODOLOGY_DATA_WORDS[locale];
+  const get = (table: Readonly<Record<string, string>>, key: string, english: string) => table[key] ?? english;
+  return {
+    description: (s: FactorSet) => get(d.descriptions, s.name, s.description),
+    source: (src: { key: string; what: string }) => get(d.sources, src.key, src.what),
+    fallback: (s: FactorSet, which: "grid" | "pue", english: string) => get(d.fallbacks, `${s.name}.${which}`, english),
+    usage: (service: string, usageType: string, english: string) => get(d.usage, `${service}|${usageType}`, english),
+  };
+}
+type DataText = ReturnType<typeof dataText>;
 
 type Words = (typeof FACTOR_WORDS)["en"];
 
@@ -69,8 +83,8 @@ function Table(props: { id: string; title: string; open?: boolean; children?: Ch
 
 const setHead = (s: FactorSet) => `${s.name}@${s.version}`;
 
-function SetsTable(props: { sets: FactorSet[]; w: Words }) {
-  const { w } = props;
+function SetsTable(props: { sets: FactorSet[]; w: Words; d: DataText }) {
+  const { w, d } = props;
   return (
     <Table id="factor-sets" title={w.setsTitle} open>
       {props.sets.map((s, i) => (
@@ -79,7 +93,7 @@ function SetsTable(props: { sets: FactorSet[]; w: Words }) {
             {setHead(s)}
             {i === 0 ? ` (${w.active})` : ""}
           </h3>
-          <p>{s.description}</p>
+          <p>{d.description(s)}</p>
           <table class="data">
             <thead>
               <tr>
@@ -95,7 +109,7 @@ function SetsTable(props: { sets: FactorSet[]; w: Words }) {
             <tbody>
               {s.sources.map((src) => (
                 <tr>
-                  <td>{src.what}</td>
+                  <td>{d.source(src)}</td>
                   <td class="text source">{src.source}</td>
                   <td class="text">{src.licence ?? "—"}</td>
                 </tr>
@@ -108,8 +122,8 @@ function SetsTable(props: { sets: FactorSet[]; w: Words }) {
   );
 }
 
-function RegionsTable(props: { sets: FactorSet[]; w: Words; locale: Locale }) {
-  const { sets, w, locale } = props;
+function RegionsTable(props: { sets: FactorSet[]; w: Words; locale: Locale; d: DataText }) {
+  const { sets, w, locale, d } = props;
   const mark = (value: number, fallback: boolean) => `${exact(value, locale)}${fallback ? " *" : ""}`;
   return (
     <Table id="factor-regions" title={w.regionsTitle}>
@@ -162,8 +176,8 @@ function RegionsTable(props: { sets: FactorSet[]; w: Words; locale: Locale }) {
             <th scope="row">{w.otherRegions}</th>
             {sets.map((s) => (
               <>
-                <td class="text">{s.gridFallback.name}</td>
-                <td class="text">{s.pueFallback.name}</td>
+                <td class="text">{d.fallback(s, "grid", s.gridFallback.name)}</td>
+                <td class="text">{d.fallback(s, "pue", s.pueFallback.name)}</td>
                 <td>{exact(s.gridFallback.value, locale)}</td>
               </>
             ))}
@@ -359,7 +373,7 @@ function GpuTable(props: { w: Words; locale: Locale }) {
 }
 
 /** Example usage lines whose rule the classifier is asked for (its own text and figures are shown). */
-const STORAGE_EXAMPLES: readonly [string, string][] = [
+export const STORAGE_EXAMPLES: readonly [string, string][] = [
   ["Amazon Simple Storage Service", "TimedStorage-ByteHrs"],
   ["Amazon Simple Storage Service", "TimedStorage-SIA-ByteHrs"],
   ["Amazon Simple Storage Service", "TimedStorage-ZIA-ByteHrs"],
@@ -384,7 +398,7 @@ const STORAGE_EXAMPLES: readonly [string, string][] = [
   ["Amazon DynamoDB", "TimedPITRStorage-ByteHrs"],
 ];
 
-const SERVERLESS_EXAMPLES: readonly [string, string][] = [
+export const SERVERLESS_EXAMPLES: readonly [string, string][] = [
   ["AWS Lambda", "Lambda-GB-Second"],
   ["AWS Lambda", "Lambda-GB-Second-ARM"],
   ["AWS Lambda", "Request"],
@@ -410,8 +424,8 @@ function copiesOf(rule: Rule): { media: string; copies: string; what: string } |
   return null;
 }
 
-function ReplicationTable(props: { w: Words }) {
-  const { w } = props;
+function ReplicationTable(props: { w: Words; d: DataText }) {
+  const { w, d } = props;
   return (
     <Table id="factor-replication" title={w.replicationTitle}>
       <table class="data">
@@ -430,7 +444,7 @@ function ReplicationTable(props: { w: Words }) {
             const c = copiesOf(classify(service, usageType, false));
             return c ? (
               <tr data-usage-type={usageType}>
-                <td>{c.what}</td>
+                <td>{d.usage(service, usageType, c.what)}</td>
                 <td class="text">
                   <code>{usageType}</code>
                 </td>
@@ -448,8 +462,8 @@ function ReplicationTable(props: { w: Words }) {
   );
 }
 
-function ServerlessTable(props: { w: Words; locale: Locale }) {
-  const { w, locale } = props;
+function ServerlessTable(props: { w: Words; locale: Locale; d: DataText }) {
+  const { w, locale, d } = props;
   return (
     <Table id="factor-serverless" title={w.serverlessTitle}>
       <table class="data">
@@ -470,7 +484,7 @@ function ServerlessTable(props: { w: Words; locale: Locale }) {
             const vm = rule.kind === "vcpu-memory" ? rule : null;
             return (
               <tr data-usage-type={usageType}>
-                <td>{what}</td>
+                <td>{d.usage(service, usageType, what)}</td>
                 <td class="text">
                   <code>{usageType}</code>
                 </td>
@@ -525,16 +539,17 @@ export function MethodologyFactors(props: { locale: Locale; factorSet: string })
   const { locale } = props;
   const w = pick(FACTOR_WORDS, locale);
   const sets = shownFactorSets(props.factorSet);
+  const d = dataText(locale);
   return (
     <div class="factor-tables">
       <p>{w.intro}</p>
-      <SetsTable sets={sets} w={w} />
-      <RegionsTable sets={sets} w={w} locale={locale} />
+      <SetsTable sets={sets} w={w} d={d} />
+      <RegionsTable sets={sets} w={w} locale={locale} d={d} />
       <CoefficientsTable sets={sets} w={w} locale={locale} />
       <ProcessorsTable sets={sets} w={w} locale={locale} />
       <GpuTable w={w} locale={locale} />
-      <ReplicationTable w={w} />
-      <ServerlessTable w={w} locale={locale} />
+      <ReplicationTable w={w} d={d} />
+      <ServerlessTable w={w} locale={locale} d={d} />
       <InstancesTable w={w} locale={locale} />
     </div>
   );

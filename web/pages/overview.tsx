@@ -1,5 +1,5 @@
 /** The overview: what a director should grasp in ten seconds. */
-import { dailyStackedChart, monthBurnChart, rankedBarChart } from "../../src/charts/cost-charts";
+import { dailyStackedChart, monthBurnChart, rankedBarChart, splitTaxes } from "../../src/charts/cost-charts";
 import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeTag } from "../../src/format/numbers";
 import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
@@ -7,11 +7,13 @@ import { pick, type Translate } from "../i18n";
 import { CARBON_AWS_WORDS } from "./carbon-aws-words";
 import { CARBON_WORDS } from "./carbon-words";
 import { Chart } from "./chart";
+import { CoverageFigure } from "./coverage-figure";
 import { HealthNotice } from "./health-notice";
 import { Layout } from "./layout";
 import type { OverviewData } from "./overview-data";
 import { OwnershipSection } from "./overview-ownership";
 import { overviewVerdict } from "./overview-verdict";
+import { OVERVIEW_WORDS } from "./overview-words";
 
 function Tile(props: { label: string; value: string; note?: string; tone?: "ok" | "warn" | "bad" }) {
   return (
@@ -23,7 +25,7 @@ function Tile(props: { label: string; value: string; note?: string; tone?: "ok" 
   );
 }
 
-export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Translate }) {
+export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Translate; showTaxes?: boolean }) {
   const { data, locale, t } = props;
   const currency = data.converter.currency;
   const money = (n: number) => formatMoney(n, currency, locale);
@@ -121,9 +123,8 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
                 <a href="/carbon">{cw.tileLabel}</a>
               </div>
               <div class="tile-value">{formatCo2e(data.carbon.co2eGrams, locale)}</div>
-              <div class="tile-note" id="overview-coverage">
-                {formatPercent(cov.physicalShare, locale)} {cw.tileNote} · {formatPercent(cov.proxyShare, locale)}{" "}
-                {cw.proxy} · {formatPercent(cov.excludedShare, locale)} {cw.excludedShort}
+              <div class="tile-note">
+                <CoverageFigure id="overview-coverage" coverage={cov} locale={locale} />
               </div>
               {data.carbon.calibratedShare !== null ? (
                 <div class="tile-note" id="overview-calibrated">
@@ -162,14 +163,42 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
         converter={data.converter}
         locale={locale}
       />
-      <Chart
-        id="chart-services"
-        label={t("dailyByService")}
-        tableCaption={t("chartTableCaption")}
-        config={dailyStackedChart(data.dailyByService, data.last30Days, format, { other: t("other") }, (usd, day) =>
-          data.converter.fromUsd(usd, day),
-        )}
-      />
+      <DailyByService data={data} locale={locale} t={t} showTaxes={props.showTaxes === true} />
     </Layout>
+  );
+}
+
+/**
+ * Daily cost by service, usage only by default: the month's VAT, booked on the 1st, would dwarf
+ * every other day. The line under the chart gives the tax left out and a link to add it.
+ */
+function DailyByService(props: { data: OverviewData; locale: Locale; t: Translate; showTaxes: boolean }) {
+  const { data, locale, t } = props;
+  const w = pick(OVERVIEW_WORDS, locale);
+  const currency = data.converter.currency;
+  const format = { kind: "money" as const, locale: localeTag(locale), currency };
+  const toDisplay = (usd: number, day: string) => data.converter.fromUsd(usd, day);
+  const { usage, taxUsd } = splitTaxes(data.dailyByService);
+  const taxes = data.dailyByService
+    .filter((p) => !usage.includes(p))
+    .reduce((sum, p) => sum + toDisplay(p.costUsd, p.day), 0);
+  const points = props.showTaxes ? data.dailyByService : usage;
+  return (
+    <Chart
+      id="chart-services"
+      label={t("dailyByService")}
+      tableCaption={t("chartTableCaption")}
+      config={dailyStackedChart(points, data.last30Days, format, { other: t("other") }, toDisplay)}
+      note={
+        taxUsd !== 0 ? (
+          <span id="chart-services-taxes">
+            {props.showTaxes ? w.taxesShown : w.taxesApart} {formatMoney(taxes, currency, locale)} ·{" "}
+            <a href={props.showTaxes ? "/#chart-services" : "/?taxes=show#chart-services"}>
+              {props.showTaxes ? w.hideTaxes : w.showTaxes}
+            </a>
+          </span>
+        ) : undefined
+      }
+    />
   );
 }

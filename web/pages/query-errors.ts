@@ -21,11 +21,9 @@ export const QUERY_ERROR_WORDS = {
   },
 };
 
+/** The error's key (set where it is thrown), in the reader's language. */
 function message(error: BadParameter, locale: Locale): string {
-  const w = pick(QUERY_ERROR_WORDS, locale);
-  if (error.message.startsWith("must be a date")) return w.dateInvalid;
-  if (error.parameter === "to" && error.message.startsWith("must be after")) return w.toNotAfterFrom;
-  return w.invalid;
+  return pick(QUERY_ERROR_WORDS, locale)[error.code];
 }
 
 /** Parses; on a bad parameter, drops it and tries again, collecting each error by field. */

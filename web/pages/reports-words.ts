@@ -20,6 +20,9 @@ export const REPORTS_WORDS = {
     monthly: "Monthly",
     notFound: "No such report.",
     preview: "Preview this month's directors' report so far",
+    demoNote:
+      "Demo: these reports were built by the report job over the demo's figures when the demo was loaded, and addressed to a fictional recipient; nothing was mailed.",
+    demoSent: "archived (demo, not mailed)",
   },
   fr: {
     title: "Rapports",
@@ -42,5 +45,8 @@ export const REPORTS_WORDS = {
     monthly: "Mensuel",
     notFound: "Rapport introuvable.",
     preview: "Aperçu du rapport mensuel de ce mois-ci, à ce jour",
+    demoNote:
+      "Démo : ces rapports ont été établis par la tâche des rapports sur les chiffres de la démo à son chargement, pour un destinataire fictif ; aucun courriel n'est parti.",
+    demoSent: "archivé (démo, non envoyé)",
   },
 };

@@ -4,6 +4,7 @@
  * that explain it (the same table `cairn sources` prints). Amounts in the page's currency at the
  * compared month's rate; the difference is that of the two figures shown, so they add up.
  */
+
 import { formatMonth } from "../../src/format/numbers";
 import {
   colon,
@@ -14,6 +15,7 @@ import {
 } from "../../src/format/reconciliation-words";
 import type { Locale } from "../../src/model";
 import type { SourceComparison } from "../../src/store/read/reconciliation";
+import { AccountName } from "./account-name";
 import { ListTable } from "./list-table";
 import type { PageMoney } from "./page-money";
 import { sourceLabel } from "./source-labels";
@@ -44,7 +46,7 @@ export function ReconciliationSection(props: {
           return (
             <tr data-account={c.accountId} data-month={c.month} data-flagged={String(c.flagged)}>
               <th scope="row" class="text">
-                {c.accountId}
+                <AccountName id={c.accountId} />
               </th>
               <td class="text">{formatMonth(c.month, locale)}</td>
               <td data-source={c.first.source} data-cost-usd={c.first.costUsd.toFixed(2)}>

@@ -1,5 +1,6 @@
 /** `GET /runs` (everyone) and `POST /runs/collect` (admins: run a collection now). */
 import { Hono } from "hono";
+import { holdsDemoData } from "../../src/store/read/demo-data";
 import { requireAdmin } from "../auth/middleware";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
@@ -15,11 +16,20 @@ export function runsRoutes(deps: WebDeps): Hono {
   app.get("/runs", async (c) =>
     renderPage(
       c,
-      <RunsPage data={await loadRuns(deps)} collectAvailable={deps.collectNow !== undefined} locale={locale} t={t} />,
+      <RunsPage
+        data={await loadRuns(deps)}
+        collectAvailable={deps.collectNow !== undefined}
+        demo={deps.collectNow === undefined && (await holdsDemoData(deps.store))}
+        locale={locale}
+        t={t}
+      />,
     ),
   );
   app.post("/runs/collect", requireAdmin(), async (c) => {
-    if (!deps.collectNow) return c.text(pick(RUNS_WORDS, locale).collectUnavailable, 503);
+    if (!deps.collectNow) {
+      const w = pick(RUNS_WORDS, locale);
+      return c.text((await holdsDemoData(deps.store)) ? w.collectUnavailableDemo : w.collectUnavailable, 503);
+    }
     // The run records its own outcome (collection_runs); the page shows it.
     try {
       await deps.collectNow();

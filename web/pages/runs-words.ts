@@ -30,6 +30,8 @@ export const RUNS_WORDS = {
     collectNow: "Collect now",
     collectHint: "Fetches the latest figures from AWS now (Cost Explorer requests cost USD 0.01 each).",
     collectUnavailable: "Collection cannot be started from this server.",
+    collectUnavailableDemo:
+      "Collection cannot be started: this database holds the demo's fictional figures, and real AWS figures must not be mixed into them. To collect, point CAIRN_DB at another database.",
     collectBusy:
       "A collection is already running on this database; it was not started again. Reload this page in a minute to see its result.",
     sources: "Cost data by source",
@@ -78,8 +80,10 @@ export const RUNS_WORDS = {
     failed: "échouée",
     running: "en cours",
     collectNow: "Collecter maintenant",
-    collectHint: "Récupère dès maintenant les derniers chiffres d'AWS (chaque requête Cost Explorer coûte 0,01 USD).",
+    collectHint: "Récupère dès maintenant les derniers chiffres d'AWS (chaque requête Cost Explorer coûte 0,01 $US).",
     collectUnavailable: "La collecte ne peut pas être lancée depuis ce serveur.",
+    collectUnavailableDemo:
+      "La collecte ne peut pas être lancée : cette base contient les chiffres fictifs de la démo, et les chiffres réels d'AWS ne doivent pas s'y mêler. Pour collecter, faites pointer CAIRN_DB vers une autre base.",
     collectBusy:
       "Une collecte est déjà en cours sur cette base ; elle n’a pas été relancée. Rechargez cette page dans une minute pour voir son résultat.",
     sources: "Données de coût par source",

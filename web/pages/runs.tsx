@@ -35,11 +35,16 @@ function RunError(props: { kind: string | null; error: string | null; locale: Lo
   );
 }
 
-function CollectButton(props: { available: boolean; locale: Locale }) {
+function CollectButton(props: { available: boolean; demo: boolean; locale: Locale }) {
   const viewer = useViewer();
   if (!isAdmin(viewer)) return null;
   const w = pick(RUNS_WORDS, props.locale);
-  if (!props.available) return <p class="muted">{w.collectUnavailable}</p>;
+  if (!props.available)
+    return (
+      <p class="muted" id="collect-unavailable">
+        {props.demo ? w.collectUnavailableDemo : w.collectUnavailable}
+      </p>
+    );
   return (
     <form method="post" action="/runs/collect" class="inline-form admin-action">
       <CsrfField />
@@ -51,6 +56,8 @@ function CollectButton(props: { available: boolean; locale: Locale }) {
 export function RunsPage(props: {
   data: RunsData;
   collectAvailable: boolean;
+  /** The database holds the demo: collection is off for that reason, said so. */
+  demo?: boolean;
   /** Set when "Collect now" found a collection already running. */
   collectBusy?: boolean;
   locale: Locale;
@@ -98,7 +105,7 @@ export function RunsPage(props: {
           {w.collectBusy}
         </p>
       ) : null}
-      <CollectButton available={props.collectAvailable} locale={locale} />
+      <CollectButton available={props.collectAvailable} demo={props.demo === true} locale={locale} />
       <MissingRatesNotice months={data.money.converter.missingMonths} locale={locale} t={t} />
       <SourcesSection data={data} locale={locale} />
       <ReconciliationSection comparisons={data.comparisons} money={data.money} locale={locale} />

@@ -1,0 +1,53 @@
+/**
+ * Account names on the pages and in the explorer's CSV (issue 16, point 6): configured with
+ * CAIRN_ACCOUNT_NAMES, or the demo's own, instead of bare ids.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { estimateLines } from "../../src/carbon/estimate";
+import { loadDemo } from "../../src/jobs/load-demo";
+import { type SignedIn, webFixture } from "../helpers/web";
+
+const NOW = new Date("2026-11-18T10:00:00Z");
+
+describe("account names", () => {
+  let fixture: ReturnType<typeof webFixture>;
+  let viewer: SignedIn;
+  beforeAll(async () => {
+    fixture = webFixture({ CAIRN_LOCALE: "en", CAIRN_ACCOUNT_NAMES: "111122223333=Production" }, NOW);
+    await loadDemo(
+      {
+        store: fixture.store,
+        now: () => NOW,
+        estimate: (lines) => estimateLines(lines, { factorSet: "cairn-2026" }),
+      },
+      { onlyIfEmpty: false },
+    );
+    viewer = await fixture.signIn("viewer");
+  });
+  afterAll(() => fixture.close());
+
+  it("names the accounts in the explorer's filter, table and chart", async () => {
+    const html = await (await viewer.request("/costs?groupBy=account")).text();
+    expect(html).toMatch(/<option value="111122223333"[^>]*>Production \(111122223333\)<\/option>/);
+    // Unconfigured, the demo's own name.
+    expect(html).toMatch(/<option value="444455556666"[^>]*>aarc-sandbox \(444455556666\)<\/option>/);
+    expect(html).toMatch(/<th scope="row">\s*Production \(111122223333\)<\/th>/);
+    expect(html).toContain("Production (111122223333)&quot;");
+  });
+
+  it("keeps the id in the CSV and adds the name in a column", async () => {
+    const csv = await (await viewer.request("/api/v1/costs.csv?groupBy=account")).text();
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("account,account_name,cost_usd,share_percent,co2e_kg");
+    expect(lines.some((l) => l.startsWith("111122223333,Production,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("444455556666,aarc-sandbox,"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("Total,,"))).toBe(true);
+  });
+
+  it("names the accounts on the data health page and the tuning findings", async () => {
+    const runs = await (await viewer.request("/runs")).text();
+    expect(runs).toContain('<span class="account" title="111122223333">Production (111122223333)</span>');
+    const tuning = await (await viewer.request("/tuning")).text();
+    expect(tuning).toMatch(/aarc-sandbox \(444455556666\)|Production \(111122223333\)/);
+  });
+});
