@@ -31,8 +31,8 @@ const yearAgo = new Date(Date.UTC(new Date().getUTCFullYear() - 1, new Date().ge
 /**
  * Every page of the navigation (a page added there is checked too), the explorer's widest table,
  * its longest range by day and by account (named), and the overview with its taxes. (The demo's
- * archived reports, /reports/:id, are the mails as sent: 653 px wide at 360 px, left to the
- * report layout's own work.) And one resource's page (the demo's GPU instance, the month its
+ * archived reports, /reports/:id, are the mails as sent: checked for width by a test of their
+ * own below.) And one resource's page (the demo's GPU instance, the month its
  * FOCUS export covers).
  */
 const PAGES = [
@@ -143,6 +143,32 @@ for (const locale of ["fr", "en"] as const) {
         );
       });
     }
+
+    it("shows each archived report mail within a phone's width (tiles wrap, nothing sideways)", async () => {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: `${locale}-FR`,
+        bypassCSP: true,
+      });
+      await page.goto(`${base}/reports`);
+      const links = await page.$$eval("a[href^='/reports/']", (as) =>
+        [...new Set(as.map((a) => a.getAttribute("href") ?? ""))].filter((h) => /^\/reports\/\d+$/.test(h)),
+      );
+      // The demo archives its last weekly and monthly reports.
+      expect(links.length).toBeGreaterThanOrEqual(2);
+      for (const href of links) {
+        const res = await page.goto(`${base}${href}`);
+        expect(res?.status(), href).toBe(200);
+        const o = await overflow(page);
+        await page.screenshot({ path: screenshotPath(`report-mail-${locale}-360-${href.slice(9)}`), fullPage: true });
+        expect({ href, excess: Math.max(0, o.excess), culprits: o.excess > 0 ? o.culprits : [] }).toEqual({
+          href,
+          excess: 0,
+          culprits: [],
+        });
+      }
+      await page.close();
+    });
 
     it("folds the navigation behind its button on a phone", async () => {
       const page = await browser.newPage({
