@@ -100,6 +100,9 @@ for (const locale of ["fr", "en"] as const) {
     let server: RunningServer;
     let base: string;
     const where = tempDatabase();
+    /** A page of this locale's browser at a given screen size (bypassing CSP so axe can be injected). */
+    const openPage = (width: number, height: number) =>
+      browser.newPage({ viewport: { width, height }, locale: `${locale}-FR`, bypassCSP: true });
 
     beforeAll(async () => {
       [server, browser] = await Promise.all([
@@ -119,7 +122,7 @@ for (const locale of ["fr", "en"] as const) {
       describe(`at ${width} px`, () => {
         let page: Page;
         beforeAll(async () => {
-          page = await browser.newPage({ viewport: { width, height: 900 }, locale: `${locale}-FR`, bypassCSP: true });
+          page = await openPage(width, 900);
         });
         afterAll(async () => page?.close());
 
@@ -145,11 +148,7 @@ for (const locale of ["fr", "en"] as const) {
     }
 
     it("shows each archived report mail within a phone's width (tiles wrap, nothing sideways)", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 360, height: 740 },
-        locale: `${locale}-FR`,
-        bypassCSP: true,
-      });
+      const page = await openPage(360, 740);
       await page.goto(`${base}/reports`);
       const links = await page.$$eval("a[href^='/reports/']", (as) =>
         [...new Set(as.map((a) => a.getAttribute("href") ?? ""))].filter((h) => /^\/reports\/\d+$/.test(h)),
@@ -171,11 +170,7 @@ for (const locale of ["fr", "en"] as const) {
     });
 
     it("folds the navigation behind its button on a phone", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 360, height: 740 },
-        locale: `${locale}-FR`,
-        bypassCSP: true,
-      });
+      const page = await openPage(360, 740);
       await page.goto(`${base}/`);
       const toggle = page.locator(".nav-toggle");
       expect(await toggle.isVisible()).toBe(true);
@@ -193,11 +188,7 @@ for (const locale of ["fr", "en"] as const) {
     });
 
     it("shows a refused budget's errors beside its fields, keeps what was typed, then saves it", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 360, height: 740 },
-        locale: `${locale}-FR`,
-        bypassCSP: true,
-      });
+      const page = await openPage(360, 740);
       await page.goto(`${base}/budgets`);
       await page.fill("#budget-name", "Essai");
       await page.fill("#budget-amount", "douze");
@@ -225,11 +216,7 @@ for (const locale of ["fr", "en"] as const) {
     });
 
     it("opens the coverage detail on keyboard focus, inside a phone's screen", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 360, height: 740 },
-        locale: `${locale}-FR`,
-        bypassCSP: true,
-      });
+      const page = await openPage(360, 740);
       await page.goto(`${base}/carbon`);
       const tip = page.locator("#carbon-coverage-detail");
       expect(await tip.isVisible()).toBe(false);
@@ -242,11 +229,7 @@ for (const locale of ["fr", "en"] as const) {
     });
 
     it("keeps a bad explorer date in its field with the error beside it", async () => {
-      const page = await browser.newPage({
-        viewport: { width: 360, height: 740 },
-        locale: `${locale}-FR`,
-        bypassCSP: true,
-      });
+      const page = await openPage(360, 740);
       const res = await page.goto(`${base}/costs?from=2026-11-10&to=2026-11-01`);
       expect(res?.status()).toBe(400);
       expect(await page.locator("#f-to-error").isVisible()).toBe(true);
