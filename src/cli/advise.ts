@@ -3,47 +3,76 @@
  * metrics and estimated cost lines of the 14 (Lambda: 28) days before --as-of (default today),
  * each with its evidence, assumptions and monthly saving in money and CO2e, largest first.
  */
+
+import { findingTexts } from "../analysis/advice/fr";
 import { advise, type CompleteFinding } from "../analysis/advice/index";
 import { WINDOW_DAYS } from "../analysis/advice/types";
-import { addDays, toDay } from "../days";
+import { addDays, monthOf, toDay } from "../days";
+import { fill } from "../format/fill";
+import { formatDay, formatMoney, formatNumber } from "../format/numbers";
+import { moneyInSentence } from "../format/sentence-money";
+import { colonFor, frenchTypography } from "../format/typography";
+import type { Locale } from "../model";
 import { changeFindingState } from "../services/change-finding-state";
 import { ServiceInputError } from "../services/errors";
 import { freezeRealisedSavings } from "../services/freeze-realised-savings";
 import { readFindingStates } from "../store/finding-states";
 import { loadAdviceInput } from "../store/read/advice";
 import { readDb } from "../store/store";
+import { loadCliMoney } from "./cli-money";
+import { CLI_ADVICE_WORDS } from "./cli-words";
 import { CliFailure, type Command, dayOption, UsageError } from "./command";
 
-const kg = (g: number) => `${(g / 1000).toFixed(2)} kg CO2e`;
+type AdviceWords = (typeof CLI_ADVICE_WORDS)["en"];
 
+/** A word of the table by its prefix and value (a state, a confidence), or the value itself. */
+const wordOf = (w: AdviceWords, prefix: string, value: string) =>
+  (w as Record<string, string>)[`${prefix}_${value}`] ?? value;
+
+/**
+ * The findings as the command prints them, in the reader's language: the finding's own texts
+ * (French where the adviser wrote them), amounts through `money` (the display currency, amounts
+ * inside sentences included), CO2e in kg, days written out.
+ */
 export function formatFindings(
   findings: readonly (CompleteFinding & { state?: string })[],
   asOf: string,
   hasMetrics: boolean,
+  locale: Locale = "en",
+  money: (usd: number, digits?: number) => string = (usd, digits = 2) => formatMoney(usd, "USD", locale, digits),
 ): string[] {
+  const w = CLI_ADVICE_WORDS[locale];
+  const kg = (g: number) => `${formatNumber(g / 1000, locale, 2)} kg CO2e`;
   const from = addDays(asOf, -WINDOW_DAYS);
   const usd = findings.reduce((s, f) => s + f.monthlySavingUsd, 0);
   const co2e = findings.reduce((s, f) => s + f.monthlySavingCo2eGrams, 0);
   const out = [
-    `Tuning advice for ${from} to ${addDays(asOf, -1)}: ${findings.length} finding(s), $${usd.toFixed(2)} and ${kg(co2e)} a month in all.`,
+    fill(w.header, {
+      from: formatDay(from, locale),
+      to: formatDay(addDays(asOf, -1), locale),
+      n: String(findings.length),
+      money: money(usd),
+      co2e: kg(co2e),
+    }),
   ];
-  if (!hasMetrics)
-    out.push(
-      "No CloudWatch metrics are stored for this period: run `cairn collect --source cloudwatch` (only the region advice works without them).",
-    );
+  if (!hasMetrics) out.push(w.noMetrics);
+  const colon = colonFor(locale);
   findings.forEach((f, i) => {
+    const texts = findingTexts(f, locale);
+    const said = (sentence: string) => moneyInSentence(sentence, money);
+    const r = f.savingRange;
     out.push(
       "",
-      `${i + 1}. ${f.action}`,
+      `${i + 1}. ${said(texts.action)}`,
       `   ${f.kind} · ${f.resource} · ${f.region}`,
-      `   Saves $${f.monthlySavingUsd.toFixed(2)} and ${kg(f.monthlySavingCo2eGrams)} a month.`,
-      `   state: ${f.state ?? "open"} · range: $${f.savingRange.lowUsd.toFixed(2)} to $${f.savingRange.highUsd.toFixed(2)}, ${kg(f.savingRange.lowCo2eGrams)} to ${kg(f.savingRange.highCo2eGrams)} · confidence: ${f.confidence} · id: ${f.id}`,
+      `   ${fill(w.saves, { money: money(f.monthlySavingUsd), co2e: kg(f.monthlySavingCo2eGrams) })}`,
+      `   ${w.state}${colon}${wordOf(w, "state", f.state ?? "open")} · ${w.range}${colon}${money(r.lowUsd)} ${w.to} ${money(r.highUsd)}, ${kg(r.lowCo2eGrams)} ${w.to} ${kg(r.highCo2eGrams)} · ${w.confidence}${colon}${wordOf(w, "confidence", f.confidence)} · id${colon}${f.id}`,
     );
-    if (f.command) out.push(`   do:       ${f.command}`);
-    for (const e of f.evidence) out.push(`   evidence: ${e}`);
-    for (const a of f.assumptions) out.push(`   assumes:  ${a}`);
+    if (f.command) out.push(`   ${w.do} ${f.command}`);
+    for (const e of texts.evidence) out.push(`   ${w.evidence} ${said(e)}`);
+    for (const a of texts.assumptions) out.push(`   ${w.assumes} ${said(a)}`);
   });
-  return out;
+  return locale === "fr" ? out.map(frenchTypography) : out;
 }
 
 export const adviseCommand: Command = {
@@ -99,9 +128,16 @@ after "done", Cairn measures the realised saving for four weeks, then freezes it
           },
         );
         await freezeRealisedSavings({ store, now: ctx.now });
-        ctx.out(
-          `Finding ${id} is now ${state.status}${state.doneOn ? ` (done on ${state.doneOn})` : ""}${state.snoozedUntil ? ` until ${state.snoozedUntil}` : ""}, by ${state.changedBy}.`,
-        );
+        const locale = ctx.config.CAIRN_LOCALE;
+        const w = CLI_ADVICE_WORDS[locale];
+        const changed = fill(w.changed, {
+          id,
+          state: wordOf(w, "state", state.status),
+          done: state.doneOn ? fill(w.doneOn, { day: formatDay(state.doneOn, locale) }) : "",
+          until: state.snoozedUntil ? fill(w.until, { day: formatDay(state.snoozedUntil, locale) }) : "",
+          by: state.changedBy,
+        });
+        ctx.out(locale === "fr" ? frenchTypography(changed) : changed);
         return 0;
       } catch (error) {
         if (error instanceof ServiceInputError) throw new CliFailure(`${error.field}: ${error.message}`);
@@ -113,8 +149,19 @@ after "done", Cairn measures the realised saving for four weeks, then freezes it
     await freezeRealisedSavings({ store: ctx.openStore(), now: ctx.now });
     const states = await readFindingStates(readDb(ctx.openStore()));
     const findings = advise(input).map((f) => ({ ...f, state: states.get(f.id)?.status ?? "open" }));
-    if (values.json === true) ctx.out(JSON.stringify({ asOf, findings }, null, 2));
-    else for (const line of formatFindings(findings, asOf, input.metrics.length > 0)) ctx.out(line);
+    if (values.json === true) {
+      ctx.out(JSON.stringify({ asOf, findings }, null, 2));
+      return 0;
+    }
+    // Monthly savings are valued at the rate of the month the findings look at, as on /tuning.
+    const locale = ctx.config.CAIRN_LOCALE;
+    const findingsMonth = monthOf(addDays(asOf, -1));
+    const money = await loadCliMoney(readDb(ctx.openStore()), ctx.config.CAIRN_CURRENCY, locale, [findingsMonth]);
+    const lines = formatFindings(findings, asOf, input.metrics.length > 0, locale, (usd, digits) =>
+      money.format(usd, findingsMonth, digits),
+    );
+    if (money.missingNote) lines.splice(1, 0, money.missingNote);
+    for (const line of lines) ctx.out(line);
     return 0;
   },
 };

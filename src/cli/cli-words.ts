@@ -74,3 +74,53 @@ export const CLI_SOURCES_WORDS = {
     forAccount: " pour le compte {account}",
   },
 };
+
+/** What `cairn advise` prints around the findings' own texts (./advise.ts). */
+export const CLI_ADVICE_WORDS = {
+  en: {
+    header: "Tuning advice for {from} to {to}: {n} finding(s), {money} and {co2e} a month in all.",
+    noMetrics:
+      "No CloudWatch metrics are stored for this period: run `cairn collect --source cloudwatch` (only the region advice works without them).",
+    saves: "Saves {money} and {co2e} a month.",
+    state: "state",
+    range: "range",
+    to: "to",
+    confidence: "confidence",
+    do: "do:      ",
+    evidence: "evidence:",
+    assumes: "assumes: ",
+    state_open: "open",
+    state_snoozed: "snoozed",
+    state_dismissed: "dismissed",
+    state_done: "done",
+    confidence_high: "high",
+    confidence_medium: "medium",
+    confidence_low: "low",
+    changed: "Finding {id} is now {state}{done}{until}, by {by}.",
+    doneOn: " (done on {day})",
+    until: " until {day}",
+  },
+  fr: {
+    header: "Pistes d'optimisation du {from} au {to} : {n} piste(s), {money} et {co2e} par mois en tout.",
+    noMetrics:
+      "Aucune métrique CloudWatch n'est enregistrée pour cette période : lancez « cairn collect --source cloudwatch » (seule la piste des régions fonctionne sans elles).",
+    saves: "Économise {money} et {co2e} par mois.",
+    state: "état",
+    range: "fourchette",
+    to: "à",
+    confidence: "confiance",
+    do: "action :  ",
+    evidence: "constat : ",
+    assumes: "hypothèse :",
+    state_open: "ouverte",
+    state_snoozed: "reportée",
+    state_dismissed: "écartée",
+    state_done: "faite",
+    confidence_high: "élevée",
+    confidence_medium: "moyenne",
+    confidence_low: "faible",
+    changed: "La piste {id} est maintenant {state}{done}{until}, par {by}.",
+    doneOn: " (faite le {day})",
+    until: " jusqu'au {day}",
+  },
+};

@@ -3,6 +3,7 @@
  * `cairn incidents resolve ID --by NAME [--note TEXT]`: the cost incidents the alerts recorded
  * (one per spike) and their state. Writes go through src/services/.
  */
+import { monthOf } from "../days";
 import { fill } from "../format/fill";
 import { formatDay, formatMoney } from "../format/numbers";
 import { colonFor, frenchTypography } from "../format/typography";
@@ -12,8 +13,9 @@ import { ServiceInputError } from "../services/errors";
 import { resolveIncident } from "../services/resolve-incident";
 import { listIncidents, type StoredIncident } from "../store/incidents";
 import { readDb } from "../store/store";
+import { loadCliMoney } from "./cli-money";
 import { CLI_INCIDENT_WORDS } from "./cli-words";
-import { CliFailure, type Command, UsageError } from "./command";
+import { type CliContext, CliFailure, type Command, UsageError } from "./command";
 
 const USAGE = `Usage: cairn incidents [--json]
        cairn incidents ack ID --by NAME [--note TEXT]
@@ -27,10 +29,14 @@ mails each once. ack says someone is on it; resolve closes it; both record --by 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
 /**
- * One incident in two lines, in CAIRN_LOCALE: days written out, amounts in USD as recorded
- * (the incident's figures are USD, like the alert that raised it).
+ * One incident in two lines, in CAIRN_LOCALE: days written out, amounts through `money` (the
+ * display currency at the rate of the incident's first month; USD as recorded by default).
  */
-export function formatIncident(i: StoredIncident, locale: Locale = "en"): string {
+export function formatIncident(
+  i: StoredIncident,
+  locale: Locale = "en",
+  money: (usd: number) => string = (usd) => formatMoney(usd, "USD", locale),
+): string {
   const w = CLI_INCIDENT_WORDS[locale];
   const day = (d: string) => formatDay(d, locale);
   const days = i.firstDay === i.lastDay ? day(i.firstDay) : `${day(i.firstDay)} – ${day(i.lastDay)}`;
@@ -42,13 +48,21 @@ export function formatIncident(i: StoredIncident, locale: Locale = "en"): string
         ? ` ${w.by} ${i.acknowledgedBy}${when(i.acknowledgedAt)}`
         : "";
   const status = (w as Record<string, string>)[`status_${i.status}`] ?? i.status;
-  const usd = (n: number) => formatMoney(n, "USD", locale);
   const colon = colonFor(locale);
   const text = [
     `#${i.id} ${status}${who} · ${days} · ${i.service} · ${i.pipeline === "" ? w.untagged : i.pipeline} · ${i.usageType ?? "?"}`,
-    `    ${fill(w.aboveUsual, { excess: usd(i.excessUsd), cost: usd(i.costUsd), expected: usd(i.expectedUsd) })}${i.note ? ` · ${w.note}${colon}${i.note}` : ""}`,
+    `    ${fill(w.aboveUsual, { excess: money(i.excessUsd), cost: money(i.costUsd), expected: money(i.expectedUsd) })}${i.note ? ` · ${w.note}${colon}${i.note}` : ""}`,
   ].join("\n");
   return locale === "fr" ? frenchTypography(text) : text;
+}
+
+/** Incidents printed in the display currency, each at its first month's rate (a note first when a rate is missing). */
+async function incidentPrinter(ctx: CliContext, incidents: readonly StoredIncident[]) {
+  const locale = ctx.config.CAIRN_LOCALE;
+  const months = [...new Set(incidents.map((i) => monthOf(i.firstDay)))];
+  const money = await loadCliMoney(readDb(ctx.openStore()), ctx.config.CAIRN_CURRENCY, locale, months);
+  if (money.missingNote) ctx.out(money.missingNote);
+  return (i: StoredIncident) => formatIncident(i, locale, (usd) => money.format(usd, monthOf(i.firstDay)));
 }
 
 export const incidentsCommand: Command = {
@@ -69,7 +83,10 @@ export const incidentsCommand: Command = {
       const incidents = await listIncidents(readDb(store));
       if (values.json === true) ctx.out(JSON.stringify({ incidents }, null, 2));
       else if (incidents.length === 0) ctx.out(CLI_INCIDENT_WORDS[locale].none);
-      else for (const i of incidents) ctx.out(formatIncident(i, locale));
+      else {
+        const printer = await incidentPrinter(ctx, incidents);
+        for (const i of incidents) ctx.out(printer(i));
+      }
       return 0;
     }
     if (verb !== "ack" && verb !== "resolve") {
@@ -82,7 +99,7 @@ export const incidentsCommand: Command = {
     const change = verb === "ack" ? acknowledgeIncident : resolveIncident;
     try {
       const incident = await change({ store, now: ctx.now }, { id, actor: by, note: str(values.note) } as never);
-      ctx.out(formatIncident(incident, locale));
+      ctx.out((await incidentPrinter(ctx, [incident]))(incident));
       return 0;
     } catch (error) {
       if (error instanceof ServiceInputError) throw new CliFailure(`${error.field}: ${error.message}`);

@@ -11,6 +11,7 @@ import { runAlerts } from "../../src/jobs/alerts";
 import { loadDemo } from "../../src/jobs/load-demo";
 import { acknowledgeIncident } from "../../src/services/acknowledge-incident";
 import { ServiceInputError } from "../../src/services/errors";
+import { setRate } from "../../src/store/currency-rates";
 import { listIncidents } from "../../src/store/incidents";
 import { readDb } from "../../src/store/store";
 import { type SignedIn, webFixture } from "../helpers/web";
@@ -40,9 +41,9 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
-function cli(lines: string[]): CliContext {
+function cli(lines: string[], config: Partial<CliContext["config"]> = {}): CliContext {
   return {
-    config: fixture.config,
+    config: { ...fixture.config, ...config },
     openStore: () => fixture.store,
     now: () => NOW,
     out: (t: string) => lines.push(t),
@@ -154,5 +155,27 @@ describe("cost incidents", () => {
       new CliFailure("id: incident 1 is already resolved"),
     );
     await expect(incidentsCommand.run(cli([]), {}, ["close", "1"])).rejects.toBeInstanceOf(UsageError);
+  });
+
+  it("`cairn incidents` prints amounts in the display currency at the incident's month rate, or says which rate is missing", async () => {
+    const [incident] = await listIncidents(readDb(fixture.store));
+    const usdOnly: string[] = [];
+    expect(await incidentsCommand.run(cli(usdOnly, { CAIRN_CURRENCY: "EUR" }), {}, [])).toBe(0);
+    expect(usdOnly[0]).toBe(
+      "Montants en dollars US\u00a0: pas de taux EUR pour octobre 2026 (cairn fx set AAAA-MM TAUX).",
+    );
+    await setRate(
+      fixture.store,
+      { month: "2026-10", currency: "EUR", ratePerUsd: 0.5, source: "test" },
+      { currentMonth: "2026-11", at: NOW.toISOString() },
+    );
+    const eur: string[] = [];
+    expect(await incidentsCommand.run(cli(eur, { CAIRN_CURRENCY: "EUR" }), {}, [])).toBe(0);
+    // Half the dollars at 0.5 EUR per USD, in euros, with nothing left in $US.
+    const half = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(
+      (incident?.excessUsd ?? 0) / 2,
+    );
+    expect(eur.join("\n")).toContain(`${half} au-dessus de l'habituel`);
+    expect(eur.join("\n")).not.toContain("$US");
   });
 });
