@@ -6,23 +6,14 @@
  * the keys held pass the import's bound, so memory does not grow with the file. Pure.
  */
 import type { Day, Month } from "../../src/model";
+import type { ResourceLine } from "../../src/store/resource-lines";
 import { detached } from "./aggregate";
 import type { FocusCharge } from "./parse-charge";
 
-export interface ResourceContribution {
+/** A resource line as one export contributes it (the export named by its account and period). */
+export interface ResourceContribution extends ResourceLine {
   billingAccountId: string;
   billingPeriod: Month;
-  day: Day;
-  resourceId: string;
-  accountId: string;
-  service: string;
-  region: string;
-  usageType: string;
-  pipeline: string;
-  usageUnit: string;
-  unblendedCostUsd: number;
-  amortizedCostUsd: number;
-  usageAmount: number;
 }
 
 export interface ResourceInfo {

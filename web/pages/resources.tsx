@@ -10,6 +10,7 @@ import { findingTexts } from "../../src/analysis/advice/fr";
 import { addDays } from "../../src/days";
 import { formatCo2e, formatDay, formatMonth, formatNumber } from "../../src/format/numbers";
 import { moneyInSentence } from "../../src/format/sentence-money";
+import { colonFor } from "../../src/format/typography";
 import type { Locale, Month, Period } from "../../src/model";
 import type { ResourceChange, ResourceTotal } from "../../src/store/read/resources";
 import { parseResourceDetailParams, parseResourceId, parseResourceParams } from "../api/resource-params";
@@ -26,7 +27,6 @@ import { RESOURCES_WORDS } from "./resources-words";
 type Words = (typeof RESOURCES_WORDS)["en"];
 
 /** A label's colon: French puts a no-break space before it. */
-const colon = (locale: Locale) => (locale === "fr" ? "\u00a0: " : ": ");
 
 export function resourceHref(id: string, p: Period): string {
   return `/resources/${encodeURIComponent(id)}?${new URLSearchParams({ from: p.from, to: p.to }).toString()}`;
@@ -130,11 +130,11 @@ export function ResourcesPage(props: { data: ResourcesData; money: PageMoney; lo
       <Filters data={data} w={w} />
       <p class="muted" id="resources-period">
         {w.period}
-        {colon(locale)}
+        {colonFor(locale)}
         {formatDay(p.from, locale)} → {formatDay(addDays(p.to, -1), locale)}
         {data.pipeline === undefined
           ? ""
-          : ` · ${w.pipeline}${colon(locale)}${data.pipeline === "" ? w.untagged : data.pipeline}`}
+          : ` · ${w.pipeline}${colonFor(locale)}${data.pipeline === "" ? w.untagged : data.pipeline}`}
       </p>
       <MissingRatesNotice months={props.money.converter.missingMonths} locale={locale} t={t} />
       <ResourcesEngineNotice engine={data.top.engine} error={data.top.athenaError} locale={locale} />
@@ -262,7 +262,7 @@ export function ResourcePage(props: { data: ResourceData; money: PageMoney; loca
       <h1 class="resource-title">{d.name || d.resourceId}</h1>
       <p class="muted" id="resource-period">
         {w.period}
-        {colon(locale)}
+        {colonFor(locale)}
         {formatDay(data.period.from, locale)} → {formatDay(addDays(data.period.to, -1), locale)}
       </p>
       <MissingRatesNotice months={props.money.converter.missingMonths} locale={locale} t={t} />
@@ -277,9 +277,9 @@ export function ResourcePage(props: { data: ResourceData; money: PageMoney; loca
           <div class="tile-value">{formatCo2e(d.period.co2eGrams, locale)}</div>
           <div class="tile-note">
             {w.energy}
-            {colon(locale)}
+            {colonFor(locale)}
             {formatNumber(d.period.energyKwh, locale, 2)} kWh · {w.embodied}
-            {colon(locale)}
+            {colonFor(locale)}
             {formatCo2e(d.period.embodiedCo2eGrams, locale)}
           </div>
         </div>
@@ -365,7 +365,7 @@ export function ResourcePage(props: { data: ResourceData; money: PageMoney; loca
                 <strong>{moneyInSentence(texts.action, (usd, digits) => money(usd, digits))}</strong>
                 <div class="muted">
                   {w.saving}
-                  {colon(locale)}
+                  {colonFor(locale)}
                   {money(f.monthlySavingUsd)}, {formatCo2e(f.monthlySavingCo2eGrams, locale)}
                 </div>
                 <ul>
@@ -407,57 +407,68 @@ export function ResourcePage(props: { data: ResourceData; money: PageMoney; loca
           </table>
         </div>
       )}
-      <h2 id="daily-heading">{w.daily}</h2>
-      <div class="table-scroll">
-        <table class="data" id="table-resource-days" aria-labelledby="daily-heading">
-          <thead>
-            <tr>
-              <th scope="col">{w.day}</th>
-              <th scope="col" class="num">
-                {w.cost}
-              </th>
-              <th scope="col" class="num">
-                {w.co2e}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.days.map((x) => (
-              <tr>
-                <td>{formatDay(x.day, locale)}</td>
-                <td class="num">{money(x.costUsd)}</td>
-                <td class="num">{formatCo2e(x.co2eGrams, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2 id="history-heading">{w.history}</h2>
-      <div class="table-scroll">
-        <table class="data" id="table-resource-months" aria-labelledby="history-heading">
-          <thead>
-            <tr>
-              <th scope="col">{w.month}</th>
-              <th scope="col" class="num">
-                {w.cost}
-              </th>
-              <th scope="col" class="num">
-                {w.co2e}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.months.map((m) => (
-              <tr>
-                <td>{formatMonth(m.month, locale)}</td>
-                <td class="num">{props.money.format(m.costUsd, m.month)}</td>
-                <td class="num">{formatCo2e(m.co2eGrams, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CostCo2eTable
+        id="table-resource-days"
+        heading={w.daily}
+        headingId="daily-heading"
+        columns={[w.day, w.cost, w.co2e]}
+        rows={d.days.map((x) => ({ label: formatDay(x.day, locale), cost: money(x.costUsd), co2eGrams: x.co2eGrams }))}
+        locale={locale}
+      />
+      <CostCo2eTable
+        id="table-resource-months"
+        heading={w.history}
+        headingId="history-heading"
+        columns={[w.month, w.cost, w.co2e]}
+        rows={d.months.map((m) => ({
+          label: formatMonth(m.month, locale),
+          cost: props.money.format(m.costUsd, m.month),
+          co2eGrams: m.co2eGrams,
+        }))}
+        locale={locale}
+      />
     </Layout>
+  );
+}
+
+/** A resource's cost and CO2e by period (day or month), under its heading. */
+function CostCo2eTable(props: {
+  id: string;
+  heading: string;
+  headingId: string;
+  columns: [string, string, string];
+  rows: { label: string; cost: string; co2eGrams: number }[];
+  locale: Locale;
+}) {
+  const [period, cost, co2e] = props.columns;
+  return (
+    <>
+      <h2 id={props.headingId}>{props.heading}</h2>
+      <div class="table-scroll">
+        <table class="data" id={props.id} aria-labelledby={props.headingId}>
+          <thead>
+            <tr>
+              <th scope="col">{period}</th>
+              <th scope="col" class="num">
+                {cost}
+              </th>
+              <th scope="col" class="num">
+                {co2e}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td>{r.label}</td>
+                <td class="num">{r.cost}</td>
+                <td class="num">{formatCo2e(r.co2eGrams, props.locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
