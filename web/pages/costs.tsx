@@ -64,6 +64,28 @@ function explorerChart(
   };
 }
 
+/** A labelled select of fixed choices (the explorer's grouping, step and cost type). */
+function ChoiceField(props: {
+  name: string;
+  label: string;
+  selected: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div class="field">
+      <label for={`f-${props.name}`}>{props.label}</label>
+      <select id={`f-${props.name}`} name={props.name}>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A filter: every value Cairn has seen, after an "all" choice. */
 function Select(props: {
   name: string;
   label: string;
@@ -212,53 +234,41 @@ export function CostsPage(props: {
           />
           <FieldError errors={errors} field="to" id="f-to" />
         </div>
-        <div class="field">
-          <label for="f-groupBy">{w.groupBy}</label>
-          <select id="f-groupBy" name="groupBy">
-            {EXPLORE_DIMENSIONS.map((g) => (
-              <option value={g} selected={g === first}>
-                {dimensionLabel(g)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-thenBy">{w.thenBy}</label>
-          <select id="f-thenBy" name="thenBy">
-            <option value="">{w.none}</option>
-            {EXPLORE_DIMENSIONS.map((g) => (
-              <option value={g} selected={g === second}>
-                {dimensionLabel(g)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-granularity">{w.granularity}</label>
-          <select id="f-granularity" name="granularity">
-            {/* Left empty, the step follows the range (explore-params.ts: months beyond 62 days). */}
-            <option value="" selected={chosenStep === undefined}>
-              {w.granularityAuto}
-            </option>
-            <option value="day" selected={chosenStep === "day"}>
-              {w.day}
-            </option>
-            <option value="month" selected={chosenStep === "month"}>
-              {w.month}
-            </option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-costType">{w.costType}</label>
-          <select id="f-costType" name="costType">
-            <option value="unblended" selected={query.costType === "unblended"}>
-              {w.unblended}
-            </option>
-            <option value="amortised" selected={query.costType === "amortised"}>
-              {w.amortised}
-            </option>
-          </select>
-        </div>
+        <ChoiceField
+          name="groupBy"
+          label={w.groupBy}
+          selected={first ?? ""}
+          options={EXPLORE_DIMENSIONS.map((g) => ({ value: g, label: dimensionLabel(g) }))}
+        />
+        <ChoiceField
+          name="thenBy"
+          label={w.thenBy}
+          selected={second ?? ""}
+          options={[
+            { value: "", label: w.none },
+            ...EXPLORE_DIMENSIONS.map((g) => ({ value: g, label: dimensionLabel(g) })),
+          ]}
+        />
+        {/* Left empty, the step follows the range (explore-params.ts: months beyond 62 days). */}
+        <ChoiceField
+          name="granularity"
+          label={w.granularity}
+          selected={chosenStep ?? ""}
+          options={[
+            { value: "", label: w.granularityAuto },
+            { value: "day", label: w.day },
+            { value: "month", label: w.month },
+          ]}
+        />
+        <ChoiceField
+          name="costType"
+          label={w.costType}
+          selected={query.costType}
+          options={[
+            { value: "unblended", label: w.unblended },
+            { value: "amortised", label: w.amortised },
+          ]}
+        />
         <Select
           name="chargeType"
           label={w.chargeType}
