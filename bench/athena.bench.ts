@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AthenaClient } from "@aws-sdk/client-athena";
+import { GlueClient } from "@aws-sdk/client-glue";
 import { athenaCostUsd } from "../collectors/athena/cost";
 import { addMonths } from "../src/days";
 import { collectAthena } from "../src/jobs/collect-athena";
@@ -40,9 +41,15 @@ async function measure(months: number, log: (line: string) => void): Promise<{ e
     region: "eu-west-3",
     credentials: { accessKeyId: "AKIABENCH", secretAccessKey: "bench" },
   });
+  const glue = new GlueClient({
+    endpoint: fake.endpoint,
+    region: "eu-west-3",
+    credentials: { accessKeyId: "AKIABENCH", secretAccessKey: "bench" },
+  });
   const opened = openSqliteStore(":memory:");
   const athena = {
     client,
+    glue,
     settings: { workgroup: "primary", outputLocation: "s3://bench/" },
     table: "cur.focus_export",
     maxUsdPerMonth: 1000,
@@ -78,6 +85,7 @@ async function measure(months: number, log: (line: string) => void): Promise<{ e
   } finally {
     opened.close();
     client.destroy();
+    glue.destroy();
     await fake.close();
     await rm(root, { recursive: true, force: true });
   }

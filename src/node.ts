@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs, parseEnv } from "node:util";
-import { createAthenaClient } from "../collectors/athena/client";
+import { createAthenaClients } from "../collectors/athena/client";
 import { createCloudWatchClientFactory } from "../collectors/cloudwatch/client";
 import { createCostExplorerClient } from "../collectors/cost-explorer/client";
 import { createS3Client } from "../collectors/focus/s3-client";
@@ -59,7 +59,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
   const estimate = configuredEstimate(config);
   const cloudWatch = createCloudWatchClientFactory({ roleArn: config.CAIRN_AWS_ROLE_ARN });
   const costExplorer = once(() => createCostExplorerClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
-  const athena = once(() => createAthenaClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
+  const athena = once(() => createAthenaClients({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
   const mailTransport = once(() =>
     createMailTransport(config, {
       ses: () => createSesClient({ endpoint: env.AWS_ENDPOINT_URL_SES }),

@@ -1,5 +1,5 @@
 /** What the web app needs, handed in by a composition root (src/node.ts or src/worker.ts). */
-import type { AthenaClient } from "@aws-sdk/client-athena";
+import type { AthenaClients } from "../collectors/athena/client";
 import type { Config } from "../src/config";
 import type { Store } from "../src/store/store";
 import type { AuthOptions } from "./auth/options";
@@ -13,5 +13,5 @@ export interface WebDeps {
   /** Runs a collection now (the admin's button on /runs); absent where it cannot run. */
   collectNow?: () => Promise<string>;
   /** Athena, for Resources views of periods not kept locally (CAIRN_ATHENA_TABLE); absent when not built. */
-  athena?: () => AthenaClient;
+  athena?: () => AthenaClients;
 }

@@ -8,6 +8,7 @@
  * malformed list of periods and a query text that does not carry their filter.
  */
 import type { Month } from "../../src/model";
+import { type FocusTable, PARTITION_COLUMN } from "./table-schema";
 
 export class UnpartitionedQueryError extends Error {
   constructor(message: string) {
@@ -16,8 +17,7 @@ export class UnpartitionedQueryError extends Error {
   }
 }
 
-/** The export's partition column (AWS writes `BILLING_PERIOD=YYYY-MM` folders; Glue lowercases it). */
-export const PARTITION_COLUMN = "billing_period";
+export { PARTITION_COLUMN };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -65,32 +65,24 @@ export function partitionedQuery(periods: readonly Month[], build: (filter: stri
   return new PartitionedQuery(periods, build);
 }
 
-/** A Glue `database.table`, quoted; refuses anything else (it is spliced into SQL). */
-export function tableRef(table: string): string {
-  const m = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)$/.exec(table);
-  if (!m)
-    throw new Error(`CAIRN_ATHENA_TABLE must be database.table (letters, digits, _), got ${JSON.stringify(table)}`);
-  return `"${m[1]}"."${m[2]}"`;
-}
-
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
- * A tag's value from the FOCUS `tags` map (`key`, else `user:key`, as the local import reads it),
+ * A tag's value from the FOCUS tags map (`key`, else `user:key`, as the local import reads it),
  * NULL when absent. Trino's `map[k]` fails on a missing key, hence the `contains` guard.
  */
-export function tagSql(key: string): string {
+export function tagSql(tags: string, key: string): string {
   const k = sqlString(key);
   const uk = sqlString(`user:${key}`);
-  return `coalesce(CASE WHEN contains(map_keys(tags), ${k}) THEN tags[${k}] END,
-    CASE WHEN contains(map_keys(tags), ${uk}) THEN tags[${uk}] END)`;
+  return `coalesce(CASE WHEN contains(map_keys(${tags}), ${k}) THEN ${tags}[${k}] END,
+    CASE WHEN contains(map_keys(${tags}), ${uk}) THEN ${tags}[${uk}] END)`;
 }
 
 /** The UTC day (`YYYY-MM-DD`) of a timestamp column: Trino and DuckDB both print timestamps ISO-like. */
 export const daySql = (column: string) => `substr(CAST(${column} AS varchar), 1, 10)`;
 
 /**
- * The columns of the cost-lines query, as the FOCUS column each one stands for: Cairn reads each
+ * The columns of the grouped answers, as the FOCUS column each one stands for: Cairn reads each
  * result row through the import's own parser (collectors/focus/parse-charge.ts), so service
  * names, regions, accounts, usage types and pipelines come out exactly as a local import's.
  */
@@ -107,37 +99,60 @@ export const COST_LINE_COLUMNS = {
   charge_class: "ChargeClass",
   region_id: "RegionId",
   usage_type: "x_UsageType",
+  sku_meter: "SkuMeter",
   charge_description: "ChargeDescription",
   consumed_unit: "ConsumedUnit",
 } as const;
 
+const blank = (column: string) => `(${column} IS NULL OR trim(${column}) = '')`;
+
 /**
- * One billing period's FOCUS rows grouped by everything the import's mapping reads, with their
- * sums: a few thousand rows for a small organisation's month, whatever the export's row count.
- * The charge description is only kept where the usage type is missing (FOCUS files without AWS's
- * columns), so it does not multiply the groups. Rows the import would refuse (no cost, no date,
- * no billing account, no provider) are left out, as the import skips them.
+ * The grouped columns every answer carries (the charge day, then what the import's mapping
+ * reads) and how many there are, for the GROUP BY. The charge description is only kept where
+ * neither usage type column says anything (FOCUS files without AWS's columns), so it does not
+ * multiply the groups.
  */
-export function costLinesQuery(table: string, pipelineTag: string, period: Month): PartitionedQuery {
+function chargeColumns(t: FocusTable, pipelineTag: string): { sql: string; count: number } {
+  const c = t.col;
+  const sql = `${daySql(c.ChargePeriodStart)} AS charge_day, ${c.BillingAccountId} AS billing_account_id,
+  ${daySql(c.BillingPeriodStart)} AS billing_period_start, ${c.ProviderName} AS provider,
+  ${c.BillingCurrency} AS currency, ${c.SubAccountId} AS sub_account_id, ${c.ServiceName} AS service_name,
+  ${c.x_ServiceCode} AS service_code, ${c.ChargeCategory} AS charge_category, ${c.ChargeClass} AS charge_class,
+  ${c.RegionId} AS region_id, ${c.x_UsageType} AS usage_type, ${c.SkuMeter} AS sku_meter,
+  CASE WHEN ${blank(c.x_UsageType)} AND ${blank(c.SkuMeter)} THEN ${c.ChargeDescription} END AS charge_description,
+  ${c.ConsumedUnit} AS consumed_unit, ${tagSql(c.Tags, pipelineTag)} AS pipeline`;
+  return { sql, count: 16 };
+}
+
+const sums = (t: FocusTable) => `sum(${t.col.BilledCost}) AS billed_cost, sum(${t.col.EffectiveCost}) AS effective_cost,
+  sum(${t.col.ConsumedQuantity}) AS consumed_quantity, count(*) AS row_count`;
+
+/** Rows the import would refuse (no cost, no date, no billing account, no provider) are left out, as it skips them. */
+const readable = (t: FocusTable) => `${t.col.BilledCost} IS NOT NULL AND ${t.col.EffectiveCost} IS NOT NULL
+  AND ${t.col.ChargePeriodStart} IS NOT NULL AND ${t.col.BillingPeriodStart} IS NOT NULL
+  AND ${t.col.BillingAccountId} IS NOT NULL AND ${t.col.ProviderName} IS NOT NULL`;
+
+const named = (t: FocusTable) => `${t.col.ResourceId} IS NOT NULL AND ${t.col.ResourceId} <> ''`;
+
+const groupBy = (from: number, count: number) => Array.from({ length: count }, (_, i) => String(from + i)).join(", ");
+
+/**
+ * One billing period's FOCUS rows grouped by day and everything the import's mapping reads, with
+ * their sums: a few thousand rows for a small organisation's month, whatever the export's row count.
+ */
+export function costLinesQuery(t: FocusTable, pipelineTag: string, period: Month): PartitionedQuery {
+  const cols = chargeColumns(t, pipelineTag);
   return partitionedQuery(
     [period],
-    (filter) => `SELECT billingaccountid AS billing_account_id, ${daySql("billingperiodstart")} AS billing_period_start,
-  ${daySql("chargeperiodstart")} AS charge_day, providername AS provider, billingcurrency AS currency,
-  subaccountid AS sub_account_id, servicename AS service_name, x_servicecode AS service_code,
-  chargecategory AS charge_category, chargeclass AS charge_class, regionid AS region_id, x_usagetype AS usage_type,
-  CASE WHEN x_usagetype IS NULL OR trim(x_usagetype) = '' THEN chargedescription END AS charge_description,
-  consumedunit AS consumed_unit, ${tagSql(pipelineTag)} AS pipeline,
-  sum(billedcost) AS billed_cost, sum(effectivecost) AS effective_cost, sum(consumedquantity) AS consumed_quantity,
-  count(*) AS row_count
-FROM ${tableRef(table)}
-WHERE ${filter} AND billedcost IS NOT NULL AND effectivecost IS NOT NULL AND chargeperiodstart IS NOT NULL
-  AND billingperiodstart IS NOT NULL AND billingaccountid IS NOT NULL AND providername IS NOT NULL
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`,
+    (filter) => `SELECT ${cols.sql},
+  ${sums(t)}
+FROM ${t.ref}
+WHERE ${filter} AND ${readable(t)}
+GROUP BY ${groupBy(1, cols.count)}`,
   );
 }
 
-export interface ResourceTotalsArgs {
-  table: string;
+export interface ResourceViewArgs {
   pipelineTag: string;
   /** Days [from, to) of the view; the billing periods read are the months they overlap. */
   from: string;
@@ -158,32 +173,58 @@ export function periodsOf(from: string, to: string): Month[] {
   return out;
 }
 
+const inDays = (t: FocusTable, from: string, to: string) =>
+  `${daySql(t.col.ChargePeriodStart)} >= ${sqlString(from)} AND ${daySql(t.col.ChargePeriodStart)} < ${sqlString(to)}`;
+
 /**
- * Each resource's rows over days [from, to), summed per month and per everything the import's
- * mapping reads (so Cairn names services, regions and pipelines as the import does, and gives
- * each group its share of the month's footprint), with the resource's name and type. For the
- * Resources views of periods whose resource lines are not kept locally.
+ * Each resource's rows over days [from, to), summed per day and per everything the import's
+ * mapping reads (so Cairn names services, regions and pipelines as the import does, and gives each
+ * group its share of that day's stored footprint, as the local resource lines take theirs), with
+ * the resource's name and type. For the Resources views of periods not kept locally.
  */
-export function resourceTotalsQuery(a: ResourceTotalsArgs): PartitionedQuery {
+export function resourceDaysQuery(t: FocusTable, a: ResourceViewArgs): PartitionedQuery {
+  const cols = chargeColumns(t, a.pipelineTag);
   return partitionedQuery(
     periodsOf(a.from, a.to),
-    (
-      filter,
-    ) => `SELECT resourceid AS resource_id, max(resourcename) AS resource_name, max(resourcetype) AS resource_type,
-  substr(CAST(chargeperiodstart AS varchar), 1, 7) AS charge_month,
-  billingaccountid AS billing_account_id, ${daySql("billingperiodstart")} AS billing_period_start,
-  providername AS provider, billingcurrency AS currency, subaccountid AS sub_account_id, servicename AS service_name,
-  x_servicecode AS service_code, chargecategory AS charge_category, chargeclass AS charge_class, regionid AS region_id,
-  x_usagetype AS usage_type,
-  CASE WHEN x_usagetype IS NULL OR trim(x_usagetype) = '' THEN chargedescription END AS charge_description,
-  consumedunit AS consumed_unit, ${tagSql(a.pipelineTag)} AS pipeline,
-  sum(billedcost) AS billed_cost, sum(effectivecost) AS effective_cost, sum(consumedquantity) AS consumed_quantity,
-  count(*) AS row_count
-FROM ${tableRef(a.table)}
-WHERE ${filter} AND resourceid IS NOT NULL AND resourceid <> '' AND billedcost IS NOT NULL
-  AND effectivecost IS NOT NULL AND chargeperiodstart IS NOT NULL AND billingperiodstart IS NOT NULL
-  AND billingaccountid IS NOT NULL AND providername IS NOT NULL
-  AND ${daySql("chargeperiodstart")} >= ${sqlString(a.from)} AND ${daySql("chargeperiodstart")} < ${sqlString(a.to)}
-GROUP BY 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`,
+    (filter) => `SELECT ${t.col.ResourceId} AS resource_id, ${cols.sql},
+  max(${t.col.ResourceName}) AS resource_name, max(${t.col.ResourceType}) AS resource_type,
+  ${sums(t)}
+FROM ${t.ref}
+WHERE ${filter} AND ${named(t)} AND ${readable(t)} AND ${inDays(t, a.from, a.to)}
+GROUP BY ${groupBy(1, cols.count + 1)}`,
+  );
+}
+
+/**
+ * One resource's rows over days [from, to), as resourceDaysQuery groups them, with the tags of
+ * each group's latest row (as JSON text): the resource's page.
+ */
+export function resourceDetailQuery(t: FocusTable, a: ResourceViewArgs & { resourceId: string }): PartitionedQuery {
+  const cols = chargeColumns(t, a.pipelineTag);
+  return partitionedQuery(
+    periodsOf(a.from, a.to),
+    (filter) => `SELECT ${cols.sql},
+  max(${t.col.ResourceName}) AS resource_name, max(${t.col.ResourceType}) AS resource_type,
+  CAST(max_by(${t.col.Tags}, ${t.col.ChargePeriodStart}) AS JSON) AS tags,
+  ${sums(t)}
+FROM ${t.ref}
+WHERE ${filter} AND ${t.col.ResourceId} = ${sqlString(a.resourceId)} AND ${readable(t)} AND ${inDays(t, a.from, a.to)}
+GROUP BY ${groupBy(1, cols.count)}`,
+  );
+}
+
+/**
+ * Each resource's first and last billed day over the billing periods `periods` (the view's, with
+ * the one before and the one after), per provider (only AWS's count, as the import keeps only
+ * AWS's resource lines): what says which resources appeared or went in the view.
+ */
+export function resourceSpanQuery(t: FocusTable, periods: readonly Month[]): PartitionedQuery {
+  return partitionedQuery(
+    periods,
+    (filter) => `SELECT ${t.col.ResourceId} AS resource_id, ${t.col.ProviderName} AS provider,
+  min(${daySql(t.col.ChargePeriodStart)}) AS first_day, max(${daySql(t.col.ChargePeriodStart)}) AS last_day
+FROM ${t.ref}
+WHERE ${filter} AND ${named(t)} AND ${readable(t)}
+GROUP BY 1, 2`,
   );
 }

@@ -4,9 +4,9 @@
  */
 
 import type { ParseArgsConfig } from "node:util";
-import type { AthenaClient } from "@aws-sdk/client-athena";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { AthenaClients } from "../../collectors/athena/client";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookTransport } from "../../reports/mail/webhook";
@@ -48,7 +48,7 @@ export interface CliServices {
   /** The Cost Explorer client (collectors/cost-explorer/client.ts), built once on first use. */
   costExplorer: () => CostExplorerClient;
   /** The Athena client (collectors/athena/client.ts), built once on first use. */
-  athena?: () => AthenaClient;
+  athena?: () => AthenaClients;
   /** The configured mail transport (reports/mail), null for none; throws MailError when misconfigured. */
   mailTransport?: () => MailTransport | null;
   /** Where `cairn fx fetch` reads the ECB's monthly USD reference rates (SDMX CSV); a test's local server. */

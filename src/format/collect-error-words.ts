@@ -28,6 +28,7 @@ export const COLLECT_ERROR_KINDS = [
   "athena-failed",
   "athena-cancelled",
   "athena-timeout",
+  "athena-schema",
   "other",
 ] as const;
 
@@ -77,6 +78,8 @@ export const COLLECT_ERROR_WORDS = {
       "The Athena query was cancelled (by someone in the console, or by AWS) before it finished; nothing was written. Nothing to do: the next collection runs it again.",
     "athena-timeout":
       "The Athena query took too long and Cairn stopped it; nothing was written. The next collection tries again; if this repeats, check the workgroup's capacity.",
+    "athena-schema":
+      "The export's Glue table (CAIRN_ATHENA_TABLE) is not one Cairn can read: a column it needs is missing, or the table is not partitioned by billing period. Nothing was queried or written; the detail below names what is wrong.",
     other:
       "The collection failed for a reason Cairn does not recognise: try again, and if it happens again, report it with the detail below.",
     detail: "Detail",
@@ -124,6 +127,8 @@ export const COLLECT_ERROR_WORDS = {
       "La requête Athena a été annulée (depuis la console, ou par AWS) avant la fin ; rien n’a été écrit. Rien à faire : la prochaine collecte la relancera.",
     "athena-timeout":
       "La requête Athena a duré trop longtemps et Cairn l’a arrêtée ; rien n’a été écrit. La prochaine collecte réessaiera ; si cela se répète, vérifiez la capacité du groupe de travail.",
+    "athena-schema":
+      "La table Glue de l’export (CAIRN_ATHENA_TABLE) n’est pas lisible par Cairn\u00a0: il y manque une colonne nécessaire, ou elle n’est pas partitionnée par période de facturation. Rien n’a été interrogé ni écrit\u00a0; le détail ci-dessous dit ce qui ne va pas.",
     other:
       "La collecte a échoué pour une raison que Cairn ne reconnaît pas\u00a0: réessayez et, si cela se reproduit, signalez-le avec le détail ci-dessous.",
     detail: "Détail (en anglais)",

@@ -15,9 +15,12 @@
  * and listing it would need s3:ListBucket on the export for an estimate only.
  */
 import type { AthenaClient } from "@aws-sdk/client-athena";
+import type { GlueClient } from "@aws-sdk/client-glue";
 import { athenaCostUsd } from "../../collectors/athena/cost";
+import { readFocusTable } from "../../collectors/athena/glue";
 import { AthenaQueryError, type AthenaResult, type AthenaSettings, runAthenaQuery } from "../../collectors/athena/run";
 import type { PartitionedQuery } from "../../collectors/athena/sql";
+import { type FocusTable, TableSchemaError } from "../../collectors/athena/table-schema";
 import { addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
 import {
   type AthenaSpending,
@@ -32,6 +35,8 @@ import type { Store } from "../store/store";
 
 export interface AthenaDeps {
   client: AthenaClient;
+  /** The Glue Data Catalog, for the export table's columns and partition key (glue:GetTable). */
+  glue: GlueClient;
   settings: AthenaSettings;
   /** `CAIRN_ATHENA_TABLE`: the Glue database.table of the FOCUS export. */
   table: string;
@@ -54,6 +59,15 @@ export interface SessionDeps {
   store: Store;
   athena: AthenaDeps;
   now: () => Date;
+}
+
+/**
+ * The export's table as Glue describes it, checked for what `needs` will query (a TableSchemaError
+ * names what is missing before anything is sent to Athena). One GetTable per job or view: the
+ * schema can change between two runs (a FOCUS version upgrade), and Glue's requests are free.
+ */
+export function focusTable(deps: SessionDeps, needs: "cost-lines" | "resources"): Promise<FocusTable> {
+  return readFocusTable(deps.athena.glue, deps.athena.table, needs);
 }
 
 /** The growth allowed for between two reads of the same period (see the module comment). */
@@ -79,6 +93,7 @@ export async function expectedBytes(store: Store, purpose: string, query: Partit
 
 export function athenaFailureKind(error: unknown): string {
   if (error instanceof AthenaCapError) return "athena-cap";
+  if (error instanceof TableSchemaError) return "athena-schema";
   if (error instanceof AthenaQueryError) {
     return {
       "bytes-limit": "athena-bytes-limit",

@@ -40,6 +40,7 @@ import {
   athenaFailureKind,
   athenaQuery,
   expectedBytes,
+  focusTable,
   monthSpending,
 } from "./athena-session";
 
@@ -165,7 +166,9 @@ export async function collectAthena(deps: CollectAthenaDeps, args: CollectAthena
   const aggregate = newAggregate();
   try {
     const periods = args.periods ?? (await periodsToRead(deps.store, deps.now(), args.backfillMonths));
-    const queries = periods.map((p) => costLinesQuery(deps.athena.table, args.pipelineTag, p));
+    // The table's columns and partition key, from Glue, before anything is sent to Athena.
+    const table = await focusTable(deps, "cost-lines");
+    const queries = periods.map((p) => costLinesQuery(table, args.pipelineTag, p));
     // The whole run's expected cost first: a backfill the cap cannot afford is refused before its
     // first query, rather than spending on periods it would then not write.
     let expected = 0;

@@ -4,8 +4,9 @@
  * adapters its runtime has (database, AWS clients, mail, renderers, clock) and hands them in;
  * the jobs and the wiring of one step to the next live here once, for both runtimes.
  */
-import type { AthenaClient } from "@aws-sdk/client-athena";
+
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import type { AthenaClients } from "../../collectors/athena/client";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookTransport } from "../../reports/mail/webhook";
@@ -60,7 +61,7 @@ export interface JobDeps {
   /** Imports CAIRN_FOCUS_EXPORT's new files (./scheduled-focus-import.ts); Node only, absent on Workers. */
   focusImport?: () => Promise<string>;
   /** The Athena client (collectors/athena/client.ts), for collection on Athena when configured. */
-  athena?: () => AthenaClient;
+  athena?: () => AthenaClients;
 }
 
 async function alertsAfterCollection(deps: JobDeps): Promise<string> {

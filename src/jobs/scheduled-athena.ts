@@ -3,7 +3,7 @@
  * `cairn collect --source athena` runs it: the Athena settings taken from the configuration, the
  * job run, and its summary said in one line per period plus the month's spending against the cap.
  */
-import type { AthenaClient } from "@aws-sdk/client-athena";
+import type { AthenaClients } from "../../collectors/athena/client";
 import type { Config } from "../config";
 import type { CostLine } from "../model";
 import type { EstimatedLine } from "../store/cost-lines";
@@ -19,12 +19,13 @@ export function athenaConfigured(config: Config): boolean {
 /** Polls every 2 s at most, for up to about an hour, before a query is stopped. */
 const MAX_POLLS = 1_800;
 
-export function athenaDepsFromConfig(config: Config, client: AthenaClient): AthenaDeps {
+export function athenaDepsFromConfig(config: Config, clients: AthenaClients): AthenaDeps {
   if (!config.CAIRN_ATHENA_TABLE || !config.CAIRN_ATHENA_OUTPUT) {
     throw new Error("Athena is not configured: set CAIRN_ATHENA_TABLE and CAIRN_ATHENA_OUTPUT");
   }
   return {
-    client,
+    client: clients.athena,
+    glue: clients.glue,
     settings: { workgroup: config.CAIRN_ATHENA_WORKGROUP, outputLocation: config.CAIRN_ATHENA_OUTPUT },
     table: config.CAIRN_ATHENA_TABLE,
     maxUsdPerMonth: config.CAIRN_ATHENA_MAX_USD,
@@ -58,7 +59,7 @@ export interface ScheduledAthenaDeps {
   now: () => Date;
   config: Config;
   estimate: (lines: CostLine[]) => EstimatedLine[];
-  athena: () => AthenaClient;
+  athena: () => AthenaClients;
 }
 
 /** Runs the collection; returns its summary and the lines that say it. */

@@ -7,7 +7,9 @@
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { GlueClient } from "@aws-sdk/client-glue";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
+import type { AthenaClients } from "../../collectors/athena/client";
 import { CLOUDWATCH_MAX_ATTEMPTS, type CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import { COST_EXPLORER_REGION } from "../../collectors/cost-explorer/client";
 import { createMailTransport, createWebhookFromConfig } from "../../reports/mail/factory";
@@ -36,16 +38,17 @@ export function costExplorerClient(env: WorkerEnv): CostExplorerClient {
   return new CostExplorerClient({ region: COST_EXPLORER_REGION, credentials, ...(endpoint ? { endpoint } : {}) });
 }
 
-/** Athena in the configured region (AWS_REGION), with the secrets' credentials, over HTTPS. */
-export function athenaClient(env: WorkerEnv): AthenaClient {
+/** Athena and Glue in the configured region (AWS_REGION), with the secrets' credentials, over HTTPS. */
+export function athenaClient(env: WorkerEnv): AthenaClients {
   const credentials = credentialsOrThrow(env, "Athena");
   const strings = stringBindings(env);
+  const region = strings.AWS_REGION || "eu-west-3";
   const endpoint = strings.AWS_ENDPOINT_URL_ATHENA || strings.AWS_ENDPOINT_URL;
-  return new AthenaClient({
-    region: strings.AWS_REGION || "eu-west-3",
-    credentials,
-    ...(endpoint ? { endpoint } : {}),
-  });
+  const glueEndpoint = strings.AWS_ENDPOINT_URL_GLUE || strings.AWS_ENDPOINT_URL;
+  return {
+    athena: new AthenaClient({ region, credentials, ...(endpoint ? { endpoint } : {}) }),
+    glue: new GlueClient({ region, credentials, ...(glueEndpoint ? { endpoint: glueEndpoint } : {}) }),
+  };
 }
 
 /** One CloudWatch client per region, as under Node, with the secrets' credentials. */

@@ -7,6 +7,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AthenaClient } from "@aws-sdk/client-athena";
+import { GlueClient } from "@aws-sdk/client-glue";
+import type { AthenaClients } from "../../collectors/athena/client";
 import type { AthenaDeps } from "../../src/jobs/athena-session";
 import type { CostLine } from "../../src/model";
 import { type FakeAthena, startFakeAthena } from "./fake-athena";
@@ -23,6 +25,9 @@ export interface AthenaHarness {
   root: string;
   fake: FakeAthena;
   client: AthenaClient;
+  glue: GlueClient;
+  /** Both clients, as the runtimes hand them to the web app and the jobs. */
+  clients: AthenaClients;
   athena: (overrides?: Partial<AthenaDeps>) => AthenaDeps;
   close: () => Promise<void>;
 }
@@ -46,12 +51,22 @@ export async function startAthenaHarness(
     credentials: { accessKeyId: "AKIATESTATHENA", secretAccessKey: secret },
     maxAttempts: 1,
   });
+  // The stand-in is Glue too, on the same endpoint (requests signed for `glue`).
+  const glue = new GlueClient({
+    endpoint: fake.endpoint,
+    region: "eu-west-3",
+    credentials: { accessKeyId: "AKIATESTATHENA", secretAccessKey: secret },
+    maxAttempts: 1,
+  });
   return {
     root,
     fake,
     client,
+    glue,
+    clients: { athena: client, glue },
     athena: (overrides = {}) => ({
       client,
+      glue,
       settings: { workgroup: WORKGROUP, outputLocation: OUTPUT },
       table: TABLE,
       maxUsdPerMonth: 5,
@@ -60,6 +75,7 @@ export async function startAthenaHarness(
     }),
     close: async () => {
       client.destroy();
+      glue.destroy();
       await fake.close();
       await rm(root, { recursive: true, force: true });
     },

@@ -12,6 +12,11 @@
  * partitions the query touched). A query whose filter does not prune partitions reads them all.
  * A workgroup's per-query byte limit, scripted failures and cancellations end a query as Athena
  * does (with AWS's reason text); StopQueryExecution cancels one.
+ *
+ * The same server is the stand-in Glue Data Catalog (`X-Amz-Target: AWSGlue.GetTable`, signed
+ * for service `glue`): it describes the table as Glue does, from the Parquet files' own columns
+ * (names lowercased, Hive types) with `billing_period` as the partition key, unless a test gives
+ * another description (`setGlueTable`) to play a table Cairn cannot read.
  */
 import { readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -28,6 +33,11 @@ export interface FakeAthenaOptions {
   secretAccessKey: string;
   /** Per-query byte limits by workgroup (the workgroup's BytesScannedCutoffPerQuery). */
   bytesLimit?: Record<string, number>;
+}
+
+export interface GlueShape {
+  columns: { Name: string; Type: string }[];
+  partitionKeys: { Name: string; Type: string }[];
 }
 
 export type QueryState = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
@@ -62,6 +72,10 @@ export interface FakeAthena {
   failNext: (state: "FAILED" | "CANCELLED", reason: string, skip?: number) => void;
   /** Bytes of each partition folder. */
   partitionBytes: () => Map<string, number>;
+  /** Glue's description of the table (null: the table does not exist), until set again. */
+  setGlueTable: (shape: GlueShape | null) => void;
+  /** The description Glue gives by default (the Parquet files' columns). */
+  glueTable: () => Promise<GlueShape>;
   close: () => Promise<void>;
 }
 
@@ -78,6 +92,18 @@ function partitionSizes(root: string): Map<string, number> {
     sizes.set(m[1] as string, bytes);
   }
   return sizes;
+}
+
+/** DuckDB's types as Glue (Hive) names them. */
+function hiveType(duck: string): string {
+  const t = duck.toUpperCase();
+  if (t === "VARCHAR") return "string";
+  if (t === "DOUBLE") return "double";
+  if (t === "BIGINT") return "bigint";
+  if (t.startsWith("TIMESTAMP")) return "timestamp";
+  const map = /^MAP\((\w+), (\w+)\)$/.exec(t);
+  if (map) return `map<${hiveType(map[1] as string)},${hiveType(map[2] as string)}>`;
+  return t.toLowerCase();
 }
 
 const cell = (v: unknown): string | null => {
@@ -105,6 +131,15 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
   const violations: string[] = [];
   const operations: string[] = [];
   let failure: { state: "FAILED" | "CANCELLED"; reason: string; skip: number } | null = null;
+  let glueOverride: GlueShape | null | undefined;
+  async function describeTable(): Promise<GlueShape> {
+    const described = await duck.runAndReadAll(`DESCRIBE "${schema}"."${table}"`);
+    const rows = described.getRowsJson() as string[][];
+    const columns = rows
+      .filter((r) => r[0] !== "billing_period")
+      .map((r) => ({ Name: (r[0] as string).toLowerCase(), Type: hiveType(r[1] as string) }));
+    return { columns, partitionKeys: [{ Name: "billing_period", Type: "string" }] };
+  }
   let counter = 0;
   // One query at a time on the connection, so each one's file log is its own.
   let queue: Promise<void> = Promise.resolve();
@@ -201,6 +236,28 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
       };
       const target = String(req.headers["x-amz-target"] ?? "");
       const auth = checkSigV4(req.method ?? "", req.url ?? "", req.headers, raw, options.secretAccessKey);
+      if (auth.ok && auth.service === "glue" && target.startsWith("AWSGlue.")) {
+        const op = target.slice("AWSGlue.".length);
+        operations.push(`glue:${op}`);
+        const body = JSON.parse(raw.toString() || "{}") as { DatabaseName?: string; Name?: string };
+        if (op !== "GetTable") {
+          return send(400, { __type: "InvalidInputException", Message: `unsupported ${op}` }, "InvalidInputException");
+        }
+        const shape = glueOverride === undefined ? await describeTable() : glueOverride;
+        if (shape === null || body.DatabaseName !== schema || body.Name !== table) {
+          const m = `Table ${body.Name} not found.`;
+          return send(400, { __type: "EntityNotFoundException", Message: m }, "EntityNotFoundException");
+        }
+        return send(200, {
+          Table: {
+            Name: table,
+            DatabaseName: schema,
+            TableType: "EXTERNAL_TABLE",
+            StorageDescriptor: { Columns: shape.columns, Location: `s3://cairn-focus-export/${table}/` },
+            PartitionKeys: shape.partitionKeys,
+          },
+        });
+      }
       if (!auth.ok || auth.service !== "athena") {
         violations.push(auth.ok ? `signed for ${auth.service}` : auth.reason);
         return send(403, { __type: "InvalidSignatureException", message: auth.reason }, "InvalidSignatureException");
@@ -300,6 +357,10 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
       failure = { state, reason, skip };
     },
     partitionBytes: () => partitionSizes(root),
+    setGlueTable: (shape) => {
+      glueOverride = shape;
+    },
+    glueTable: describeTable,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()));
       await queue.catch(() => undefined);

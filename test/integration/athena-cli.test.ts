@@ -33,7 +33,7 @@ function context(env: Record<string, string>) {
     err: () => undefined,
     interactive: false,
     services: {
-      athena: () => harness.client,
+      athena: () => harness.clients,
       estimate: (lines: CostLine[]) => lines.map((line) => ({ line, footprint: null })),
       jobHandlers: () => ({}),
     } as unknown as CliContext["services"],

@@ -54,7 +54,7 @@ afterEach(async () => {
 const onAthena = (q: ResourceQuery, maxUsdPerMonth = 5) =>
   topResourcesOnAthena(
     { store: viaAthena.store, athena: harness.athena({ maxUsdPerMonth }), now },
-    { ...q, table: TABLE, pipelineTag: "pipeline" },
+    { ...q, pipelineTag: "pipeline" },
   );
 
 function rounded(t: TopResources) {
@@ -130,7 +130,7 @@ describe("the Resources page and API for a period kept only on Athena", () => {
     const { webFixture } = await import("../helpers/web");
     const env = { CAIRN_ATHENA_TABLE: TABLE, CAIRN_ATHENA_OUTPUT: "s3://cairn-athena-results/queries/" };
     for (const locale of ["en", "fr"] as const) {
-      const fixture = webFixture({ ...env, CAIRN_LOCALE: locale }, NOW, { athena: () => harness.client });
+      const fixture = webFixture({ ...env, CAIRN_LOCALE: locale }, NOW, { athena: () => harness.clients });
       // Cost lines collected on Athena: no resource lines are kept locally.
       await collectAthena(
         { store: fixture.store, athena: harness.athena(), now, estimate },

@@ -59,7 +59,7 @@ describe("the scheduled collection with Athena configured", () => {
       mail: () => null,
       webhook: () => null,
       renderers: NO_RENDERERS,
-      athena: () => harness.client,
+      athena: () => harness.clients,
     });
     const said = await (handlers.collect as () => Promise<string>)().catch((e: Error) => e.message);
     expect(said).toContain("no CloudWatch here");

@@ -1,10 +1,12 @@
 // Collection on Athena from inside workerd, over D1: the SDK's Athena client signs and pages
 // against the stand-in on 127.0.0.1 (started in Node by athena-setup.ts), and D1 ends up with the
 // same FOCUS cost lines as the Node path stored from the same answers; a query the cap refuses
-// writes nothing there either.
+// writes nothing there either. The export's table is read from the stand-in Glue first (GetTable,
+// signed for glue), from inside workerd too.
 
 import { env } from "cloudflare:workers";
 import { AthenaClient } from "@aws-sdk/client-athena";
+import { GlueClient } from "@aws-sdk/client-glue";
 import { describe, expect, inject, it } from "vitest";
 import { athenaCostUsd } from "../../collectors/athena/cost";
 import { collectAthena } from "../../src/jobs/collect-athena";
@@ -18,10 +20,17 @@ const client = new AthenaClient({
   credentials: { accessKeyId: "AKIDCAIRNTEST", secretAccessKey: "cairn-test-secret" },
   maxAttempts: 1,
 });
+const glue = new GlueClient({
+  endpoint: inject("athenaEndpoint"),
+  region: "eu-west-3",
+  credentials: { accessKeyId: "AKIDCAIRNTEST", secretAccessKey: "cairn-test-secret" },
+  maxAttempts: 1,
+});
 let tick = 0;
 const now = () => new Date(inject("athenaNow") + 1000 * tick++);
 const athena = (maxUsdPerMonth: number) => ({
   client,
+  glue,
   settings: { workgroup: "cairn", outputLocation: "s3://cairn-athena-results/queries/" },
   table: "cur.focus_export",
   maxUsdPerMonth,

@@ -8,7 +8,12 @@ import { advise, type CompleteFinding } from "../../src/analysis/advice/index";
 import { findingNamesResource } from "../../src/analysis/resource-naming";
 import { type ResourceOwnership, resourceOwnership, upkeepNaming } from "../../src/analysis/resource-ownership";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../src/days";
-import { type EngineTopResources, topResourcesFor } from "../../src/jobs/resource-views";
+import {
+  type EngineTopResources,
+  type ResourceEngine,
+  resourceDetailFor,
+  resourceViewsFor,
+} from "../../src/jobs/resource-views";
 import type { Month, Period } from "../../src/model";
 import { loadAdviceInput } from "../../src/store/read/advice";
 import {
@@ -16,8 +21,6 @@ import {
   type ResourceChanges,
   type ResourceDetail,
   type ResourceTotal,
-  resourceChanges,
-  resourceDetail,
 } from "../../src/store/read/resources";
 import { readDb } from "../../src/store/store";
 import { listUpkeep, readUpkeepRates, type StoredUpkeepEntry } from "../../src/store/upkeep";
@@ -56,10 +59,9 @@ export async function loadResources(deps: WebDeps, params: ResourceParams): Prom
   const db = readDb(deps.store);
   const period = params.period ?? (await defaultPeriod(deps));
   const query = { ...period, by: params.by, limit: params.limit };
-  const [top, changes, upkeep, rates] = await Promise.all([
+  const [{ top, changes }, upkeep, rates] = await Promise.all([
     // The store's resource lines, or Athena's for a period not kept locally (src/jobs/resource-views.ts).
-    topResourcesFor(deps, params.pipeline === undefined ? query : { ...query, pipeline: params.pipeline }),
-    resourceChanges(db, period, params.pipeline),
+    resourceViewsFor(deps, params.pipeline === undefined ? query : { ...query, pipeline: params.pipeline }),
     listUpkeep(db, period),
     readUpkeepRates(db),
   ]);
@@ -91,6 +93,10 @@ export interface ResourceData {
   upkeep: StoredUpkeepEntry[];
   ownership: ResourceOwnership;
   months: Month[];
+  /** `athena` when the period's resource lines are not kept locally and Athena answered. */
+  engine: ResourceEngine;
+  /** Why Athena did not answer, when it was asked and failed. */
+  athenaError?: string;
 }
 
 export async function loadResource(
@@ -100,7 +106,7 @@ export async function loadResource(
 ): Promise<ResourceData | null> {
   const db = readDb(deps.store);
   const period = params.period ?? (await defaultPeriod(deps));
-  const detail = await resourceDetail(db, id, period);
+  const { detail, engine, athenaError } = await resourceDetailFor(deps, id, period);
   if (!detail) return null;
   const tomorrow = addDays(toDay(deps.now()), 1);
   const asOf = period.to < tomorrow ? period.to : tomorrow;
@@ -118,5 +124,7 @@ export async function loadResource(
     upkeep,
     ownership: resourceOwnership(detail.period.costUsd, upkeep, rates, deps.config.CAIRN_UPKEEP_HOUR_VALUE),
     months: monthsOf(period),
+    engine,
+    ...(athenaError === undefined ? {} : { athenaError }),
   };
 }
