@@ -12,7 +12,7 @@ import type { AthenaClients } from "../../collectors/athena/client";
 import type { AthenaDeps } from "../../src/jobs/athena-session";
 import type { CostLine } from "../../src/model";
 import { type FakeAthena, startFakeAthena } from "./fake-athena";
-import { type ParquetRow, writeFocusParquet } from "./focus-parquet";
+import { type ParquetLayout, type ParquetRow, writeFocusParquet } from "./focus-parquet";
 
 export const TABLE = "cur.focus_export";
 export const SECRET = "athena-test-secret";
@@ -34,11 +34,11 @@ export interface AthenaHarness {
 
 export async function startAthenaHarness(
   rows: readonly ParquetRow[],
-  options: { bytesLimit?: Record<string, number>; secretAccessKey?: string } = {},
+  options: { bytesLimit?: Record<string, number>; secretAccessKey?: string; layout?: ParquetLayout } = {},
 ): Promise<AthenaHarness> {
   const secret = options.secretAccessKey ?? SECRET;
   const root = await mkdtemp(join(tmpdir(), "cairn-athena-"));
-  await writeFocusParquet(root, rows);
+  await writeFocusParquet(root, rows, options.layout);
   const fake = await startFakeAthena({
     root,
     table: TABLE,

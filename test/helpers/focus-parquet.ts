@@ -58,8 +58,18 @@ const COLUMNS = `BilledCost, EffectiveCost, BillingCurrency, BillingAccountId, B
   ChargePeriodStart, ChargePeriodEnd, ChargeCategory, ChargeClass, ChargeDescription, ProviderName, ServiceName, RegionId,
   SubAccountId, ConsumedQuantity, ConsumedUnit, ResourceId, ResourceName, ResourceType, Tags, x_UsageType, x_ServiceCode`;
 
+/** Another FOCUS version's columns: some renamed (FOCUS 1.0 name -> the other's), some left out. */
+export interface ParquetLayout {
+  rename?: Record<string, string>;
+  drop?: string[];
+}
+
 /** Writes one Parquet file per billing period under `root`; returns the periods written. */
-export async function writeFocusParquet(root: string, rows: readonly ParquetRow[]): Promise<string[]> {
+export async function writeFocusParquet(
+  root: string,
+  rows: readonly ParquetRow[],
+  layout: ParquetLayout = {},
+): Promise<string[]> {
   const byPeriod = new Map<string, ParquetRow[]>();
   for (const r of rows) {
     const list = byPeriod.get(periodOf(r));
@@ -86,6 +96,10 @@ export async function writeFocusParquet(root: string, rows: readonly ParquetRow[
             .join(",\n")}`,
         );
       }
+      for (const [from, to] of Object.entries(layout.rename ?? {})) {
+        await duck.run(`ALTER TABLE t RENAME COLUMN ${from} TO ${to}`);
+      }
+      for (const column of layout.drop ?? []) await duck.run(`ALTER TABLE t DROP COLUMN ${column}`);
       await duck.run(`COPY t TO '${join(dir, "part-0.parquet")}' (FORMAT PARQUET)`);
     }
   } finally {
