@@ -144,6 +144,15 @@ export const configSchema = z.object({
     .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "an s3://bucket/prefix/ URL for Athena's query results")
     .optional(),
   CAIRN_ATHENA_MAX_USD: z.coerce.number().min(0).max(100_000).default(5),
+  /**
+   * With Athena configured, Athena collects the costs and Cost Explorer's scheduled cost collection
+   * (GetCostAndUsage, paid per request) does not run for the same data; 1 runs both (the README's
+   * source precedence then counts the FOCUS lines where a period is complete).
+   */
+  CAIRN_CE_WITH_ATHENA: z
+    .enum(["0", "1"], { message: "0 or 1" })
+    .default("0")
+    .transform((v) => v === "1"),
   /** Issue 16: account names shown instead of bare ids, `111122223333=Production,444455556666=Sandbox`. */
   CAIRN_ACCOUNT_NAMES: z
     .string()

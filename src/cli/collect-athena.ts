@@ -6,7 +6,12 @@
 import { addDays, addMonths, monthOf } from "../days";
 import { monthSpending } from "../jobs/athena-session";
 import { collectAthena } from "../jobs/collect-athena";
-import { athenaConfigured, athenaDepsFromConfig, formatAthenaSummary } from "../jobs/scheduled-athena";
+import {
+  athenaConfigured,
+  athenaDepsFromConfig,
+  costExplorerCollects,
+  formatAthenaSummary,
+} from "../jobs/scheduled-athena";
 import type { Day, Month } from "../model";
 import type { Store } from "../store/store";
 import { type CliContext, CliFailure } from "./command";
@@ -38,6 +43,7 @@ export async function collectWithAthena(
       pipelineTag: ctx.config.CAIRN_PIPELINE_TAG,
       backfillMonths: ctx.config.CAIRN_BACKFILL_MONTHS,
       maxErrors: ctx.config.CAIRN_IMPORT_MAX_ERRORS,
+      forecast: !costExplorerCollects(ctx.config),
       ...(periods ? { periods } : {}),
     },
   );

@@ -10,7 +10,7 @@ import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-clou
 import { collectArgsFromConfig } from "../jobs/collect-config";
 import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
 import { CollectionBusyError, withCollectionLock } from "../jobs/collection-lock";
-import { athenaConfigured } from "../jobs/scheduled-athena";
+import { athenaConfigured, COST_EXPLORER_OFF, costExplorerCollects } from "../jobs/scheduled-athena";
 import { holdsDemoData } from "../store/read/demo-data";
 import { loadUtilisationLookup } from "../store/read/metrics";
 import { readDb } from "../store/store";
@@ -32,7 +32,9 @@ Each Cost Explorer request costs $0.01; the run stops before this month's reques
 CAIRN_CE_MAX_REQUESTS (default 300).
 With CAIRN_ATHENA_TABLE and CAIRN_ATHENA_OUTPUT set, --source athena (and all) also runs one
 Athena query per billing period to re-read over the FOCUS export (--from/--to: their months),
-and prints the bytes scanned and their cost against CAIRN_ATHENA_MAX_USD.`,
+and prints the bytes scanned and their cost against CAIRN_ATHENA_MAX_USD. Athena then collects the
+costs: --source all leaves Cost Explorer out (CAIRN_CE_WITH_ATHENA=1 runs both; --source
+cost-explorer runs it when asked by name).`,
   options: {
     from: { type: "string" },
     to: { type: "string" },
@@ -62,7 +64,9 @@ and prints the bytes scanned and their cost against CAIRN_ATHENA_MAX_USD.`,
         { store, now: ctx.now, processes: ctx.services.processes },
         "cairn collect",
         async () => {
-          if (source === "cost-explorer" || source === "all") {
+          // Asked by name, Cost Explorer runs; with `all`, not when Athena collects the costs.
+          if (source === "all" && !costExplorerCollects(ctx.config)) ctx.out(`Cost Explorer: ${COST_EXPLORER_OFF}`);
+          if (source === "cost-explorer" || (source === "all" && costExplorerCollects(ctx.config))) {
             // Lines re-collected keep the measured utilisation CloudWatch gave for their days.
             const utilisation = await loadUtilisationLookup(readDb(store), {
               from: addDays(today, -430),

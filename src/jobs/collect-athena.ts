@@ -33,6 +33,7 @@ import { athenaQueriesOfRun, dropAthenaCache, periodsRead } from "../store/athen
 import type { EstimatedLine } from "../store/cost-lines";
 import { replaceExports } from "../store/export-replace";
 import { finishRun, startRun } from "../store/runs";
+import { storeAthenaForecast } from "./athena-forecast";
 import type { Store } from "../store/store";
 import {
   AthenaCapError,
@@ -65,6 +66,8 @@ export interface CollectAthenaArgs {
   backfillMonths: number;
   /** Rows the import's parser refuses, tolerated (CAIRN_IMPORT_MAX_ERRORS). */
   maxErrors: number;
+  /** Write Cairn's month-end forecast after the write (when Cost Explorer, which writes one, does not run). */
+  forecast?: boolean;
 }
 
 export interface AthenaPeriodSummary {
@@ -203,6 +206,7 @@ export async function collectAthena(deps: CollectAthenaDeps, args: CollectAthena
     // Every answer read whole: now write, as a FOCUS import would.
     summary.costLinesWritten = await writeAggregate(deps, aggregate, deps.now().toISOString());
     for (const p of periods) await dropAthenaCache(deps.store, p);
+    if (args.forecast) await storeAthenaForecast(deps.store, runId, toDay(deps.now()), deps.now().toISOString());
     await finishRun(deps.store, runId, {
       finishedAt: deps.now().toISOString(),
       status: "succeeded",

@@ -21,7 +21,7 @@ import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
 import { CollectionBusyError, type ProcessProbe, withCollectionLock } from "./collection-lock";
 import { reportJobHandlers } from "./report";
-import { athenaConfigured, scheduledAthenaCollect } from "./scheduled-athena";
+import { athenaConfigured, COST_EXPLORER_OFF, costExplorerCollects, scheduledAthenaCollect } from "./scheduled-athena";
 import { scheduledCostExplorerCollect } from "./scheduled-collect";
 import type { JobHandlers } from "./scheduler";
 
@@ -72,18 +72,21 @@ async function alertsAfterCollection(deps: JobDeps): Promise<string> {
   return describeAlertsSummary(summary);
 }
 
-/** Cost Explorer then CloudWatch, under the collection lock; throws CollectionBusyError when another runs. */
+/** Cost Explorer (unless Athena collects the costs) then CloudWatch, FOCUS and Athena, under the collection lock; throws CollectionBusyError when another runs. */
 async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | null> {
   const label = deps.runtime.name === "workers" ? "the Worker's cron" : "cairn serve";
   return withCollectionLock(deps, label, async () => {
     let failure: Error | null = null;
-    try {
-      parts.push(
-        `cost explorer: ${await scheduledCostExplorerCollect({ ...deps, stepwiseBackfill: deps.runtime.stepwiseBackfill })}`,
-      );
-    } catch (error) {
-      failure = error as Error;
-      parts.push(`cost explorer failed: ${failure.message}`);
+    if (!costExplorerCollects(deps.config)) parts.push(`cost explorer: ${COST_EXPLORER_OFF}`);
+    else {
+      try {
+        parts.push(
+          `cost explorer: ${await scheduledCostExplorerCollect({ ...deps, stepwiseBackfill: deps.runtime.stepwiseBackfill })}`,
+        );
+      } catch (error) {
+        failure = error as Error;
+        parts.push(`cost explorer failed: ${failure.message}`);
+      }
     }
     try {
       const summary = await collectCloudWatch(

@@ -8,13 +8,16 @@ import type { Config } from "../config";
 import { holdsDemoData } from "../store/read/demo-data";
 import { sourceRunSummaries } from "../store/runs";
 import type { Store } from "../store/store";
+import { athenaConfigured, costExplorerCollects } from "./scheduled-athena";
 
 /** The sources a deployment is expected to collect from. */
 export function configuredSources(config: Config): string[] {
   return [
-    "cost-explorer",
+    // Not when Athena collects the costs instead (src/jobs/scheduled-athena.ts): then Athena's runs are watched.
+    ...(costExplorerCollects(config) ? ["cost-explorer"] : []),
     ...(config.CAIRN_CLOUDWATCH_REGIONS?.length ? ["cloudwatch"] : []),
     ...(config.CAIRN_FOCUS_EXPORT ? ["focus"] : []),
+    ...(athenaConfigured(config) ? ["athena"] : []),
   ];
 }
 

@@ -16,6 +16,20 @@ export function athenaConfigured(config: Config): boolean {
   return config.CAIRN_ATHENA_TABLE !== undefined && config.CAIRN_ATHENA_OUTPUT !== undefined;
 }
 
+/**
+ * Whether Cost Explorer's scheduled cost collection runs: not when Athena collects the costs from
+ * the FOCUS export (the same data, paid twice: $0.01 per Cost Explorer request beside the Athena
+ * scan), unless CAIRN_CE_WITH_ATHENA=1 asks for both. `cairn collect --source cost-explorer` still
+ * runs it when asked by name.
+ */
+export function costExplorerCollects(config: Config): boolean {
+  return !athenaConfigured(config) || config.CAIRN_CE_WITH_ATHENA;
+}
+
+/** Said where collection is reported (scheduler log, `cairn collect`, data health). */
+export const COST_EXPLORER_OFF =
+  "off: Athena collects the costs from the FOCUS export (CAIRN_ATHENA_TABLE); set CAIRN_CE_WITH_ATHENA=1 to run Cost Explorer too";
+
 /** Polls every 2 s at most, for up to about an hour, before a query is stopped. */
 const MAX_POLLS = 1_800;
 
@@ -73,6 +87,7 @@ export async function runAthenaCollection(
       pipelineTag: deps.config.CAIRN_PIPELINE_TAG,
       backfillMonths: deps.config.CAIRN_BACKFILL_MONTHS,
       maxErrors: deps.config.CAIRN_IMPORT_MAX_ERRORS,
+      forecast: !costExplorerCollects(deps.config),
     },
   );
   const spent = await monthSpending(deps.store, deps.now());

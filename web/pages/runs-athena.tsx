@@ -6,7 +6,7 @@
 import { formatNumber } from "../../src/format/numbers";
 import { colonFor } from "../../src/format/typography";
 import { monthSpending } from "../../src/jobs/athena-session";
-import { athenaConfigured } from "../../src/jobs/scheduled-athena";
+import { athenaConfigured, costExplorerCollects } from "../../src/jobs/scheduled-athena";
 import type { Locale } from "../../src/model";
 import type { WebDeps } from "../deps";
 import { pick } from "../i18n";
@@ -19,12 +19,20 @@ export interface AthenaUsage {
   costUsd: number;
   /** CAIRN_ATHENA_MAX_USD. */
   capUsd: number;
+  /** Whether Athena collects the costs (configured), and Cost Explorer beside it (CAIRN_CE_WITH_ATHENA). */
+  collects: boolean;
+  costExplorerToo: boolean;
 }
 
 export async function loadAthenaUsage(deps: WebDeps): Promise<AthenaUsage | null> {
   const spent = await monthSpending(deps.store, deps.now());
   if (!athenaConfigured(deps.config) && spent.queries === 0) return null;
-  return { ...spent, capUsd: deps.config.CAIRN_ATHENA_MAX_USD };
+  return {
+    ...spent,
+    capUsd: deps.config.CAIRN_ATHENA_MAX_USD,
+    collects: athenaConfigured(deps.config),
+    costExplorerToo: athenaConfigured(deps.config) && costExplorerCollects(deps.config),
+  };
 }
 
 export function AthenaTile(props: { usage: AthenaUsage | null; money: PageMoney; month: string; locale: Locale }) {
@@ -43,6 +51,11 @@ export function AthenaTile(props: { usage: AthenaUsage | null; money: PageMoney;
         {colonFor(props.locale)}
         {props.money.format(u.capUsd, props.month)}. {w.note}
       </div>
+      {u.collects ? (
+        <div class="tile-note" id="athena-ce-rule">
+          {u.costExplorerToo ? w.ceBoth : w.ceOff}
+        </div>
+      ) : null}
     </div>
   );
 }
