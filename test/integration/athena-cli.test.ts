@@ -34,6 +34,12 @@ function context(env: Record<string, string>) {
     interactive: false,
     services: {
       athena: () => harness.clients,
+      costExplorer: () => {
+        throw new Error("Cost Explorer was asked");
+      },
+      cloudWatch: () => {
+        throw new Error("CloudWatch was asked");
+      },
       estimate: (lines: CostLine[]) => lines.map((line) => ({ line, footprint: null })),
       jobHandlers: () => ({}),
     } as unknown as CliContext["services"],
@@ -64,6 +70,17 @@ describe("cairn collect --source athena", () => {
     const { ctx } = context({ ...configured, CAIRN_ATHENA_MAX_USD: String(athenaCostUsd(0) / 2) });
     await expect(collectCommand.run(ctx, { source: "athena" }, [])).rejects.toThrow(/would pass CAIRN_ATHENA_MAX_USD/);
     expect(harness.fake.queries).toHaveLength(0);
+  });
+
+  it("--source all leaves Cost Explorer out when Athena collects the costs, and says so", async () => {
+    const { ctx, out } = context(configured);
+    expect(await collectCommand.run(ctx, { source: "all", from: "2026-07-01", to: "2026-07-15" }, [])).toBe(0);
+    expect(out[0]).toBe(
+      "Cost Explorer: off: Athena collects the costs from the FOCUS export (CAIRN_ATHENA_TABLE); set CAIRN_CE_WITH_ATHENA=1 to run Cost Explorer too",
+    );
+    expect(harness.fake.queries.map((q) => q.partitions)).toEqual([["2026-07"]]);
+    // Asked by name, it runs (here: the stand-in client that refuses to be asked).
+    await expect(collectCommand.run(ctx, { source: "cost-explorer" }, [])).rejects.toThrow("Cost Explorer was asked");
   });
 
   it("says which settings to set when Athena is not configured", async () => {
