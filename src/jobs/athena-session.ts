@@ -11,6 +11,11 @@
  *   read before is taken as big as the biggest one read);
  * - else nothing is known (the very first query): the 10 MB minimum. The first query can then
  *   cost more than estimated; its real cost is recorded and counts against the cap from then on.
+ *   The refusal and the README say so: the cap is a guard from the second query on, and for the
+ *   first one only as far as the minimum goes (a workgroup's per-query limit bounds that one).
+ * Queries still running (another collection, a page's view) count with their own estimates, so two
+ * started together cannot both pass the cap; one left RUNNING by a process that died stops counting
+ * after IN_FLIGHT_HOURS (a query is stopped after about an hour of polling).
  * Partition sizes from S3 would be exacter, but Cairn knows the export's table, not its bucket,
  * and listing it would need s3:ListBucket on the export for an estimate only.
  */
@@ -29,6 +34,7 @@ import {
   lastBytesScanned,
   recordAthenaEnd,
   recordAthenaStart,
+  runningEstimateUsd,
   setAthenaExecutionId,
 } from "../store/athena-queries";
 import type { Store } from "../store/store";
@@ -83,13 +89,37 @@ export async function monthSpending(store: Store, now: Date): Promise<AthenaSpen
   );
 }
 
+/** What an estimate rests on (see the module comment). */
+export type EstimateBasis = "same-query" | "largest-period" | "minimum";
+
+/** The bytes a query is expected to scan, and on what the figure rests (see the module comment). */
+export async function expectation(
+  store: Store,
+  purpose: string,
+  query: PartitionedQuery,
+): Promise<{ bytes: number; basis: EstimateBasis }> {
+  const last = await lastBytesScanned(store, purpose, query.periods.join(","));
+  if (last !== null) return { bytes: Math.ceil(last * GROWTH_MARGIN), basis: "same-query" };
+  const perPeriod = await largestBytesPerPeriod(store);
+  return perPeriod === null
+    ? { bytes: 0, basis: "minimum" }
+    : { bytes: Math.ceil(perPeriod * query.periods.length), basis: "largest-period" };
+}
+
 /** The bytes a query is expected to scan (see the module comment). */
 export async function expectedBytes(store: Store, purpose: string, query: PartitionedQuery): Promise<number> {
-  const last = await lastBytesScanned(store, purpose, query.periods.join(","));
-  if (last !== null) return Math.ceil(last * GROWTH_MARGIN);
-  const perPeriod = await largestBytesPerPeriod(store);
-  return perPeriod === null ? 0 : Math.ceil(perPeriod * query.periods.length);
+  return (await expectation(store, purpose, query)).bytes;
 }
+
+/** Hours after which a query still marked RUNNING is taken for one whose process died. */
+export const IN_FLIGHT_HOURS = 2;
+
+const BASIS_WORDS: Record<EstimateBasis, string> = {
+  "same-query": "the last read of the same periods, plus 10%",
+  "largest-period": "each period as large as the largest one read so far",
+  minimum:
+    "the 10 MB minimum charge: no query has read this export yet, so the real cost may be higher, and counts against the cap from then on",
+};
 
 export function athenaFailureKind(error: unknown): string {
   if (error instanceof AthenaCapError) return "athena-cap";
@@ -105,7 +135,8 @@ export function athenaFailureKind(error: unknown): string {
   return "";
 }
 
-const usd = (n: number) => `$${n.toFixed(4)}`;
+/** Dollars to the cent, or to the millionth below a cent (a 10 MB query costs $0.000048). */
+export const usd = (n: number) => `$${n.toFixed(n !== 0 && Math.abs(n) < 0.01 ? 6 : 4)}`;
 
 /** Runs one query under the cap, recorded (with the collection run it belongs to, if any). */
 export async function athenaQuery(
@@ -116,7 +147,8 @@ export async function athenaQuery(
 ): Promise<AthenaResult> {
   const periods = query.periods.join(",");
   const spent = await monthSpending(deps.store, deps.now());
-  const expected = athenaCostUsd(await expectedBytes(deps.store, purpose, query));
+  const guess = await expectation(deps.store, purpose, query);
+  const expected = athenaCostUsd(guess.bytes);
   const startedAt = deps.now().toISOString();
   const id = await recordAthenaStart(deps.store, {
     purpose,
@@ -125,11 +157,17 @@ export async function athenaQuery(
     runId,
     estimatedCostUsd: expected,
   });
+  const running = await runningEstimateUsd(
+    deps.store,
+    new Date(deps.now().getTime() - IN_FLIGHT_HOURS * 3_600_000).toISOString(),
+    id,
+  );
   const cap = deps.athena.maxUsdPerMonth;
-  if (spent.costUsd + expected > cap) {
+  if (spent.costUsd + running + expected > cap) {
     const message =
-      `Athena query for ${periods} not run: this month's Athena spending (${usd(spent.costUsd)}) plus this ` +
-      `query's expected cost (${usd(expected)}) would pass CAIRN_ATHENA_MAX_USD (${usd(cap)})`;
+      `Athena query for ${periods} not run: this month's Athena spending (${usd(spent.costUsd)})` +
+      `${running > 0 ? `, queries still running (${usd(running)} expected)` : ""} plus this query's expected cost ` +
+      `(${usd(expected)}, from ${BASIS_WORDS[guess.basis]}) would pass CAIRN_ATHENA_MAX_USD (${usd(cap)})`;
     await recordAthenaEnd(deps.store, id, {
       finishedAt: startedAt,
       state: "REFUSED",

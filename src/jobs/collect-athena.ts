@@ -40,9 +40,10 @@ import {
   type AthenaDeps,
   athenaFailureKind,
   athenaQuery,
-  expectedBytes,
+  expectation,
   focusTable,
   monthSpending,
+  usd,
 } from "./athena-session";
 
 /** The collection run's source (its lines are `focus`: see the module comment). */
@@ -175,13 +176,20 @@ export async function collectAthena(deps: CollectAthenaDeps, args: CollectAthena
     // The whole run's expected cost first: a backfill the cap cannot afford is refused before its
     // first query, rather than spending on periods it would then not write.
     let expected = 0;
-    for (const q of queries) expected += athenaCostUsd(await expectedBytes(deps.store, COST_LINES_PURPOSE, q));
+    let unknown = 0;
+    for (const q of queries) {
+      const guess = await expectation(deps.store, COST_LINES_PURPOSE, q);
+      expected += athenaCostUsd(guess.bytes);
+      if (guess.basis === "minimum") unknown += 1;
+    }
     const spent = await monthSpending(deps.store, deps.now());
     if (queries.length > 1 && spent.costUsd + expected > deps.athena.maxUsdPerMonth) {
       throw new AthenaCapError(
-        `Athena collection of ${periods.join(", ")} not run: this month's Athena spending ($${spent.costUsd.toFixed(4)}) ` +
-          `plus its ${queries.length} queries' expected cost ($${expected.toFixed(4)}) would pass CAIRN_ATHENA_MAX_USD ` +
-          `($${deps.athena.maxUsdPerMonth.toFixed(4)}); collect fewer periods (CAIRN_BACKFILL_MONTHS) or raise the cap`,
+        `Athena collection of ${periods.join(", ")} not run: this month's Athena spending (${usd(spent.costUsd)}) ` +
+          `plus its ${queries.length} queries' expected cost (${usd(expected)}` +
+          `${unknown > 0 ? `, ${unknown} of them at the 10 MB minimum as no query has read this export yet` : ""}) ` +
+          `would pass CAIRN_ATHENA_MAX_USD (${usd(deps.athena.maxUsdPerMonth)}); collect fewer periods ` +
+          "(CAIRN_BACKFILL_MONTHS) or raise the cap",
       );
     }
     for (const query of queries) {

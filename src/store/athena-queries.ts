@@ -69,6 +69,24 @@ export async function athenaSpending(store: Store, from: string, to: string): Pr
   return { costUsd: Number(rows[0]?.cost ?? 0), bytes: Number(rows[0]?.bytes ?? 0), queries: Number(rows[0]?.n ?? 0) };
 }
 
+/**
+ * What the queries still running (started since `since`, other than `except`) are expected to
+ * cost: counted by the cap, so two queries started together cannot both pass it.
+ */
+export async function runningEstimateUsd(store: Store, since: string, except: number): Promise<number> {
+  const rows = await readDb(store)
+    .select({ usd: sql<number>`coalesce(sum(${athenaQueries.estimatedCostUsd}), 0)` })
+    .from(athenaQueries)
+    .where(
+      and(
+        eq(athenaQueries.state, "RUNNING"),
+        gte(athenaQueries.startedAt, since),
+        sql`${athenaQueries.id} <> ${except}`,
+      ),
+    );
+  return Number(rows[0]?.usd ?? 0);
+}
+
 /** Bytes the last finished query of the same purpose and periods scanned, or null if none ran. */
 export async function lastBytesScanned(store: Store, purpose: string, billingPeriods: string): Promise<number | null> {
   const rows = await readDb(store)
