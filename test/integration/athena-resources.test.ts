@@ -13,7 +13,7 @@ import { importFocus } from "../../src/jobs/import-focus";
 import type { CostLine } from "../../src/model";
 import { recentAthenaQueries } from "../../src/store/athena-queries";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
-import { type ResourceQuery, type TopResources, topResources } from "../../src/store/read/resources";
+import { type ResourceQuery, resourceDetail, type TopResources, topResources } from "../../src/store/read/resources";
 import { readDb } from "../../src/store/store";
 import { type AthenaHarness, focusMonth, startAthenaHarness, TABLE } from "../helpers/athena-harness";
 
@@ -141,6 +141,11 @@ describe("the Resources page and API for a period kept only on Athena", () => {
       const expected = await topResources(readDb(local.store), { ...FEBRUARY, by: "cost", limit: 50 });
       expect(html).toContain(expected.resources[0]?.resourceId);
       expect(html).toContain(locale === "en" ? "this ranking comes from Athena" : "ce classement vient d’Athena");
+      expect(html).toContain(
+        locale === "en"
+          ? "The resources new or gone come from it too"
+          : "Les ressources apparues ou disparues en viennent aussi",
+      );
       const api = (await (await viewer.request("/api/v1/resources?from=2026-02-01&to=2026-03-01")).json()) as {
         engine: string;
         resources: { resourceId: string }[];
@@ -149,6 +154,19 @@ describe("the Resources page and API for a period kept only on Athena", () => {
       expect(api.engine).toBe("athena");
       expect(api.count).toBe(expected.count);
       expect(api.resources.map((r) => r.resourceId)).toEqual(expected.resources.map((r) => r.resourceId));
+      // One resource's page and its API come from Athena too, and say so.
+      const id = expected.resources[0]?.resourceId ?? "";
+      const page = await (
+        await viewer.request(`/resources/${encodeURIComponent(id)}?from=2026-02-01&to=2026-03-01`)
+      ).text();
+      expect(page).toContain(locale === "en" ? "this page comes from Athena" : "cette page vient d’Athena");
+      const local1 = await resourceDetail(readDb(local.store), id, FEBRUARY);
+      const detail = (await (
+        await viewer.request(`/api/v1/resources/${encodeURIComponent(id)}?from=2026-02-01&to=2026-03-01`)
+      ).json()) as { engine: string; period: { costUsd: number }; usageTypes: unknown[] };
+      expect(detail.engine).toBe("athena");
+      expect(detail.period.costUsd).toBeCloseTo(local1?.period.costUsd ?? Number.NaN, 9);
+      expect(detail.usageTypes).toHaveLength(local1?.usageTypes.length ?? -1);
       fixture.close();
     }
   });

@@ -38,6 +38,8 @@ export function resourcesApi(deps: WebDeps): Hono {
       from: data.period.from,
       to: data.period.to,
       ...data.detail,
+      /** `athena` when the period's resource lines are not kept locally and Athena answered. */
+      engine: data.engine,
       ownership: data.ownership,
       findings: data.findings.map((f) => ({
         id: f.id,

@@ -1,4 +1,4 @@
-/** Says when the Resources ranking came from Athena, or why Athena could not give it. */
+/** Says when the Resources ranking (or one resource's page) came from Athena, or why Athena could not give it. */
 import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
@@ -8,12 +8,14 @@ export function ResourcesEngineNotice(props: {
   engine: "store" | "athena";
   error?: string | undefined;
   locale: Locale;
+  /** The resource's page rather than the list. */
+  detail?: boolean;
 }) {
   const w = pick(RESOURCES_ENGINE_WORDS, props.locale);
   if (props.error) {
     return (
       <p class="notice warn" role="status" id="resources-engine">
-        {w.failed}
+        {props.detail ? w.detailFailed : w.failed}
         {colonFor(props.locale)}
         {props.error}
       </p>
@@ -22,7 +24,7 @@ export function ResourcesEngineNotice(props: {
   if (props.engine !== "athena") return null;
   return (
     <p class="notice" id="resources-engine">
-      {w.athena}
+      {props.detail ? w.detail : w.athena}
     </p>
   );
 }

@@ -266,6 +266,7 @@ export function ResourcePage(props: { data: ResourceData; money: PageMoney; loca
         {formatDay(data.period.from, locale)} → {formatDay(addDays(data.period.to, -1), locale)}
       </p>
       <MissingRatesNotice months={props.money.converter.missingMonths} locale={locale} t={t} />
+      <ResourcesEngineNotice engine={data.engine} error={data.athenaError} locale={locale} detail />
       <Facts data={data} w={w} locale={locale} />
       <section class="tiles" aria-label={w.period}>
         <div class="tile" id="tile-resource-cost">
