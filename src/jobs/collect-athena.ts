@@ -33,8 +33,8 @@ import { athenaQueriesOfRun, dropAthenaCache, periodsRead } from "../store/athen
 import type { EstimatedLine } from "../store/cost-lines";
 import { replaceExports } from "../store/export-replace";
 import { finishRun, startRun } from "../store/runs";
-import { storeAthenaForecast } from "./athena-forecast";
 import type { Store } from "../store/store";
+import { storeAthenaForecast } from "./athena-forecast";
 import {
   AthenaCapError,
   type AthenaDeps,

@@ -11,10 +11,10 @@ import { NO_RENDERERS } from "../../reports/render/renderers";
 import { loadConfig } from "../../src/config";
 import { buildJobHandlers, NODE_RUNTIME } from "../../src/jobs/handlers";
 import { configuredSources, loadHealth } from "../../src/jobs/health";
-import { latestForecast } from "../../src/store/read/forecast";
-import { readDb } from "../../src/store/store";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
+import { latestForecast } from "../../src/store/read/forecast";
 import { recentRuns } from "../../src/store/runs";
+import { readDb } from "../../src/store/store";
 import {
   type AthenaHarness,
   focusMonth,
