@@ -4,6 +4,9 @@
  * the export's size. Measured on the stand-in Athena (DuckDB over Parquet, tests/helpers), which
  * reports the bytes of the partition files each query read, over an export of 24 monthly
  * partitions; then the same daily run over an export twice as long (48), to show it does not grow.
+ * Then the Resources views on Athena over the last month (ranking, new/gone, one resource's page):
+ * the partitions each reads, the rows (groups, one per resource, day and cost-line key) and pages
+ * its answer takes, and the wall time, first asked and then from the cache.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,6 +15,7 @@ import { AthenaClient } from "@aws-sdk/client-athena";
 import { GlueClient } from "@aws-sdk/client-glue";
 import { athenaCostUsd } from "../collectors/athena/cost";
 import { addMonths } from "../src/days";
+import { resourceChangesOnAthena, resourceDetailOnAthena, topResourcesOnAthena } from "../src/jobs/athena-resources";
 import { collectAthena } from "../src/jobs/collect-athena";
 import type { CostLine } from "../src/model";
 import { openSqliteStore } from "../src/store/open-sqlite";
@@ -81,6 +85,13 @@ async function measure(months: number, log: (line: string) => void): Promise<{ e
         `  ${r.label}: ${r.periods.length} partition(s) (${r.periods.join(", ")}), ${(r.bytes / MB).toFixed(2)} MB scanned = ${((100 * r.bytes) / exportBytes).toFixed(1)}% of the export, billed $${r.costUsd.toFixed(6)} (${r.periods.length} x 10 MB minimum: $${(r.periods.length * athenaCostUsd(0)).toFixed(6)})`,
       );
     }
+    if (months === 24)
+      await measureViews(
+        fake,
+        { store: opened.store, athena, now: () => new Date("2026-11-20T08:00:00Z") },
+        sizes,
+        log,
+      );
     return { export: exportBytes, runs };
   } finally {
     opened.close();
@@ -88,6 +99,38 @@ async function measure(months: number, log: (line: string) => void): Promise<{ e
     glue.destroy();
     await fake.close();
     await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The Resources views of November on Athena: partitions, answer rows and pages, time; then cached. */
+async function measureViews(
+  fake: Awaited<ReturnType<typeof startFakeAthena>>,
+  session: Parameters<typeof topResourcesOnAthena>[0],
+  sizes: Map<string, number>,
+  log: (line: string) => void,
+): Promise<void> {
+  const view = { from: "2026-11-01", to: "2026-12-01", pipelineTag: "pipeline" };
+  const views: [string, () => Promise<unknown>][] = [
+    ["ranking", () => topResourcesOnAthena(session, { ...view, by: "cost", limit: 50 })],
+    ["new or gone", () => resourceChangesOnAthena(session, view)],
+    ["one resource's page", () => resourceDetailOnAthena(session, { ...view, resourceId: "res-42" })],
+  ];
+  for (const [label, ask] of views) {
+    const sent = fake.queries.length;
+    const t0 = performance.now();
+    await ask();
+    const first = performance.now() - t0;
+    const queries = fake.queries.slice(sent);
+    const t1 = performance.now();
+    await ask();
+    const cached = performance.now() - t1;
+    const parts = queries.map((q) => {
+      const partitionBytes = q.partitions.reduce((s, p) => s + (sizes.get(p) ?? 0), 0);
+      return `${q.partitions.join("+")}: ${(q.bytesScanned / MB).toFixed(2)} MB scanned of ${(partitionBytes / MB).toFixed(2)} MB, ${(q.rows ?? 0).toLocaleString("en")} rows (${Math.ceil(((q.rows ?? 0) + 1) / 1000)} pages)`;
+    });
+    log(
+      `  Resources ${label} on Athena: ${parts.join("; ")}; ${first.toFixed(0)} ms, then ${cached.toFixed(1)} ms cached (${fake.queries.length - sent - queries.length} more queries)`,
+    );
   }
 }
 

@@ -176,22 +176,52 @@ export function periodsOf(from: string, to: string): Month[] {
 const inDays = (t: FocusTable, from: string, to: string) =>
   `${daySql(t.col.ChargePeriodStart)} >= ${sqlString(from)} AND ${daySql(t.col.ChargePeriodStart)} < ${sqlString(to)}`;
 
+/** The grouped columns after the charge day (chargeColumns' aliases), for an outer query over its groups. */
+const KEY_ALIASES = [
+  "billing_account_id",
+  "billing_period_start",
+  "provider",
+  "currency",
+  "sub_account_id",
+  "service_name",
+  "service_code",
+  "charge_category",
+  "charge_class",
+  "region_id",
+  "usage_type",
+  "sku_meter",
+  "charge_description",
+  "consumed_unit",
+  "pipeline",
+] as const;
+
 /**
- * Each resource's rows over days [from, to), summed per day and per everything the import's
- * mapping reads (so Cairn names services, regions and pipelines as the import does, and gives each
- * group its share of that day's stored footprint, as the local resource lines take theirs), with
- * the resource's name and type. For the Resources views of periods not kept locally.
+ * Each resource's rows over days [from, to), summed per month and per everything the import's
+ * mapping reads (so Cairn names services, regions and pipelines as the import does), with the
+ * resource's name and type, and each group's days with their sums as JSON arrays in day order
+ * (`days`, `day_billed`, `day_effective`, `day_quantity`): each day takes its share of that day's
+ * stored footprint, as the local resource lines take theirs, while the answer keeps one row per
+ * resource, key and month (its pages do not grow thirty-fold with per-day rows). For the
+ * Resources views of periods not kept locally.
  */
 export function resourceDaysQuery(t: FocusTable, a: ResourceViewArgs): PartitionedQuery {
   const cols = chargeColumns(t, a.pipelineTag);
+  const keys = KEY_ALIASES.join(", ");
+  const inDayOrder = (column: string) => `CAST(array_agg(${column} ORDER BY charge_day) AS JSON)`;
   return partitionedQuery(
     periodsOf(a.from, a.to),
-    (filter) => `SELECT ${t.col.ResourceId} AS resource_id, ${cols.sql},
+    (filter) => `SELECT resource_id, ${keys}, substr(charge_day, 1, 7) AS charge_month,
+  max(resource_name) AS resource_name, max(resource_type) AS resource_type,
+  sum(billed_cost) AS billed_cost, sum(effective_cost) AS effective_cost, sum(consumed_quantity) AS consumed_quantity,
+  sum(row_count) AS row_count, ${inDayOrder("charge_day")} AS days, ${inDayOrder("billed_cost")} AS day_billed,
+  ${inDayOrder("effective_cost")} AS day_effective, ${inDayOrder("consumed_quantity")} AS day_quantity
+FROM (SELECT ${t.col.ResourceId} AS resource_id, ${cols.sql},
   max(${t.col.ResourceName}) AS resource_name, max(${t.col.ResourceType}) AS resource_type,
   ${sums(t)}
 FROM ${t.ref}
 WHERE ${filter} AND ${named(t)} AND ${readable(t)} AND ${inDays(t, a.from, a.to)}
-GROUP BY ${groupBy(1, cols.count + 1)}`,
+GROUP BY ${groupBy(1, cols.count + 1)}) AS per_day
+GROUP BY ${groupBy(1, KEY_ALIASES.length + 2)}`,
   );
 }
 

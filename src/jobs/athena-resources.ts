@@ -104,10 +104,14 @@ async function resourceSums(
     const footprints = await dailyKeyFootprints(readDb(deps.store), view);
     const byKey = new Map<string, CachedResource & { best: number }>();
     for (const row of rows) {
-      const read = chargeWithShare(row, view.pipelineTag, footprints);
-      if (!read) continue;
-      const { charge: c } = read;
-      const co2e = (read.key?.co2eGrams ?? 0) * read.share;
+      // One row per resource, key and month; its days come as arrays (collectors/athena/sql.ts).
+      const parsed = parseCharge(
+        athenaCell({ ...row, charge_day: `${row.charge_month}-01` }, view.pipelineTag),
+        view.pipelineTag,
+      );
+      if (!parsed.ok || !parsed.charge.isAws) continue;
+      const c = parsed.charge;
+      const co2e = dailyGrams(row, footprints, c);
       const key = `${row.resource_id}\u0000${c.pipeline}`;
       const known = byKey.get(key);
       if (known) {
@@ -137,6 +141,31 @@ async function resourceSums(
     }
     return [...byKey.values()].map(({ best: _, ...r }) => r);
   });
+}
+
+const jsonArray = (text: string | null | undefined): unknown[] => {
+  if (!text) return [];
+  const parsed = JSON.parse(text) as unknown;
+  return Array.isArray(parsed) ? parsed : [];
+};
+
+/**
+ * A month's group's grams: each of its days takes its share of that day's stored footprint of the
+ * key (of the day's usage, or of its cost when the key's line has no usage that day), as the local
+ * resource lines do.
+ */
+function dailyGrams(row: Row, footprints: Map<string, KeyFootprint>, c: FocusCharge): number {
+  const days = jsonArray(row.days);
+  const billed = jsonArray(row.day_billed);
+  const quantity = jsonArray(row.day_quantity);
+  let grams = 0;
+  days.forEach((day, i) => {
+    const fp = footprints.get(
+      footprintKey(String(day).slice(0, 10), c.accountId, c.service, c.region, c.usageType, c.pipeline),
+    );
+    grams += (fp?.co2eGrams ?? 0) * shareOf(fp, Number(quantity[i] ?? 0), Number(billed[i] ?? 0));
+  });
+  return grams;
 }
 
 /** The pipeline's sums, or every pipeline's summed per resource. */

@@ -52,6 +52,8 @@ export interface FakeQuery {
   partitions: string[];
   state: QueryState;
   reason?: string;
+  /** Rows of the answer (without the header), once it succeeded. */
+  rows?: number;
 }
 
 interface Execution extends FakeQuery {
@@ -185,6 +187,7 @@ export async function startFakeAthena(options: FakeAthenaOptions): Promise<FakeA
           types: reader.columnTypes().map((t) => String(t).toLowerCase()),
           rows: rows.map((r) => r.map(cell)),
         };
+        e.rows = rows.length;
       } catch (error) {
         e.error = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
       }
