@@ -9,6 +9,7 @@ import { AthenaClient } from "@aws-sdk/client-athena";
 import { GlueClient } from "@aws-sdk/client-glue";
 import { describe, expect, inject, it } from "vitest";
 import { athenaCostUsd } from "../../collectors/athena/cost";
+import { resourceChangesOnAthena, resourceDetailOnAthena, topResourcesOnAthena } from "../../src/jobs/athena-resources";
 import { collectAthena } from "../../src/jobs/collect-athena";
 import type { CostLine } from "../../src/model";
 import { d1Store } from "../../src/worker";
@@ -66,5 +67,21 @@ describe("collection on Athena from a Worker", () => {
       { status: "succeeded", error_kind: null },
       { status: "failed", error_kind: "athena-cap" },
     ]);
+  });
+
+  it("answers the Resources views on Athena over D1 as the Node path does, and caches them in D1", async () => {
+    const summary = await collectAthena({ store, athena: athena(5), now, estimate }, args);
+    expect(summary.error).toBeNull();
+    const session = { store, athena: athena(5), now };
+    const view = { from: "2026-02-01", to: "2026-03-01", pipelineTag: "pipeline" };
+    const { cached: _t, ...top } = await topResourcesOnAthena(session, { ...view, by: "cost", limit: 10 });
+    const { cached: _c, ...changes } = await resourceChangesOnAthena(session, view);
+    const found = await resourceDetailOnAthena(session, { ...view, resourceId: "i-0abc" });
+    const { cached: _d, ...detail } = found ?? { cached: false };
+    expect(top.resources.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify({ top, changes, detail }))).toEqual(JSON.parse(inject("athenaNodeViews")));
+    // Asked again: from D1's cache, nothing sent.
+    expect((await topResourcesOnAthena(session, { ...view, by: "co2e", limit: 3 })).cached).toBe(true);
+    expect((await resourceDetailOnAthena(session, { ...view, resourceId: "i-0abc" }))?.cached).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * run in workerd), and the cost lines the Node path stores from it, for the Worker to match.
  */
 import type { TestProject } from "vitest/node";
+import { resourceChangesOnAthena, resourceDetailOnAthena, topResourcesOnAthena } from "../../src/jobs/athena-resources";
 import { collectAthena } from "../../src/jobs/collect-athena";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import { focusMonth, noFootprint, startAthenaHarness } from "../helpers/athena-harness";
@@ -34,6 +35,15 @@ export async function provideAthena(project: TestProject): Promise<() => Promise
       pipeline: string;
       cost: number;
     }[];
+    // The Resources views of February on Athena, as the Node path answers them (the Worker must match).
+    const session = { store: opened.store, athena: harness.athena(), now: () => new Date(ATHENA_NOW) };
+    const view = { from: "2026-02-01", to: "2026-03-01", pipelineTag: "pipeline" };
+    const { cached: _t, ...top } = await topResourcesOnAthena(session, { ...view, by: "cost", limit: 10 });
+    const { cached: _c, ...changes } = await resourceChangesOnAthena(session, view);
+    const { cached: _d, ...detail } = (await resourceDetailOnAthena(session, { ...view, resourceId: "i-0abc" })) ?? {
+      cached: false,
+    };
+    project.provide("athenaNodeViews", JSON.stringify({ top, changes, detail }));
     project.provide("athenaEndpoint", harness.fake.endpoint);
     project.provide("athenaNow", Date.parse(ATHENA_NOW));
     project.provide("athenaNodeLines", lines);

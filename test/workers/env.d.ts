@@ -47,6 +47,8 @@ declare module "vitest" {
       pipeline: string;
       cost: number;
     }[];
+    /** The Resources views of February the Node path answered on Athena (JSON: ranking, new/gone, one page). */
+    athenaNodeViews: string;
   }
 }
 
