@@ -245,17 +245,18 @@ export async function resourceChangesOnAthena(
       const first = r.first_day.slice(0, 10);
       const last = r.last_day.slice(0, 10);
       out[r.resource_id] = known
-        ? {
-            firstDay: first < known.firstDay ? first : known.firstDay,
-            lastDay: last > known.lastDay ? last : known.lastDay,
-          }
+        ? { firstDay: [first, known.firstDay].sort()[0] as Day, lastDay: [last, known.lastDay].sort()[1] as Day }
         : { firstDay: first, lastDay: last };
     }
     return out;
   });
   const sums = await resourceSums(deps, q);
   const totals = totalsFor(sums.value, q.pipeline);
-  const lastDataDay = Object.values(spans.value).reduce((d, s) => (s.lastDay > d ? s.lastDay : d), "");
+  // Days are ISO strings: the latest sorts last.
+  const lastDataDay = Object.values(spans.value)
+    .map((s) => s.lastDay)
+    .sort()
+    .at(-1);
   const pick = (keep: (s: Span) => boolean): ResourceChange[] =>
     Object.entries(spans.value)
       .filter(([id, s]) => keep(s) && totals.has(id))
@@ -264,7 +265,7 @@ export async function resourceChangesOnAthena(
       .slice(0, q.limit ?? 50);
   return {
     appeared: pick((s) => s.firstDay >= q.from && s.firstDay < q.to),
-    gone: pick((s) => s.lastDay >= q.from && s.lastDay < q.to && s.lastDay < lastDataDay),
+    gone: pick((s) => s.lastDay >= q.from && s.lastDay < q.to && lastDataDay !== undefined && s.lastDay < lastDataDay),
     cached: spans.cached && sums.cached,
   };
 }
