@@ -65,15 +65,22 @@ export interface SessionDeps {
   store: Store;
   athena: AthenaDeps;
   now: () => Date;
+  /** Glue's answers for this session (one page view, one run), so the table is read once per session. */
+  tables?: Map<string, Promise<FocusTable>>;
 }
 
 /**
  * The export's table as Glue describes it, checked for what `needs` will query (a TableSchemaError
- * names what is missing before anything is sent to Athena). One GetTable per job or view: the
- * schema can change between two runs (a FOCUS version upgrade), and Glue's requests are free.
+ * names what is missing before anything is sent to Athena). One GetTable per job or page view
+ * (`tables` keeps it for the session): the schema can change between two runs (a FOCUS version
+ * upgrade), and Glue's requests are free.
  */
 export function focusTable(deps: SessionDeps, needs: "cost-lines" | "resources"): Promise<FocusTable> {
-  return readFocusTable(deps.athena.glue, deps.athena.table, needs);
+  const known = deps.tables?.get(needs);
+  if (known) return known;
+  const read = readFocusTable(deps.athena.glue, deps.athena.table, needs);
+  deps.tables?.set(needs, read);
+  return read;
 }
 
 /** The growth allowed for between two reads of the same period (see the module comment). */

@@ -52,7 +52,12 @@ async function keptLocally(store: Store, p: Period): Promise<boolean> {
 async function athenaFor(deps: ResourceViewDeps, p: Period): Promise<SessionDeps | null> {
   if (!athenaConfigured(deps.config) || !deps.athena) return null;
   if (await keptLocally(deps.store, p)) return null;
-  return { store: deps.store, athena: athenaDepsFromConfig(deps.config, deps.athena()), now: deps.now };
+  return {
+    store: deps.store,
+    athena: athenaDepsFromConfig(deps.config, deps.athena()),
+    now: deps.now,
+    tables: new Map(),
+  };
 }
 
 export interface EngineResourceViews {

@@ -137,7 +137,11 @@ describe("the Resources page and API for a period kept only on Athena", () => {
         { pipelineTag: "pipeline", backfillMonths: 3, maxErrors: 0, periods: ["2026-02"] },
       );
       const viewer = await fixture.signIn("viewer");
+      const glueReads = () => harness.fake.operations.filter((o) => o === "glue:GetTable").length;
+      const before = glueReads();
       const html = await (await viewer.request("/resources?from=2026-02-01&to=2026-03-01")).text();
+      // The table is read from Glue once for the page (ranking and new/gone together).
+      expect(glueReads()).toBe(before + 1);
       const expected = await topResources(readDb(local.store), { ...FEBRUARY, by: "cost", limit: 50 });
       expect(html).toContain(expected.resources[0]?.resourceId);
       expect(html).toContain(locale === "en" ? "this ranking comes from Athena" : "ce classement vient d’Athena");
