@@ -8,8 +8,8 @@ import { addDays, toDay } from "../days";
 import { collectCostExplorer } from "../jobs/collect";
 import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-cloudwatch";
 import { collectArgsFromConfig } from "../jobs/collect-config";
-import { collectOrganizationNames, formatOrganizationsSummary } from "../jobs/collect-organizations";
 import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
+import { collectOrganizationNames, formatOrganizationsSummary } from "../jobs/collect-organizations";
 import { CollectionBusyError, withCollectionLock } from "../jobs/collection-lock";
 import { athenaConfigured } from "../jobs/scheduled-athena";
 import { holdsDemoData } from "../store/read/demo-data";
@@ -108,10 +108,7 @@ delegated administrator may call it). A refusal is printed but does not fail the
             for (const line of formatCloudWatchSummary(summary)) ctx.out(line);
             if (summary.status === "failed") failures.push(summary.error ?? "CloudWatch collection failed");
           }
-          if (
-            source === "organizations" ||
-            (source === "all" && ctx.config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS)
-          ) {
+          if (source === "organizations" || (source === "all" && ctx.config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS)) {
             const organizations = ctx.services.organizations;
             if (!organizations) throw new CliFailure("no AWS Organizations client in this build");
             const summary = await collectOrganizationNames({ store, organizations, now: ctx.now });

@@ -44,7 +44,12 @@ const FAULTS: Record<OrganizationsFault, { type: string; message: string; status
     message: "Your account is not a member of an organization.",
     status: 400,
   },
-  throttling: { type: "TooManyRequestsException", message: "AWS Organizations can't complete your request because another request is already in progress. Try again later.", status: 400 },
+  throttling: {
+    type: "TooManyRequestsException",
+    message:
+      "AWS Organizations can't complete your request because another request is already in progress. Try again later.",
+    status: 400,
+  },
 };
 
 export async function startFakeOrganizations(options: {
@@ -82,7 +87,11 @@ export async function startFakeOrganizations(options: {
         problems.push(`Content-Type ${req.headers["content-type"]}`);
       if (problems.length > 0) {
         violations.push(problems.join("; "));
-        return send(403, { __type: "InvalidSignatureException", message: problems.join("; ") }, "InvalidSignatureException");
+        return send(
+          403,
+          { __type: "InvalidSignatureException", message: problems.join("; ") },
+          "InvalidSignatureException",
+        );
       }
       const body = JSON.parse(raw.toString() || "{}") as { NextToken?: string; MaxResults?: number };
       if (fault) {
@@ -95,13 +104,18 @@ export async function startFakeOrganizations(options: {
         const m = /^page-(\d+)$/.exec(Buffer.from(body.NextToken, "base64").toString());
         if (!m) {
           requests.push({ target, body, status: 400 });
-          return send(400, { __type: "InvalidInputException", Message: "The NextToken is not valid." }, "InvalidInputException");
+          return send(
+            400,
+            { __type: "InvalidInputException", Message: "The NextToken is not valid." },
+            "InvalidInputException",
+          );
         }
         offset = Number(m[1]);
       }
       const size = Math.min(pageSize, body.MaxResults ?? pageSize);
       const page = accounts.slice(offset, offset + size);
-      const next = offset + size < accounts.length ? Buffer.from(`page-${offset + size}`).toString("base64") : undefined;
+      const next =
+        offset + size < accounts.length ? Buffer.from(`page-${offset + size}`).toString("base64") : undefined;
       requests.push({ target, body, status: 200 });
       send(200, {
         Accounts: page.map((a) => ({

@@ -15,6 +15,7 @@ import { estimateLines } from "../../src/carbon/estimate";
 import { loadConfig } from "../../src/config";
 import { collectOrganizationNames } from "../../src/jobs/collect-organizations";
 import { buildJobHandlers, NODE_RUNTIME } from "../../src/jobs/handlers";
+import { loadDemo } from "../../src/jobs/load-demo";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { readOrganizationAccounts } from "../../src/store/organization-accounts";
 import { lastSuccessfulRun } from "../../src/store/runs";
@@ -25,6 +26,8 @@ import { lineCount, TEST_CREDENTIALS, testClient } from "../helpers/cost-explore
 import { FAKE_ACCESS_KEY, FAKE_SECRET_KEY, type FakeCloudWatch, startFakeCloudWatch } from "../helpers/fake-cloudwatch";
 import { type FakeCostExplorer, startFakeCostExplorer } from "../helpers/fake-cost-explorer";
 import { type FakeAccount, type FakeOrganizations, startFakeOrganizations } from "../helpers/fake-organizations";
+import { squash } from "../helpers/report-demo";
+import { webFixture } from "../helpers/web";
 
 const NOW = new Date("2026-11-28T05:15:00Z");
 let orgs: FakeOrganizations;
@@ -88,14 +91,19 @@ describe("ListAccounts", () => {
       { Id: "555566667777", Name: "Données" },
     ]);
     await collectOrganizationNames({ store: opened.store, organizations: client, now: () => NOW });
-    const names = await loadAccountNames(opened.store, { "111122223333": "Production" });
+    const config = loadConfig({
+      CAIRN_ACCOUNT_NAMES: "111122223333=Production",
+      CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: "1",
+    });
+    const names = await loadAccountNames(opened.store, config);
     expect(names["111122223333"]).toBe("Production");
     // The demo calls 444455556666 "aarc-sandbox": Organizations' name wins over it.
     expect(names["444455556666"]).toBe("Bac à sable (Organizations)");
     expect(names["555566667777"]).toBe("Données");
-    // Without Organizations' names, the demo's stands.
-    const before = await loadAccountNames(openSqliteStore(":memory:").store, {});
-    expect(before["444455556666"]).toBe("aarc-sandbox");
+    // Organizations turned off: its stored names are not used, the demo's stands.
+    const off = await loadAccountNames(opened.store, loadConfig({ CAIRN_ACCOUNT_NAMES: "111122223333=Production" }));
+    expect(off).toMatchObject({ "111122223333": "Production", "444455556666": "aarc-sandbox" });
+    expect(off["555566667777"]).toBeUndefined();
   });
 
   it("says clearly that only the management account or a delegated administrator may list accounts, and keeps the last names", async () => {
@@ -181,5 +189,45 @@ describe("the scheduled collection with names from Organizations", () => {
     expect(orgs.violations).toHaveLength(0);
     const runs = await readDb(opened.store).select().from(collectionRuns);
     expect(runs.map((r) => r.source).sort()).toEqual(["cloudwatch", "cost-explorer"]);
+  });
+});
+
+describe("the pages with names from Organizations", () => {
+  it("name the accounts in the explorer, and the data health page says why Organizations refused", async () => {
+    const fixture = webFixture(
+      { CAIRN_LOCALE: "fr", CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: "1" },
+      new Date("2026-11-18T10:00:00Z"),
+    );
+    try {
+      await loadDemo(
+        {
+          store: fixture.store,
+          now: () => new Date("2026-11-18T10:00:00Z"),
+          estimate: (lines) => estimateLines(lines, { factorSet: "cairn-2026" }),
+        },
+        { onlyIfEmpty: false },
+      );
+      orgs.setAccounts([{ Id: "111122223333", Name: "Recherche (Organizations)" }]);
+      await collectOrganizationNames({ store: fixture.store, organizations: client, now: () => NOW });
+      const viewer = await fixture.signIn("viewer");
+      const costs = await (await viewer.request("/costs?groupBy=account")).text();
+      expect(costs).toMatch(/<option value="111122223333"[^>]*>Recherche \(Organizations\) \(111122223333\)<\/option>/);
+      const csv = await (await viewer.request("/api/v1/costs.csv?groupBy=account")).text();
+      expect(csv).toContain("111122223333,Recherche (Organizations),");
+
+      orgs.fail("access-denied");
+      await collectOrganizationNames({ store: fixture.store, organizations: client, now: () => NOW });
+      const runs = squash(await (await viewer.request("/runs")).text());
+      expect(runs).toContain("AWS Organizations (noms des comptes)");
+      expect(runs).toContain(
+        "seul le compte de gestion de l’organisation, ou un compte membre enregistré comme administrateur délégué, peut le faire",
+      );
+      // The last names read stay in use.
+      expect(await (await viewer.request("/costs?groupBy=account")).text()).toContain(
+        "Recherche (Organizations) (111122223333)",
+      );
+    } finally {
+      fixture.close();
+    }
   });
 });
