@@ -11,6 +11,20 @@ import { type AccountNames, accountNamesWithDemo } from "./account-names";
 
 export type AccountNamesConfig = Pick<Config, "CAIRN_ACCOUNT_NAMES" | "CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS">;
 
+/** Just the two naming settings of a configuration, for job arguments. */
+export function accountNamesConfig(config: AccountNamesConfig): AccountNamesConfig {
+  return {
+    CAIRN_ACCOUNT_NAMES: config.CAIRN_ACCOUNT_NAMES,
+    CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS,
+  };
+}
+
+/** The demo's names only: for a job run without a configuration. */
+export const NO_CONFIGURED_NAMES: AccountNamesConfig = {
+  CAIRN_ACCOUNT_NAMES: {},
+  CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: false,
+};
+
 export async function loadAccountNames(store: Store, config: AccountNamesConfig): Promise<AccountNames> {
   if (!config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS) return accountNamesWithDemo(config.CAIRN_ACCOUNT_NAMES);
   const stored = await readOrganizationAccounts(store);
