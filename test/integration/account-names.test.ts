@@ -50,4 +50,13 @@ describe("account names", () => {
     const tuning = await (await viewer.request("/tuning")).text();
     expect(tuning).toMatch(/aarc-sandbox \(444455556666\)|Production \(111122223333\)/);
   });
+
+  it("names the accounts inside the findings' own sentences on the tuning page", async () => {
+    const tuning = await (await viewer.request("/tuning")).text();
+    expect(tuning).toContain("Delete the idle NAT gateway of account aarc-sandbox (444455556666) in eu-west-3");
+    // Headings and the kind · resource line: no bare id left (ids stay in attributes and forms).
+    const said = [...tuning.matchAll(/<h2>([\s\S]*?)<\/h2>|<p class="muted">([\s\S]*?)<\/p>/g)].map((m) => m[0]);
+    expect(said.length).toBeGreaterThan(0);
+    for (const text of said) expect(text.replace(/<[^>]*>/g, "")).not.toMatch(/(?<![\d(])\d{12}(?![\d)])/);
+  });
 });
