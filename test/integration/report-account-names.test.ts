@@ -9,6 +9,7 @@ import { nodeRenderers } from "../../reports/render/node-renderers";
 import { DEFAULT_THRESHOLDS } from "../../src/analysis/budget-status";
 import { adviseCommand } from "../../src/cli/advise";
 import { budgetCommand } from "../../src/cli/budget";
+import { sourcesCommand } from "../../src/cli/sources";
 import type { CliContext, CliServices } from "../../src/cli/command";
 import { loadConfig } from "../../src/config";
 import { alertsArgsFromConfig, runAlerts } from "../../src/jobs/alerts";
@@ -136,6 +137,14 @@ describe("the CLI names the accounts", () => {
     // A finding's id keeps the bare id: it is what `cairn advise done ID` takes.
     const said = lines.flatMap((l) => l.split("\n")).map((l) => l.replace(/ · id\s?: .*$/, ""));
     expect(squash(said.join("\n")).match(BARE_ID)).toBeNull();
+  });
+
+  it("cairn sources: the accounts two sources cover", async () => {
+    const lines: string[] = [];
+    expect(await sourcesCommand.run(cli("fr", lines), {}, [])).toBe(0);
+    const out = squash(lines.join("\n"));
+    expect(out).toMatch(/(Bac à sable \(444455556666\)|aarc-production \(111122223333\))/);
+    expect(out.match(BARE_ID)).toBeNull();
   });
 
   it("cairn budget list: an account's budget", async () => {
