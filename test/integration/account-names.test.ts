@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateLines } from "../../src/carbon/estimate";
 import { loadDemo } from "../../src/jobs/load-demo";
+import { addPlannedActivityService } from "../../src/services/add-planned-activity";
 import { type SignedIn, webFixture } from "../helpers/web";
 
 const NOW = new Date("2026-11-18T10:00:00Z");
@@ -49,6 +50,23 @@ describe("account names", () => {
     expect(runs).toContain('<span class="account" title="111122223333">Production (111122223333)</span>');
     const tuning = await (await viewer.request("/tuning")).text();
     expect(tuning).toMatch(/aarc-sandbox \(444455556666\)|Production \(111122223333\)/);
+  });
+
+  it("names the account of a planned activity on the settings page", async () => {
+    await addPlannedActivityService(
+      { store: fixture.store, now: () => NOW },
+      {
+        name: "Migration",
+        fromDay: "2026-11-20",
+        toDay: "2026-11-22",
+        scopeKind: "account",
+        scopeValue: "111122223333",
+        actor: "admin@example.org",
+      },
+    );
+    const admin = await fixture.signIn("admin", "admin-planned@example.org");
+    const settings = await (await admin.request("/settings")).text();
+    expect(settings).toContain("Production (111122223333)");
   });
 
   it("names the accounts inside the findings' own sentences on the tuning page", async () => {

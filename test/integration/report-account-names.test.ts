@@ -9,8 +9,8 @@ import { nodeRenderers } from "../../reports/render/node-renderers";
 import { DEFAULT_THRESHOLDS } from "../../src/analysis/budget-status";
 import { adviseCommand } from "../../src/cli/advise";
 import { budgetCommand } from "../../src/cli/budget";
-import { sourcesCommand } from "../../src/cli/sources";
 import type { CliContext, CliServices } from "../../src/cli/command";
+import { sourcesCommand } from "../../src/cli/sources";
 import { loadConfig } from "../../src/config";
 import { alertsArgsFromConfig, runAlerts } from "../../src/jobs/alerts";
 import { reportArgsFromConfig, runReport } from "../../src/jobs/report";
@@ -21,8 +21,7 @@ import { openDemoStore, squash } from "../helpers/report-demo";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 
 const NOW = new Date("2026-11-28T09:00:00.000Z");
-/** The demo's two accounts: one named here, the other by the demo itself ("aarc-sandbox"). */
-const NAMED = "111122223333";
+/** The demo's sandbox account (the demo calls it "aarc-sandbox"), named here. */
 const SANDBOX = "444455556666";
 const env = (locale: "fr" | "en") => ({
   CAIRN_LOCALE: locale,
