@@ -47,6 +47,10 @@ delegated administrator may call it). A refusal is printed but does not fail the
     if (typeof source !== "string" || !(SOURCES as readonly string[]).includes(source)) {
       throw new UsageError(`--source must be one of ${SOURCES.join(", ")}, got ${JSON.stringify(source)}`);
     }
+    if (source === "organizations" && !ctx.config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS)
+      throw new UsageError(
+        "--source organizations reads account names from AWS Organizations: turn it on with CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS=1",
+      );
     const from = dayOption(values, "from");
     const to = dayOption(values, "to");
     const today = toDay(ctx.now());

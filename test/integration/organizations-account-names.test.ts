@@ -12,6 +12,8 @@ import { createOrganizationsClient } from "../../collectors/organizations/client
 import { NO_RENDERERS } from "../../reports/render/renderers";
 import { loadAccountNames } from "../../src/accounts/load-account-names";
 import { estimateLines } from "../../src/carbon/estimate";
+import { collectCommand } from "../../src/cli/collect";
+import type { CliContext, CliServices } from "../../src/cli/command";
 import { loadConfig } from "../../src/config";
 import { collectOrganizationNames } from "../../src/jobs/collect-organizations";
 import { buildJobHandlers, NODE_RUNTIME } from "../../src/jobs/handlers";
@@ -229,5 +231,35 @@ describe("the pages with names from Organizations", () => {
     } finally {
       fixture.close();
     }
+  });
+});
+
+describe("cairn collect --source organizations", () => {
+  function cli(env: Record<string, string>, lines: string[]): CliContext {
+    return {
+      config: loadConfig(env),
+      openStore: () => opened.store,
+      now: () => NOW,
+      out: (t) => lines.push(t),
+      err: (t) => lines.push(t),
+      interactive: false,
+      services: { organizations: client } as unknown as CliServices,
+    };
+  }
+
+  it("reads the names when opted in, fails with the reason when refused, and is refused when not opted in", async () => {
+    const lines: string[] = [];
+    const on = { CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: "1" };
+    expect(await collectCommand.run(cli(on, lines), { source: "organizations" }, [])).toBe(0);
+    expect(lines).toEqual(["AWS Organizations: 45 account name(s) read in 3 request(s) (free)"]);
+    orgs.fail("access-denied");
+    await expect(collectCommand.run(cli(on, []), { source: "organizations" }, [])).rejects.toThrow(
+      /management account.*delegated administrator/,
+    );
+    const before = orgs.requests.length;
+    await expect(collectCommand.run(cli({}, []), { source: "organizations" }, [])).rejects.toThrow(
+      /CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS=1/,
+    );
+    expect(orgs.requests).toHaveLength(before);
   });
 });
