@@ -52,6 +52,13 @@ describe("account names", () => {
     expect(tuning).toMatch(/aarc-sandbox \(444455556666\)|Production \(111122223333\)/);
   });
 
+  it("suggests accounts by name in the budget form's scope, keeping the id as the value", async () => {
+    const admin = await fixture.signIn("admin", "admin-budgets@example.org");
+    const budgets = await (await admin.request("/budgets")).text();
+    expect(budgets).toMatch(/<option value="111122223333" label="Production"/);
+    expect(budgets).toMatch(/<option value="444455556666" label="aarc-sandbox"/);
+  });
+
   it("names the account of a planned activity on the settings page", async () => {
     await addPlannedActivityService(
       { store: fixture.store, now: () => NOW },
