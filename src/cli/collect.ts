@@ -4,6 +4,7 @@
  * its progress on stderr when stderr is a terminal.
  */
 
+import { loadAccountNames } from "../accounts/load-account-names";
 import { addDays, toDay } from "../days";
 import { collectCostExplorer } from "../jobs/collect";
 import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-cloudwatch";
@@ -78,6 +79,7 @@ delegated administrator may call it). A refusal is printed but does not fail the
             });
             // ctx.err writes whole lines: one line per month reached by each query, not a redraw per page.
             let lastProgress = "";
+            const names = ctx.interactive ? await loadAccountNames(store, ctx.config) : {};
             const summary = await collectCostExplorer(
               {
                 store,
@@ -87,7 +89,7 @@ delegated administrator may call it). A refusal is printed but does not fail the
                 onProgress: ctx.interactive
                   ? (p) => {
                       const key = `${p.step}/${p.monthsDone}`;
-                      if (key !== lastProgress) ctx.err(formatCollectProgress(p));
+                      if (key !== lastProgress) ctx.err(formatCollectProgress(p, names));
                       lastProgress = key;
                     }
                   : undefined,

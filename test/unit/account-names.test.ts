@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { accountLabel, accountNamesWithDemo, labelAccountsIn } from "../../src/accounts/account-names";
 import { ConfigError, loadConfig } from "../../src/config";
+import { formatCollectProgress } from "../../src/jobs/collect-format";
 
 describe("CAIRN_ACCOUNT_NAMES", () => {
   it("reads id=name pairs, spaces and accents kept in names", () => {
@@ -68,6 +69,25 @@ describe("CAIRN_ACCOUNT_NAMES", () => {
     );
     expect(() => loadConfig({ CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: "yes" })).toThrow(
       /CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS="yes": expected 0 or 1/,
+    );
+  });
+
+  it("names the account in cairn collect's progress line", () => {
+    const line = formatCollectProgress(
+      {
+        step: 1,
+        steps: 4,
+        accountId: "111122223333",
+        kind: "lines",
+        throughDay: null,
+        monthsDone: 0,
+        months: 13,
+        requests: 0,
+      },
+      { "111122223333": "Production" },
+    );
+    expect(line).toBe(
+      "[1/4] account Production (111122223333), costs by service and usage type: starting (0/13 months), 0 requests",
     );
   });
 });
