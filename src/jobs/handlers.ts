@@ -95,8 +95,12 @@ async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | n
         (() => {
           throw new Error(`no AWS Organizations client on ${deps.runtime.name}`);
         });
-      const summary = await collectOrganizationNames({ store: deps.store, organizations, now: deps.now });
-      parts.push(formatOrganizationsSummary(summary));
+      try {
+        const summary = await collectOrganizationNames({ store: deps.store, organizations, now: deps.now });
+        parts.push(formatOrganizationsSummary(summary));
+      } catch (error) {
+        parts.push(`AWS Organizations: account names not read: ${(error as Error).message}`);
+      }
     }
     try {
       const summary = await collectCloudWatch(
