@@ -4,11 +4,13 @@
  * its progress on stderr when stderr is a terminal.
  */
 
+import { loadAccountNames } from "../accounts/load-account-names";
 import { addDays, toDay } from "../days";
 import { collectCostExplorer } from "../jobs/collect";
 import { collectCloudWatch, formatCloudWatchSummary } from "../jobs/collect-cloudwatch";
 import { collectArgsFromConfig } from "../jobs/collect-config";
 import { formatCollectProgress, formatCollectSummary } from "../jobs/collect-format";
+import { collectOrganizationNames, formatOrganizationsSummary } from "../jobs/collect-organizations";
 import { CollectionBusyError, withCollectionLock } from "../jobs/collection-lock";
 import { athenaConfigured, COST_EXPLORER_OFF, costExplorerCollects } from "../jobs/scheduled-athena";
 import { holdsDemoData } from "../store/read/demo-data";
@@ -17,12 +19,12 @@ import { readDb } from "../store/store";
 import { collectWithAthena } from "./collect-athena";
 import { CliFailure, type Command, dayOption, UsageError } from "./command";
 
-const SOURCES = ["cost-explorer", "cloudwatch", "athena", "all"] as const;
+const SOURCES = ["cost-explorer", "cloudwatch", "athena", "organizations", "all"] as const;
 
 export const collectCommand: Command = {
   name: "collect",
   summary: "Collect cost and usage from AWS now",
-  usage: `Usage: cairn collect [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source cost-explorer|cloudwatch|athena|all]
+  usage: `Usage: cairn collect [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source cost-explorer|cloudwatch|athena|organizations|all]
 
 Reads AWS Cost Explorer (DAILY, by account, service, usage type and pipeline tag) and stores it.
 The first run backfills CAIRN_BACKFILL_MONTHS months (default 13); later runs re-read the last
@@ -34,7 +36,10 @@ With CAIRN_ATHENA_TABLE and CAIRN_ATHENA_OUTPUT set, --source athena (and all) a
 Athena query per billing period to re-read over the FOCUS export (--from/--to: their months),
 and prints the bytes scanned and their cost against CAIRN_ATHENA_MAX_USD. Athena then collects the
 costs: --source all leaves Cost Explorer out (CAIRN_CE_WITH_ATHENA=1 runs both; --source
-cost-explorer runs it when asked by name).`,
+cost-explorer runs it when asked by name).
+With CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS=1, --source organizations (and all) also reads the
+account names from AWS Organizations (ListAccounts, free; only the management account or a
+delegated administrator may call it). A refusal is printed but does not fail the collection.`,
   options: {
     from: { type: "string" },
     to: { type: "string" },
@@ -45,6 +50,10 @@ cost-explorer runs it when asked by name).`,
     if (typeof source !== "string" || !(SOURCES as readonly string[]).includes(source)) {
       throw new UsageError(`--source must be one of ${SOURCES.join(", ")}, got ${JSON.stringify(source)}`);
     }
+    if (source === "organizations" && !ctx.config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS)
+      throw new UsageError(
+        "--source organizations reads account names from AWS Organizations: turn it on with CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS=1",
+      );
     const from = dayOption(values, "from");
     const to = dayOption(values, "to");
     const today = toDay(ctx.now());
@@ -74,6 +83,7 @@ cost-explorer runs it when asked by name).`,
             });
             // ctx.err writes whole lines: one line per month reached by each query, not a redraw per page.
             let lastProgress = "";
+            const names = ctx.interactive ? await loadAccountNames(store, ctx.config) : {};
             const summary = await collectCostExplorer(
               {
                 store,
@@ -83,7 +93,7 @@ cost-explorer runs it when asked by name).`,
                 onProgress: ctx.interactive
                   ? (p) => {
                       const key = `${p.step}/${p.monthsDone}`;
-                      if (key !== lastProgress) ctx.err(formatCollectProgress(p));
+                      if (key !== lastProgress) ctx.err(formatCollectProgress(p, names));
                       lastProgress = key;
                     }
                   : undefined,
@@ -107,6 +117,15 @@ cost-explorer runs it when asked by name).`,
             );
             for (const line of formatCloudWatchSummary(summary)) ctx.out(line);
             if (summary.status === "failed") failures.push(summary.error ?? "CloudWatch collection failed");
+          }
+          if (source === "organizations" || (source === "all" && ctx.config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS)) {
+            const organizations = ctx.services.organizations;
+            if (!organizations) throw new CliFailure("no AWS Organizations client in this build");
+            const summary = await collectOrganizationNames({ store, organizations, now: ctx.now });
+            // Names are a convenience: a refusal is said, and fails only an explicit --source organizations.
+            const line = formatOrganizationsSummary(summary);
+            if (summary.status === "failed" && source === "organizations") failures.push(line);
+            else ctx.out(line);
           }
           if (source === "athena" || (source === "all" && athenaConfigured(ctx.config))) {
             const failure = await collectWithAthena(ctx, store, from, to);
