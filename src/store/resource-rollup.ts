@@ -8,7 +8,9 @@
  *    source): the share of the line's usage, or of its cost when the line has no usage. Resource
  *    footprints so never disagree with the carbon pages, which read the cost lines.
  * 2. The monthly rollup the Resources page reads is rebuilt for those months, counted lines only.
- * 3. Resources billed in those months get their first and last billed day again.
+ * 3. So are the running sums within each month (`resource_days`, one row per day from the first
+ *    to the last day a resource is billed in the month), which give partial months in two rows.
+ * 4. Resources billed in those months get their first and last billed day again.
  *
  * Plain SQL, no bound parameters: the same statements run on better-sqlite3 and D1.
  */
@@ -25,8 +27,7 @@ const IN_DIRTY_MONTHS = (
 const SHARE = sql`CASE WHEN c.usage_amount > 0 THEN resource_lines.usage_amount / c.usage_amount
   WHEN c.unblended_cost_usd <> 0 THEN resource_lines.unblended_cost_usd / c.unblended_cost_usd ELSE 0 END`;
 
-export const RESOURCE_RECOMPUTE = [
-  sql`UPDATE resource_lines SET
+const FOOTPRINT_AND_PRECEDENCE = sql`UPDATE resource_lines SET
       counted = EXISTS (SELECT 1 FROM cost_source_days s WHERE s.day = resource_lines.day
         AND s.account_id = resource_lines.account_id AND s.source = resource_lines.source AND s.counted = 1),
       (energy_kwh, co2e_grams, embodied_co2e_grams) = (SELECT total(f.energy_kwh * ${SHARE}),
@@ -36,14 +37,35 @@ export const RESOURCE_RECOMPUTE = [
           AND c.service = resource_lines.service AND c.region = resource_lines.region
           AND c.usage_type = resource_lines.usage_type AND c.pipeline = resource_lines.pipeline
           AND c.source = resource_lines.source)
-    WHERE ${IN_DIRTY_MONTHS("day")}`,
+    WHERE ${IN_DIRTY_MONTHS("day")}`;
+
+/** Steps 2 to 4: the rollups of the lines as they are (also what the Resources bench builds its file with). */
+export const RESOURCE_ROLLUPS = [
   sql`DELETE FROM resource_months WHERE month IN ${DIRTY_MONTHS}`,
   sql`INSERT INTO resource_months (month, resource_id, pipeline, unblended_cost_usd, amortized_cost_usd, co2e_grams,
-      first_day, last_day)
+      lines, first_day, last_day)
     SELECT substr(day, 1, 7), resource_id, pipeline, total(unblended_cost_usd), total(amortized_cost_usd),
-      total(co2e_grams), min(day), max(day)
+      total(co2e_grams), count(*), min(day), max(day)
     FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
     GROUP BY substr(day, 1, 7), resource_id, pipeline`,
+  sql`DELETE FROM resource_days WHERE ${IN_DIRTY_MONTHS("day")}`,
+  // Every day of each resource's billed span in the month (from the monthly rollup's first to
+  // last day), with the day's sums where it has lines, summed in day order.
+  sql`WITH RECURSIVE span(month, resource_id, pipeline, day, last_day) AS (
+      SELECT month, resource_id, pipeline, first_day, last_day FROM resource_months WHERE month IN ${DIRTY_MONTHS}
+      UNION ALL SELECT month, resource_id, pipeline, date(day, '+1 day'), last_day FROM span WHERE day < last_day
+    ), daily AS (
+      SELECT day, resource_id, pipeline, total(unblended_cost_usd) AS c, total(amortized_cost_usd) AS a,
+        total(co2e_grams) AS g, count(*) AS n
+      FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
+      GROUP BY day, resource_id, pipeline
+    )
+    INSERT INTO resource_days (day, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
+      cum_co2e_grams, cum_lines)
+    SELECT s.day, s.resource_id, s.pipeline, total(coalesce(d.c, 0)) OVER w, total(coalesce(d.a, 0)) OVER w,
+      total(coalesce(d.g, 0)) OVER w, sum(coalesce(d.n, 0)) OVER w
+    FROM span s LEFT JOIN daily d ON d.day = s.day AND d.resource_id = s.resource_id AND d.pipeline = s.pipeline
+    WINDOW w AS (PARTITION BY s.resource_id, s.pipeline, s.month ORDER BY s.day ROWS UNBOUNDED PRECEDING)`,
   sql`UPDATE resources SET
       first_day = (SELECT min(m.first_day) FROM resource_months m WHERE m.resource_id = resources.resource_id),
       last_day = (SELECT max(m.last_day) FROM resource_months m WHERE m.resource_id = resources.resource_id)
@@ -51,3 +73,5 @@ export const RESOURCE_RECOMPUTE = [
       OR substr(first_day, 1, 7) IN ${DIRTY_MONTHS} OR substr(last_day, 1, 7) IN ${DIRTY_MONTHS}
       OR first_day IS NULL`,
 ];
+
+export const RESOURCE_RECOMPUTE = [FOOTPRINT_AND_PRECEDENCE, ...RESOURCE_ROLLUPS];

@@ -22,6 +22,7 @@ import {
   importFiles,
   importOtherProviders,
   metricDays,
+  resourceDays,
   resourceLines,
   resourceMonths,
   resources,
@@ -128,7 +129,7 @@ const sum = (rows: { cost: number }[]) => Math.round(rows.reduce((s, r) => s + r
 async function reset(store: Store): Promise<void> {
   const db = readDb(store);
   for (const table of [footprints, costLines, metricDays, importFiles, importOtherProviders]) await db.delete(table);
-  for (const table of [resourceLines, resourceMonths, resources]) await db.delete(table);
+  for (const table of [resourceLines, resourceMonths, resourceDays, resources]) await db.delete(table);
   await upsertCostLines(store, [], AT); // rebuilds nothing, but leaves the rollups consistent
   await db.run(sql`DELETE FROM cost_daily`);
   await db.run(sql`DELETE FROM cost_monthly`);

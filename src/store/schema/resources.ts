@@ -73,21 +73,59 @@ export const resourceMonths = sqliteTable(
     unblendedCostUsd: real("unblended_cost_usd").notNull(),
     amortizedCostUsd: real("amortized_cost_usd").notNull(),
     co2eGrams: real("co2e_grams").notNull(),
+    /** Counted resource lines summed (so "billed in a period" survives subtracting prefixes). */
+    lines: integer("lines").notNull().default(0),
     firstDay: text("first_day").notNull(),
     lastDay: text("last_day").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.month, t.resourceId, t.pipeline] }),
     index("resource_months_resource").on(t.resourceId, t.month),
-    // Covers the Resources page's read of whole months: no table lookup per row, and a month's
-    // rows come in resource order, so summing one month per resource needs no sort.
-    index("resource_months_cover").on(
+    // Covers the Resources page's read of whole months and of a month's resources billed only
+    // before a given day (last_day): no table lookup per row.
+    index("resource_months_covering").on(
       t.month,
       t.resourceId,
       t.pipeline,
       t.unblendedCostUsd,
       t.amortizedCostUsd,
       t.co2eGrams,
+      t.lines,
+      t.lastDay,
+    ),
+  ],
+);
+
+/**
+ * Running sums within each month, per resource and pipeline, of its counted lines: the row of
+ * day D holds the month's sums from its first day through D. There is one row for every day from
+ * the first to the last day the resource is billed in the month (days without a line repeat the
+ * sums before them), so any day's prefix is one row. A partial month [from, to) of the Resources
+ * page is then the row of to-1 minus the row of from-1 (./read/resource-period-totals.ts): two
+ * rows per resource whatever the number of days, instead of every line of those days.
+ */
+export const resourceDays = sqliteTable(
+  "resource_days",
+  {
+    day: text("day").notNull(),
+    resourceId: text("resource_id").notNull(),
+    pipeline: text("pipeline").notNull(),
+    cumUnblendedCostUsd: real("cum_unblended_cost_usd").notNull(),
+    cumAmortizedCostUsd: real("cum_amortized_cost_usd").notNull(),
+    cumCo2eGrams: real("cum_co2e_grams").notNull(),
+    cumLines: integer("cum_lines").notNull(),
+  },
+  (t) => [
+    // One row per day, resource and pipeline (built so by a GROUP BY); the index covers the read
+    // of one day's prefixes, so no table lookup per resource and no second key index.
+    index("resource_days_covering").on(
+      t.day,
+      t.resourceId,
+      t.pipeline,
+      t.cumUnblendedCostUsd,
+      t.cumAmortizedCostUsd,
+      t.cumCo2eGrams,
+      t.cumLines,
     ),
   ],
 );

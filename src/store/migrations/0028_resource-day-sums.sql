@@ -1,0 +1,15 @@
+CREATE TABLE `resource_days` (
+	`day` text NOT NULL,
+	`resource_id` text NOT NULL,
+	`pipeline` text NOT NULL,
+	`cum_unblended_cost_usd` real NOT NULL,
+	`cum_amortized_cost_usd` real NOT NULL,
+	`cum_co2e_grams` real NOT NULL,
+	`cum_lines` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `resource_days_covering` ON `resource_days` (`day`,`resource_id`,`pipeline`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`);--> statement-breakpoint
+ALTER TABLE `resource_months` ADD `lines` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `resource_months_covering` ON `resource_months` (`month`,`resource_id`,`pipeline`,`unblended_cost_usd`,`amortized_cost_usd`,`co2e_grams`,`lines`,`last_day`);--> statement-breakpoint
+DROP INDEX IF EXISTS `resource_months_cover`;--> statement-breakpoint
+INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) SELECT DISTINCT `day` FROM `resource_lines`;
