@@ -19,6 +19,7 @@ import {
   importLines,
   resourceDays,
   resourceLines,
+  resourceMonthSums,
   resourceMonths,
   resources,
 } from "../store/schema/index";
@@ -40,6 +41,7 @@ export async function clearDemoFocus(store: Store): Promise<void> {
     .where(inArray(resources.accountId, DEMO_ACCOUNT_IDS));
   await db.delete(resourceMonths).where(inArray(resourceMonths.resourceId, demoResources));
   await db.delete(resourceDays).where(inArray(resourceDays.resourceId, demoResources));
+  await db.delete(resourceMonthSums).where(inArray(resourceMonthSums.resourceId, demoResources));
   await db.delete(resourceLines).where(inArray(resourceLines.accountId, DEMO_ACCOUNT_IDS));
   await db.delete(resources).where(inArray(resources.accountId, DEMO_ACCOUNT_IDS));
 }

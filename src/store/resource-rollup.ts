@@ -10,7 +10,9 @@
  * 2. The monthly rollup the Resources page reads is rebuilt for those months, counted lines only.
  * 3. So are the running sums within each month (`resource_days`, one row per day from the first
  *    to the last day a resource is billed in the month), which give partial months in two rows.
- * 4. Resources billed in those months get their first and last billed day again.
+ * 4. So are the running sums across months (`resource_month_sums`) of every resource billed in
+ *    them, which give a run of whole months in two rows.
+ * 5. Resources billed in those months get their first and last billed day again.
  *
  * Plain SQL, no bound parameters: the same statements run on better-sqlite3 and D1.
  */
@@ -39,7 +41,7 @@ const FOOTPRINT_AND_PRECEDENCE = sql`UPDATE resource_lines SET
           AND c.source = resource_lines.source)
     WHERE ${IN_DIRTY_MONTHS("day")}`;
 
-/** Steps 2 to 4: the rollups of the lines as they are (also what the Resources bench builds its file with). */
+/** Steps 2 to 5: the rollups of the lines as they are (also what the Resources bench builds its file with). */
 export const RESOURCE_ROLLUPS = [
   sql`DELETE FROM resource_months WHERE month IN ${DIRTY_MONTHS}`,
   sql`INSERT INTO resource_months (month, resource_id, pipeline, unblended_cost_usd, amortized_cost_usd, co2e_grams,
@@ -49,23 +51,49 @@ export const RESOURCE_ROLLUPS = [
     FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
     GROUP BY substr(day, 1, 7), resource_id, pipeline`,
   sql`DELETE FROM resource_days WHERE ${IN_DIRTY_MONTHS("day")}`,
-  // Every day of each resource's billed span in the month (from the monthly rollup's first to
-  // last day), with the day's sums where it has lines, summed in day order.
-  sql`WITH RECURSIVE span(month, resource_id, pipeline, day, last_day) AS (
-      SELECT month, resource_id, pipeline, first_day, last_day FROM resource_months WHERE month IN ${DIRTY_MONTHS}
-      UNION ALL SELECT month, resource_id, pipeline, date(day, '+1 day'), last_day FROM span WHERE day < last_day
-    ), daily AS (
-      SELECT day, resource_id, pipeline, total(unblended_cost_usd) AS c, total(amortized_cost_usd) AS a,
-        total(co2e_grams) AS g, count(*) AS n
+  // The day's sums of each resource where it has lines, summed in day order within the month;
+  // each row then repeated on the days up to the resource's next billed day in the month (none
+  // after its last), so every day of its billed span has its row.
+  sql`WITH RECURSIVE daily AS (
+      SELECT resource_id, pipeline, substr(day, 1, 7) AS month, day, total(unblended_cost_usd) AS c,
+        total(amortized_cost_usd) AS a, total(co2e_grams) AS g, count(*) AS n
       FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
-      GROUP BY day, resource_id, pipeline
+      GROUP BY resource_id, pipeline, substr(day, 1, 7), day
+    ), running AS (
+      SELECT day, resource_id, pipeline, total(c) OVER w AS c, total(a) OVER w AS a, total(g) OVER w AS g,
+        sum(n) OVER w AS n, lead(day) OVER w AS next
+      FROM daily
+      WINDOW w AS (PARTITION BY resource_id, pipeline, month ORDER BY day ROWS UNBOUNDED PRECEDING)
+    ), filled(day, resource_id, pipeline, c, a, g, n, next) AS (
+      SELECT * FROM running
+      UNION ALL SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next FROM filled
+      WHERE date(day, '+1 day') < next
     )
     INSERT INTO resource_days (day, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
       cum_co2e_grams, cum_lines)
-    SELECT s.day, s.resource_id, s.pipeline, total(coalesce(d.c, 0)) OVER w, total(coalesce(d.a, 0)) OVER w,
-      total(coalesce(d.g, 0)) OVER w, sum(coalesce(d.n, 0)) OVER w
-    FROM span s LEFT JOIN daily d ON d.day = s.day AND d.resource_id = s.resource_id AND d.pipeline = s.pipeline
-    WINDOW w AS (PARTITION BY s.resource_id, s.pipeline, s.month ORDER BY s.day ROWS UNBOUNDED PRECEDING)`,
+    SELECT day, resource_id, pipeline, c, a, g, n FROM filled`,
+  // Running sums across months, for every resource and pipeline billed in a marked month now
+  // or before (their whole history: a month's change moves every later sum): theirs go, then
+  // every resource and pipeline without sums gets them again from the monthly rollup.
+  sql`DELETE FROM resource_month_sums WHERE (resource_id, pipeline) IN (
+      SELECT resource_id, pipeline FROM resource_month_sums WHERE month IN ${DIRTY_MONTHS}
+      UNION SELECT resource_id, pipeline FROM resource_months WHERE month IN ${DIRTY_MONTHS})`,
+  sql`WITH RECURSIVE running AS (
+      SELECT month, resource_id, pipeline, total(unblended_cost_usd) OVER w AS c, total(amortized_cost_usd) OVER w AS a,
+        total(co2e_grams) OVER w AS g, sum(lines) OVER w AS n, lead(month) OVER w AS next,
+        max(month) OVER (PARTITION BY resource_id, pipeline) AS last_month
+      FROM resource_months
+      WHERE (resource_id, pipeline) NOT IN (SELECT resource_id, pipeline FROM resource_month_sums)
+      WINDOW w AS (PARTITION BY resource_id, pipeline ORDER BY month ROWS UNBOUNDED PRECEDING)
+    ), filled(month, resource_id, pipeline, c, a, g, n, next, last_month) AS (
+      SELECT * FROM running
+      UNION ALL SELECT substr(date(month || '-01', '+1 month'), 1, 7), resource_id, pipeline, c, a, g, n, next,
+        last_month
+      FROM filled WHERE substr(date(month || '-01', '+1 month'), 1, 7) < next
+    )
+    INSERT INTO resource_month_sums (month, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
+      cum_co2e_grams, cum_lines, last_month)
+    SELECT month, resource_id, pipeline, c, a, g, n, last_month FROM filled`,
   sql`UPDATE resources SET
       first_day = (SELECT min(m.first_day) FROM resource_months m WHERE m.resource_id = resources.resource_id),
       last_day = (SELECT max(m.last_day) FROM resource_months m WHERE m.resource_id = resources.resource_id)

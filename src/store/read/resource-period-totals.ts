@@ -8,8 +8,11 @@
  *   resources billed on or around that day, or the whole month for those whose last billed day
  *   in the month is before it (`resource_months`), and nothing for those billed only later.
  *
- * So a period costs one row per resource and whole month plus at most four per resource at its
- * edges, whatever its length: ten days read two days' rows, not ten days of lines. Whether a
+ * - a run of three whole months or more is the running sums across months (`resource_month_sums`)
+ *   through its last month minus those before its first.
+ *
+ * So a period costs a few rows per resource billed in it, whatever its length: ten days read two
+ * days' rows, not ten days of lines; a year reads two months' sums, not twelve months. Whether a
  * resource is billed in the period at all is carried as a count of lines, which subtracts
  * exactly. Amounts differ from a plain sum of the lines only by floating-point rounding (tested
  * against one in test/integration/resource-period-totals.test.ts).
@@ -38,6 +41,15 @@ export function periodParts(p: Period): PeriodParts {
   return parts;
 }
 
+/** From this many whole months on, the running sums across months read fewer rows than the months. */
+const SUMS_FROM_MONTHS = 3;
+
+function monthsBetween(from: Month, to: Month): number {
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  const [ty, tm] = to.split("-").map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
 const FIGURES = (sign: "" | "-") =>
   sql.raw(`${sign}unblended_cost_usd AS c, ${sign}amortized_cost_usd AS a, ${sign}co2e_grams AS g, ${sign}lines AS n`);
 const CUM_FIGURES = (sign: "" | "-") =>
@@ -59,7 +71,19 @@ export function periodTotals(p: Period, pipeline: string | undefined): SQL {
   const pipe = pipeline === undefined ? sql`` : sql` AND pipeline = ${pipeline}`;
   const { whole, partial } = periodParts(p);
   const parts: SQL[] = [];
-  if (whole) {
+  if (whole && monthsBetween(whole.from, whole.to) >= SUMS_FROM_MONTHS) {
+    // The sums through the last month (or through the last billed month, for those that stopped
+    // before it), minus the sums before the first: those billed only before or only after the
+    // range are not read at all.
+    const before = addMonths(whole.from, -1);
+    parts.push(
+      sql`SELECT resource_id, ${CUM_FIGURES("")} FROM resource_month_sums WHERE month = ${whole.to}${pipe}`,
+      sql`SELECT resource_id, ${CUM_FIGURES("")} FROM resource_month_sums
+        WHERE month = last_month AND month >= ${whole.from} AND month < ${whole.to}${pipe}`,
+      sql`SELECT resource_id, ${CUM_FIGURES("-")} FROM resource_month_sums
+        WHERE month = ${before} AND last_month >= ${whole.from}${pipe}`,
+    );
+  } else if (whole) {
     // A range on the covering index's first column, not an IN list: one bound value per end. A
     // whole month's row means the resource was billed in it (n = 1 even before `lines` is filled).
     parts.push(sql`SELECT resource_id, unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g, 1 AS n
