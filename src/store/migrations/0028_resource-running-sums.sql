@@ -8,7 +8,7 @@ CREATE TABLE `resource_days` (
 	`cum_lines` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `resource_days_covering` ON `resource_days` (`day`,`resource_id`,`pipeline`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`);--> statement-breakpoint
+CREATE INDEX `resource_days_covering` ON `resource_days` (`day`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`);--> statement-breakpoint
 CREATE TABLE `resource_month_sums` (
 	`month` text NOT NULL,
 	`resource_id` text NOT NULL,
@@ -20,10 +20,10 @@ CREATE TABLE `resource_month_sums` (
 	`last_month` text NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `resource_month_sums_covering` ON `resource_month_sums` (`month`,`resource_id`,`pipeline`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`,`last_month`);--> statement-breakpoint
-CREATE INDEX `resource_month_sums_last` ON `resource_month_sums` (`month`,`resource_id`,`pipeline`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`) WHERE "resource_month_sums"."month" = "resource_month_sums"."last_month";--> statement-breakpoint
+CREATE INDEX `resource_month_sums_covering` ON `resource_month_sums` (`month`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`,`last_month`);--> statement-breakpoint
+CREATE INDEX `resource_month_sums_last` ON `resource_month_sums` (`month`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`,`last_month`) WHERE "resource_month_sums"."month" = "resource_month_sums"."last_month";--> statement-breakpoint
 CREATE INDEX `resource_month_sums_resource` ON `resource_month_sums` (`resource_id`,`pipeline`);--> statement-breakpoint
 ALTER TABLE `resource_months` ADD `lines` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-CREATE INDEX `resource_months_covering` ON `resource_months` (`month`,`resource_id`,`pipeline`,`unblended_cost_usd`,`amortized_cost_usd`,`co2e_grams`,`lines`,`last_day`);--> statement-breakpoint
+CREATE INDEX `resource_months_covering` ON `resource_months` (`month`,`pipeline`,`resource_id`,`unblended_cost_usd`,`amortized_cost_usd`,`co2e_grams`,`lines`,`last_day`);--> statement-breakpoint
 DROP INDEX IF EXISTS `resource_months_cover`;--> statement-breakpoint
 INSERT OR IGNORE INTO `cost_rollup_dirty` (`day`) SELECT DISTINCT `day` FROM `resource_lines`;

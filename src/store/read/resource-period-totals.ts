@@ -66,9 +66,14 @@ function prefixBefore(month: Month, x: Day, sign: "" | "-", pipe: SQL): SQL[] {
   ];
 }
 
-/** Per resource over the period: `resource_id, cost, amortized, co2e` (only resources billed in it). */
-export function periodTotals(p: Period, pipeline: string | undefined): SQL {
-  const pipe = pipeline === undefined ? sql`` : sql` AND pipeline = ${pipeline}`;
+/**
+ * Per resource over the period: `resource_id, cost, amortized, co2e` (only resources billed in
+ * it), for every resource or only those `only` selects.
+ */
+export function periodTotals(p: Period, pipeline: string | undefined, only?: SQL): SQL {
+  const pipeOnly = pipeline === undefined ? sql`` : sql` AND pipeline = ${pipeline}`;
+  // Only some resources (a subquery of ids): each part skips the others before any sum.
+  const pipe = only === undefined ? pipeOnly : sql`${pipeOnly} AND resource_id IN (${only})`;
   const { whole, partial } = periodParts(p);
   const parts: SQL[] = [];
   if (whole && monthsBetween(whole.from, whole.to) >= SUMS_FROM_MONTHS) {

@@ -157,25 +157,23 @@ export async function resourceChanges(db: CairnDb, p: Period, pipeline?: string,
   const lastDataDay = latest[0]?.d ?? "";
   const appearedIn = sql`r.first_day >= ${p.from} AND r.first_day < ${p.to}`;
   const goneIn = sql`r.last_day >= ${p.from} AND r.last_day < ${p.to} AND r.last_day < ${lastDataDay}`;
-  // The period's totals once (from the rollups), joined to the resources that appeared or went
-  // in it; the top of each list kept by a window, so one statement answers both.
-  const rows = await db.all<TotalRow & { first_day: string; last_day: string; appeared: number; gone: number }>(
-    sql`SELECT * FROM (SELECT r.resource_id, r.name, r.type, r.service, r.account_id, r.region, r.first_day,
-        r.last_day, t.cost, t.amortized, t.co2e, a.appeared, a.gone,
-        row_number() OVER (PARTITION BY a.appeared ORDER BY t.cost DESC, r.resource_id) AS rank_appeared,
-        row_number() OVER (PARTITION BY a.gone ORDER BY t.cost DESC, r.resource_id) AS rank_gone
-      FROM resources r
-        JOIN (SELECT resource_id, (${appearedIn}) AS appeared, (${goneIn}) AS gone FROM resources r
-          WHERE (${appearedIn}) OR (${goneIn})) a ON a.resource_id = r.resource_id
-        JOIN (${periodTotals(p, pipeline)}) t ON t.resource_id = r.resource_id)
-      WHERE (appeared AND rank_appeared <= ${limit}) OR (gone AND rank_gone <= ${limit})
-      ORDER BY cost DESC, resource_id`,
+  // The period's totals once (from the rollups), narrowed to the resources that appeared or went
+  // in it; each list's top kept on those narrow rows, and only then their names joined.
+  const rows = await db.all<TotalRow & { first_day: string; last_day: string; list: "appeared" | "gone" }>(
+    sql`WITH t AS (${periodTotals(p, pipeline, sql`SELECT resource_id FROM resources r WHERE (${appearedIn}) OR (${goneIn})`)}),
+      c AS (SELECT t.resource_id, t.cost, t.amortized, t.co2e, (${appearedIn}) AS appeared, (${goneIn}) AS gone
+        FROM t JOIN resources r ON r.resource_id = t.resource_id WHERE (${appearedIn}) OR (${goneIn})),
+      kept AS (SELECT * FROM (SELECT 'appeared' AS list, * FROM c WHERE appeared ORDER BY cost DESC, resource_id LIMIT ${limit})
+        UNION ALL SELECT * FROM (SELECT 'gone' AS list, * FROM c WHERE gone ORDER BY cost DESC, resource_id LIMIT ${limit}))
+    SELECT k.list, k.resource_id, r.name, r.type, r.service, r.account_id, r.region, r.first_day, r.last_day,
+      k.cost, k.amortized, k.co2e
+    FROM kept k JOIN resources r ON r.resource_id = k.resource_id ORDER BY k.cost DESC, k.resource_id`,
   );
   const withDays = (kept: typeof rows): ResourceChange[] =>
     kept.map((r) => ({ ...toTotal(r), firstDay: r.first_day, lastDay: r.last_day }));
   return {
-    appeared: withDays(rows.filter((r) => Number(r.appeared) === 1)),
-    gone: withDays(rows.filter((r) => Number(r.gone) === 1)),
+    appeared: withDays(rows.filter((r) => r.list === "appeared")),
+    gone: withDays(rows.filter((r) => r.list === "gone")),
   };
 }
 

@@ -83,11 +83,12 @@ export const resourceMonths = sqliteTable(
     primaryKey({ columns: [t.month, t.resourceId, t.pipeline] }),
     index("resource_months_resource").on(t.resourceId, t.month),
     // Covers the Resources page's read of whole months and of a month's resources billed only
-    // before a given day (last_day): no table lookup per row.
+    // before a given day (last_day): no table lookup per row; the pipeline first, so a view of
+    // one pipeline reads only its rows (so do the other covering indexes here).
     index("resource_months_covering").on(
       t.month,
-      t.resourceId,
       t.pipeline,
+      t.resourceId,
       t.unblendedCostUsd,
       t.amortizedCostUsd,
       t.co2eGrams,
@@ -121,8 +122,8 @@ export const resourceDays = sqliteTable(
     // of one day's prefixes, so no table lookup per resource and no second key index.
     index("resource_days_covering").on(
       t.day,
-      t.resourceId,
       t.pipeline,
+      t.resourceId,
       t.cumUnblendedCostUsd,
       t.cumAmortizedCostUsd,
       t.cumCo2eGrams,
@@ -155,8 +156,8 @@ export const resourceMonthSums = sqliteTable(
     // One row per month, resource and pipeline (built so); covers the read of one month's sums.
     index("resource_month_sums_covering").on(
       t.month,
-      t.resourceId,
       t.pipeline,
+      t.resourceId,
       t.cumUnblendedCostUsd,
       t.cumAmortizedCostUsd,
       t.cumCo2eGrams,
@@ -165,7 +166,16 @@ export const resourceMonthSums = sqliteTable(
     ),
     // The last row of each resource and pipeline, by month: those that stopped within a range.
     index("resource_month_sums_last")
-      .on(t.month, t.resourceId, t.pipeline, t.cumUnblendedCostUsd, t.cumAmortizedCostUsd, t.cumCo2eGrams, t.cumLines)
+      .on(
+        t.month,
+        t.pipeline,
+        t.resourceId,
+        t.cumUnblendedCostUsd,
+        t.cumAmortizedCostUsd,
+        t.cumCo2eGrams,
+        t.cumLines,
+        t.lastMonth,
+      )
       .where(sql`${t.month} = ${t.lastMonth}`),
     // Which resources and pipelines have sums (the rebuild's look-up).
     index("resource_month_sums_resource").on(t.resourceId, t.pipeline),
