@@ -72,8 +72,9 @@ function prefixBefore(month: Month, x: Day, sign: "" | "-", pipe: SQL): SQL[] {
  */
 export function periodTotals(p: Period, pipeline: string | undefined, only?: SQL): SQL {
   const pipeOnly = pipeline === undefined ? sql`` : sql` AND pipeline = ${pipeline}`;
-  // Only some resources (a subquery of ids): each part skips the others before any sum.
-  const pipe = only === undefined ? pipeOnly : sql`${pipeOnly} AND resource_id IN (${only})`;
+  // Only some resources (a subquery of ids): each part skips the others before any sum, while
+  // still reading its rows by period (the unary + keeps SQLite from looking each id up instead).
+  const pipe = only === undefined ? pipeOnly : sql`${pipeOnly} AND +resource_id IN (${only})`;
   const { whole, partial } = periodParts(p);
   const parts: SQL[] = [];
   if (whole && monthsBetween(whole.from, whole.to) >= SUMS_FROM_MONTHS) {

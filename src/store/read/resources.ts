@@ -157,10 +157,17 @@ export async function resourceChanges(db: CairnDb, p: Period, pipeline?: string,
   const lastDataDay = latest[0]?.d ?? "";
   const appearedIn = sql`r.first_day >= ${p.from} AND r.first_day < ${p.to}`;
   const goneIn = sql`r.last_day >= ${p.from} AND r.last_day < ${p.to} AND r.last_day < ${lastDataDay}`;
+  // Usually few resources appear or go in a period: then only theirs are summed. When most do
+  // (the first year of data), filtering by them costs more than it saves.
+  const candidates = sql`SELECT resource_id FROM resources r WHERE (${appearedIn}) OR (${goneIn})`;
+  const counts = await db.all<{ candidates: number; all: number }>(
+    sql`SELECT (SELECT count(*) FROM (${candidates})) AS candidates, (SELECT count(*) FROM resources) AS "all"`,
+  );
+  const narrow = Number(counts[0]?.candidates ?? 0) * 2 < Number(counts[0]?.all ?? 0);
   // The period's totals once (from the rollups), narrowed to the resources that appeared or went
   // in it; each list's top kept on those narrow rows, and only then their names joined.
   const rows = await db.all<TotalRow & { first_day: string; last_day: string; list: "appeared" | "gone" }>(
-    sql`WITH t AS (${periodTotals(p, pipeline, sql`SELECT resource_id FROM resources r WHERE (${appearedIn}) OR (${goneIn})`)}),
+    sql`WITH t AS (${periodTotals(p, pipeline, narrow ? candidates : undefined)}),
       c AS (SELECT t.resource_id, t.cost, t.amortized, t.co2e, (${appearedIn}) AS appeared, (${goneIn}) AS gone
         FROM t JOIN resources r ON r.resource_id = t.resource_id WHERE (${appearedIn}) OR (${goneIn})),
       kept AS (SELECT * FROM (SELECT 'appeared' AS list, * FROM c WHERE appeared ORDER BY cost DESC, resource_id LIMIT ${limit})
