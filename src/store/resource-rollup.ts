@@ -26,6 +26,8 @@ const IN_DIRTY_MONTHS = (
   AND ${sql.raw(col)} <= (SELECT substr(max(day), 1, 7) || '-99' FROM cost_rollup_dirty)
   AND substr(${sql.raw(col)}, 1, 7) IN ${DIRTY_MONTHS}`;
 
+const NEXT_MONTH = sql.raw("substr(date(month || '-01', '+1 month'), 1, 7)");
+
 const SHARE = sql`CASE WHEN c.usage_amount > 0 THEN resource_lines.usage_amount / c.usage_amount
   WHEN c.unblended_cost_usd <> 0 THEN resource_lines.unblended_cost_usd / c.unblended_cost_usd ELSE 0 END`;
 
@@ -53,47 +55,50 @@ export const RESOURCE_ROLLUPS = [
   sql`DELETE FROM resource_days WHERE ${IN_DIRTY_MONTHS("day")}`,
   // The day's sums of each resource where it has lines, summed in day order within the month;
   // each row then repeated on the days up to the resource's next billed day in the month (none
-  // after its last), so every day of its billed span has its row.
+  // after its last), so every day of its billed span has its row. Only rows followed by a gap go
+  // through the recursion (most resources are billed every day, or once).
   sql`WITH RECURSIVE daily AS (
       SELECT resource_id, pipeline, substr(day, 1, 7) AS month, day, total(unblended_cost_usd) AS c,
         total(amortized_cost_usd) AS a, total(co2e_grams) AS g, count(*) AS n
       FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
       GROUP BY resource_id, pipeline, substr(day, 1, 7), day
-    ), running AS (
+    ), running AS MATERIALIZED (
       SELECT day, resource_id, pipeline, total(c) OVER w AS c, total(a) OVER w AS a, total(g) OVER w AS g,
         sum(n) OVER w AS n, lead(day) OVER w AS next
       FROM daily
       WINDOW w AS (PARTITION BY resource_id, pipeline, month ORDER BY day ROWS UNBOUNDED PRECEDING)
-    ), filled(day, resource_id, pipeline, c, a, g, n, next) AS (
-      SELECT * FROM running
-      UNION ALL SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next FROM filled
+    ), gaps(day, resource_id, pipeline, c, a, g, n, next) AS (
+      SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next FROM running
+      WHERE date(day, '+1 day') < next
+      UNION ALL SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next FROM gaps
       WHERE date(day, '+1 day') < next
     )
     INSERT INTO resource_days (day, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
       cum_co2e_grams, cum_lines)
-    SELECT day, resource_id, pipeline, c, a, g, n FROM filled`,
+    SELECT day, resource_id, pipeline, c, a, g, n FROM running
+    UNION ALL SELECT day, resource_id, pipeline, c, a, g, n FROM gaps`,
   // Running sums across months, for every resource and pipeline billed in a marked month now
   // or before (their whole history: a month's change moves every later sum): theirs go, then
   // every resource and pipeline without sums gets them again from the monthly rollup.
   sql`DELETE FROM resource_month_sums WHERE (resource_id, pipeline) IN (
       SELECT resource_id, pipeline FROM resource_month_sums WHERE month IN ${DIRTY_MONTHS}
       UNION SELECT resource_id, pipeline FROM resource_months WHERE month IN ${DIRTY_MONTHS})`,
-  sql`WITH RECURSIVE running AS (
+  sql`WITH RECURSIVE running AS MATERIALIZED (
       SELECT month, resource_id, pipeline, total(unblended_cost_usd) OVER w AS c, total(amortized_cost_usd) OVER w AS a,
         total(co2e_grams) OVER w AS g, sum(lines) OVER w AS n, lead(month) OVER w AS next,
-        max(month) OVER (PARTITION BY resource_id, pipeline) AS last_month
+        last_value(month) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_month
       FROM resource_months
       WHERE (resource_id, pipeline) NOT IN (SELECT resource_id, pipeline FROM resource_month_sums)
-      WINDOW w AS (PARTITION BY resource_id, pipeline ORDER BY month ROWS UNBOUNDED PRECEDING)
-    ), filled(month, resource_id, pipeline, c, a, g, n, next, last_month) AS (
-      SELECT * FROM running
-      UNION ALL SELECT substr(date(month || '-01', '+1 month'), 1, 7), resource_id, pipeline, c, a, g, n, next,
-        last_month
-      FROM filled WHERE substr(date(month || '-01', '+1 month'), 1, 7) < next
+      WINDOW w AS (PARTITION BY resource_id, pipeline ORDER BY month)
+    ), gaps(month, resource_id, pipeline, c, a, g, n, next, last_month) AS (
+      SELECT ${NEXT_MONTH}, resource_id, pipeline, c, a, g, n, next, last_month FROM running WHERE ${NEXT_MONTH} < next
+      UNION ALL SELECT ${NEXT_MONTH}, resource_id, pipeline, c, a, g, n, next, last_month FROM gaps
+      WHERE ${NEXT_MONTH} < next
     )
     INSERT INTO resource_month_sums (month, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
       cum_co2e_grams, cum_lines, last_month)
-    SELECT month, resource_id, pipeline, c, a, g, n, last_month FROM filled`,
+    SELECT month, resource_id, pipeline, c, a, g, n, last_month FROM running
+    UNION ALL SELECT month, resource_id, pipeline, c, a, g, n, last_month FROM gaps`,
   sql`UPDATE resources SET
       first_day = (SELECT min(m.first_day) FROM resource_months m WHERE m.resource_id = resources.resource_id),
       last_day = (SELECT max(m.last_day) FROM resource_months m WHERE m.resource_id = resources.resource_id)

@@ -1,3 +1,5 @@
+-- resource_days and resource_month_sums are WITHOUT ROWID (by hand: drizzle cannot declare it):
+-- their rows live in the primary key's b-tree, which covers the Resources page's reads.
 CREATE TABLE `resource_days` (
 	`day` text NOT NULL,
 	`resource_id` text NOT NULL,
@@ -5,10 +7,10 @@ CREATE TABLE `resource_days` (
 	`cum_unblended_cost_usd` real NOT NULL,
 	`cum_amortized_cost_usd` real NOT NULL,
 	`cum_co2e_grams` real NOT NULL,
-	`cum_lines` integer NOT NULL
-);
+	`cum_lines` integer NOT NULL,
+	PRIMARY KEY(`day`, `pipeline`, `resource_id`)
+) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `resource_days_covering` ON `resource_days` (`day`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`);--> statement-breakpoint
 CREATE TABLE `resource_month_sums` (
 	`month` text NOT NULL,
 	`resource_id` text NOT NULL,
@@ -17,10 +19,10 @@ CREATE TABLE `resource_month_sums` (
 	`cum_amortized_cost_usd` real NOT NULL,
 	`cum_co2e_grams` real NOT NULL,
 	`cum_lines` integer NOT NULL,
-	`last_month` text NOT NULL
-);
+	`last_month` text NOT NULL,
+	PRIMARY KEY(`month`, `pipeline`, `resource_id`)
+) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE INDEX `resource_month_sums_covering` ON `resource_month_sums` (`month`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`,`last_month`);--> statement-breakpoint
 CREATE INDEX `resource_month_sums_last` ON `resource_month_sums` (`month`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`,`last_month`) WHERE "resource_month_sums"."month" = "resource_month_sums"."last_month";--> statement-breakpoint
 CREATE INDEX `resource_month_sums_resource` ON `resource_month_sums` (`resource_id`,`pipeline`);--> statement-breakpoint
 ALTER TABLE `resource_months` ADD `lines` integer DEFAULT 0 NOT NULL;--> statement-breakpoint

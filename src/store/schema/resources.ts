@@ -118,17 +118,10 @@ export const resourceDays = sqliteTable(
     cumLines: integer("cum_lines").notNull(),
   },
   (t) => [
-    // One row per day, resource and pipeline (built so by a GROUP BY); the index covers the read
-    // of one day's prefixes, so no table lookup per resource and no second key index.
-    index("resource_days_covering").on(
-      t.day,
-      t.pipeline,
-      t.resourceId,
-      t.cumUnblendedCostUsd,
-      t.cumAmortizedCostUsd,
-      t.cumCo2eGrams,
-      t.cumLines,
-    ),
+    // The key covers the read of one day's prefixes (pipeline first, so a pipeline's view reads
+    // only its rows). The table is WITHOUT ROWID (set in migration 0028, which drizzle cannot
+    // declare): the rows live in the key's own b-tree, one write per row and no second index.
+    primaryKey({ columns: [t.day, t.pipeline, t.resourceId] }),
   ],
 );
 
@@ -153,17 +146,8 @@ export const resourceMonthSums = sqliteTable(
     lastMonth: text("last_month").notNull(),
   },
   (t) => [
-    // One row per month, resource and pipeline (built so); covers the read of one month's sums.
-    index("resource_month_sums_covering").on(
-      t.month,
-      t.pipeline,
-      t.resourceId,
-      t.cumUnblendedCostUsd,
-      t.cumAmortizedCostUsd,
-      t.cumCo2eGrams,
-      t.cumLines,
-      t.lastMonth,
-    ),
+    // The key covers the read of one month's sums; WITHOUT ROWID like resource_days (migration 0028).
+    primaryKey({ columns: [t.month, t.pipeline, t.resourceId] }),
     // The last row of each resource and pipeline, by month: those that stopped within a range.
     index("resource_month_sums_last")
       .on(
