@@ -27,6 +27,7 @@ const IN_DIRTY_MONTHS = (
   AND substr(${sql.raw(col)}, 1, 7) IN ${DIRTY_MONTHS}`;
 
 const NEXT_MONTH = sql.raw("substr(date(month || '-01', '+1 month'), 1, 7)");
+const NEXT_MONTH_OF_S = sql.raw("substr(date(s.month || '-01', '+1 month'), 1, 7)");
 
 const SHARE = sql`CASE WHEN c.usage_amount > 0 THEN resource_lines.usage_amount / c.usage_amount
   WHEN c.unblended_cost_usd <> 0 THEN resource_lines.unblended_cost_usd / c.unblended_cost_usd ELSE 0 END`;
@@ -53,52 +54,59 @@ export const RESOURCE_ROLLUPS = [
     FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
     GROUP BY substr(day, 1, 7), resource_id, pipeline`,
   sql`DELETE FROM resource_days WHERE ${IN_DIRTY_MONTHS("day")}`,
-  // The day's sums of each resource where it has lines, summed in day order within the month;
-  // each row then repeated on the days up to the resource's next billed day in the month (none
-  // after its last), so every day of its billed span has its row. Only rows followed by a gap go
-  // through the recursion (most resources are billed every day, or once).
-  sql`WITH RECURSIVE daily AS (
+  // The day's sums of each resource where it has lines, summed in day order within the month,
+  // each row knowing the next day billed in the month...
+  sql`WITH daily AS (
       SELECT resource_id, pipeline, substr(day, 1, 7) AS month, day, total(unblended_cost_usd) AS c,
         total(amortized_cost_usd) AS a, total(co2e_grams) AS g, count(*) AS n
       FROM resource_lines WHERE ${IN_DIRTY_MONTHS("day")} AND counted = 1
       GROUP BY resource_id, pipeline, substr(day, 1, 7), day
-    ), running AS MATERIALIZED (
-      SELECT day, resource_id, pipeline, total(c) OVER w AS c, total(a) OVER w AS a, total(g) OVER w AS g,
-        sum(n) OVER w AS n, lead(day) OVER w AS next
-      FROM daily
-      WINDOW w AS (PARTITION BY resource_id, pipeline, month ORDER BY day ROWS UNBOUNDED PRECEDING)
-    ), gaps(day, resource_id, pipeline, c, a, g, n, next) AS (
-      SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next FROM running
-      WHERE date(day, '+1 day') < next
-      UNION ALL SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next FROM gaps
-      WHERE date(day, '+1 day') < next
     )
     INSERT INTO resource_days (day, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
-      cum_co2e_grams, cum_lines)
-    SELECT day, resource_id, pipeline, c, a, g, n FROM running
-    UNION ALL SELECT day, resource_id, pipeline, c, a, g, n FROM gaps`,
+      cum_co2e_grams, cum_lines, next_day)
+    SELECT day, resource_id, pipeline, total(c) OVER w, total(a) OVER w, total(g) OVER w, sum(n) OVER w,
+      lead(day) OVER w
+    FROM daily
+    WINDOW w AS (PARTITION BY resource_id, pipeline, month ORDER BY day ROWS UNBOUNDED PRECEDING)`,
+  // Then the days in the gaps, from the rows followed by one only (most resources are billed
+  // every day, or once): a second statement, so no statement holds every row in a temporary table.
+  sql`WITH RECURSIVE gaps(day, resource_id, pipeline, c, a, g, n, next_day) AS (
+      SELECT date(day, '+1 day'), resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
+        cum_co2e_grams, cum_lines, next_day
+      FROM resource_days WHERE ${IN_DIRTY_MONTHS("day")} AND date(day, '+1 day') < next_day
+      UNION ALL SELECT date(day, '+1 day'), resource_id, pipeline, c, a, g, n, next_day FROM gaps
+      WHERE date(day, '+1 day') < next_day
+    )
+    INSERT INTO resource_days (day, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
+      cum_co2e_grams, cum_lines, next_day)
+    SELECT day, resource_id, pipeline, c, a, g, n, next_day FROM gaps`,
   // Running sums across months, for every resource and pipeline billed in a marked month now
   // or before (their whole history: a month's change moves every later sum): theirs go, then
   // every resource and pipeline without sums gets them again from the monthly rollup.
   sql`DELETE FROM resource_month_sums WHERE (resource_id, pipeline) IN (
       SELECT resource_id, pipeline FROM resource_month_sums WHERE month IN ${DIRTY_MONTHS}
       UNION SELECT resource_id, pipeline FROM resource_months WHERE month IN ${DIRTY_MONTHS})`,
-  sql`WITH RECURSIVE running AS MATERIALIZED (
-      SELECT month, resource_id, pipeline, total(unblended_cost_usd) OVER w AS c, total(amortized_cost_usd) OVER w AS a,
-        total(co2e_grams) OVER w AS g, sum(lines) OVER w AS n, lead(month) OVER w AS next,
-        last_value(month) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_month
-      FROM resource_months
-      WHERE (resource_id, pipeline) NOT IN (SELECT resource_id, pipeline FROM resource_month_sums)
-      WINDOW w AS (PARTITION BY resource_id, pipeline ORDER BY month)
-    ), gaps(month, resource_id, pipeline, c, a, g, n, next, last_month) AS (
-      SELECT ${NEXT_MONTH}, resource_id, pipeline, c, a, g, n, next, last_month FROM running WHERE ${NEXT_MONTH} < next
-      UNION ALL SELECT ${NEXT_MONTH}, resource_id, pipeline, c, a, g, n, next, last_month FROM gaps
-      WHERE ${NEXT_MONTH} < next
+  sql`INSERT INTO resource_month_sums (month, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
+      cum_co2e_grams, cum_lines, last_month, next_month)
+    SELECT month, resource_id, pipeline, total(unblended_cost_usd) OVER w, total(amortized_cost_usd) OVER w,
+      total(co2e_grams) OVER w, sum(lines) OVER w,
+      last_value(month) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), lead(month) OVER w
+    FROM resource_months
+    WHERE (resource_id, pipeline) NOT IN (SELECT resource_id, pipeline FROM resource_month_sums)
+    WINDOW w AS (PARTITION BY resource_id, pipeline ORDER BY month)`,
+  // The months in the gaps, from rows followed by one whose gap is not filled yet.
+  sql`WITH RECURSIVE gaps(month, resource_id, pipeline, c, a, g, n, last_month, next_month) AS (
+      SELECT ${NEXT_MONTH}, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd, cum_co2e_grams,
+        cum_lines, last_month, next_month
+      FROM resource_month_sums s WHERE ${NEXT_MONTH} < next_month
+        AND NOT EXISTS (SELECT 1 FROM resource_month_sums f WHERE f.month = ${NEXT_MONTH_OF_S}
+          AND f.pipeline = s.pipeline AND f.resource_id = s.resource_id)
+      UNION ALL SELECT ${NEXT_MONTH}, resource_id, pipeline, c, a, g, n, last_month, next_month FROM gaps
+      WHERE ${NEXT_MONTH} < next_month
     )
     INSERT INTO resource_month_sums (month, resource_id, pipeline, cum_unblended_cost_usd, cum_amortized_cost_usd,
-      cum_co2e_grams, cum_lines, last_month)
-    SELECT month, resource_id, pipeline, c, a, g, n, last_month FROM running
-    UNION ALL SELECT month, resource_id, pipeline, c, a, g, n, last_month FROM gaps`,
+      cum_co2e_grams, cum_lines, last_month, next_month)
+    SELECT month, resource_id, pipeline, c, a, g, n, last_month, next_month FROM gaps`,
   sql`UPDATE resources SET
       first_day = (SELECT min(m.first_day) FROM resource_months m WHERE m.resource_id = resources.resource_id),
       last_day = (SELECT max(m.last_day) FROM resource_months m WHERE m.resource_id = resources.resource_id)

@@ -8,6 +8,7 @@ CREATE TABLE `resource_days` (
 	`cum_amortized_cost_usd` real NOT NULL,
 	`cum_co2e_grams` real NOT NULL,
 	`cum_lines` integer NOT NULL,
+	`next_day` text,
 	PRIMARY KEY(`day`, `pipeline`, `resource_id`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
@@ -20,6 +21,7 @@ CREATE TABLE `resource_month_sums` (
 	`cum_co2e_grams` real NOT NULL,
 	`cum_lines` integer NOT NULL,
 	`last_month` text NOT NULL,
+	`next_month` text,
 	PRIMARY KEY(`month`, `pipeline`, `resource_id`)
 ) WITHOUT ROWID;
 --> statement-breakpoint

@@ -116,6 +116,8 @@ export const resourceDays = sqliteTable(
     cumAmortizedCostUsd: real("cum_amortized_cost_usd").notNull(),
     cumCo2eGrams: real("cum_co2e_grams").notNull(),
     cumLines: integer("cum_lines").notNull(),
+    /** The next day billed in the month (null after the last): where the rows of a gap end. */
+    nextDay: text("next_day"),
   },
   (t) => [
     // The key covers the read of one day's prefixes (pipeline first, so a pipeline's view reads
@@ -144,6 +146,8 @@ export const resourceMonthSums = sqliteTable(
     cumCo2eGrams: real("cum_co2e_grams").notNull(),
     cumLines: integer("cum_lines").notNull(),
     lastMonth: text("last_month").notNull(),
+    /** The next month billed (null after the last): where the rows of a gap end. */
+    nextMonth: text("next_month"),
   },
   (t) => [
     // The key covers the read of one month's sums; WITHOUT ROWID like resource_days (migration 0028).
