@@ -66,6 +66,18 @@ function prefixBefore(month: Month, x: Day, sign: "" | "-", pipe: SQL): SQL[] {
   ];
 }
 
+/** D1 refuses a compound SELECT of many terms: at most this many per UNION ALL, nested beyond. */
+const MAX_TERMS = 4;
+
+function unionAll(parts: SQL[]): SQL {
+  if (parts.length <= MAX_TERMS) return sql.join(parts, sql` UNION ALL `);
+  const groups: SQL[] = [];
+  for (let i = 0; i < parts.length; i += MAX_TERMS) {
+    groups.push(sql`SELECT * FROM (${sql.join(parts.slice(i, i + MAX_TERMS), sql` UNION ALL `)})`);
+  }
+  return unionAll(groups);
+}
+
 /**
  * Per resource over the period: `resource_id, cost, amortized, co2e` (only resources billed in
  * it), for every resource or only those `only` selects.
@@ -104,5 +116,5 @@ export function periodTotals(p: Period, pipeline: string | undefined, only?: SQL
   }
   if (parts.length === 0) parts.push(sql`SELECT '' AS resource_id, 0 AS c, 0 AS a, 0 AS g, 0 AS n WHERE 0`);
   return sql`SELECT resource_id, total(c) AS cost, total(a) AS amortized, total(g) AS co2e
-    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY resource_id HAVING total(n) > 0`;
+    FROM (${unionAll(parts)}) GROUP BY resource_id HAVING total(n) > 0`;
 }
