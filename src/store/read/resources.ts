@@ -10,7 +10,7 @@
  * The exported row types are the contract another engine (Athena, for periods not kept locally)
  * answers in too: keep them plain data.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { addDays } from "../../days";
 import type { Day, Month, Period } from "../../model";
 import type { CairnDb } from "../store";
