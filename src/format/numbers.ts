@@ -3,12 +3,38 @@ import type { Currency, Day, Locale } from "../model";
 
 const TAG: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
 
+// Building an Intl formatter costs far more than using one (about 0.2 ms against 2 µs), and a
+// page formats hundreds of figures: each formatter is built once per locale and options. Plain
+// memos of immutable objects, keyed by everything that shapes them, so no state leaks.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(TAG[locale], options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(TAG[locale], options);
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 export function localeTag(locale: Locale): string {
   return TAG[locale];
 }
 
 export function formatMoney(amount: number, currency: Currency, locale: Locale, digits = 2): string {
-  return new Intl.NumberFormat(TAG[locale], {
+  return numberFormat(locale, {
     style: "currency",
     currency,
     minimumFractionDigits: digits,
@@ -17,13 +43,11 @@ export function formatMoney(amount: number, currency: Currency, locale: Locale, 
 }
 
 export function formatNumber(value: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
-    value,
-  );
+  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 export function formatPercent(ratio: number, locale: Locale, digits = 0): string {
-  return new Intl.NumberFormat(TAG[locale], {
+  return numberFormat(locale, {
     style: "percent",
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -39,7 +63,7 @@ export function formatCo2e(grams: number, locale: Locale): string {
 
 /** 18 novembre 2026 / 18 November 2026; 1er novembre 2026. */
 export function formatDay(day: Day, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(TAG[locale], {
+  const text = dateFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -51,7 +75,7 @@ export function formatDay(day: Day, locale: Locale): string {
 
 /** novembre 2026 / November 2026. */
 export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAG[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return dateFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
 }

@@ -13,7 +13,16 @@ import { demoFocusCsv, demoFocusMonth } from "../../collectors/demo/focus-month"
 import { monthOf } from "../days";
 import type { CostLine, Day } from "../model";
 import type { EstimatedLine } from "../store/cost-lines";
-import { costLines, importFiles, importLines, resourceLines, resourceMonths, resources } from "../store/schema/index";
+import {
+  costLines,
+  importFiles,
+  importLines,
+  resourceDays,
+  resourceLines,
+  resourceMonthSums,
+  resourceMonths,
+  resources,
+} from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
 import { importFocus } from "./import-focus";
 
@@ -26,14 +35,13 @@ export async function clearDemoFocus(store: Store): Promise<void> {
   await db.delete(importLines).where(inArray(importLines.accountId, DEMO_ACCOUNT_IDS));
   await db.delete(importFiles).where(like(importFiles.name, `%/${FILE_PREFIX}%`));
   await db.delete(costLines).where(and(eq(costLines.source, "focus"), inArray(costLines.accountId, DEMO_ACCOUNT_IDS)));
-  await db
-    .delete(resourceMonths)
-    .where(
-      inArray(
-        resourceMonths.resourceId,
-        db.select({ id: resources.resourceId }).from(resources).where(inArray(resources.accountId, DEMO_ACCOUNT_IDS)),
-      ),
-    );
+  const demoResources = db
+    .select({ id: resources.resourceId })
+    .from(resources)
+    .where(inArray(resources.accountId, DEMO_ACCOUNT_IDS));
+  await db.delete(resourceMonths).where(inArray(resourceMonths.resourceId, demoResources));
+  await db.delete(resourceDays).where(inArray(resourceDays.resourceId, demoResources));
+  await db.delete(resourceMonthSums).where(inArray(resourceMonthSums.resourceId, demoResources));
   await db.delete(resourceLines).where(inArray(resourceLines.accountId, DEMO_ACCOUNT_IDS));
   await db.delete(resources).where(inArray(resources.accountId, DEMO_ACCOUNT_IDS));
 }

@@ -39,6 +39,9 @@ export interface ResourceStaging {
   clear: () => void;
 }
 
+/** Rows per INSERT statement. */
+const BATCH = 64;
+
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 export function openResourceStaging(sqlite: Database.Database): ResourceStaging {
@@ -55,32 +58,63 @@ export function openResourceStaging(sqlite: Database.Database): ResourceStaging 
     sqlite.exec("DELETE FROM temp.import_resource_info_staging");
   };
   clear();
-  const insertLine = sqlite.prepare(
-    `INSERT INTO temp.import_resource_staging (${RESOURCE_LINE_COLUMNS.join(", ")}) VALUES (${placeholders(RESOURCE_LINE_COLUMNS.length)})`,
-  );
-  const insertInfo = sqlite.prepare(
-    `INSERT INTO temp.import_resource_info_staging (${RESOURCE_INFO_COLUMNS.join(", ")}) VALUES (${placeholders(RESOURCE_INFO_COLUMNS.length)})`,
-  );
-  const addMany = sqlite.transaction((lines: Iterable<ResourceContribution>, infos: Iterable<ResourceInfo>) => {
-    for (const l of lines) {
-      insertLine.run(
-        l.billingAccountId,
-        l.billingPeriod,
-        l.day,
-        l.resourceId,
-        l.accountId,
-        l.service,
-        l.region,
-        l.usageType,
-        l.pipeline,
-        l.usageUnit,
-        l.unblendedCostUsd,
-        l.amortizedCostUsd,
-        l.usageAmount,
-      );
+  // Many rows per statement: one call into SQLite per BATCH rows instead of per row (SQLite under
+  // Node allows 32,766 bound values; 13 x 64 stays far below).
+  const insertLines = (n: number) =>
+    sqlite.prepare(
+      `INSERT INTO temp.import_resource_staging (${RESOURCE_LINE_COLUMNS.join(", ")}) VALUES ${Array.from({ length: n }, () => `(${placeholders(RESOURCE_LINE_COLUMNS.length)})`).join(", ")}`,
+    );
+  const insertInfos = (n: number) =>
+    sqlite.prepare(
+      `INSERT INTO temp.import_resource_info_staging (${RESOURCE_INFO_COLUMNS.join(", ")}) VALUES ${Array.from({ length: n }, () => `(${placeholders(RESOURCE_INFO_COLUMNS.length)})`).join(", ")}`,
+    );
+  const manyLines = insertLines(BATCH);
+  const oneLine = insertLines(1);
+  const manyInfos = insertInfos(BATCH);
+  const oneInfo = insertInfos(1);
+  const lineValues = (l: ResourceContribution, into: unknown[]) => {
+    into.push(
+      l.billingAccountId,
+      l.billingPeriod,
+      l.day,
+      l.resourceId,
+      l.accountId,
+      l.service,
+      l.region,
+      l.usageType,
+      l.pipeline,
+      l.usageUnit,
+      l.unblendedCostUsd,
+      l.amortizedCostUsd,
+      l.usageAmount,
+    );
+  };
+  const infoValues = (r: ResourceInfo, into: unknown[]) => {
+    into.push(r.resourceId, r.accountId, r.name, r.type, r.service, r.region, r.tags, r.seenOn);
+  };
+  /** Writes rows BATCH at a time, the rest one by one. */
+  function write<T>(
+    rows: Iterable<T>,
+    values: (row: T, into: unknown[]) => void,
+    many: Database.Statement,
+    one: Database.Statement,
+  ) {
+    let batch: unknown[] = [];
+    let n = 0;
+    for (const row of rows) {
+      values(row, batch);
+      if (++n === BATCH) {
+        many.run(batch);
+        batch = [];
+        n = 0;
+      }
     }
-    for (const r of infos)
-      insertInfo.run(r.resourceId, r.accountId, r.name, r.type, r.service, r.region, r.tags, r.seenOn);
+    const width = n === 0 ? 0 : batch.length / n;
+    for (let i = 0; i < batch.length; i += width) one.run(batch.slice(i, i + width));
+  }
+  const addMany = sqlite.transaction((lines: Iterable<ResourceContribution>, infos: Iterable<ResourceInfo>) => {
+    write(lines, lineValues, manyLines, oneLine);
+    write(infos, infoValues, manyInfos, oneInfo);
   });
   return { add: (lines, infos) => addMany(lines, infos), clear };
 }

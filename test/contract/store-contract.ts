@@ -23,7 +23,9 @@ import {
   importFiles,
   importOtherProviders,
   metricDays,
+  resourceDays,
   resourceLines,
+  resourceMonthSums,
   resourceMonths,
   resources,
 } from "../../src/store/schema/index";
@@ -126,10 +128,11 @@ async function daily(store: Store) {
 const sum = (rows: { cost: number }[]) => Math.round(rows.reduce((s, r) => s + r.cost, 0) * 1e6) / 1e6;
 
 /** Empties every table the contract touches, so each case starts from nothing on either driver. */
-async function reset(store: Store): Promise<void> {
+export async function reset(store: Store): Promise<void> {
   const db = readDb(store);
   for (const table of [footprints, costLines, metricDays, importFiles, importOtherProviders]) await db.delete(table);
-  for (const table of [resourceLines, resourceMonths, resources]) await db.delete(table);
+  for (const table of [resourceLines, resourceMonths, resourceDays, resourceMonthSums, resources])
+    await db.delete(table);
   await upsertCostLines(store, [], AT); // rebuilds nothing, but leaves the rollups consistent
   await db.run(sql`DELETE FROM cost_daily`);
   await db.run(sql`DELETE FROM cost_monthly`);

@@ -2,17 +2,19 @@
  * What the Resources page and API read, as pure store queries (both drivers): top resources by
  * cost or CO2e for a period and a pipeline, the resources that appeared or went in a period, and
  * one resource's detail (daily cost, usage types, tags, footprint, monthly history). Only lines
- * of the source counted for their day and account (`counted = 1`) are read. Whole months come
- * from the monthly rollup (`resource_months`), only the partial months at the edges from the
- * lines, so a year of millions of resource-day rows answers from its rollup.
+ * of the source counted for their day and account (`counted = 1`) are read. Period totals come
+ * from the rollups only (./resource-period-totals.ts: whole months, and running sums within a
+ * month for the partial ones), so any period of a year of millions of resource-day rows answers
+ * from a few rows per resource.
  *
  * The exported row types are the contract another engine (Athena, for periods not kept locally)
  * answers in too: keep them plain data.
  */
-import { type SQL, sql } from "drizzle-orm";
-import { addDays, addMonths, firstDayOfMonth, monthOf } from "../../days";
+import { sql } from "drizzle-orm";
+import { addDays } from "../../days";
 import type { Day, Month, Period } from "../../model";
 import type { CairnDb } from "../store";
+import { periodTotals } from "./resource-period-totals";
 
 export type ResourceRanking = "cost" | "co2e";
 
@@ -107,42 +109,6 @@ export interface ResourceDetail {
   months: { month: Month; costUsd: number; co2eGrams: number }[];
 }
 
-/** The whole months inside a period, and the days before and after them. */
-export function splitPeriod(p: Period): { months: Month[]; edges: Period[] } {
-  let firstWhole = monthOf(p.from);
-  if (firstDayOfMonth(firstWhole) < p.from) firstWhole = addMonths(firstWhole, 1);
-  const months: Month[] = [];
-  for (let m = firstWhole; firstDayOfMonth(addMonths(m, 1)) <= p.to; m = addMonths(m, 1)) months.push(m);
-  if (months.length === 0) return { months, edges: p.from < p.to ? [p] : [] };
-  const start = firstDayOfMonth(months[0] as Month);
-  const end = firstDayOfMonth(addMonths(months.at(-1) as Month, 1));
-  const edges: Period[] = [];
-  if (p.from < start) edges.push({ from: p.from, to: start });
-  if (end < p.to) edges.push({ from: end, to: p.to });
-  return { months, edges };
-}
-
-/** Per resource: cost, amortised cost and CO2e over a period (a subquery). */
-function periodTotals(p: Period, pipeline: string | undefined): SQL {
-  const { months, edges } = splitPeriod(p);
-  const pipe = pipeline === undefined ? sql`` : sql` AND pipeline = ${pipeline}`;
-  const parts: SQL[] = [];
-  if (months.length > 0) {
-    // A range on the primary key's first column, not an IN list: one bound value per end.
-    const from = months[0] as Month;
-    const to = months.at(-1) as Month;
-    parts.push(sql`SELECT resource_id, unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g
-      FROM resource_months WHERE month >= ${from} AND month <= ${to}${pipe}`);
-  }
-  for (const e of edges) {
-    parts.push(sql`SELECT resource_id, unblended_cost_usd AS c, amortized_cost_usd AS a, co2e_grams AS g
-      FROM resource_lines WHERE day >= ${e.from} AND day < ${e.to} AND counted = 1${pipe}`);
-  }
-  if (parts.length === 0) parts.push(sql`SELECT '' AS resource_id, 0 AS c, 0 AS a, 0 AS g WHERE 0`);
-  return sql`SELECT resource_id, total(c) AS cost, total(a) AS amortized, total(g) AS co2e
-    FROM (${sql.join(parts, sql` UNION ALL `)}) GROUP BY resource_id`;
-}
-
 interface TotalRow {
   resource_id: string;
   name: string | null;
@@ -189,24 +155,33 @@ export async function topResources(db: CairnDb, q: ResourceQuery): Promise<TopRe
 export async function resourceChanges(db: CairnDb, p: Period, pipeline?: string, limit = 50): Promise<ResourceChanges> {
   const latest = await db.all<{ d: string | null }>(sql`SELECT max(last_day) AS d FROM resources`);
   const lastDataDay = latest[0]?.d ?? "";
-  const pipe = pipeline === undefined ? sql`` : sql` AND l.pipeline = ${pipeline}`;
-  // Few resources appear or go in a period: their figures are read per resource (indexed).
-  const figure = (col: string) =>
-    sql`(SELECT total(l.${sql.raw(col)}) FROM resource_lines l WHERE l.resource_id = r.resource_id
-      AND l.day >= ${p.from} AND l.day < ${p.to} AND l.counted = 1${pipe})`;
-  const select = (where: SQL) =>
-    db.all<TotalRow & { first_day: string; last_day: string; n: number }>(sql`SELECT * FROM (SELECT r.resource_id,
-        r.name, r.type, r.service, r.account_id, r.region, r.first_day, r.last_day,
-        ${figure("unblended_cost_usd")} AS cost, ${figure("amortized_cost_usd")} AS amortized,
-        ${figure("co2e_grams")} AS co2e,
-        (SELECT count(*) FROM resource_lines l WHERE l.resource_id = r.resource_id
-          AND l.day >= ${p.from} AND l.day < ${p.to} AND l.counted = 1${pipe}) AS n
-      FROM resources r WHERE ${where}) WHERE n > 0 ORDER BY cost DESC, resource_id LIMIT ${limit}`);
-  const appeared = await select(sql`r.first_day >= ${p.from} AND r.first_day < ${p.to}`);
-  const gone = await select(sql`r.last_day >= ${p.from} AND r.last_day < ${p.to} AND r.last_day < ${lastDataDay}`);
-  const withDays = (rows: typeof appeared): ResourceChange[] =>
-    rows.map((r) => ({ ...toTotal(r), firstDay: r.first_day, lastDay: r.last_day }));
-  return { appeared: withDays(appeared), gone: withDays(gone) };
+  const appearedIn = sql`r.first_day >= ${p.from} AND r.first_day < ${p.to}`;
+  const goneIn = sql`r.last_day >= ${p.from} AND r.last_day < ${p.to} AND r.last_day < ${lastDataDay}`;
+  // Usually few resources appear or go in a period: then only theirs are summed. When most do
+  // (the first year of data), filtering by them costs more than it saves.
+  const candidates = sql`SELECT resource_id FROM resources r WHERE (${appearedIn}) OR (${goneIn})`;
+  const counts = await db.all<{ candidates: number; all: number }>(
+    sql`SELECT (SELECT count(*) FROM (${candidates})) AS candidates, (SELECT count(*) FROM resources) AS "all"`,
+  );
+  const narrow = Number(counts[0]?.candidates ?? 0) * 2 < Number(counts[0]?.all ?? 0);
+  // The period's totals once (from the rollups), narrowed to the resources that appeared or went
+  // in it; each list's top kept on those narrow rows, and only then their names joined.
+  const rows = await db.all<TotalRow & { first_day: string; last_day: string; list: "appeared" | "gone" }>(
+    sql`WITH t AS (${periodTotals(p, pipeline, narrow ? candidates : undefined)}),
+      c AS (SELECT t.resource_id, t.cost, t.amortized, t.co2e, (${appearedIn}) AS appeared, (${goneIn}) AS gone
+        FROM t JOIN resources r ON r.resource_id = t.resource_id WHERE (${appearedIn}) OR (${goneIn})),
+      kept AS (SELECT * FROM (SELECT 'appeared' AS list, * FROM c WHERE appeared ORDER BY cost DESC, resource_id LIMIT ${limit})
+        UNION ALL SELECT * FROM (SELECT 'gone' AS list, * FROM c WHERE gone ORDER BY cost DESC, resource_id LIMIT ${limit}))
+    SELECT k.list, k.resource_id, r.name, r.type, r.service, r.account_id, r.region, r.first_day, r.last_day,
+      k.cost, k.amortized, k.co2e
+    FROM kept k JOIN resources r ON r.resource_id = k.resource_id ORDER BY k.cost DESC, k.resource_id`,
+  );
+  const withDays = (kept: typeof rows): ResourceChange[] =>
+    kept.map((r) => ({ ...toTotal(r), firstDay: r.first_day, lastDay: r.last_day }));
+  return {
+    appeared: withDays(rows.filter((r) => r.list === "appeared")),
+    gone: withDays(rows.filter((r) => r.list === "gone")),
+  };
 }
 
 function parseTags(text: string): Record<string, string> {
