@@ -4,38 +4,29 @@
  * compiled `cairn import` (what an installation runs, src/build-node.ts) in a fresh process,
  * whose peak RSS is the kernel's high-water mark (test/helpers/peak-rss.ts). 25,000 keys a
  * month: the 3-month file passes FLUSH_KEYS, so its sums are flushed to staging while it is read.
- * Bound: 150 MB, a 50 MB margin (loading the program alone takes about 95 MB).
+ * Bound: 170 MB (loading the program alone takes about 95 MB). With the resource rollups'
+ * running sums (migration 0028) the 3-month import measured 143 to 147 MB run alone, and once
+ * 166 MB beside other test files on a loaded machine (the garbage collector's threads get fewer
+ * turns); the README's bound, on a 1-million-row file, is 200 MB.
  * Measured before the fixes: sums not staged per period, the 3-month file took about 2.5 times
  * the 1-month memory; with better-sqlite3's 16 MB page cache, no collection of dead batches
  * and every chart, PDF and SMTP package loaded at start, this test's 3-month import took
  * 202 MB (1 month: 187 MB).
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNode } from "../../src/build-node";
-import { ROOT } from "../helpers/cli";
+import { afterAll, describe, expect, it } from "vitest";
+import { cairnBin } from "../helpers/cli";
 import { writeBigFocusFile } from "../helpers/focus-big-file";
 import { runWithPeakRss } from "../helpers/peak-rss";
 
 const dir = mkdtempSync(join(tmpdir(), "cairn-focus-memory-"));
-let out: string;
-let bundle: string;
 
-beforeAll(async () => {
-  // Inside the project, as dist/node is: npm packages resolve from its node_modules.
-  mkdirSync(join(ROOT, "dist"), { recursive: true });
-  out = mkdtempSync(join(ROOT, "dist", "test-memory-"));
-  bundle = await buildNode(out);
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function importInChild(file: string, db: string): { rows: number; rssMb: number } {
-  const r = runWithPeakRss([bundle, "import", file], {
+  const r = runWithPeakRss([cairnBin(), "import", file], {
     cwd: dir,
     env: {
       PATH: process.env.PATH ?? "",
@@ -50,7 +41,7 @@ function importInChild(file: string, db: string): { rows: number; rssMb: number 
 }
 
 describe("FOCUS import memory", () => {
-  it("is bounded: 3 months take about what 1 month takes, under 150 MB", { timeout: 600_000 }, async () => {
+  it("is bounded: 3 months take about what 1 month takes, under 170 MB", { timeout: 600_000 }, async () => {
     const keys = 25_000;
     const one = join(dir, "one-month.csv");
     const three = join(dir, "three-months.csv");
@@ -62,6 +53,6 @@ describe("FOCUS import memory", () => {
     expect(a.rows).toBe(2 * keys);
     expect(b.rows).toBe(6 * keys);
     expect(b.rssMb - a.rssMb).toBeLessThan(30);
-    expect(b.rssMb).toBeLessThan(150);
+    expect(b.rssMb).toBeLessThan(170);
   });
 });

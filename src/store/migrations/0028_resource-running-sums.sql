@@ -27,7 +27,6 @@ CREATE TABLE `resource_month_sums` (
 --> statement-breakpoint
 CREATE INDEX `resource_month_sums_last` ON `resource_month_sums` (`month`,`pipeline`,`resource_id`,`cum_unblended_cost_usd`,`cum_amortized_cost_usd`,`cum_co2e_grams`,`cum_lines`,`last_month`) WHERE "resource_month_sums"."month" = "resource_month_sums"."last_month";--> statement-breakpoint
 CREATE INDEX `resource_month_sums_resource` ON `resource_month_sums` (`resource_id`,`pipeline`);--> statement-breakpoint
-DROP INDEX `resource_months_cover`;--> statement-breakpoint
 ALTER TABLE `resource_months` ADD `lines` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `resource_months_covering` ON `resource_months` (`month`,`pipeline`,`resource_id`,`unblended_cost_usd`,`amortized_cost_usd`,`co2e_grams`,`lines`,`last_day`);--> statement-breakpoint
 DROP INDEX IF EXISTS `resource_months_cover`;--> statement-breakpoint
