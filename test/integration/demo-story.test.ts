@@ -49,7 +49,7 @@ describe("the demo's story in the archive", () => {
     // The Lambda loop of mid-October, as one incident.
     expect(rows.filter((r) => r.kind === "incident").map((r) => r.subject)).toEqual([
       // Raised by the run of 13 October, which saw the data up to the 12th.
-      expect.stringMatching(/^Incident de coût : AWS Lambda dans la chaîne temperatures, 12 octobre,/),
+      expect.stringMatching(/^Incident de coût\u00a0: AWS Lambda dans la chaîne temperatures, 12 octobre,/),
     ]);
     const html = await (await viewer.request("/alerts")).text();
     expect(html).not.toContain('id="no-alert"');
