@@ -41,6 +41,8 @@ export const BUDGETS_WORDS = {
     confirmUnknownScope: "Keep this value anyway",
     scopeHint: "Pick one Cairn has seen in the costs, or type it.",
     addHelp: "Amounts like 750 or 12,5. Without a currency, the display currency.",
+    /** Shown before a forecast threshold in the budgets table ("50 %, 80 % · prévision 100 %"). */
+    thresholdForecast: "forecast",
   },
   fr: {
     title: "Budgets",
@@ -84,6 +86,7 @@ export const BUDGETS_WORDS = {
     confirmUnknownScope: "Garder cette valeur quand même",
     scopeHint: "Choisissez-en un vu par Cairn dans les coûts, ou saisissez-le.",
     addHelp: "Montants comme 750 ou 12,5. Sans devise précisée, la devise d'affichage.",
+    thresholdForecast: "prévision",
   },
 };
 

@@ -13,7 +13,7 @@ export const RUNS_ATHENA_WORDS = {
     scanned: "lus",
     cost: "leur coût",
     cap: "plafond mensuel",
-    note: "AWS facture 5 USD par To lu, 10 Mo au minimum par requête.",
+    note: "AWS facture 5 $US par To lu, 10 Mo au minimum par requête.",
     megabytes: "Mo",
   },
 };
