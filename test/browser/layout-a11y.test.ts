@@ -48,7 +48,7 @@ const PAGES = [
 
 /**
  * Tick labels of a chart's axis that run into each other: pairs of neighbouring labels whose
- * boxes overlap on the canvas, as chart.js laid them out.
+ * boxes, as chart.js laid them out, overlap or come within 4 px.
  */
 async function overlappingTicks(page: Page, canvasId: string, axis: "x" | "y"): Promise<string[]> {
   return page.evaluate(
@@ -75,7 +75,8 @@ async function overlappingTicks(page: Page, canvasId: string, axis: "x" | "y"): 
       for (let i = 1; i < boxes.length; i++) {
         const a = boxes[i - 1];
         const b = boxes[i];
-        if (a && b && b.from < a.to) out.push(`${a.text} / ${b.text}`);
+        // Touching labels read as one ("100 $US150 $US"): at least a few pixels between them.
+        if (a && b && b.from < a.to + 4) out.push(`${a.text} / ${b.text}`);
       }
       return out;
     },
@@ -290,7 +291,7 @@ for (const locale of ["fr", "en"] as const) {
       await page.close();
     });
 
-    it("shows an edited budget's errors beside its fields, keeps what was typed, and cancels back", async () => {
+    it("shows an edited budget's errors beside its fields, keeps what was typed, and leaves the budget as it was", async () => {
       const page = await openPage(360, 740);
       await page.goto(`${base}/budgets?edit=${encodeURIComponent("Site web — mensuel")}`);
       expect(await page.inputValue("#budget-name")).toBe("Site web — mensuel");
@@ -305,7 +306,7 @@ for (const locale of ["fr", "en"] as const) {
       expect((await overflow(page)).excess).toBeLessThanOrEqual(0);
       await page.screenshot({ path: screenshotPath(`form-edit-errors-${locale}-360`), fullPage: true });
       // The budget itself is unchanged.
-      expect(await page.locator("#budgets-table").textContent()).toContain("50,00");
+      expect(await page.locator("#budgets-table").textContent()).toContain(locale === "fr" ? "50,00" : "50.00");
       await page.close();
     });
 
