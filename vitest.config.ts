@@ -10,6 +10,8 @@ export default defineConfig({
           name: "node",
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
           setupFiles: ["test/setup/packed-footprint-equality.ts"],
+          // Builds the `cairn` bundle the CLI tests run (test/helpers/cli.ts).
+          globalSetup: ["test/setup/build-cairn-bundle.ts"],
           env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
           // Many integration tests run the real CLI as child processes: on a loaded machine a
           // few of them take over 30 s. A timeout only stops a hung test; no test asserts speed.
@@ -22,6 +24,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/setup/build-cairn-bundle.ts"],
           env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -159,6 +159,14 @@ export const configSchema = z.object({
       }
     })
     .default({}),
+  /**
+   * Issue 16: also name accounts from AWS Organizations (ListAccounts, each collection). Only the
+   * management account or a delegated administrator may call it; CAIRN_ACCOUNT_NAMES still wins.
+   */
+  CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: z
+    .enum(["0", "1"], { message: "0 or 1" })
+    .default("0")
+    .transform((v) => v === "1"),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,6 +9,7 @@ import { createAthenaClient } from "../collectors/athena/client";
 import { createCloudWatchClientFactory } from "../collectors/cloudwatch/client";
 import { createCostExplorerClient } from "../collectors/cost-explorer/client";
 import { createS3Client } from "../collectors/focus/s3-client";
+import { createOrganizationsClient } from "../collectors/organizations/client";
 import { createMailTransport, createWebhookFromConfig } from "../reports/mail/factory";
 import { createSesClient } from "../reports/mail/ses-client";
 import { createSmtpTransport } from "../reports/mail/smtp";
@@ -60,6 +61,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
   const cloudWatch = createCloudWatchClientFactory({ roleArn: config.CAIRN_AWS_ROLE_ARN });
   const costExplorer = once(() => createCostExplorerClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
   const athena = once(() => createAthenaClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
+  const organizations = once(() => createOrganizationsClient({ roleArn: config.CAIRN_AWS_ROLE_ARN }));
   const mailTransport = once(() =>
     createMailTransport(config, {
       ses: () => createSesClient({ endpoint: env.AWS_ENDPOINT_URL_SES }),
@@ -73,6 +75,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
     estimate,
     costExplorer,
     athena,
+    organizations,
     cloudWatch,
     s3,
     mailTransport,
@@ -93,6 +96,7 @@ function buildServices(config: Config, env: Record<string, string | undefined>):
         renderers: nodeRenderers,
         processes,
         athena,
+        organizations,
         ...(config.CAIRN_FOCUS_EXPORT
           ? {
               focusImport: () =>

@@ -10,7 +10,7 @@ function scopeLabel(f: BudgetAlertFacts, x: Fmt): string {
     case "service":
       return `${x.w.scopeService} ${f.scopeValue}`;
     case "account":
-      return `${x.w.scopeAccount} ${f.scopeValue}`;
+      return `${x.w.scopeAccount} ${x.account(f.scopeValue)}`;
     default:
       return x.w.scopeAll;
   }

@@ -1,4 +1,5 @@
 /** What every alert email builder needs besides the alert. Pure helpers. */
+import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import { addDays } from "../../src/days";
 import { fill } from "../../src/format/fill";
 import { formatDay, formatMoney, formatPercent, localeTag } from "../../src/format/numbers";
@@ -10,6 +11,8 @@ export interface EmailContext {
   locale: Locale;
   /** Dashboard base URL, without trailing slash (CAIRN_PUBLIC_URL or http://localhost:PORT). */
   publicUrl: string;
+  /** Names shown for account ids ("Name (id)"); absent, bare ids. */
+  accountNames?: AccountNames;
 }
 
 export interface BuiltEmail {
@@ -28,6 +31,8 @@ export interface Fmt {
   period: (from: Day, to: Day) => string;
   link: (path: string) => { href: string; label: string };
   footer: (key: string) => string;
+  /** An account as "Name (id)" when named, else its id. */
+  account: (id: string) => string;
 }
 
 export function fmt(ctx: EmailContext): Fmt {
@@ -46,5 +51,6 @@ export function fmt(ctx: EmailContext): Fmt {
     period: (from, to) => `${day(from)} – ${day(addDays(to, -1))}`,
     link: (path) => ({ href: `${base}${path}`, label: w.open }),
     footer: (key) => fill(w.footer, { key }),
+    account: (id) => accountLabel(id, ctx.accountNames ?? {}),
   };
 }

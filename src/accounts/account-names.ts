@@ -25,10 +25,23 @@ export function parseAccountNames(text: string): AccountNames {
   return names;
 }
 
-/** The configured names over the demo's own (a configured name wins). */
-export function accountNamesWithDemo(configured: AccountNames): AccountNames {
+/**
+ * Every source of names, in order of precedence: CAIRN_ACCOUNT_NAMES wins over AWS
+ * Organizations' names (what the organisation chose to call an account in Cairn beats AWS's
+ * name), which win over the demo's own.
+ */
+export function accountNamesWithDemo(configured: AccountNames, organizations: AccountNames = {}): AccountNames {
   const demo = Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.accountId, a.name]));
-  return { ...demo, ...configured };
+  return { ...demo, ...organizations, ...configured };
+}
+
+/**
+ * A sentence written with bare ids (a finding's action: "the NAT gateway of account
+ * 444455556666") with each named account as its label. An id already inside a label ("(id)")
+ * or part of a longer number is left alone.
+ */
+export function labelAccountsIn(text: string, names: AccountNames): string {
+  return text.replace(/(?<![\d(])(\d{12})(?![\d)])/g, (id) => accountLabel(id, names));
 }
 
 /** "Production (111122223333)" when named, else the id. */

@@ -4,6 +4,8 @@
  * each with its evidence, assumptions and monthly saving in money and CO2e, largest first.
  */
 
+import { type AccountNames, labelAccountsIn } from "../accounts/account-names";
+import { loadAccountNames } from "../accounts/load-account-names";
 import { findingTexts } from "../analysis/advice/fr";
 import { advise, type CompleteFinding } from "../analysis/advice/index";
 import { WINDOW_DAYS } from "../analysis/advice/types";
@@ -40,6 +42,8 @@ export function formatFindings(
   hasMetrics: boolean,
   locale: Locale = "en",
   money: (usd: number, digits?: number) => string = (usd, digits = 2) => formatMoney(usd, "USD", locale, digits),
+  /** Accounts named "Name (id)" in the texts; the finding's id keeps the bare id (`cairn advise done ID`). */
+  names: AccountNames = {},
 ): string[] {
   const w = CLI_ADVICE_WORDS[locale];
   const kg = (g: number) => `${formatNumber(g / 1000, locale, 2)} kg CO2e`;
@@ -59,12 +63,12 @@ export function formatFindings(
   const colon = colonFor(locale);
   findings.forEach((f, i) => {
     const texts = findingTexts(f, locale);
-    const said = (sentence: string) => moneyInSentence(sentence, money);
+    const said = (sentence: string) => labelAccountsIn(moneyInSentence(sentence, money), names);
     const r = f.savingRange;
     out.push(
       "",
       `${i + 1}. ${said(texts.action)}`,
-      `   ${f.kind} · ${f.resource} · ${f.region}`,
+      `   ${f.kind} · ${labelAccountsIn(f.resource, names)} · ${f.region}`,
       `   ${fill(w.saves, { money: money(f.monthlySavingUsd), co2e: kg(f.monthlySavingCo2eGrams) })}`,
       `   ${w.state}${colon}${wordOf(w, "state", f.state ?? "open")} · ${w.range}${colon}${money(r.lowUsd)} ${w.to} ${money(r.highUsd)}, ${kg(r.lowCo2eGrams)} ${w.to} ${kg(r.highCo2eGrams)} · ${w.confidence}${colon}${wordOf(w, "confidence", f.confidence)} · id${colon}${f.id}`,
     );
@@ -157,8 +161,13 @@ after "done", Cairn measures the realised saving for four weeks, then freezes it
     const locale = ctx.config.CAIRN_LOCALE;
     const findingsMonth = monthOf(addDays(asOf, -1));
     const money = await loadCliMoney(readDb(ctx.openStore()), ctx.config.CAIRN_CURRENCY, locale, [findingsMonth]);
-    const lines = formatFindings(findings, asOf, input.metrics.length > 0, locale, (usd, digits) =>
-      money.format(usd, findingsMonth, digits),
+    const lines = formatFindings(
+      findings,
+      asOf,
+      input.metrics.length > 0,
+      locale,
+      (usd, digits) => money.format(usd, findingsMonth, digits),
+      await loadAccountNames(ctx.openStore(), ctx.config),
     );
     if (money.missingNote) lines.splice(1, 0, money.missingNote);
     for (const line of lines) ctx.out(line);

@@ -1,4 +1,6 @@
 /** `cairn budget add|list|set|rm` and `cairn budget plan add|list|rm`. */
+import { type AccountNames, accountLabel } from "../accounts/account-names";
+import { loadAccountNames } from "../accounts/load-account-names";
 import type { BudgetStatus } from "../analysis/budget-status";
 import { addDays, monthOf, toDay } from "../days";
 import { formatMoney, formatPercent } from "../format/numbers";
@@ -55,11 +57,13 @@ function periodText(b: Budget): string {
   return b.periodKind;
 }
 
-function scopeText(b: Budget): string {
-  return b.scopeKind === "all" ? "all" : `${b.scopeKind}:${b.scopeValue}`;
+/** The scope as --scope takes it; a named account as "account:Name (id)" where names are given. */
+function scopeText(b: Budget, names: AccountNames = {}): string {
+  if (b.scopeKind === "all") return "all";
+  return `${b.scopeKind}:${b.scopeKind === "account" ? accountLabel(b.scopeValue, names) : b.scopeValue}`;
 }
 
-function statusRow(s: BudgetStatus, locale: Locale): string[] {
+function statusRow(s: BudgetStatus, locale: Locale, names: AccountNames): string[] {
   const b = s.budget;
   // In the display currency, as on the budgets page (the amount entered in brackets when it differs).
   const money = (n: number) => formatMoney(n, s.currency, locale);
@@ -74,7 +78,7 @@ function statusRow(s: BudgetStatus, locale: Locale): string[] {
     b.name,
     amount,
     periodText(b),
-    scopeText(b),
+    scopeText(b, names),
     s.state === "upcoming" ? "—" : `${money(s.spent)} (${formatPercent(s.spentRatio, locale)})`,
     s.forecast === null ? "—" : `${money(s.forecast)} (${formatPercent(s.forecastRatio ?? 0, locale)})`,
     formatThresholds(b.thresholds),
@@ -191,6 +195,7 @@ async function budgetVerb(ctx: CliContext, values: ParsedValues, positionals: st
         display: ctx.config.CAIRN_CURRENCY,
       });
       const statuses = facts.budgets;
+      const names = await loadAccountNames(store, ctx.config);
       if (statuses.length === 0) {
         ctx.out("No budget yet. Add one with `cairn budget add NAME --amount N`.");
         return 0;
@@ -198,7 +203,7 @@ async function budgetVerb(ctx: CliContext, values: ParsedValues, positionals: st
       ctx.out(
         table(
           ["NAME", "AMOUNT", "PERIOD", "SCOPE", "SPENT", "FORECAST", "THRESHOLDS"],
-          statuses.map((s) => statusRow(s, locale)),
+          statuses.map((s) => statusRow(s, locale, names)),
         ),
       );
       return 0;

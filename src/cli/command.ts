@@ -6,6 +6,7 @@
 import type { ParseArgsConfig } from "node:util";
 import type { AthenaClient } from "@aws-sdk/client-athena";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
@@ -49,6 +50,8 @@ export interface CliServices {
   costExplorer: () => CostExplorerClient;
   /** The Athena client (collectors/athena/client.ts), built once on first use. */
   athena?: () => AthenaClient;
+  /** The AWS Organizations client (collectors/organizations/client.ts), for account names. */
+  organizations?: () => OrganizationsClient;
   /** The configured mail transport (reports/mail), null for none; throws MailError when misconfigured. */
   mailTransport?: () => MailTransport | null;
   /** Where `cairn fx fetch` reads the ECB's monthly USD reference rates (SDMX CSV); a test's local server. */

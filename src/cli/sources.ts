@@ -5,6 +5,8 @@
  * `cairn sources --remove-focus YYYY-MM [--account ID]` takes an imported FOCUS month back out,
  * so Cost Explorer's figures for it count again.
  */
+import { type AccountNames, accountLabel } from "../accounts/account-names";
+import { loadAccountNames } from "../accounts/load-account-names";
 import { fill } from "../format/fill";
 import { formatDay, formatMoney, formatMonth, formatNumber } from "../format/numbers";
 import { RECONCILIATION_WORDS, semicolon, signedPercent, signedUsd } from "../format/reconciliation-words";
@@ -29,10 +31,14 @@ function table(header: string[], rows: string[][]): string {
 
 const usd = (n: number, locale: Locale) => formatMoney(n, "USD", locale);
 
-export function comparisonRows(comparisons: readonly SourceComparison[], locale: Locale): string[][] {
+export function comparisonRows(
+  comparisons: readonly SourceComparison[],
+  locale: Locale,
+  names: AccountNames = {},
+): string[][] {
   const w = RECONCILIATION_WORDS[locale];
   return comparisons.map((c) => [
-    c.accountId,
+    accountLabel(c.accountId, names),
     formatMonth(c.month, locale),
     `${c.first.source} ${usd(c.first.costUsd, locale)}`,
     `${c.second.source} ${usd(c.second.costUsd, locale)}`,
@@ -75,7 +81,9 @@ lines are deleted and the Cost Explorer figures of that month count again.`,
       const line = fill(sw.removed, {
         n: removed.costLines,
         month: formatMonth(remove, locale),
-        account: account ? fill(sw.forAccount, { account: account[0] ?? "" }) : "",
+        account: account
+          ? fill(sw.forAccount, { account: accountLabel(account[0] ?? "", await loadAccountNames(store, ctx.config)) })
+          : "",
       });
       ctx.out(locale === "fr" ? frenchTypography(line) : line);
       return 0;
@@ -111,7 +119,7 @@ lines are deleted and the Cost Explorer figures of that month count again.`,
     ctx.out(
       table(
         [w.account, w.month, w.first, w.second, w.difference, w.counted, w.explained].map((h) => h.toUpperCase()),
-        comparisonRows(comparisons, locale),
+        comparisonRows(comparisons, locale, await loadAccountNames(store, ctx.config)),
       ),
     );
     return 0;

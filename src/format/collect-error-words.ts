@@ -28,6 +28,8 @@ export const COLLECT_ERROR_KINDS = [
   "athena-failed",
   "athena-cancelled",
   "athena-timeout",
+  "organizations-denied",
+  "organizations-not-in-use",
   "other",
 ] as const;
 
@@ -77,6 +79,10 @@ export const COLLECT_ERROR_WORDS = {
       "The Athena query was cancelled (by someone in the console, or by AWS) before it finished; nothing was written. Nothing to do: the next collection runs it again.",
     "athena-timeout":
       "The Athena query took too long and Cairn stopped it; nothing was written. The next collection tries again; if this repeats, check the workgroup's capacity.",
+    "organizations-denied":
+      "AWS Organizations refused to list the accounts: only the organisation's management account, or a member account registered as a delegated administrator, may do so, with the IAM action organizations:ListAccounts. Cost collection is not affected; account names stay as they were. Give Cairn such credentials (CAIRN_AWS_ROLE_ARN), name the accounts with CAIRN_ACCOUNT_NAMES, or turn CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS off.",
+    "organizations-not-in-use":
+      "These AWS credentials belong to an account that is in no AWS Organizations organisation, so there are no account names to read there. Cost collection is not affected. Name the accounts with CAIRN_ACCOUNT_NAMES, or turn CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS off.",
     other:
       "The collection failed for a reason Cairn does not recognise: try again, and if it happens again, report it with the detail below.",
     detail: "Detail",
@@ -124,6 +130,10 @@ export const COLLECT_ERROR_WORDS = {
       "La requête Athena a été annulée (depuis la console, ou par AWS) avant la fin ; rien n’a été écrit. Rien à faire : la prochaine collecte la relancera.",
     "athena-timeout":
       "La requête Athena a duré trop longtemps et Cairn l’a arrêtée ; rien n’a été écrit. La prochaine collecte réessaiera ; si cela se répète, vérifiez la capacité du groupe de travail.",
+    "organizations-denied":
+      "AWS Organizations a refusé de lister les comptes\u00a0: seul le compte de gestion de l’organisation, ou un compte membre enregistré comme administrateur délégué, peut le faire, avec l’action IAM organizations:ListAccounts. La collecte des coûts n’est pas touchée\u00a0; les noms des comptes restent ceux d’avant. Donnez à Cairn de tels identifiants (CAIRN_AWS_ROLE_ARN), nommez les comptes avec CAIRN_ACCOUNT_NAMES, ou désactivez CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS.",
+    "organizations-not-in-use":
+      "Ces identifiants AWS appartiennent à un compte qui ne fait partie d’aucune organisation AWS Organizations\u00a0: il n’y a donc pas de noms de comptes à y lire. La collecte des coûts n’est pas touchée. Nommez les comptes avec CAIRN_ACCOUNT_NAMES, ou désactivez CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS.",
     other:
       "La collecte a échoué pour une raison que Cairn ne reconnaît pas\u00a0: réessayez et, si cela se reproduit, signalez-le avec le détail ci-dessous.",
     detail: "Détail (en anglais)",

@@ -9,6 +9,12 @@
 import { type AlertEmail, buildAlertEmail } from "../../reports/alerts/alert-email";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookMessage, WebhookTransport } from "../../reports/mail/webhook";
+import {
+  type AccountNamesConfig,
+  accountNamesConfig,
+  loadAccountNames,
+  NO_CONFIGURED_NAMES,
+} from "../accounts/load-account-names";
 import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
 import { evaluateAlerts } from "../analysis/alert-rules/index";
 import type { Config } from "../config";
@@ -51,6 +57,8 @@ export interface AlertsArgs {
   sources: string[];
   /** Recent days examined for anomalies and new services (default 7). */
   lookbackDays?: number;
+  /** CAIRN_ACCOUNT_NAMES and CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: accounts named in the emails; absent, the demo's names only. */
+  accountNames?: AccountNamesConfig;
   /** No new delivery starts after this many ms of sending (CAIRN_MAIL_RUN_SECONDS); the rest waits for the next run. */
   sendBudgetMs?: number;
   /** The last day of data the run may see (a replay of past runs; see gatherAlertInputs). */
@@ -93,6 +101,7 @@ export function alertsArgsFromConfig(config: Config, send: boolean): AlertsArgs 
     ceMaxRequests: config.CAIRN_CE_MAX_REQUESTS,
     sources: configuredSources(config),
     sendBudgetMs: config.CAIRN_MAIL_RUN_SECONDS * 1000,
+    accountNames: accountNamesConfig(config),
   };
 }
 
@@ -215,7 +224,11 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
     failures: [],
     pending: 0,
   };
-  const ctx = { locale: args.locale, publicUrl: args.publicUrl };
+  const ctx = {
+    locale: args.locale,
+    publicUrl: args.publicUrl,
+    accountNames: await loadAccountNames(deps.store, args.accountNames ?? NO_CONFIGURED_NAMES),
+  };
   // An alert is new when some channel has not recorded it (all of them when none is configured).
   const known = await Promise.all((channels.length > 0 ? channels : [undefined]).map((c) => knownKeys(deps.store, c)));
   const fresh = alerts.filter((a) => known.some((keys) => newAlerts([a], keys).length > 0));

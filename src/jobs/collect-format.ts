@@ -1,4 +1,5 @@
 /** Plain-text lines for a collection summary: the CLI prints them, the scheduler logs them. Pure. */
+import { type AccountNames, accountLabel } from "../accounts/account-names";
 import { addDays } from "../days";
 import type { CollectProgress, CollectSummary } from "./collect";
 
@@ -25,8 +26,8 @@ export function formatCollectSummary(s: CollectSummary): string[] {
 }
 
 /** One line of progress: which query, how far through the window's months, requests so far. */
-export function formatCollectProgress(p: CollectProgress): string {
+export function formatCollectProgress(p: CollectProgress, names: AccountNames = {}): string {
   const what = p.kind === "lines" ? "costs by service and usage type" : "pipeline split";
   const through = p.throughDay ? `through ${p.throughDay.slice(0, 7)}` : "starting";
-  return `[${p.step}/${p.steps}] account ${p.accountId}, ${what}: ${through} (${p.monthsDone}/${p.months} months), ${p.requests} requests`;
+  return `[${p.step}/${p.steps}] account ${accountLabel(p.accountId, names)}, ${what}: ${through} (${p.monthsDone}/${p.months} months), ${p.requests} requests`;
 }

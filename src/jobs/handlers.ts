@@ -6,6 +6,7 @@
  */
 import type { AthenaClient } from "@aws-sdk/client-athena";
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import type { MailTransport } from "../../reports/mail/transport";
 import type { WebhookTransport } from "../../reports/mail/webhook";
@@ -18,6 +19,7 @@ import { finishRun, startRun } from "../store/runs";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, describeAlertsSummary, runAlerts } from "./alerts";
 import { collectCloudWatch, formatCloudWatchSummary } from "./collect-cloudwatch";
+import { collectOrganizationNames, formatOrganizationsSummary } from "./collect-organizations";
 import { CollectionBusyError, type ProcessProbe, withCollectionLock } from "./collection-lock";
 import { reportJobHandlers } from "./report";
 import { athenaConfigured, scheduledAthenaCollect } from "./scheduled-athena";
@@ -61,6 +63,8 @@ export interface JobDeps {
   focusImport?: () => Promise<string>;
   /** The Athena client (collectors/athena/client.ts), for collection on Athena when configured. */
   athena?: () => AthenaClient;
+  /** The AWS Organizations client, for account names when CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS=1. */
+  organizations?: () => OrganizationsClient;
 }
 
 async function alertsAfterCollection(deps: JobDeps): Promise<string> {
@@ -83,6 +87,20 @@ async function collectSources(deps: JobDeps, parts: string[]): Promise<Error | n
     } catch (error) {
       failure = error as Error;
       parts.push(`cost explorer failed: ${failure.message}`);
+    }
+    // Account names: a refusal is recorded and said, never a failure of the collection.
+    if (deps.config.CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS) {
+      const organizations =
+        deps.organizations ??
+        (() => {
+          throw new Error(`no AWS Organizations client on ${deps.runtime.name}`);
+        });
+      try {
+        const summary = await collectOrganizationNames({ store: deps.store, organizations, now: deps.now });
+        parts.push(formatOrganizationsSummary(summary));
+      } catch (error) {
+        parts.push(`AWS Organizations: account names not read: ${(error as Error).message}`);
+      }
     }
     try {
       const summary = await collectCloudWatch(

@@ -5,6 +5,7 @@
  */
 
 import { type MonthlyBudgetLine, type MonthlyFacts, rankChanges } from "../../reports/monthly/facts";
+import type { AccountNames } from "../accounts/account-names";
 import { displayOfUsdByMonth, monthsOfPeriod } from "../analysis/currency";
 import type { PeriodFacts } from "../analysis/period-facts";
 import type { Reconciliation, ReconciliationCause } from "../carbon/calibrate";
@@ -28,6 +29,8 @@ export interface MonthlyFactsArgs {
   factorSet: string;
   /** Issue 18: the default hourly value of upkeep, for the team section. */
   upkeepHourValueUsd?: number;
+  /** Account names (src/accounts/load-account-names.ts) for the ids in findings' actions. */
+  accountNames?: AccountNames;
   /** CAIRN_CARBON_CALIBRATION: `aws` puts AWS's figures in the carbon section, labelled. */
   calibration?: CalibrationMode;
 }
@@ -108,7 +111,7 @@ export async function gatherMonthlyFacts(store: Store, args: MonthlyFactsArgs): 
   const budgets = budgetLines(facts);
   const overall = budgets.find((b) => b.overall);
   const over = overall !== undefined && overall.spent > overall.amount;
-  const team = await gatherTeamFacts(store, args.month, over, args.upkeepHourValueUsd ?? 0);
+  const team = await gatherTeamFacts(store, args.month, over, args.upkeepHourValueUsd ?? 0, args.accountNames);
   return {
     month: args.month,
     today: args.today,

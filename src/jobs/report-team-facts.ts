@@ -5,6 +5,7 @@
  * rose most against the previous month with the open finding that covers most of them.
  */
 import type { TeamFacts } from "../../reports/monthly/team-facts";
+import { type AccountNames, labelAccountsIn } from "../accounts/account-names";
 import { addMonths, firstDayOfMonth } from "../days";
 import type { Month } from "../model";
 import { explore } from "../store/read/cost-explorer";
@@ -17,8 +18,14 @@ export async function gatherTeamFacts(
   month: Month,
   overBudget: boolean,
   hourValueUsd: number,
+  /** Names for the account ids findings' actions are written with ("Name (id)" in the report). */
+  accountNames: AccountNames = {},
 ): Promise<TeamFacts> {
   const db = readDb(store);
+  const actions = (f: { action: string; fr?: { action: string } | undefined }) => ({
+    action: labelAccountsIn(f.action, accountNames),
+    actionFr: f.fr ? labelAccountsIn(f.fr.action, accountNames) : undefined,
+  });
   const end = firstDayOfMonth(addMonths(month, 1));
   const period = { from: firstDayOfMonth(month), to: end };
   const [board, ownership] = await Promise.all([
@@ -28,8 +35,7 @@ export async function gatherTeamFacts(
   const done = board.done
     .filter((e) => (e.state?.doneOn ?? "") < end)
     .map((e) => ({
-      action: e.finding.action,
-      actionFr: e.finding.fr?.action,
+      ...actions(e.finding),
       doneOn: e.state?.doneOn ?? "",
       by: e.state?.changedBy ?? "",
       realisedUsd: e.realised?.monthlyUsd ?? null,
@@ -77,7 +83,7 @@ export async function gatherTeamFacts(
         .reduce((s, l) => s + l.costUsd - l.previousUsd, 0);
       if (covered > best) {
         best = covered;
-        fix = { action: f.action, actionFr: f.fr?.action, savingUsd: f.monthlySavingUsd };
+        fix = { ...actions(f), savingUsd: f.monthlySavingUsd };
       }
     }
     overrun = { lines: rises.map((l) => ({ ...l, costUsd: l.costUsd, previousUsd: l.previousUsd })), fix };
@@ -85,7 +91,7 @@ export async function gatherTeamFacts(
   return {
     done,
     upkeep,
-    openTop: open.slice(0, 3).map((f) => ({ action: f.action, actionFr: f.fr?.action, savingUsd: f.monthlySavingUsd })),
+    openTop: open.slice(0, 3).map((f) => ({ ...actions(f), savingUsd: f.monthlySavingUsd })),
     overrun,
   };
 }

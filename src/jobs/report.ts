@@ -15,6 +15,12 @@ import { type RenderedReport, renderDocument } from "../../reports/render/render
 import type { ReportRenderers } from "../../reports/render/renderers";
 import { buildWeeklyReport } from "../../reports/weekly/build";
 import type { WeeklyFacts } from "../../reports/weekly/facts";
+import {
+  type AccountNamesConfig,
+  accountNamesConfig,
+  loadAccountNames,
+  NO_CONFIGURED_NAMES,
+} from "../accounts/load-account-names";
 import type { Config } from "../config";
 import { addDays, addMonths, isValidDay, isValidMonth, monthOf } from "../days";
 import type { Currency, Locale } from "../model";
@@ -54,6 +60,8 @@ export interface ReportArgs {
   publicUrl?: string;
   /** CAIRN_CARBON_CALIBRATION: `aws` reports AWS's figures where it has one, labelled. */
   calibration?: CalibrationMode;
+  /** CAIRN_ACCOUNT_NAMES and CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS: accounts shown as "Name (id)"; absent, the demo's names only. */
+  accountNames?: AccountNamesConfig;
 }
 
 /** How long a claim to send a report holds: far beyond the transport's timeouts, so a live sender keeps it. */
@@ -96,6 +104,7 @@ export function reportArgsFromConfig(config: Config, kind: ReportKind, send: boo
     upkeepHourValueUsd: config.CAIRN_UPKEEP_HOUR_VALUE,
     calibration: config.CAIRN_CARBON_CALIBRATION,
     publicUrl: config.CAIRN_PUBLIC_URL ?? `http://localhost:${config.CAIRN_PORT}`,
+    accountNames: accountNamesConfig(config),
   };
 }
 
@@ -145,6 +154,7 @@ export async function runReport(deps: ReportDeps, args: ReportArgs): Promise<Rep
           factorSet: args.factorSet,
           upkeepHourValueUsd: args.upkeepHourValueUsd,
           calibration: args.calibration,
+          accountNames: await loadAccountNames(deps.store, args.accountNames ?? NO_CONFIGURED_NAMES),
         })
       : await gatherWeeklyFacts(deps.store, {
           week: period,

@@ -3,7 +3,7 @@
  * holds a lease its collection renews while it works; a run whose lease ran out was interrupted
  * (the process died) and is closed as failed by the next collection or `cairn serve` start.
  */
-import { and, desc, eq, gte, inArray, isNull, lt, min, ne, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, min, ne, notInArray, or } from "drizzle-orm";
 import { collectionRuns } from "./schema/index";
 import { readDb, type Store } from "./store";
 
@@ -136,12 +136,20 @@ export async function finishRunWith(store: Store, id: number, finishedAt: string
 
 export type CollectionRun = typeof collectionRuns.$inferSelect;
 
-/** The newest successful run, of one source or of any. */
+/** Runs that read no cost or usage figure (account names): they never make the data fresh. */
+const NAMES_ONLY_SOURCES = ["organizations"];
+
+/** The newest successful run, of one source or of any that reads figures. */
 export async function lastSuccessfulRun(store: Store, source?: string): Promise<CollectionRun | null> {
   const rows = await readDb(store)
     .select()
     .from(collectionRuns)
-    .where(and(eq(collectionRuns.status, "succeeded"), source ? eq(collectionRuns.source, source) : undefined))
+    .where(
+      and(
+        eq(collectionRuns.status, "succeeded"),
+        source ? eq(collectionRuns.source, source) : notInArray(collectionRuns.source, NAMES_ONLY_SOURCES),
+      ),
+    )
     .orderBy(desc(collectionRuns.finishedAt))
     .limit(1);
   return rows[0] ?? null;

@@ -7,9 +7,11 @@
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { CLOUDWATCH_MAX_ATTEMPTS, type CloudWatchClientFactory } from "../../collectors/cloudwatch/client";
 import { COST_EXPLORER_REGION } from "../../collectors/cost-explorer/client";
+import { ORGANIZATIONS_REGION } from "../../collectors/organizations/client";
 import { createMailTransport, createWebhookFromConfig } from "../../reports/mail/factory";
 import { MailError, type MailTransport } from "../../reports/mail/transport";
 import { NO_RENDERERS } from "../../reports/render/renderers";
@@ -34,6 +36,14 @@ export function costExplorerClient(env: WorkerEnv): CostExplorerClient {
   const strings = stringBindings(env);
   const endpoint = strings.AWS_ENDPOINT_URL_COST_EXPLORER || strings.AWS_ENDPOINT_URL;
   return new CostExplorerClient({ region: COST_EXPLORER_REGION, credentials, ...(endpoint ? { endpoint } : {}) });
+}
+
+/** AWS Organizations (global, us-east-1), for account names; over HTTPS like the others. */
+export function organizationsClient(env: WorkerEnv): OrganizationsClient {
+  const credentials = credentialsOrThrow(env, "AWS Organizations");
+  const strings = stringBindings(env);
+  const endpoint = strings.AWS_ENDPOINT_URL_ORGANIZATIONS || strings.AWS_ENDPOINT_URL;
+  return new OrganizationsClient({ region: ORGANIZATIONS_REGION, credentials, ...(endpoint ? { endpoint } : {}) });
 }
 
 /** Athena in the configured region (AWS_REGION), with the secrets' credentials, over HTTPS. */
@@ -99,6 +109,7 @@ export function workerJobDeps(store: Store, config: Config, env: WorkerEnv, now:
     estimate: configuredEstimate(config),
     costExplorer: () => costExplorerClient(env),
     athena: () => athenaClient(env),
+    organizations: () => organizationsClient(env),
     cloudWatch: cloudWatchClients(env),
     mail: () => workerMailTransport(config, env),
     webhook: () => createWebhookFromConfig(config),

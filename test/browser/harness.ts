@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { cairnBin } from "../helpers/cli";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOTS = join("test-artifacts", "screenshots");
@@ -67,7 +68,7 @@ export async function startServer(
   options: { demo: boolean; env?: Record<string, string> },
 ): Promise<RunningServer> {
   const port = await freePort();
-  const args = ["--import", "tsx", "src/node.ts", "serve", "--port", String(port), ...(options.demo ? ["--demo"] : [])];
+  const args = [cairnBin(), "serve", "--port", String(port), ...(options.demo ? ["--demo"] : [])];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: {
       ...process.env,

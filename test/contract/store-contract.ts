@@ -12,6 +12,7 @@ import type { CostLine, Footprint, MetricDay } from "../../src/model";
 import { type EstimatedLine, replaceCostLines, upsertCostLines } from "../../src/store/cost-lines";
 import { recordImportFile, replaceOtherProviders, seenFileVersions } from "../../src/store/imports";
 import { replaceFootprints, replaceMetricDays } from "../../src/store/metrics";
+import { readOrganizationAccounts, replaceOrganizationAccounts } from "../../src/store/organization-accounts";
 import { resourceDetail, topResources } from "../../src/store/read/resources";
 import { type ResourceLine, replaceResourceLines } from "../../src/store/resource-lines";
 import {
@@ -443,6 +444,24 @@ export function storeContract(driver: string, open: () => Store): void {
         await replaceOtherProviders(store, key, [total("Datadog", 13)]);
         const rows = await readDb(store).select().from(importOtherProviders);
         expect(rows.map((r) => `${r.provider} ${r.billedCost}`)).toEqual(["Datadog 13"]);
+      });
+    });
+
+    describe("organization accounts", () => {
+      it("are replaced whole by each read, over several insert statements on D1", async () => {
+        const many = Array.from({ length: 45 }, (_, i) => ({
+          accountId: String(100000000000 + i),
+          name: `team-${i}`,
+          status: i === 3 ? "SUSPENDED" : "ACTIVE",
+        }));
+        expect(await replaceOrganizationAccounts(store, many, AT)).toBe(45);
+        const stored = await readOrganizationAccounts(store);
+        expect(stored).toHaveLength(45);
+        expect(stored[3]).toEqual({ accountId: "100000000003", name: "team-3", status: "SUSPENDED", fetchedAt: AT });
+        await replaceOrganizationAccounts(store, [{ accountId: B, name: "Bac à sable", status: "ACTIVE" }], AT);
+        expect((await readOrganizationAccounts(store)).map((a) => `${a.accountId}=${a.name}`)).toEqual([
+          `${B}=Bac à sable`,
+        ]);
       });
     });
 

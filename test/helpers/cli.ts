@@ -1,10 +1,23 @@
-/** Runs the real `cairn` executable (src/bin.js) in a child process. */
+/**
+ * Runs the real `cairn` executable in a child process: this run's compiled bundle, built from
+ * the current sources once per run (test/setup/build-cairn-bundle.ts), or with `entry: "sources"`
+ * the development entry point src/bin.js (tsx, several times slower to start).
+ */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(ROOT, "src", "bin.js");
+const SOURCES_BIN = join(ROOT, "src", "bin.js");
+
+/** Which `cairn` a test runs: the compiled bundle (as production) or the sources through tsx. */
+export type CairnEntry = "bundle" | "sources";
+
+/** The file `node` runs for `cairn`. */
+export function cairnBin(entry: CairnEntry = "bundle"): string {
+  return entry === "sources" ? SOURCES_BIN : inject("cairnBundle");
+}
 
 export interface CliResult {
   status: number | null;
@@ -15,9 +28,9 @@ export interface CliResult {
 /** `env` is the whole environment the command sees besides PATH and HOME (no leaks from ours). */
 export function runCairn(
   args: string[],
-  options: { cwd: string; env?: Record<string, string>; input?: string },
+  options: { cwd: string; env?: Record<string, string>; input?: string; entry?: CairnEntry },
 ): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [cairnBin(options.entry), ...args], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? "",
@@ -41,8 +54,11 @@ export interface RunningCairn {
 }
 
 /** Starts `cairn` in a child process without waiting: for two processes at once, or to kill one mid-run. */
-export function startCairn(args: string[], options: { cwd: string; env?: Record<string, string> }): RunningCairn {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export function startCairn(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; entry?: CairnEntry },
+): RunningCairn {
+  const child = spawn(process.execPath, [cairnBin(options.entry), ...args], {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? "",

@@ -1,5 +1,4 @@
 /** `cairn user` and `cairn token` through the real command line, on a temp database. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,17 +9,14 @@ import { userCommand } from "../../src/cli/user";
 import { loadConfig } from "../../src/config";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import { createApp } from "../../web/app";
+import { runCairn } from "../helpers/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "cairn-auth-cli-"));
 const db = join(dir, "cairn.db");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cairn(args: string[], input?: string) {
-  const result = spawnSync(join("node_modules", ".bin", "tsx"), ["src/node.ts", ...args], {
-    input: input ?? "",
-    encoding: "utf8",
-    env: { ...process.env, CAIRN_DB: db, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-  });
+  const result = runCairn(args, { cwd: dir, env: { CAIRN_DB: db }, input: input ?? "" });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 

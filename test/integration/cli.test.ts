@@ -8,7 +8,8 @@ const tempDir = () => mkdtempSync(join(tmpdir(), "cairn-cli-"));
 
 describe("cairn command line", () => {
   it("prints help with exit 0, and names every command", () => {
-    const r = runCairn(["--help"], { cwd: tempDir() });
+    // The development entry point (tsx over the sources); the other tests run the bundle.
+    const r = runCairn(["--help"], { cwd: tempDir(), entry: "sources" });
     expect(r.status).toBe(0);
     for (const name of ["serve", "demo", "migrate"]) expect(r.stdout).toContain(name);
   });

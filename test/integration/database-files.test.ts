@@ -13,10 +13,9 @@ import { describe, expect, it } from "vitest";
 import { openSqliteStore } from "../../src/store/open-sqlite";
 import * as schema from "../../src/store/schema/index";
 import { createApp } from "../../web/app";
-import { ROOT, runCairn } from "../helpers/cli";
+import { cairnBin, ROOT, runCairn } from "../helpers/cli";
 import { webFixture } from "../helpers/web";
 
-const BIN = join(ROOT, "src", "bin.js");
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
 
 function freshDatabase(): { dir: string; db: string } {
@@ -30,7 +29,7 @@ describe("database files Cairn cannot use as they are", { timeout: 180_000 }, ()
   it("says the disk is full, naming the file, when a write cannot grow it", () => {
     const { dir, db } = freshDatabase();
     // The file may grow by little more than it has: the demo's writes hit the limit.
-    const r = spawnSync("sh", ["-c", `trap "" XFSZ; ulimit -f 300; exec "${process.execPath}" "${BIN}" demo`], {
+    const r = spawnSync("sh", ["-c", `trap "" XFSZ; ulimit -f 300; exec "${process.execPath}" "${cairnBin()}" demo`], {
       cwd: dir,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", CAIRN_DB: db },
       encoding: "utf8",
@@ -57,7 +56,7 @@ describe("database files Cairn cannot use as they are", { timeout: 180_000 }, ()
   // Permissions do not stop root: under root (CI), `cairn` runs as nobody (setpriv, util-linux),
   // for whom the file really is read-only; under another user, as that user.
   const asUserWhoCannotWrite = (cwd: string, db: string, args: string[]) => {
-    const cairn = [process.execPath, BIN, ...args];
+    const cairn = [process.execPath, cairnBin(), ...args];
     const [command, ...rest] =
       process.getuid?.() === 0 ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...cairn] : cairn;
     const r = spawnSync(command as string, rest, {

@@ -3,7 +3,6 @@
  * real `tsx src/node.ts` process), bad input named by line, and `--recompute` on a real SQLite
  * store, read back through the carbon read models.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import { replaceAwsCarbonMonths } from "../../src/store/aws-carbon";
 import { upsertCostLines } from "../../src/store/cost-lines";
 import { type OpenedStore, openSqliteStore } from "../../src/store/open-sqlite";
 import { carbonBy, carbonByMonth, carbonCoverage } from "../../src/store/read/carbon";
+import { runCairn } from "../helpers/cli";
 import { line, unestimated } from "../helpers/lines";
 
 const dir = mkdtempSync(join(tmpdir(), "cairn-estimate-"));
@@ -119,36 +119,23 @@ describe("cairn estimate FILE", () => {
   });
 
   it("runs as a real process: exit 0 with results, exit 1 with the line of bad input, 2 for a bad factor set", () => {
-    const env = {
-      ...process.env,
-      CAIRN_DB: join(dir, "unused.db"),
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    };
-    const ok = spawnSync("npx", ["tsx", "src/node.ts", "estimate", file("p.csv", CSV), "--format", "csv"], {
-      env,
-      encoding: "utf8",
-    });
+    const env = { CAIRN_DB: join(dir, "unused.db") };
+    const ok = runCairn(["estimate", file("p.csv", CSV), "--format", "csv"], { cwd: dir, env });
     expect(ok.status).toBe(0);
     expect(ok.stdout.trim().split("\n")).toHaveLength(5);
-    const bad = spawnSync(
-      "npx",
+    const bad = runCairn(
       [
-        "tsx",
-        "src/node.ts",
         "estimate",
         file("p-bad.csv", "day,service,region,usageType,usageAmount,usageUnit\n2026-01-01,X,eu-west-3,Y,zz,Hrs\n"),
       ],
-      { env, encoding: "utf8" },
+      { cwd: dir, env },
     );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/line 2: usageAmount must be a number/);
-    const usage = spawnSync("npx", ["tsx", "src/node.ts", "estimate", file("p2.csv", CSV), "--factors", "nope"], {
-      env,
-      encoding: "utf8",
-    });
+    const usage = runCairn(["estimate", file("p2.csv", CSV), "--factors", "nope"], { cwd: dir, env });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/unknown factor set "nope"/);
-  }, 60_000);
+  });
 });
 
 describe("cairn estimate --recompute", () => {

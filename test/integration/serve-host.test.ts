@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isLoopback } from "../../src/cli/serve";
-import { ROOT, runCairn } from "../helpers/cli";
+import { cairnBin, runCairn } from "../helpers/cli";
 import { freePort } from "../helpers/smtp";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "cairn-host-"));
@@ -41,7 +41,7 @@ describe("cairn serve's bind address", () => {
 
   it("binds 127.0.0.1 by default and answers there", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [join(ROOT, "src", "bin.js"), "serve", "--port", String(port)], {
+    const child = spawn(process.execPath, [cairnBin(), "serve", "--port", String(port)], {
       cwd: tempDir(),
       env: {
         PATH: process.env.PATH ?? "",

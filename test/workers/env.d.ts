@@ -33,6 +33,8 @@ declare module "vitest" {
     scheduledTime: number;
     /** What the Node path stored for the same Cost Explorer answers. */
     nodeResult: NodeResult;
+    /** The fake AWS Organizations (test/helpers/fake-organizations.ts): 45 accounts, pages of 20. */
+    organizationsEndpoint: string;
     /** The stand-in Athena (test/helpers/fake-athena.ts), signed with the same test secret. */
     athenaEndpoint: string;
     /** The clock of the Athena collections (ms since epoch). */

@@ -26,6 +26,7 @@ import {
 } from "../helpers/cost-explorer-harness";
 import { startFakeCloudWatch } from "../helpers/fake-cloudwatch";
 import { startFakeCostExplorer } from "../helpers/fake-cost-explorer";
+import { startFakeOrganizations } from "../helpers/fake-organizations";
 import { startFakeSes } from "../helpers/fake-ses";
 import { provideAthena } from "./athena-setup";
 import type { NodeResult } from "./env";
@@ -155,8 +156,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ses = await startFakeSes({ secretAccessKey: "cairn-test-secret" });
   project.provide("sesEndpoint", ses.endpoint);
   const closeAthena = await provideAthena(project);
+  // AWS Organizations with three pages of accounts, for account names read from a Worker.
+  const organizations = await startFakeOrganizations({
+    secretAccessKey: TEST_CREDENTIALS.secretAccessKey,
+    accounts: Array.from({ length: 45 }, (_, i) => ({ Id: String(100000000000 + i), Name: `team-${i}` })),
+  });
+  project.provide("organizationsEndpoint", organizations.endpoint);
   return async () => {
     await closeAthena();
+    await organizations.close();
     await fake.close();
     await cloudWatch.close();
     await ses.close();

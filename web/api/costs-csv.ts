@@ -4,7 +4,6 @@
  * `service`, as the page.
  */
 import { Hono } from "hono";
-import { accountNamesWithDemo } from "../../src/accounts/account-names";
 import { exploreInCurrency } from "../../src/store/read/explore-display";
 import { readDb } from "../../src/store/store";
 import type { WebDeps } from "../deps";
@@ -33,7 +32,7 @@ export function costsCsvApi(deps: WebDeps): Hono {
       "Content-Disposition",
       `attachment; filename="cairn-costs-${query.groupBy.join("-")}-${query.period.from}-${query.period.to}.csv"`,
     );
-    return c.body(explorerCsv(table, accountNamesWithDemo(deps.config.CAIRN_ACCOUNT_NAMES)));
+    return c.body(explorerCsv(table, c.get("accountNames") ?? {}));
   });
   return app;
 }

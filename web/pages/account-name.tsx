@@ -4,7 +4,7 @@
  * from the request (web/app.tsx sets them once), so no page has to thread them through props.
  */
 import { createContext, useContext } from "hono/jsx";
-import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
+import { type AccountNames, accountLabel, labelAccountsIn } from "../../src/accounts/account-names";
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -24,4 +24,9 @@ export function AccountName(props: { id: string }) {
   ) : (
     <>{props.id}</>
   );
+}
+
+/** A sentence written with bare account ids (a finding's action), each named account as "Name (id)". */
+export function NamedAccountsIn(props: { text: string }) {
+  return <>{labelAccountsIn(props.text, useContext(AccountNamesContext))}</>;
 }

@@ -1,12 +1,16 @@
-/** Sets the account names (configured, and the demo's) on every request, for renderPage's context. */
+/**
+ * Sets the account names (configured, AWS Organizations' when on, and the demo's) on every
+ * request, for renderPage's context and the CSV. Organizations' names are read from the store
+ * per request (one small query, only when CAIRN_ACCOUNT_NAMES_FROM_ORGANIZATIONS is on), so a
+ * collection's new names show at once.
+ */
 import type { MiddlewareHandler } from "hono";
-import { accountNamesWithDemo } from "../../src/accounts/account-names";
+import { loadAccountNames } from "../../src/accounts/load-account-names";
 import type { WebDeps } from "../deps";
 
 export function accountNamesFor(deps: WebDeps): MiddlewareHandler {
-  const names = accountNamesWithDemo(deps.config.CAIRN_ACCOUNT_NAMES);
   return async (c, next) => {
-    c.set("accountNames", names);
+    c.set("accountNames", await loadAccountNames(deps.store, deps.config));
     await next();
   };
 }

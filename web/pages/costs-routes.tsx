@@ -1,6 +1,5 @@
 /** `GET /costs`: the cost explorer page. */
 import { Hono } from "hono";
-import { accountNamesWithDemo } from "../../src/accounts/account-names";
 import { carbonCoverage } from "../../src/store/read/carbon";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
@@ -42,7 +41,7 @@ export function costsPageRoutes(deps: WebDeps): Hono {
         t={t}
         errors={errors}
         typed={typed}
-        accountNames={accountNamesWithDemo(deps.config.CAIRN_ACCOUNT_NAMES)}
+        accountNames={c.get("accountNames") ?? {}}
       />,
       Object.keys(errors).length > 0 ? 400 : 200,
     );

@@ -13,7 +13,7 @@ import { formatCo2e, formatDay } from "../../src/format/numbers";
 import { moneyInSentence } from "../../src/format/sentence-money";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
-import { AccountName } from "./account-name";
+import { AccountName, NamedAccountsIn } from "./account-name";
 import { TUNING_WORDS } from "./tuning-words";
 
 type Words = (typeof TUNING_WORDS)["en"];
@@ -44,10 +44,10 @@ export function FindingCard(props: {
   return (
     <article class="finding" id={`finding-${props.index + 1}`} data-kind={f.kind} data-finding-id={f.id}>
       <h2>
-        {props.index + 1}. {moneyInSentence(texts.action, money)}
+        {props.index + 1}. <NamedAccountsIn text={moneyInSentence(texts.action, money)} />
       </h2>
       <p class="muted">
-        <code>{f.kind}</code> · {f.resource} · {f.region} · {w.confidence}{" "}
+        <code>{f.kind}</code> · <NamedAccountsIn text={f.resource} /> · {f.region} · {w.confidence}{" "}
         <strong class={`confidence-${f.confidence}`}>{w[`confidence_${f.confidence}` as keyof Words]}</strong>
       </p>
       <p class="finding-saving">

@@ -10,6 +10,7 @@ import type { Locale } from "../../src/model";
 import type { BoardEntry } from "../../src/store/read/finding-board";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick } from "../i18n";
+import { NamedAccountsIn } from "./account-name";
 import { TUNING_WORDS } from "./tuning-words";
 
 export function FindingForms(props: {
@@ -79,7 +80,9 @@ export function DoneTable(props: {
         <tbody>
           {props.entries.map((e) => (
             <tr data-finding-id={e.finding.id}>
-              <th scope="row">{moneyInSentence(findingTexts(e.finding, locale).action, money)}</th>
+              <th scope="row">
+                <NamedAccountsIn text={moneyInSentence(findingTexts(e.finding, locale).action, money)} />
+              </th>
               <td>
                 {e.state?.doneOn ? formatDay(e.state.doneOn, locale) : ""} ({w.by} {e.state?.changedBy})
               </td>

@@ -6,6 +6,8 @@
  * in the display currency (./page-money.ts) at the rate of the period's last month.
  */
 import { Hono } from "hono";
+import { useContext } from "hono/jsx";
+import { accountLabel } from "../../src/accounts/account-names";
 import { findingTexts } from "../../src/analysis/advice/fr";
 import { addDays } from "../../src/days";
 import { formatCo2e, formatDay, formatMonth, formatNumber } from "../../src/format/numbers";
@@ -17,6 +19,7 @@ import { parseResourceDetailParams, parseResourceId, parseResourceParams } from 
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
+import { AccountNamesContext } from "./account-name";
 import { Layout } from "./layout";
 import { MissingRatesNotice } from "./missing-rates-notice";
 import { loadPageMoney, type PageMoney } from "./page-money";
@@ -218,7 +221,7 @@ function Facts(props: { data: ResourceData; w: Words; locale: Locale }) {
   const rows: [string, string][] = [
     [w.type, d.type],
     [w.service, d.service],
-    [w.account, d.accountId],
+    [w.account, accountLabel(d.accountId, useContext(AccountNamesContext))],
     [w.region, d.region],
     [w.firstDay, d.firstDay ? formatDay(d.firstDay, locale) : "–"],
     [w.lastDay, d.lastDay ? formatDay(d.lastDay, locale) : "–"],

@@ -6,6 +6,7 @@
 import { formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import { pick } from "../i18n";
+import { AccountName } from "./account-name";
 import { ListTable } from "./list-table";
 import type { RunsData } from "./runs-data";
 import { RUNS_WORDS } from "./runs-words";
@@ -54,7 +55,9 @@ export function SourcesSection(props: { data: RunsData; locale: Locale }) {
               <tr data-provider={o.provider}>
                 <th scope="row">{o.provider}</th>
                 <td class="text">{o.billingPeriod}</td>
-                <td class="text">{o.billingAccountId}</td>
+                <td class="text">
+                  <AccountName id={o.billingAccountId} />
+                </td>
                 <td data-rows={o.rows}>{formatNumber(o.rows, locale)}</td>
                 <td data-billed-cost={o.billedCost.toFixed(2)}>
                   {formatNumber(o.billedCost, locale, 2)} {o.currency}

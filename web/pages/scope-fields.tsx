@@ -4,7 +4,9 @@
  * With `choices`, the value field suggests what Cairn has seen (one list per kind; app.js
  * switches the list with the kind); free text stays possible.
  */
+import { useContext } from "hono/jsx";
 import type { ScopeChoices } from "../../src/store/read/scope-choices";
+import { AccountNamesContext } from "./account-name";
 import { FieldError, type FieldErrors, invalidProps } from "./form-errors";
 
 export interface ScopeLabels {
@@ -27,6 +29,8 @@ export function ScopeFields(props: {
 }) {
   const { idPrefix, labels } = props;
   const errors = props.errors ?? {};
+  // An account suggestion carries its name as the option's label: the value stays the id.
+  const names = useContext(AccountNamesContext);
   const kind = props.values?.scopeKind ?? "all";
   const valueId = `${idPrefix}-scope-value`;
   const listId = (k: string) => `${idPrefix}-scope-${k}-list`;
@@ -66,7 +70,7 @@ export function ScopeFields(props: {
                 {props.choices?.[k]
                   .filter((v) => v !== "")
                   .map((v) => (
-                    <option value={v} />
+                    <option value={v} label={k === "account" ? names[v] : undefined} />
                   ))}
               </datalist>
             ))

@@ -1,11 +1,14 @@
 /** Settings: currency rates per month and planned-activity periods. Forms for admins only. */
 
+import { useContext } from "hono/jsx";
+import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import type { MonthlyRate } from "../../src/analysis/currency";
 import { formatDay, formatMonth, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { StoredPlannedActivity } from "../../src/store/planned-activities";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
 import { pick, type Translate } from "../i18n";
+import { AccountNamesContext } from "./account-name";
 import { Layout } from "./layout";
 import { ListTable } from "./list-table";
 import { ScopeFields } from "./scope-fields";
@@ -13,14 +16,15 @@ import { SETTINGS_WORDS } from "./settings-words";
 
 type Words = (typeof SETTINGS_WORDS)["en"];
 
-function scopeLabel(w: Words, kind: string, value: string): string {
+function scopeLabel(w: Words, kind: string, value: string, accounts: AccountNames = {}): string {
   const names: Record<string, string> = {
     all: w.scopeAll,
     pipeline: w.scopePipeline,
     service: w.scopeService,
     account: w.scopeAccount,
   };
-  return kind === "all" ? w.scopeAll : `${names[kind] ?? kind}: ${value}`;
+  if (kind === "all") return w.scopeAll;
+  return `${names[kind] ?? kind}: ${kind === "account" ? accountLabel(value, accounts) : value}`;
 }
 
 function DeleteButton(props: { action: string; fields: Record<string, string>; label: string; what: string }) {
@@ -134,7 +138,7 @@ export function SettingsPage(props: {
               <th scope="row">{p.name}</th>
               <td>{formatDay(p.fromDay, locale)}</td>
               <td>{formatDay(p.toDay, locale)}</td>
-              <td>{scopeLabel(w, p.scopeKind, p.scopeValue)}</td>
+              <td>{scopeLabel(w, p.scopeKind, p.scopeValue, useContext(AccountNamesContext))}</td>
               {admin ? (
                 <td>
                   <DeleteButton

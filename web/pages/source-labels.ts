@@ -25,8 +25,16 @@ export function sourceLabel(source: string, locale: Locale): string {
 
 /** Runs also come from sources that write no cost lines of their own (CloudWatch's metrics; Athena writes FOCUS lines). */
 const RUN_ONLY_LABELS: Record<Locale, Record<string, string>> = {
-  en: { cloudwatch: "CloudWatch (metrics collected)", athena: "Athena (FOCUS export in S3)" },
-  fr: { cloudwatch: "CloudWatch (métriques collectées)", athena: "Athena (export FOCUS dans S3)" },
+  en: {
+    cloudwatch: "CloudWatch (metrics collected)",
+    athena: "Athena (FOCUS export in S3)",
+    organizations: "AWS Organizations (account names)",
+  },
+  fr: {
+    cloudwatch: "CloudWatch (métriques collectées)",
+    athena: "Athena (export FOCUS dans S3)",
+    organizations: "AWS Organizations (noms des comptes)",
+  },
 };
 
 /** How a collection run's source reads on the data health page. */

@@ -27,6 +27,7 @@ import { requireAdmin } from "../auth/middleware";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
+import { NamedAccountsIn } from "./account-name";
 import { FindingCard } from "./finding-card";
 import { DoneTable, FindingForms } from "./finding-forms";
 import { Layout } from "./layout";
@@ -134,8 +135,8 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           <ul id="snoozed-findings">
             {data.snoozed.map((e) => (
               <li data-finding-id={e.finding.id}>
-                {findingTexts(e.finding, locale).action} ({w.until} {formatDay(e.state?.snoozedUntil ?? "", locale)},{" "}
-                {w.by} {e.state?.changedBy}){" "}
+                <NamedAccountsIn text={findingTexts(e.finding, locale).action} /> ({w.until}{" "}
+                {formatDay(e.state?.snoozedUntil ?? "", locale)}, {w.by} {e.state?.changedBy}){" "}
                 <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
               </li>
             ))}
@@ -148,7 +149,8 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
           <ul id="dismissed-findings">
             {data.dismissed.map((e) => (
               <li data-finding-id={e.finding.id}>
-                {findingTexts(e.finding, locale).action} ({w.reason} {e.state?.reason}, {w.by} {e.state?.changedBy}){" "}
+                <NamedAccountsIn text={findingTexts(e.finding, locale).action} /> ({w.reason} {e.state?.reason}, {w.by}{" "}
+                {e.state?.changedBy}){" "}
                 <FindingForms findingId={e.finding.id} today={data.today} locale={locale} reopen />
               </li>
             ))}

@@ -1,4 +1,5 @@
 /** The whole schema, one file per concern. Feature tables are added as files here. */
+export * from "./accounts";
 export * from "./app";
 export * from "./athena";
 export * from "./audit";
