@@ -3,6 +3,7 @@
  * English. Pure: the job stores the result in the outbox before any transport sees it.
  */
 import type { Alert } from "../../src/analysis/alert-rules/alert";
+import { pageText } from "../../src/format/typography";
 import { budgetEmail } from "./budget-email";
 import { type BuiltEmail, type EmailContext, fmt } from "./context";
 import { renderHtml, renderText } from "./html";
@@ -40,8 +41,30 @@ function built(alert: Alert, ctx: EmailContext): BuiltEmail {
   }
 }
 
+/**
+ * Every sentence of the email as page text (src/format/typography.ts): commands written with
+ * backticks in quotes, and French typography in French; links untouched.
+ */
+function typeset(email: BuiltEmail, locale: EmailContext["locale"]): BuiltEmail {
+  const t = (text: string) => pageText(text, locale);
+  const { block } = email;
+  return {
+    subject: t(email.subject),
+    block: {
+      ...block,
+      heading: t(block.heading),
+      intro: t(block.intro),
+      figures: block.figures.map(([label, value]) => [t(label), t(value)]),
+      ...(block.note !== undefined ? { note: t(block.note) } : {}),
+      link: { ...block.link, label: t(block.link.label) },
+      ...(block.extraLink ? { extraLink: { ...block.extraLink, label: t(block.extraLink.label) } } : {}),
+      footer: t(block.footer),
+    },
+  };
+}
+
 export function buildAlertEmail(alert: Alert, ctx: EmailContext): AlertEmail {
-  const { subject, block } = built(alert, ctx);
+  const { subject, block } = typeset(built(alert, ctx), ctx.locale);
   const figures = block.figures.map(([label, value]) => `${label}: ${value}`).join(" · ");
   return {
     subject,

@@ -4,6 +4,7 @@
  * everyday equivalents (source and year printed) and the share of cost with a carbon estimate.
  * Charts come from the dashboard's own definitions (src/charts/cost-charts.ts). Pure.
  */
+
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart } from "../../src/charts/cost-charts";
 import { addMonths } from "../../src/days";
@@ -24,6 +25,7 @@ import { calibratedLabel } from "../carbon-calibrated-words";
 import { equivalentsOf } from "../equivalents";
 import { pipelineLabel, plainService } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
+import { typesetDocument } from "../render/typeset-document";
 import { MONTHLY_CARBON_RANGE_WORDS } from "./carbon-range-words";
 import type { MonthlyFacts, PairChange } from "./facts";
 import { teamBlocks } from "./team-section";
@@ -98,8 +100,9 @@ function headline(f: MonthlyFacts, w: MonthlyWords, lang: Locale): Block {
     new Intl.DateTimeFormat(localeTag(lang), { month: "short", year: "numeric", timeZone: "UTC" }).format(
       new Date(`${m}-01T00:00:00Z`),
     );
-  const prev = short(addMonths(f.month, -1));
-  const lastYear = short(addMonths(f.month, -12));
+  // Written out in French ("septembre 2026", not "sept. 2026"); short in English tiles.
+  const prev = lang === "fr" ? formatMonth(addMonths(f.month, -1), lang) : short(addMonths(f.month, -1));
+  const lastYear = lang === "fr" ? formatMonth(addMonths(f.month, -12), lang) : short(addMonths(f.month, -12));
   const versus = (label: string, base: number | null) =>
     base === null
       ? { label, value: "—", note: w.noData }
@@ -162,11 +165,17 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
         : fill(w.summaryUnder, { month: capital, total: money(f.total), budget: money(overall.amount), ratio }),
     );
   } else summary.push(fill(w.summaryNoBudget, { month: capital, total: money(f.total) }));
+  // "58,81 $US de moins qu'en septembre", not "−58,81 $US par rapport à septembre".
+  const delta = Math.round((f.total - f.previousTotal) * 100) / 100;
   summary.push(
-    fill(w.summaryPrev, {
-      change: changeText(f.total, f.previousTotal, f.currency, lang),
+    fill(delta > 0 ? w.summaryMore : delta < 0 ? w.summaryLess : w.summarySame, {
+      amount: money(Math.abs(delta)),
       prevMonth: prevName,
       prev: money(f.previousTotal),
+      pct:
+        f.previousTotal !== 0
+          ? fill(w.summaryPct, { pct: signedPercent((f.total - f.previousTotal) / f.previousTotal, lang) })
+          : "",
     }),
   );
   if (f.lastYearTotal !== null)
@@ -218,7 +227,9 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
       {
         id: "monthly-burn",
         title: fill(w.chartBurn, { month: monthName }),
-        summary: fill(w.chartBurnSummary, { total: money(f.total), budget: overall ? money(overall.amount) : "—" }),
+        summary: overall
+          ? fill(w.chartBurnSummary, { total: money(f.total), budget: money(overall.amount) })
+          : fill(w.chartBurnNoBudget, { total: money(f.total) }),
         config: burn,
         dashboardPath: "/budgets",
       },
@@ -323,7 +334,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
   if (f.rate !== null && f.currency === "EUR")
     blocks.push({ kind: "note", text: fill(w.rate, { rate: formatNumber(f.rate, lang, 4), month: monthName }) });
 
-  return {
+  return typesetDocument({
     kind: "monthly",
     period: f.month,
     lang,
@@ -334,7 +345,7 @@ export function buildMonthlyReport(f: MonthlyFacts, options: MonthlyOptions): Re
     provisional: f.provisional,
     blocks,
     footer: fill(w.footer, { month: monthName, day: formatDay(options.madeOn, lang) }),
-  };
+  });
 }
 
 /** The range of the month's estimate, as a sentence ending with a space; empty without CO2e. */

@@ -14,7 +14,8 @@ import type { TeamFacts } from "./team-facts";
 const WORDS = {
   fr: {
     heading: "Ce que l'équipe a fait",
-    nothing: "Aucune optimisation marquée faite ni heure d'entretien consignée ce mois-ci.",
+    nothing:
+      "Aucune optimisation n'a été marquée comme faite et aucune heure d'entretien n'a été consignée ce mois-ci.",
     done: "{action} Fait le {day} par {by}.",
     realised: "Économie réalisée\u00a0: {amount} par mois (entre {low} et {high}){final}.",
     measuring: ", mesure en cours",
@@ -24,7 +25,7 @@ const WORDS = {
     open: "Optimisations encore ouvertes qui rapporteraient le plus\u00a0:",
     perMonth: "par mois",
     overrun: "Ce qui explique le dépassement du budget\u00a0:",
-    overrunLine: "{service} ({usageType})\u00a0: {cost}, contre {previous} le mois précédent",
+    overrunLine: "{service}, {usageType}, {cost} contre {previous} le mois précédent",
     fix: "L'optimisation qui en corrigerait le plus\u00a0: {action} ({amount} par mois).",
   },
   en: {
@@ -43,6 +44,11 @@ const WORDS = {
     fix: "The tuning that would fix most of it: {action} ({amount} a month).",
   },
 };
+
+/** After a French colon a sentence goes on in lower case ("… : supprimer la passerelle"). */
+function midSentence(text: string, lang: Locale): string {
+  return lang === "fr" && /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
 
 /**
  * Short on purpose: the report is one page. Nothing done and no upkeep is one sentence; upkeep is
@@ -94,7 +100,7 @@ export function teamBlocks(team: TeamFacts, lang: Locale, currency: Currency, ra
       }),
     );
     const fix = team.overrun.fix
-      ? ` ${fill(w.fix, { action: act(team.overrun.fix).replace(/\.$/, ""), amount: money(team.overrun.fix.savingUsd) })}`
+      ? ` ${fill(w.fix, { action: midSentence(act(team.overrun.fix).replace(/\.$/, ""), lang), amount: money(team.overrun.fix.savingUsd) })}`
       : "";
     said.push(`${w.overrun} ${lines.join(" ; ")}.${fix}`);
   } else if (team.openTop.length > 0) {

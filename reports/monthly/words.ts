@@ -66,6 +66,11 @@ const en = {
   rate: "Amounts in euros at {rate} € per US dollar for {month}; each month keeps its own rate.",
   footer: "Cairn · monthly report, {month} · made on {day}",
   budgetAmount: "Amount",
+  summaryMore: "That is {amount} more than in {prevMonth} ({prev}){pct}.",
+  summaryLess: "That is {amount} less than in {prevMonth} ({prev}){pct}.",
+  summarySame: "As much as in {prevMonth} ({prev}).",
+  summaryPct: ", {pct}",
+  chartBurnNoBudget: "{total} at the end of the month, no monthly budget.",
 };
 
 const fr: Record<keyof typeof en, string> = {
@@ -123,9 +128,9 @@ const fr: Record<keyof typeof en, string> = {
     "{physical} du coût a une estimation carbone fondée sur l'usage physique, {proxy} une estimation d'après son coût, et {excluded} correspond à des taxes ou frais, sans empreinte.",
   sources: "Sources des équivalences : {sources}.",
   method:
-    "Carbone : estimation par localisation (électricité × intensité du réseau de chaque région), jeu de facteurs {set} ; méthode par marché {market}, part de fabrication {embodied} non comprise ci-dessus.",
+    "Méthode du carbone ci-dessus : « réseau local » (électricité × intensité du réseau de chaque région), jeu de facteurs {set}. Selon la méthode « achats d'électricité », {market} ; la part de fabrication ({embodied}) n'est pas comprise.",
   chartTrend: "Coût par mois et par chaîne, douze derniers mois",
-  chartTrendSummary: "{month} : {total} ; {firstMonth}, premier mois du graphique : {first}.",
+  chartTrendSummary: "{total} en {month}, contre {first} en {firstMonth}, premier mois du graphique.",
   chartBurn: "Dépense cumulée et budget, {month}",
   chartBurnSummary: "{total} en fin de mois, budget {budget}.",
   actual: "Dépensé",
@@ -135,6 +140,11 @@ const fr: Record<keyof typeof en, string> = {
   rate: "Montants en euros au taux de {rate} € pour un dollar américain pour {month} ; chaque mois garde son propre taux.",
   footer: "Cairn · rapport mensuel, {month} · établi le {day}",
   budgetAmount: "Montant",
+  summaryMore: "C'est {amount} de plus qu'en {prevMonth} ({prev}){pct}.",
+  summaryLess: "C'est {amount} de moins qu'en {prevMonth} ({prev}){pct}.",
+  summarySame: "Autant qu'en {prevMonth} ({prev}).",
+  summaryPct: ", soit {pct}",
+  chartBurnNoBudget: "{total} en fin de mois, sans budget mensuel.",
 };
 
 export type MonthlyWords = Record<keyof typeof en, string>;

@@ -58,7 +58,8 @@ function block(b: Block, imageSrc: (id: string) => string): string {
         .join("");
       // A table wider than a phone's screen scrolls inside its own box (in the mail clients that
       // allow it; the others show it whole) instead of widening the whole mail.
-      return `<div style="overflow-x:auto;margin:8px 0"><table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+      // A box that scrolls sideways on a phone takes the keyboard focus, so it scrolls without a mouse.
+      return `<div tabindex="0" style="overflow-x:auto;margin:8px 0"><table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
     }
     case "link":
       return `${b.caption ? `<p style="${FONT};font-size:13px;color:${MUTED};margin:12px 0 2px">${escapeHtml(b.caption)}</p>` : ""}<p style="${FONT};font-size:14px;line-height:1.5;color:${INK};margin:4px 0 8px">${escapeHtml(b.text)} <a href="${escapeHtml(b.href)}" style="color:#1d4ed8">${escapeHtml(b.href)}</a></p>`;

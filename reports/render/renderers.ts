@@ -28,7 +28,7 @@ export const NO_RENDERERS: ReportRenderers = { chartPng: null, pdf: null };
 const WORDS: Record<Locale, { charts: string; pdf: string }> = {
   fr: {
     charts: "Les graphiques sont sur le tableau de bord :",
-    pdf: "Le PDF n'est pas joint à ce courriel : le rapport est archivé sur la page Rapports du tableau de bord, d'où vous pouvez le télécharger ou l'enregistrer en PDF :",
+    pdf: "Le PDF n'est pas joint à ce courriel ; le rapport est archivé sur la page Rapports du tableau de bord, d'où vous pouvez le télécharger ou l'enregistrer en PDF :",
   },
   en: {
     charts: "Charts are on the dashboard:",

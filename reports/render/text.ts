@@ -41,7 +41,8 @@ export function renderText(doc: ReportDocument): string {
   const parts = [
     `${doc.title}`,
     doc.subtitle,
-    ...doc.blocks.map((b) => block(b, doc.lang === "fr" ? " : " : ": ")),
+    // French: a no-break space before the colon, so a line never starts with it.
+    ...doc.blocks.map((b) => block(b, doc.lang === "fr" ? "\u00a0: " : ": ")),
     "",
     doc.footer,
   ];

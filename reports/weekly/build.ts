@@ -3,6 +3,7 @@
  * this week against last by pipeline and service, the largest movers in a sentence each,
  * anomalies, the week's CO2e, data freshness and what Cairn's own API requests cost. Pure.
  */
+
 import type { ChartFormat } from "../../src/charts/chart-config";
 import { dailyStackedChart, monthBurnChart, splitTaxes } from "../../src/charts/cost-charts";
 import { addDays, eachDay } from "../../src/days";
@@ -21,11 +22,18 @@ import { calibratedLabel } from "../carbon-calibrated-words";
 import { changeText, daysText, signedPercent } from "../monthly/build";
 import { pipelineLabel } from "../plain-names";
 import type { Block, ReportDocument } from "../render/document";
+import { typesetDocument } from "../render/typeset-document";
 import type { WeeklyFacts, WeekRow } from "./facts";
 import { WEEKLY_WORDS } from "./words";
 
 /** Changes smaller than this (display currency) are not called movers. */
 const MIN_MOVER = 1;
+
+/** "il y a moins d'une heure" rather than "il y a 0,0 h"; "3,5 h", then whole hours. */
+export function ageText(hours: number, lang: Locale): string {
+  if (hours < 1) return lang === "fr" ? "moins d'une heure" : "under an hour";
+  return `${formatNumber(hours, lang, hours < 10 ? 1 : 0)} h`;
+}
 
 export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): ReportDocument {
   const { lang } = options;
@@ -47,14 +55,22 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
         f.freshness.ageHours === null
           ? w.never
           : fill(w.stale, {
-              hours: formatNumber(f.freshness.ageHours, lang, 1),
+              hours: ageText(f.freshness.ageHours, lang),
               day: f.lastDataDay ? formatDay(f.lastDataDay, lang) : "—",
             }),
     });
   blocks.push({
     kind: "figures",
     items: [
-      { label: w.weekTotal, value: money(f.total), note: cmp(f.total, f.previousTotal) },
+      // A tile's note is shown in parentheses in the text part: no second pair inside it.
+      {
+        label: w.weekTotal,
+        value: money(f.total),
+        note:
+          f.previousTotal === 0
+            ? signed(f.total - f.previousTotal)
+            : `${signed(f.total - f.previousTotal)} · ${signedPercent((f.total - f.previousTotal) / f.previousTotal, lang)}`,
+      },
       { label: w.lastWeek, value: money(f.previousTotal) },
       { label: w.monthToDate, value: money(f.monthToDate) },
       f.forecast
@@ -202,7 +218,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
     blocks.push({
       kind: "paragraph",
       text: fill(w.fresh, {
-        hours: formatNumber(f.freshness.ageHours ?? 0, lang, 1),
+        hours: ageText(f.freshness.ageHours ?? 0, lang),
         day: f.lastDataDay ? formatDay(f.lastDataDay, lang) : "—",
       }),
     });
@@ -221,7 +237,7 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
   });
 
   const weekName = formatDay(f.week, lang);
-  return {
+  return typesetDocument({
     kind: "weekly",
     period: f.week,
     lang,
@@ -236,5 +252,5 @@ export function buildWeeklyReport(f: WeeklyFacts, options: { lang: Locale }): Re
     provisional: true,
     blocks,
     footer: fill(w.footer, { week: weekName }),
-  };
+  });
 }

@@ -3,7 +3,8 @@
  * account, or too little history). From the month so far: each remaining day is forecast at the
  * mean spend of the days of the same weekday already seen this month (pipelines that run on
  * weekdays only, or weekly jobs, keep their rhythm), or at the mean of all days seen when that
- * weekday has not come up yet. A day without any cost line counts as a day at zero. Pure.
+ * weekday has not come up yet. A day without any cost line counts as a day at zero. Charges
+ * posted once a month (the month's tax on its first day) are counted once, not repeated. Pure.
  */
 import { addMonths, eachDay, firstDayOfMonth, monthOf, weekday } from "../days";
 import type { Day, Month } from "../model";
@@ -11,6 +12,11 @@ import type { Day, Month } from "../model";
 export interface DailyCost {
   day: Day;
   costUsd: number;
+  /**
+   * The part of `costUsd` AWS posts once a month (tax, fees, support: src/store/read/once-charges.ts):
+   * spent, but not a daily habit, so it is left out of the profile the remaining days follow.
+   */
+  onceUsd?: number;
 }
 
 export interface CairnForecast {
@@ -39,8 +45,11 @@ export function forecastMonthEnd(asOfDay: Day, daily: readonly DailyCost[]): Cai
   if (observed.length === 0) return null;
 
   const byDay = new Map<Day, number>();
-  for (const { day, costUsd } of daily) {
-    if (day >= start && day < asOfDay) byDay.set(day, (byDay.get(day) ?? 0) + costUsd);
+  let once = 0;
+  for (const { day, costUsd, onceUsd = 0 } of daily) {
+    if (day < start || day >= asOfDay) continue;
+    byDay.set(day, (byDay.get(day) ?? 0) + costUsd - onceUsd);
+    once += onceUsd;
   }
   const sums = new Array<number>(7).fill(0);
   const counts = new Array<number>(7).fill(0);
@@ -53,6 +62,7 @@ export function forecastMonthEnd(asOfDay: Day, daily: readonly DailyCost[]): Cai
     monthToDate += cost;
   }
   const overallMean = monthToDate / observed.length;
+  monthToDate += once;
   let remaining = 0;
   for (const day of eachDay(asOfDay, end)) {
     const w = weekday(day);

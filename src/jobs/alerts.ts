@@ -18,7 +18,7 @@ import {
 import { type Alert, newAlerts } from "../analysis/alert-rules/alert";
 import { evaluateAlerts } from "../analysis/alert-rules/index";
 import type { Config } from "../config";
-import type { Currency, Locale } from "../model";
+import type { Currency, Day, Locale } from "../model";
 import { recordIncidents } from "../store/incidents";
 import {
   type Channel,
@@ -61,6 +61,8 @@ export interface AlertsArgs {
   accountNames?: AccountNamesConfig;
   /** No new delivery starts after this many ms of sending (CAIRN_MAIL_RUN_SECONDS); the rest waits for the next run. */
   sendBudgetMs?: number;
+  /** The last day of data the run may see (a replay of past runs; see gatherAlertInputs). */
+  dataUpTo?: Day;
 }
 
 export interface AlertLine {
@@ -206,6 +208,7 @@ export async function runAlerts(deps: AlertsDeps, args: AlertsArgs): Promise<Ale
     ceMaxRequests: args.ceMaxRequests,
     lookbackDays: args.lookbackDays ?? DEFAULT_LOOKBACK_DAYS,
     sources: args.sources,
+    ...(args.dataUpTo !== undefined ? { dataUpTo: args.dataUpTo } : {}),
   });
   const all = evaluateAlerts(inputs);
   const coveredNow = new Set(all.flatMap((a) => a.covers));

@@ -3,23 +3,28 @@
  * so far as stored, or Cairn's weekday-profile forecast when AWS has none. One row per run.
  */
 import { and, eq, gte, lt, sql } from "drizzle-orm";
-import { forecastMonthEnd } from "../analysis/forecast";
+import { type DailyCost, forecastMonthEnd } from "../analysis/forecast";
 import { firstDayOfMonth, monthOf } from "../days";
 import type { Day, Month } from "../model";
 import { insertForecast } from "../store/forecasts";
+import { ONCE_CHARGE_SQL } from "../store/read/once-charges";
 import { costLines } from "../store/schema/index";
 import { readDb, type Store } from "../store/store";
 import type { CollectDeps, ForecastSummary } from "./collect";
 
 const SOURCE = "cost-explorer";
 
-async function monthToDateDaily(store: Store, month: Month, asOf: Day): Promise<{ day: Day; costUsd: number }[]> {
+async function monthToDateDaily(store: Store, month: Month, asOf: Day): Promise<DailyCost[]> {
   const rows = await readDb(store)
-    .select({ day: costLines.day, costUsd: sql<number>`sum(${costLines.unblendedCostUsd})` })
+    .select({
+      day: costLines.day,
+      costUsd: sql<number>`sum(${costLines.unblendedCostUsd})`,
+      onceUsd: sql<number>`sum(CASE WHEN ${ONCE_CHARGE_SQL} THEN ${costLines.unblendedCostUsd} ELSE 0 END)`,
+    })
     .from(costLines)
     .where(and(eq(costLines.source, SOURCE), gte(costLines.day, firstDayOfMonth(month)), lt(costLines.day, asOf)))
     .groupBy(costLines.day);
-  return rows.map((r) => ({ day: r.day, costUsd: Number(r.costUsd) }));
+  return rows.map((r) => ({ day: r.day, costUsd: Number(r.costUsd), onceUsd: Number(r.onceUsd ?? 0) }));
 }
 
 export async function storeForecast(

@@ -9,6 +9,8 @@
 import type { MailTransport } from "../../reports/mail/transport";
 import type { ReportRenderers } from "../../reports/render/renderers";
 import type { Config } from "../config";
+import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../days";
+import type { Day } from "../model";
 import type { Store } from "../store/store";
 import { alertsArgsFromConfig, runAlerts } from "./alerts";
 import { reportArgsFromConfig, runReport } from "./report";
@@ -22,8 +24,16 @@ export const demoOutbox: MailTransport = {
   send: async (message) => ({ id: `demo-${message.messageKey ?? message.subject}` }),
 };
 
-/** How many days back the alert job is replayed (a multiple of its seven-day lookback). */
-const STORY_DAYS = 63;
+/**
+ * The alert job is replayed day by day from the first day of the previous month (a whole month
+ * of budget alerts, and the current one so far), as the scheduler runs it after each daily
+ * collection.
+ */
+export function storyRunDays(today: Day): Day[] {
+  const days: Day[] = [];
+  for (let day = firstDayOfMonth(addMonths(monthOf(today), -1)); day <= today; day = addDays(day, 1)) days.push(day);
+  return days;
+}
 
 export interface DemoStoryDeps {
   store: Store;
@@ -45,17 +55,18 @@ export async function writeDemoStory(deps: DemoStoryDeps, config: Config): Promi
     );
     reports.push(`${kind} ${summary.period}`);
   }
-  // The alert job replayed once a week over the story's last nine weeks (its lookback is seven
-  // days, so no spike falls between two runs): each alert is recorded by the run that first
-  // saw it. Budgets are judged on the month's figures as the database holds them.
+  // Each alert is recorded by the run that first saw it. Each run sees the data up to the day
+  // before it (what AWS had then), so a budget's 50 % alert says what was spent on the day it was
+  // crossed, not the month's final figure.
   let alerts = 0;
-  const today = deps.now();
-  for (let back = STORY_DAYS; back >= 0; back -= 7) {
-    const at = new Date(today.getTime() - back * 86_400_000);
+  const now = deps.now();
+  const timeOfDay = now.getTime() - Date.parse(`${toDay(now)}T00:00:00Z`);
+  for (const day of storyRunDays(toDay(now))) {
+    const at = new Date(Date.parse(`${day}T00:00:00Z`) + timeOfDay);
     const summary = await runAlerts(
       { store: deps.store, now: () => at, mail: demoOutbox, webhook: null },
       // The demo collects nothing, so no source is watched for staleness.
-      { ...alertsArgsFromConfig(config, true), alertTo: [DEMO_RECIPIENT], sources: [] },
+      { ...alertsArgsFromConfig(config, true), alertTo: [DEMO_RECIPIENT], sources: [], dataUpTo: addDays(day, -1) },
     );
     alerts += summary.sent;
   }

@@ -42,7 +42,47 @@ const PAGES = [
   `/costs?groupBy=day&from=${yearAgo}`,
   "/costs?groupBy=account",
   "/?taxes=show",
+  // A budget's edit form, filled in place.
+  `/budgets?edit=${encodeURIComponent("Site web — mensuel")}`,
 ];
+
+/**
+ * Tick labels of a chart's axis that run into each other: pairs of neighbouring labels whose
+ * boxes, as chart.js laid them out, overlap or come within 4 px.
+ */
+async function overlappingTicks(page: Page, canvasId: string, axis: "x" | "y"): Promise<string[]> {
+  return page.evaluate(
+    ([id, ax]) => {
+      type Item = { label: string | string[]; options: { translation: [number, number] }; font: { string: string } };
+      const canvas = document.getElementById(id as string) as HTMLCanvasElement | null;
+      const Chart = (window as unknown as { Chart: { getChart: (c: HTMLCanvasElement) => unknown } }).Chart;
+      const chart = canvas
+        ? (Chart.getChart(canvas) as {
+            ctx: CanvasRenderingContext2D;
+            scales: Record<string, { getLabelItems: () => Item[] }>;
+          })
+        : null;
+      const scale = chart?.scales[ax as string];
+      if (!chart || !scale) return [`no ${ax} axis on #${id}`];
+      const boxes = scale.getLabelItems().map((item) => {
+        chart.ctx.font = item.font.string;
+        const text = Array.isArray(item.label) ? item.label.join(" ") : String(item.label);
+        const width = chart.ctx.measureText(text).width;
+        const [x] = item.options.translation;
+        return { text, from: x - width / 2, to: x + width / 2 };
+      });
+      const out: string[] = [];
+      for (let i = 1; i < boxes.length; i++) {
+        const a = boxes[i - 1];
+        const b = boxes[i];
+        // Touching labels read as one ("100 $US150 $US"): at least a few pixels between them.
+        if (a && b && b.from < a.to + 4) out.push(`${a.text} / ${b.text}`);
+      }
+      return out;
+    },
+    [canvasId, axis],
+  );
+}
 const WIDTHS = [1366, 360] as const;
 
 async function chartsDrawn(page: Page) {
@@ -160,12 +200,35 @@ for (const locale of ["fr", "en"] as const) {
         expect(res?.status(), href).toBe(200);
         const o = await overflow(page);
         await page.screenshot({ path: screenshotPath(`report-mail-${locale}-360-${href.slice(9)}`), fullPage: true });
+        expect({ href, axe: await seriousViolations(page) }).toEqual({ href, axe: [] });
         expect({ href, excess: Math.max(0, o.excess), culprits: o.excess > 0 ? o.culprits : [] }).toEqual({
           href,
           excess: 0,
           culprits: [],
         });
       }
+      await page.close();
+    });
+
+    it("keeps the cost-by-pipeline chart's amounts apart on a phone", async () => {
+      const page = await openPage(360, 740);
+      await page.goto(`${base}/`);
+      await chartsDrawn(page);
+      // Horizontal bars: the amounts are on the x axis, under the bars.
+      expect(await overlappingTicks(page, "chart-pipelines", "x")).toEqual([]);
+      await page.locator("#chart-pipelines").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`overview-pipelines-${locale}-360`), fullPage: false });
+      await page.close();
+    });
+
+    it("shows each alert as a card on a phone, its subject across the card", async () => {
+      const page = await openPage(360, 740);
+      await page.goto(`${base}/alerts`);
+      const subjects = page.locator("#alerts-table tbody th[scope=row]");
+      expect(await subjects.count()).toBeGreaterThan(0);
+      const box = await subjects.first().boundingBox();
+      // Not squeezed beside the date column into one word per line.
+      expect(box?.width ?? 0).toBeGreaterThan(250);
       await page.close();
     });
 
@@ -225,6 +288,25 @@ for (const locale of ["fr", "en"] as const) {
       const box = await tip.boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
       await page.screenshot({ path: screenshotPath(`coverage-tip-${locale}-360`), fullPage: false });
+      await page.close();
+    });
+
+    it("shows an edited budget's errors beside its fields, keeps what was typed, and leaves the budget as it was", async () => {
+      const page = await openPage(360, 740);
+      await page.goto(`${base}/budgets?edit=${encodeURIComponent("Site web — mensuel")}`);
+      expect(await page.inputValue("#budget-name")).toBe("Site web — mensuel");
+      await page.fill("#budget-amount", "cinquante");
+      await Promise.all([page.waitForLoadState("load"), page.click("#budget-form button[type=submit]")]);
+      expect(await page.inputValue("#budget-amount")).toBe("cinquante");
+      expect(await page.locator("#budget-amount-error").textContent()).toContain(
+        locale === "fr" ? "doit être un nombre" : "must be a number",
+      );
+      expect(await page.getAttribute("#budget-amount", "aria-invalid")).toBe("true");
+      expect(await seriousViolations(page)).toEqual([]);
+      expect((await overflow(page)).excess).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath(`form-edit-errors-${locale}-360`), fullPage: true });
+      // The budget itself is unchanged.
+      expect(await page.locator("#budgets-table").textContent()).toContain(locale === "fr" ? "50,00" : "50.00");
       await page.close();
     });
 

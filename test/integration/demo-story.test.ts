@@ -48,11 +48,74 @@ describe("the demo's story in the archive", () => {
     expect(rows.some((r) => r.kind.startsWith("budget"))).toBe(true);
     // The Lambda loop of mid-October, as one incident.
     expect(rows.filter((r) => r.kind === "incident").map((r) => r.subject)).toEqual([
-      expect.stringMatching(/^Incident de coût : AWS Lambda dans la chaîne temperatures, 12 octobre – 13 octobre/),
+      // Raised by the run of 13 October, which saw the data up to the 12th.
+      expect.stringMatching(/^Incident de coût\u00a0: AWS Lambda dans la chaîne temperatures, 12 octobre,/),
     ]);
     const html = await (await viewer.request("/alerts")).text();
     expect(html).not.toContain('id="no-alert"');
     expect(html).toMatch(/Budget AWS — total mensuel/);
+  });
+
+  it("judges each budget as of the replayed day: October's 50, 80 and 100 % alerts each on the day it was crossed", async () => {
+    const rows = await recentNotifications(fixture.store, 500);
+    const months: Record<string, number> = { septembre: 9, octobre: 10, novembre: 11 };
+    const october = (threshold: number) => {
+      const key = `budget-threshold|budget:AWS — total mensuel|2026-10|actual-${threshold}`;
+      const row = rows.find((r) => r.key === key);
+      if (!row) throw new Error(`no row ${key}`);
+      return row;
+    };
+    const seen = new Set<string>();
+    for (const [threshold, below] of [
+      [50, 80],
+      [80, 100],
+      [100, 1000],
+    ] as const) {
+      const row = october(threshold);
+      // Sent by its own run (not covered by a higher threshold crossed the same day).
+      expect(row.status).toBe("sent");
+      const m = /: (\d+)\u00a0% consommé au (\d+)(?:er)? (\p{L}+)$/u.exec(row.subject);
+      if (!m) throw new Error(`unexpected subject ${row.subject}`);
+      const [pct, day, month] = [Number(m[1]), Number(m[2]), months[m[3] as string]];
+      expect(pct).toBeGreaterThanOrEqual(threshold);
+      expect(pct).toBeLessThan(below);
+      expect(month).toBe(10);
+      // Raised the day after the last day it counts (the data AWS had then), not at the month's end.
+      const asOf = `2026-10-${String(day).padStart(2, "0")}`;
+      expect(row.createdAt.slice(0, 10)).toBe(new Date(Date.parse(asOf) + 86_400_000).toISOString().slice(0, 10));
+      seen.add(row.subject);
+    }
+    expect(seen.size).toBe(3);
+    // The forecast warning of early October: the month ended at 117 %, and the month's tax posted
+    // on the 1st is counted once, not as every day's habit (which made it "292 %").
+    const forecast = rows.find((r) => r.key === "budget-forecast|budget:AWS — total mensuel|2026-10|forecast-100");
+    const forecastPct = Number(/prévision à (\d+)\u00a0%/.exec(forecast?.subject ?? "")?.[1]);
+    expect(forecastPct).toBeGreaterThanOrEqual(100);
+    expect(forecastPct).toBeLessThan(140);
+    // No two messages sent say the same thing.
+    const sent = rows.filter((r) => r.status === "sent").map((r) => r.subject);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+
+  it("merges thresholds crossed in one run as the rules intend: the highest is sent, the lower ones are covered by it", async () => {
+    const rows = await recentNotifications(fixture.store, 500);
+    const sentKeys = new Set(rows.filter((r) => r.status === "sent").map((r) => r.key));
+    for (const row of rows.filter((r) => r.status === "covered")) {
+      const by = (row.payload as { coveredBy?: string }).coveredBy ?? "";
+      // The covering alert was sent in the same run, for the same budget and period.
+      expect(sentKeys.has(by)).toBe(true);
+      const covering = rows.find((r) => r.key === by);
+      expect(covering?.createdAt).toBe(row.createdAt);
+      expect(by.split("|").slice(1, 3)).toEqual(row.key.split("|").slice(1, 3));
+    }
+    // A budget threshold is never both sent and covered.
+    const covered = rows.filter((r) => r.status === "covered").map((r) => r.key);
+    expect(covered.filter((k) => sentKeys.has(k))).toEqual([]);
+    // The Alerts page lists each message once: covered rows are not shown as copies of their cover.
+    const html = await (await viewer.request("/alerts")).text();
+    const subjects = [...html.matchAll(/<th scope="row" class="text">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(subjects.length).toBeGreaterThan(0);
+    expect(new Set(subjects).size).toBe(subjects.length);
   });
 
   it("says on the Alerts, Reports and Data health pages that these are the demo's", async () => {

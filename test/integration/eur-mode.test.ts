@@ -41,7 +41,8 @@ beforeAll(async () => {
 const ALLOWED = [
   /Taux pour 1 USD/g,
   /kWh\/USD/g,
-  /facture 0,01 USD par requête/g,
+  /facture 0,01 (USD|\$US) par requête/g,
+  /facture 5 \$US par To/g,
   /pour un dollar (US|américain)/g,
   /énergie par dollar/gi,
   /en dollars US tels qu(&#39;|')AWS les facture/g,

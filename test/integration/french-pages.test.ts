@@ -102,6 +102,32 @@ describe("French pages of the demo", () => {
     expect({ path, badSpace, glued }).toEqual({ path, badSpace: [], glued: [] });
   });
 
+  it("agrees each filter's « all » with its noun: Toutes les chaînes, régions et sources; Tous les services, comptes et types", async () => {
+    const html = await (await admin.request("/costs")).text();
+    const allOf = (name: string) =>
+      new RegExp(`<select[^>]*name="${name}"[^>]*>\\s*<option value="">([^<]*)</option>`).exec(html)?.[1];
+    expect({
+      pipeline: allOf("pipeline"),
+      region: allOf("region"),
+      source: allOf("source"),
+      service: allOf("service"),
+      account: allOf("account"),
+      chargeType: allOf("chargeType"),
+      usageType: allOf("usageType"),
+    }).toEqual({
+      pipeline: "Toutes",
+      region: "Toutes",
+      source: "Toutes",
+      service: "Tous",
+      account: "Tous",
+      chargeType: "Tous",
+      usageType: "Tous",
+    });
+    const resources = await (await admin.request("/resources")).text();
+    expect(resources).toContain("Toutes les chaînes");
+    expect(resources).not.toMatch(/Tous les (chaînes|régions|sources)|Toutes les (services|comptes)/);
+  });
+
   it.each(PAGES)("%s: days written out, never as ISO dates", async (path) => {
     const html = await (await admin.request(path)).text();
     // Form values and links keep ISO days; what is read is the page's text outside inputs.

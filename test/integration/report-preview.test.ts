@@ -37,7 +37,9 @@ describe("report preview", () => {
   it("shows the finding marked done and the upkeep logged on the Tuning page, and stores nothing", async () => {
     const before = plain(await (await viewer.request("/reports/preview")).text());
     expect(before).toContain("Ce que l'équipe a fait");
-    expect(before).toContain("Aucune optimisation marquée faite ni heure d'entretien consignée ce mois-ci.");
+    expect(before).toContain(
+      "Aucune optimisation n'a été marquée comme faite et aucune heure d'entretien n'a été consignée ce mois-ci.",
+    );
 
     const done = await admin.request("/tuning/findings", {
       method: "POST",

@@ -68,7 +68,7 @@ describe("monthly report team section", () => {
     expect(doc).toContain("Ce qui explique le dépassement du budget");
     expect(doc).toContain("EUW3-NatGateway-Hours");
     expect(doc).toMatch(
-      /L'optimisation qui en corrigerait le plus\s: Supprimer la passerelle NAT inactive du compte 444455556666 en eu-west-3, et libérer son adresse IP Elastic \(37,44.\$US par mois\)\./,
+      /L'optimisation qui en corrigerait le plus\s: supprimer la passerelle NAT inactive du compte 444455556666 en eu-west-3, et libérer son adresse IP Elastic \(37,44.\$US par mois\)\./,
     );
   });
 

@@ -171,7 +171,9 @@ describe("alerts page", () => {
     expect(html).toContain("Budget Labo: 85% spent");
     expect(html).toContain("Cost spike &lt;script&gt;");
     expect(html).toContain("HTTP 502: bad gateway");
-    expect(html).toMatch(/data-key="k2"[\s\S]*?<td>queued<\/td><td>1<\/td>/);
+    expect(html).toMatch(
+      /data-key="k2"[\s\S]*?<td data-label="Delivery">queued<\/td><td data-label="Attempts">1<\/td>/,
+    );
     expect(html).not.toContain("covered one");
     expect(html).toContain('id="pending-note"');
   });

@@ -58,6 +58,19 @@ const CASES: { name: string; asOf: string; daily: DailyCost[]; mtd: number; rema
     remaining: 1,
     observed: 27,
   },
+  {
+    // The month's tax (70) posted on the 1st is spent once, not a Wednesday habit: Wed 10+70 and
+    // Thu 20 seen, usage mean 15, so 3..31 as in the second case (435); month to date 100.
+    name: "charges posted once a month (tax, fees, support) count once, not in the daily profile",
+    asOf: "2026-07-03",
+    daily: [
+      { day: "2026-07-01", costUsd: 80, onceUsd: 70 },
+      { day: "2026-07-02", costUsd: 20 },
+    ],
+    mtd: 100,
+    remaining: 435,
+    observed: 2,
+  },
 ];
 
 describe("forecastMonthEnd", () => {

@@ -20,7 +20,7 @@ describe("overviewVerdict", () => {
       null,
       "fr",
       "bad",
-      "Budget du mois dépassé : $358.65 dépensés pour $340.00 prévus (+$18.65), au 27 novembre 2026.",
+      "Budget du mois dépassé : $358.65 dépensés pour un budget de $340.00 (+$18.65), au 27 novembre 2026.",
     ],
     [
       200,

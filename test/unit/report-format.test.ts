@@ -173,7 +173,8 @@ describe("rendering helpers", () => {
         },
       ],
     });
-    expect(text).toContain("Total : 12,00 €");
+    // A no-break space before the colon, so a line never starts with it.
+    expect(text).toContain("Total\u00a0: 12,00 €");
     expect(text).toContain("Chaîne           Coût\nweb            1,00 €\ntempératures  10,00 €");
   });
 });

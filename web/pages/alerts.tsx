@@ -1,6 +1,6 @@
 /** Alerts: what was raised, on which channel, and the delivery state of each message. */
 import { redactSecrets } from "../../reports/mail/redact";
-import { formatDay } from "../../src/format/numbers";
+import { formatInstant } from "../../src/format/instant";
 import type { Locale } from "../../src/model";
 import type { NotificationRow } from "../../src/store/notifications";
 import { pick, type Translate } from "../i18n";
@@ -9,8 +9,9 @@ import { Layout } from "./layout";
 
 type Words = (typeof ALERTS_WORDS)["en"];
 
+/** "26 novembre 2026 à 5 h 14 UTC", as the other pages write an instant. */
 function when(iso: string | null, locale: Locale): string {
-  return iso ? `${formatDay(iso.slice(0, 10), locale)} ${iso.slice(11, 16)} UTC` : "—";
+  return formatInstant(iso, locale);
 }
 
 function statusLabel(status: string, w: Words): string {
@@ -46,7 +47,8 @@ export function AlertsPage(props: {
         <p id="no-alert">{w.none}</p>
       ) : (
         <div class="table-scroll">
-          <table class="data" id="alerts-table">
+          {/* On a phone each alert is a card (style.css): the subject is what is read first. */}
+          <table class="data cards" id="alerts-table">
             <thead>
               <tr>
                 <th scope="col">{w.when}</th>
@@ -61,15 +63,17 @@ export function AlertsPage(props: {
             <tbody>
               {props.rows.map((r) => (
                 <tr class={`status-${r.status}`} data-key={r.key}>
-                  <td>{when(r.createdAt, locale)}</td>
+                  <td data-label={w.when}>{when(r.createdAt, locale)}</td>
                   <th scope="row" class="text">
                     {r.subject}
                   </th>
-                  <td>{r.channel === "webhook" ? w.webhook : w.email}</td>
-                  <td>{props.demo && r.status === "sent" ? w.demoSent : statusLabel(r.status, w)}</td>
-                  <td>{r.attempts}</td>
-                  <td>{when(r.sentAt, locale)}</td>
-                  <td>{redactSecrets(r.lastError ?? "")}</td>
+                  <td data-label={w.channel}>{r.channel === "webhook" ? w.webhook : w.email}</td>
+                  <td data-label={w.status}>
+                    {props.demo && r.status === "sent" ? w.demoSent : statusLabel(r.status, w)}
+                  </td>
+                  <td data-label={w.attempts}>{r.attempts}</td>
+                  <td data-label={w.sentAt}>{when(r.sentAt, locale)}</td>
+                  <td data-label={w.error}>{redactSecrets(r.lastError ?? "")}</td>
                 </tr>
               ))}
             </tbody>

@@ -41,6 +41,8 @@ export const BUDGETS_WORDS = {
     confirmUnknownScope: "Keep this value anyway",
     scopeHint: "Pick one Cairn has seen in the costs, or type it.",
     addHelp: "Amounts like 750 or 12,5. Without a currency, the display currency.",
+    /** Shown before a forecast threshold in the budgets table ("50 %, 80 % · prévision 100 %"). */
+    thresholdForecast: "forecast",
   },
   fr: {
     title: "Budgets",
@@ -84,6 +86,7 @@ export const BUDGETS_WORDS = {
     confirmUnknownScope: "Garder cette valeur quand même",
     scopeHint: "Choisissez-en un vu par Cairn dans les coûts, ou saisissez-le.",
     addHelp: "Montants comme 750 ou 12,5. Sans devise précisée, la devise d'affichage.",
+    thresholdForecast: "prévision",
   },
 };
 
@@ -108,7 +111,7 @@ export const ALERTS_WORDS = {
     webhook: "webhook",
     pendingNote: "message(s) waiting to be delivered: they go out on the next run (`cairn alerts --send`).",
     demoNote:
-      "Demo: these are the alerts the alert job raised over the demo's story (replayed week by week when the demo was loaded), addressed to a fictional recipient; nothing was mailed.",
+      "Demo: these are the alerts the alert job raised over the demo's story (replayed day by day when the demo was loaded, each day seeing only the costs known then), addressed to a fictional recipient; nothing was mailed.",
     demoSent: "written (demo, not mailed)",
   },
   fr: {
@@ -131,7 +134,7 @@ export const ALERTS_WORDS = {
     webhook: "webhook",
     pendingNote: "message(s) en attente d'envoi : ils partiront au prochain passage (`cairn alerts --send`).",
     demoNote:
-      "Démo : voici les alertes levées par la tâche des alertes sur l'histoire de la démo (rejouée semaine par semaine à son chargement), adressées à un destinataire fictif ; aucun courriel n'est parti.",
+      "Démo : voici les alertes levées par la tâche des alertes sur l'histoire de la démo (rejouée jour par jour à son chargement, chaque jour ne voyant que les coûts connus alors), adressées à un destinataire fictif ; aucun courriel n'est parti.",
     demoSent: "écrite (démo, non envoyée)",
   },
 };

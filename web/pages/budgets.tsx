@@ -35,8 +35,14 @@ function scopeLabel(b: Budget, w: Words, locale: Locale, accounts: AccountNames)
   return b.scopeKind === "all" ? w.scopeAll : `${names[b.scopeKind]}${colonFor(locale)}${value}`;
 }
 
-export function thresholdsText(b: Budget): string {
-  return b.thresholds.map((t) => `${t.kind === "forecast" ? "forecast:" : ""}${Math.round(t.ratio * 100)}`).join(",");
+/** The thresholds as a reader sees them: "50 %, 80 %, 100 % · prévision 100 %". */
+export function thresholdsLabel(b: Budget, locale: Locale, forecastWord: string): string {
+  const pct = (r: number) => formatPercent(r, locale);
+  const actual = b.thresholds.filter((t) => t.kind === "actual").map((t) => pct(t.ratio));
+  const forecast = b.thresholds.filter((t) => t.kind === "forecast").map((t) => pct(t.ratio));
+  return [actual.join(", "), forecast.length > 0 ? `${forecastWord} ${forecast.join(", ")}` : ""]
+    .filter((part) => part !== "")
+    .join(" · ");
 }
 
 /** A native meter: coloured by the browser, read by screen readers, no script. */
@@ -96,7 +102,7 @@ function Row(props: { s: BudgetStatus; w: Words; locale: Locale; admin: boolean 
           </>
         )}
       </td>
-      <td data-label={w.thresholds}>{thresholdsText(b)}</td>
+      <td data-label={w.thresholds}>{thresholdsLabel(b, locale, w.thresholdForecast)}</td>
       {props.admin ? (
         <td data-label={w.actions} class="actions-cell">
           <a href={editHref(b.name, "edit")} aria-label={`${w.change}${colonFor(locale)}${b.name}`}>

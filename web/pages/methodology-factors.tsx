@@ -109,7 +109,7 @@ function SetsTable(props: { sets: FactorSet[]; w: Words; d: DataText }) {
             <tbody>
               {s.sources.map((src) => (
                 <tr>
-                  <td>{d.source(src)}</td>
+                  <td class="text">{d.source(src)}</td>
                   <td class="text source">{src.source}</td>
                   <td class="text">{src.licence ?? "—"}</td>
                 </tr>

@@ -33,7 +33,7 @@ export function overviewVerdict(input: {
     return {
       tone: "bad",
       text: fr
-        ? `Budget du mois dépassé : ${money(monthToDate)} dépensés pour ${money(budget)} prévus (+${money(over)}), au ${asOf}.`
+        ? `Budget du mois dépassé : ${money(monthToDate)} dépensés pour un budget de ${money(budget)} (+${money(over)}), au ${asOf}.`
         : `This month's budget is exceeded: ${money(monthToDate)} spent against ${money(budget)} (+${money(over)}), by ${asOf}.`,
     };
   }

@@ -1,5 +1,6 @@
 /** The overview: what a director should grasp in ten seconds. */
 import { dailyStackedChart, monthBurnChart, rankedBarChart, splitTaxes } from "../../src/charts/cost-charts";
+import { formatInstant } from "../../src/format/instant";
 import { formatCo2e, formatDay, formatMoney, formatMonth, formatPercent, localeTag } from "../../src/format/numbers";
 import { colonFor } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
@@ -76,7 +77,7 @@ export function OverviewPage(props: { data: OverviewData; locale: Locale; t: Tra
         {colonFor(locale)}
         {data.freshness.lastSuccessAt === null
           ? t("neverCollected")
-          : `${data.freshness.fresh && data.health.ok ? t("freshAsOf") : t("stale")} ${formatDay(data.freshness.lastSuccessAt.slice(0, 10), locale)} ${data.freshness.lastSuccessAt.slice(11, 16)} UTC`}
+          : `${data.freshness.fresh && data.health.ok ? t("freshAsOf") : t("stale")} ${locale === "fr" ? "le " : ""}${formatInstant(data.freshness.lastSuccessAt, locale)}`}
         {" · "}
         {t("dataUntil")} {formatDay(data.lastDay, locale)} ({t("provisional")})
       </p>

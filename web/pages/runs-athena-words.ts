@@ -17,7 +17,7 @@ export const RUNS_ATHENA_WORDS = {
     scanned: "lus",
     cost: "leur coût",
     cap: "plafond mensuel",
-    note: "AWS facture 5 USD par To lu, 10 Mo au minimum par requête.",
+    note: "AWS facture 5 $US par To lu, 10 Mo au minimum par requête.",
     megabytes: "Mo",
     ceOff:
       "Athena collecte les coûts\u00a0: la collecte des coûts par Cost Explorer est coupée, ses requêtes ne sont donc pas payées pour les mêmes données, et la prévision de fin de mois est celle de Cairn. CAIRN_CE_WITH_ATHENA=1 fait tourner les deux.",

@@ -3,11 +3,11 @@
  * around the examined days, services' first days, planned activities, the last successful
  * collection and this month's Cost Explorer requests. Everything else is pure (src/analysis/alert-rules).
  */
-import { and, eq, gte, like, min, sql } from "drizzle-orm";
+import { and, eq, gte, like, lt, min, sql } from "drizzle-orm";
 import { BASELINE_DAYS, type CostSeries } from "../../analysis/alert-rules/anomaly";
 import type { AlertInputs } from "../../analysis/alert-rules/index";
 import { addDays, addMonths, firstDayOfMonth, monthOf, toDay } from "../../days";
-import type { Currency, Day } from "../../model";
+import type { Currency, Day, Month } from "../../model";
 import { apiUsageSince } from "../api-requests";
 import { listBudgets } from "../budgets";
 import { knownIncidents } from "../incidents";
@@ -19,7 +19,7 @@ import { readDb, type Store } from "../store";
 import { dailyCostsBy } from "./costs";
 import { holdsDemoData } from "./demo-data";
 import { costCells } from "./incident-cells";
-import { loadPeriodFacts } from "./period-facts";
+import { dataDayOf, loadPeriodFacts } from "./period-facts";
 import { listRates } from "./rates";
 
 export interface AlertInputOptions {
@@ -30,6 +30,12 @@ export interface AlertInputOptions {
   lookbackDays: number;
   /** The configured sources the stale-data rule watches (src/jobs/health.ts, configuredSources). */
   sources: readonly string[];
+  /**
+   * The last day of data the run may see; default: everything stored. A replay of past runs (the
+   * demo's story) sets it to the day before each replayed run, so budgets, spikes and new
+   * services are judged on the cost known then, not on the month as the database now holds it.
+   */
+  dataUpTo?: Day;
 }
 
 async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to: Day): Promise<CostSeries[]> {
@@ -53,7 +59,7 @@ async function seriesBy(store: Store, by: "service" | "pipeline", from: Day, to:
   return [...byKey].map(([value, costs]) => ({ dimension: by, value, costs, firstDay: firstOf.get(value) ?? from }));
 }
 
-async function servicesFirstSeen(store: Store, from: Day) {
+async function servicesFirstSeen(store: Store, from: Day, to: Day) {
   const rows = await readDb(store)
     .select({
       service: costLines.service,
@@ -61,7 +67,7 @@ async function servicesFirstSeen(store: Store, from: Day) {
       costSinceUsd: sql<number>`sum(case when ${costLines.day} >= ${from} then ${costLines.unblendedCostUsd} else 0 end)`,
     })
     .from(costLines)
-    .where(countedLine())
+    .where(and(lt(costLines.day, to), countedLine()))
     .groupBy(costLines.service);
   return rows.map((r) => ({
     service: r.service,
@@ -86,12 +92,21 @@ async function capRefused(store: Store, monthStartIso: string): Promise<boolean>
   return rows.length > 0;
 }
 
+/** The month's data day, but no later than `upTo` (null when the month has no data by then). */
+async function dataDayUpTo(store: Store, month: Month, upTo: Day): Promise<Day | null> {
+  const stored = await dataDayOf(store, month);
+  if (stored === null || stored <= upTo) return stored;
+  return upTo < firstDayOfMonth(month) ? null : upTo;
+}
+
 export async function gatherAlertInputs(store: Store, options: AlertInputOptions): Promise<AlertInputs> {
   const db = readDb(store);
   const today = toDay(options.now);
   const month = monthOf(today);
   const from = addDays(today, -(options.lookbackDays - 1));
-  const to = addDays(today, 1);
+  // Data after the last day the run may see is left out (a replay of past runs).
+  const to =
+    options.dataUpTo !== undefined && options.dataUpTo < today ? addDays(options.dataUpTo, 1) : addDays(today, 1);
   // The baselines of the earliest examined day (a week earlier, to find where an episode began):
   // 28 days, and the same day of the three months before with their own 28 days.
   const seriesFrom = addDays(firstDayOfMonth(addMonths(monthOf(addDays(from, -8)), -3)), -BASELINE_DAYS);
@@ -102,7 +117,7 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     listBudgets(store),
     seriesBy(store, "service", seriesFrom, to),
     seriesBy(store, "pipeline", seriesFrom, to),
-    servicesFirstSeen(store, from),
+    servicesFirstSeen(store, from, to),
     db.select({ day: min(costLines.day) }).from(costLines),
     listPlannedActivities(store),
     // Every configured source; none on a demo database (no AWS behind it, as /healthz says).
@@ -118,7 +133,10 @@ export async function gatherAlertInputs(store: Store, options: AlertInputOptions
     knownIncidents(db, addDays(cellsFrom, -1)),
   ]);
   // The budgets page's and the reports' figures: the period facts of the month, as of its data day.
-  const statuses = (await loadPeriodFacts(store, { month, display: options.display })).budgets;
+  const dataDay = options.dataUpTo === undefined ? undefined : await dataDayUpTo(store, month, options.dataUpTo);
+  const statuses = (
+    await loadPeriodFacts(store, { month, display: options.display, ...(dataDay !== undefined ? { dataDay } : {}) })
+  ).budgets;
   void budgets;
   return {
     budgets: { today, statuses, display: options.display, rates },

@@ -7,6 +7,7 @@ import { listBudgets } from "../budgets";
 import { readDb, type Store } from "../store";
 import { type CostFilters, costsBy } from "./costs";
 import { latestForecast } from "./forecast";
+import { onceChargesByDay, withOnceCharges } from "./once-charges";
 import { listRates } from "./rates";
 
 export function budgetFilters(budget: Budget): CostFilters {
@@ -48,7 +49,11 @@ export async function loadBudgetStatus(
   const to = dataEnd < period.to ? dataEnd : period.to;
   const report =
     from < to ? await costsBy(db, { period: { from, to }, groupBy: "day", filters: budgetFilters(budget) }) : null;
-  const daily = (report?.rows ?? []).map((r) => ({ day: r.key, costUsd: r.costUsd }));
+  const once = from < to ? await onceChargesByDay(db, { from, to }, budgetFilters(budget)) : new Map<Day, number>();
+  const daily = withOnceCharges(
+    (report?.rows ?? []).map((r) => ({ day: r.key, costUsd: r.costUsd })),
+    once,
+  );
   const isOverall = budget.periodKind === "month" && budget.scopeKind === "all";
   const stored =
     options.monthForecast !== undefined

@@ -15,6 +15,7 @@ import { readDb, type Store } from "../store";
 import { loadBudgetStatus } from "./budget-statuses";
 import { costsBy, latestCostDay } from "./costs";
 import { latestForecast } from "./forecast";
+import { onceChargesByDay, withOnceCharges } from "./once-charges";
 import { listRates } from "./rates";
 
 export interface PeriodFactsArgs {
@@ -80,9 +81,13 @@ export async function loadPeriodView(
         method: stored.source === "aws" ? "aws" : "cairn-weekday-profile",
       };
     else {
+      const once = await onceChargesByDay(db, { from: first, to });
       const own = forecastMonthEnd(
         asOf,
-        daily.map((d) => ({ day: d.day, costUsd: d.costUsd })),
+        withOnceCharges(
+          daily.map((d) => ({ day: d.day, costUsd: d.costUsd })),
+          once,
+        ),
       );
       if (own) forecastUsd = { totalUsd: round6(own.totalUsd), method: "cairn-weekday-profile" };
     }

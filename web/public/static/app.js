@@ -32,7 +32,12 @@
     };
   }
 
-  function toChartJs(spec) {
+  /** Value ticks a horizontal axis of this width can hold side by side ("150 $US" is about 60 px). */
+  function valueTickLimit(width) {
+    return Math.max(2, Math.min(11, Math.floor((width - 90) / 70)));
+  }
+
+  function toChartJs(spec, width) {
     const fmt = formatter(spec.cairn);
     const days = dayLabeller(spec.cairn?.locale || undefined);
     const opts = spec.options || {};
@@ -43,7 +48,14 @@
       spec.type === "doughnut"
         ? {}
         : {
-            [valueAxis]: { stacked: Boolean(opts.stacked), beginAtZero: true, ticks: { callback: (v) => fmt(v) } },
+            [valueAxis]: {
+              stacked: Boolean(opts.stacked),
+              beginAtZero: true,
+              // Across a phone's width, fewer value ticks, so amounts never run into each other.
+              ticks: horizontal
+                ? { callback: (v) => fmt(v), maxTicksLimit: valueTickLimit(width || 600), maxRotation: 0 }
+                : { callback: (v) => fmt(v) },
+            },
             [categoryAxis]: {
               stacked: Boolean(opts.stacked),
               ticks: {
@@ -91,7 +103,7 @@
       if (canvas.dataset.drawn === "true") continue;
       try {
         const spec = JSON.parse(canvas.dataset.chart);
-        const chart = new window.Chart(canvas, toChartJs(spec));
+        const chart = new window.Chart(canvas, toChartJs(spec, canvas.parentElement?.clientWidth));
         canvas.dataset.drawn = chart ? "true" : "false";
       } catch (error) {
         canvas.dataset.drawn = "error";
