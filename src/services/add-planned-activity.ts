@@ -13,16 +13,16 @@ import { normaliseScope, scopeKindField, scopeRules } from "./scope-fields";
 
 /** The fields a person fills in (a page's form validator checks these before the service). */
 export const plannedActivityFields = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  name: z.string().trim().min(1, "nameEmpty").max(100, "nameTooLong"),
   fromDay: dayField,
   toDay: dayField,
   scopeKind: scopeKindField.default("all"),
-  scopeValue: z.string().trim().max(256, "must be at most 256 characters").default(""),
+  scopeValue: z.string().trim().max(256, "scopeValueTooLong").default(""),
 });
 
 export const addPlannedActivityInput = plannedActivityFields
   .extend({ actor: actorField })
-  .refine((p) => p.toDay >= p.fromDay, { path: ["toDay"], message: "must not be before the first day" })
+  .refine((p) => p.toDay >= p.fromDay, { path: ["toDay"], message: "periodToBeforeFrom" })
   .superRefine(scopeRules);
 
 export async function addPlannedActivityService(

@@ -1,12 +1,13 @@
 /**
  * Field schemas the service inputs share, so a page and the CLI read a month, a date, a decimal
- * or an actor the same way. Messages are English; pages translate the field name around them.
+ * or an actor the same way. A message that is a key of error-words.ts is shown in the reader's
+ * language on a page and in English on the command line (see parseInput).
  */
 import { z } from "zod";
 import { isValidDay, isValidMonth } from "../days";
 
-export const monthField = z.string().trim().refine(isValidMonth, "must be a month YYYY-MM");
-export const dayField = z.string().trim().refine(isValidDay, "must be a date YYYY-MM-DD");
+export const monthField = z.string().trim().refine(isValidMonth, "monthInvalid");
+export const dayField = z.string().trim().refine(isValidDay, "dayInvalid");
 
 /** "12,5" and "1 000" as people type them (a comma is a decimal comma here, never thousands). */
 export function parseDecimal(text: string): number {
@@ -17,7 +18,7 @@ export function parseDecimal(text: string): number {
 /** A number typed by a person: `0.92`, `0,92` (French decimal comma) or a number already. */
 export const decimalField = z
   .union([z.number(), z.string().transform(parseDecimal)])
-  .pipe(z.number({ message: "must be a number" }).refine(Number.isFinite, "must be a number"));
+  .pipe(z.number({ message: "numberInvalid" }).refine(Number.isFinite, "numberInvalid"));
 
 /** A checkbox (`on`), a CLI flag (true) or absent (false). */
 export const flagField = z
@@ -29,7 +30,4 @@ export const flagField = z
 export const actorField = z.string().trim().min(1, "must say who acts").max(200, "is too long");
 
 /** A positive whole id, typed or posted as text. */
-export const idField = z.coerce
-  .number({ message: "must be a number" })
-  .int("must be a whole number")
-  .positive("must be above 0");
+export const idField = z.coerce.number({ message: "numberInvalid" }).int("wholeNumber").positive("amountNotPositive");

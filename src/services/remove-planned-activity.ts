@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../store/audit-log";
 import { removePlannedActivity } from "../store/planned-activities";
 import type { Store } from "../store/store";
-import { parseInput, ServiceInputError } from "./errors";
+import { inputError, parseInput } from "./errors";
 import { actorField, idField } from "./fields";
 
 export const removePlannedActivityInput = z.object({ id: idField, actor: actorField });
@@ -14,7 +14,7 @@ export async function removePlannedActivityService(
 ): Promise<void> {
   const { id, actor } = parseInput(removePlannedActivityInput, raw);
   if (!(await removePlannedActivity(deps.store, id)))
-    throw new ServiceInputError("id", `no planned activity with ID ${id}`);
+    throw inputError("id", "plannedMissing", { id: String(id) }, "refused");
   await recordAudit(
     deps.store,
     { actor, action: "remove-planned-activity", subject: String(id) },

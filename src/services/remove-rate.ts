@@ -6,12 +6,12 @@ import { z } from "zod";
 import { recordAudit } from "../store/audit-log";
 import { removeRate } from "../store/settings";
 import type { Store } from "../store/store";
-import { parseInput, ServiceInputError } from "./errors";
+import { inputError, parseInput } from "./errors";
 import { actorField, monthField } from "./fields";
 
 export const removeRateInput = z.object({
   month: monthField,
-  currency: z.enum(["EUR"], { message: "must be EUR" }).default("EUR"),
+  currency: z.enum(["EUR"], { message: "rateCurrencyInvalid" }).default("EUR"),
   actor: actorField,
 });
 
@@ -21,7 +21,7 @@ export async function removeCurrencyRate(
 ): Promise<void> {
   const { actor, month, currency } = parseInput(removeRateInput, raw);
   if (!(await removeRate(deps.store, month, currency)))
-    throw new ServiceInputError("month", `no ${currency} rate for ${month}`);
+    throw inputError("month", "rateMissing", { currency, month }, "refused");
   await recordAudit(
     deps.store,
     { actor, action: "remove-rate", subject: `${currency} ${month}` },

@@ -4,9 +4,7 @@
  */
 import { z } from "zod";
 
-export const scopeKindField = z.enum(["all", "pipeline", "service", "account"], {
-  message: "must be one of all, pipeline, service, account",
-});
+export const scopeKindField = z.enum(["all", "pipeline", "service", "account"], { message: "scopeInvalid" });
 
 /** An AWS account id: twelve digits. */
 export function isAccountId(value: string): boolean {
@@ -16,10 +14,15 @@ export function isAccountId(value: string): boolean {
 /** Adds the scope rules to an object schema that has scopeKind and scopeValue. */
 export function scopeRules<T extends { scopeKind: string; scopeValue: string }>(input: T, ctx: z.RefinementCtx): void {
   if (input.scopeKind === "account" && !isAccountId(input.scopeValue)) {
-    ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "must be a 12-digit AWS account id" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["scopeValue"],
+      message: "accountId",
+      params: { value: input.scopeValue },
+    });
   }
   if (input.scopeKind === "service" && input.scopeValue === "") {
-    ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "must name the service" });
+    ctx.addIssue({ code: "custom", path: ["scopeValue"], message: "scopeValueMissing" });
   }
 }
 

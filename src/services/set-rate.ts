@@ -8,16 +8,14 @@ import { monthOf, toDay } from "../days";
 import { recordAudit } from "../store/audit-log";
 import { type SetRateOutcome, setRate } from "../store/currency-rates";
 import type { Store } from "../store/store";
-import { parseInput, ServiceInputError } from "./errors";
+import { inputError, parseInput } from "./errors";
 import { actorField, decimalField, flagField, monthField } from "./fields";
 
 export const setRateInput = z.object({
   month: monthField,
-  currency: z.enum(["EUR"], { message: "must be EUR" }).default("EUR"),
+  currency: z.enum(["EUR"], { message: "rateCurrencyInvalid" }).default("EUR"),
   /** Realistic rates are near 1; 100 catches a rate typed the wrong way round (dollars per cent). */
-  ratePerUsd: decimalField.pipe(
-    z.number().positive("must be a positive number").max(100, "must be at most 100 (euros per US dollar)"),
-  ),
+  ratePerUsd: decimalField.pipe(z.number().positive("rateNotPositive").max(100, "rateTooHigh")),
   force: flagField,
   source: z.enum(["manual", "ecb"]).default("manual"),
   actor: actorField,
@@ -31,10 +29,7 @@ export async function setCurrencyRate(
   const at = deps.now().toISOString();
   const outcome = await setRate(deps.store, rate, { currentMonth: monthOf(toDay(deps.now())), at, force });
   if (outcome === "refused") {
-    throw new ServiceInputError(
-      "force",
-      `${rate.month} is a past month that already has a different rate; its figures are fixed: replace it only on purpose (--force on the command line, the "replace" box on the Settings page)`,
-    );
+    throw inputError("force", "rateFixed", { month: rate.month }, "refused");
   }
   if (outcome !== "unchanged") {
     await recordAudit(

@@ -89,9 +89,9 @@ for (const locale of ["fr", "en"] as const) {
 
     it("rates: removing a rate there is none of says so on the page, in the reader's language", async () => {
       const admin = await fixture.signIn("admin", "a3@example.org");
-      expect((await admin.request("/settings/rates/delete", { form: { month: "2026-09", currency: "EUR" } })).status).toBe(
-        303,
-      );
+      expect(
+        (await admin.request("/settings/rates/delete", { form: { month: "2026-09", currency: "EUR" } })).status,
+      ).toBe(303);
       const audits = (await listAudit(fixture.store)).length;
       const res = await admin.request("/settings/rates/delete", { form: { month: "2026-09", currency: "EUR" } });
       expect(res.status).toBe(400);

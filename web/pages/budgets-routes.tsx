@@ -24,15 +24,7 @@ import { translator } from "../i18n";
 import { AlertsPage } from "./alerts";
 import { type BudgetFormState, BudgetsPage } from "./budgets";
 import { fieldErrors } from "./form-errors";
-import { dashboardActor } from "./service-form";
-
-/** The form's fields as typed (what comes back with the errors). */
-async function formFields(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "_csrf") fields[k] = v;
-  return fields;
-}
+import { dashboardActor, formFields } from "./service-form";
 
 export function budgetRoutes(deps: WebDeps): Hono {
   const app = new Hono();

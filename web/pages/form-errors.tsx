@@ -10,7 +10,7 @@ import { fieldIssueText, type Translate } from "../i18n";
 /** Field name -> the message to show beside it. */
 export type FieldErrors = Record<string, string>;
 
-export function fieldErrors(error: ServiceInputError, locale: Locale): FieldErrors {
+export function fieldErrors(error: Pick<ServiceInputError, "issues">, locale: Locale): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) out[issue.field] ??= fieldIssueText(issue, locale);
   return out;

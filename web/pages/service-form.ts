@@ -19,6 +19,14 @@ export function serviceForm<T extends z.ZodType>(schema: T) {
   });
 }
 
+/** A posted form's fields as typed (what comes back with the errors), without the CSRF token. */
+export async function formFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "_csrf") fields[k] = v;
+  return fields;
+}
+
 /** The actor the audit log records for a change made on the dashboard. */
 export function dashboardActor(c: Context): string {
   return `dashboard:${c.get("viewer").email}`;
