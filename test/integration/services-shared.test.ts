@@ -51,7 +51,7 @@ describe("rates: the page and `cairn fx` follow one rule set", () => {
   it("both refuse a rate no currency has (500 euros per dollar), naming the field", async () => {
     const page = await admin.request("/settings/rates", { form: { month: "2026-11", ratePerUsd: "500" } });
     expect(page.status).toBe(400);
-    expect(await page.text()).toMatch(/ratePerUsd: must be at most 100/);
+    expect(await page.text()).toMatch(/id="rate-value-error">100 au plus \(euros pour un dollar US\)</);
     await expect(fxCommand.run(cli, { force: false }, ["set", "2026-11", "500"])).rejects.toThrow(
       /ratePerUsd: must be at most 100/,
     );
@@ -62,7 +62,7 @@ describe("rates: the page and `cairn fx` follow one rule set", () => {
     await fxCommand.run(cli, { force: false }, ["set", "2026-09", "0.85"]);
     const page = await admin.request("/settings/rates", { form: { month: "2026-09", ratePerUsd: "0.8" } });
     expect(page.status).toBe(400);
-    expect(await page.text()).toMatch(/force: 2026-09 is a past month/);
+    expect(await page.text()).toMatch(/id="rate-force-error">ce mois passé a déjà un autre taux/);
     await expect(fxCommand.run(cli, { force: false }, ["set", "2026-09", "0.8"])).rejects.toThrow(/--force/);
     expect(await rateOf("2026-09")).toBe(0.85);
     const forced = await admin.request("/settings/rates", {
@@ -77,7 +77,7 @@ describe("rates: the page and `cairn fx` follow one rule set", () => {
     expect(await rateOf("2026-12")).toBeNull();
     const page = await admin.request("/settings/rates/delete", { form: { month: "2026-12", currency: "EUR" } });
     expect(page.status).toBe(400);
-    expect(await page.text()).toMatch(/month: no EUR rate for 2026-12/);
+    expect(await page.text()).toMatch(/id="rates-remove-error"[^>]*>aucun taux EUR pour décembre 2026</);
   });
 });
 
@@ -92,7 +92,9 @@ describe("planned activities: one rule set", () => {
     };
     const page = await admin.request("/settings/planned", { form });
     expect(page.status).toBe(400);
-    expect(await page.text()).toMatch(/scopeValue: must be a 12-digit AWS account id/);
+    expect(await page.text()).toMatch(
+      /id="planned-scope-value-error">doit être un identifiant de compte AWS à 12 chiffres/,
+    );
     await expect(
       budgetCommand.run(cli, { from: "2026-07-01", to: "2026-07-31", scope: "account:12" }, [
         "plan",
@@ -105,7 +107,9 @@ describe("planned activities: one rule set", () => {
 
   it("both refuse a period that ends before it starts", async () => {
     const form = { name: "Campagne", fromDay: "2026-07-31", toDay: "2026-07-01", scopeKind: "all" };
-    expect(await (await admin.request("/settings/planned", { form })).text()).toMatch(/toDay: must not be before/);
+    expect(await (await admin.request("/settings/planned", { form })).text()).toMatch(
+      /id="planned-to-error">ne doit pas précéder le premier jour</,
+    );
     await expect(
       budgetCommand.run(cli, { from: "2026-07-31", to: "2026-07-01" }, ["plan", "add", "Campagne"]),
     ).rejects.toThrow(/toDay: must not be before/);
