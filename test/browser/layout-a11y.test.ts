@@ -2,7 +2,7 @@
  * Every page of the demo at 1366 and 360 px wide, in French and in English: nothing wider than
  * the screen (no sideways scrolling of the page), no serious or critical axe-core violation
  * (WCAG 2.2 A/AA rules), the phone navigation folding behind its button, and the field error
- * flow of the budget form and the explorer's dates. Screenshots of every page at both widths
+ * flow of the budget form, the settings forms and the explorer's dates. Screenshots of every page at both widths
  * go to test-artifacts/screenshots/ (layout-<locale>-<width>-<page>.png).
  */
 import { createRequire } from "node:module";
@@ -307,6 +307,42 @@ for (const locale of ["fr", "en"] as const) {
       await page.screenshot({ path: screenshotPath(`form-edit-errors-${locale}-360`), fullPage: true });
       // The budget itself is unchanged.
       expect(await page.locator("#budgets-table").textContent()).toContain(locale === "fr" ? "50,00" : "50.00");
+      await page.close();
+    });
+
+    it("shows the settings forms' errors beside their fields, keeps what was typed, and saves nothing", async () => {
+      const page = await openPage(360, 740);
+      await page.goto(`${base}/settings`);
+      // The tables' rows (none when a table is empty: then it is a sentence, not a table).
+      const rows = await page.locator("#rates-table tbody tr").count();
+      const plannedRows = await page.locator("#planned-table tbody tr").count();
+      await page.fill("#rate-month", "2026-13");
+      await page.fill("#rate-value", "quatre-vingt");
+      await Promise.all([page.waitForLoadState("load"), page.click("#rate-form button[type=submit]")]);
+      expect(await page.inputValue("#rate-value")).toBe("quatre-vingt");
+      expect(await page.locator("#rate-value-error").textContent()).toBe(
+        locale === "fr" ? "doit être un nombre" : "must be a number",
+      );
+      expect(await page.getAttribute("#rate-value", "aria-invalid")).toBe("true");
+      expect(await page.getAttribute("#rate-value", "aria-describedby")).toBe("rate-value-error");
+      expect(await page.locator("#form-errors a[href='#rate-month']").count()).toBe(1);
+      expect(await page.locator("#rates-table tbody tr").count()).toBe(rows);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect((await overflow(page)).excess).toBeLessThanOrEqual(0);
+
+      await page.fill("#planned-name", "Campagne");
+      await page.fill("#planned-from", "2026-06-10");
+      await page.fill("#planned-to", "2026-06-01");
+      await Promise.all([page.waitForLoadState("load"), page.click("#planned-form button[type=submit]")]);
+      expect(await page.inputValue("#planned-name")).toBe("Campagne");
+      expect(await page.inputValue("#planned-to")).toBe("2026-06-01");
+      expect(await page.locator("#planned-to-error").textContent()).toBe(
+        locale === "fr" ? "ne doit pas précéder le premier jour" : "must not be before the first day",
+      );
+      expect(await page.getAttribute("#planned-to", "aria-invalid")).toBe("true");
+      expect(await page.locator("#planned-table tbody tr").count()).toBe(plannedRows);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`form-settings-errors-${locale}-360`), fullPage: true });
       await page.close();
     });
 
