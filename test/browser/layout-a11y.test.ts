@@ -2,8 +2,8 @@
  * Every page of the demo at 1366 and 360 px wide, in French and in English: nothing wider than
  * the screen (no sideways scrolling of the page), no serious or critical axe-core violation
  * (WCAG 2.2 A/AA rules), the phone navigation folding behind its button, and the field error
- * flow of the budget form, the settings forms and the explorer's dates. Screenshots of every page at both widths
- * go to test-artifacts/screenshots/ (layout-<locale>-<width>-<page>.png).
+ * flow of the budget form, the settings forms and the explorer's dates. Screenshots of every
+ * page at both widths go to test-artifacts/screenshots/ (layout-<locale>-<width>-<page>.png).
  */
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
