@@ -66,7 +66,7 @@ export const BUDGETS_WORDS = {
     spent: "Dépensé",
     forecast: "Prévision en fin de période",
     thresholds: "Seuils d'alerte",
-    thresholdsHelp: "pourcentages de la dépense réelle ; forecast:100 pour la prévision",
+    thresholdsHelp: "pourcentages de la dépense réelle ; prévision:100 pour la prévision",
     upcoming: "pas commencé",
     ended: "terminé",
     noRate: "pas de taux de l'euro, montants en USD pour",
