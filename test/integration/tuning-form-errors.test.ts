@@ -88,7 +88,7 @@ for (const locale of ["en", "fr"] as const) {
       expect(inputOf(html, "u-pipeline")).toContain('value="temperatures"');
       expect(inputOf(html, "u-volunteered")).not.toContain("checked");
       // The summary at the top links to the field.
-      expect(html).toMatch(/id="upkeep-errors"[\s\S]*href="#u-hours"/);
+      expect(html).toMatch(/id="form-errors"[\s\S]*href="#u-hours"/);
       expect(await listUpkeep(readDb(fixture.store), { from: "2026-10-01", to: "2026-11-01" })).toEqual([]);
     });
 
