@@ -50,8 +50,7 @@ export async function changeFindingState(
     throw inputError("until", "snoozeNotAfterToday", { today }, "refused");
   }
   const doneOn = input.doneOn ?? today;
-  if (input.action === "done" && doneOn > today)
-    throw inputError("doneOn", "doneAfterToday", { today }, "refused");
+  if (input.action === "done" && doneOn > today) throw inputError("doneOn", "doneAfterToday", { today }, "refused");
   const state: FindingState = {
     findingId: input.findingId,
     status:

@@ -11,5 +11,6 @@ export const removeUpkeepInput = z.object({
 
 export async function removeUpkeep(deps: { store: Store }, raw: z.input<typeof removeUpkeepInput>): Promise<void> {
   const input = parseInput(removeUpkeepInput, raw);
-  if (!(await deleteUpkeep(deps.store, input.id))) throw inputError("id", "upkeepMissing", { id: String(input.id) }, "refused");
+  if (!(await deleteUpkeep(deps.store, input.id)))
+    throw inputError("id", "upkeepMissing", { id: String(input.id) }, "refused");
 }

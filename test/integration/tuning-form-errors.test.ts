@@ -31,8 +31,24 @@ const lines: CostLine[] = eachDay("2026-09-01", "2026-10-26").map((day) =>
 );
 
 const WORDS = {
-  en: { number: "must be a number", person: "must name who did it", future: "must not be in the future", reason: "a dismissal needs a reason", after: "must be after today", noEntry: "no upkeep entry 999", noFinding: "no finding nope" },
-  fr: { number: "doit être un nombre", person: "doit nommer qui l'a fait", future: "ne doit pas être dans le futur", reason: "écarter un constat demande une raison", after: "doit être postérieure à aujourd'hui", noEntry: "aucune entrée d'entretien n°\u00a0999", noFinding: "aucun constat «\u202fnope\u202f»" },
+  en: {
+    number: "must be a number",
+    person: "must name who did it",
+    future: "must not be in the future",
+    reason: "a dismissal needs a reason",
+    after: "must be after today",
+    noEntry: "no upkeep entry 999",
+    noFinding: "no finding nope",
+  },
+  fr: {
+    number: "doit être un nombre",
+    person: "doit nommer qui l'a fait",
+    future: "ne doit pas être dans le futur",
+    reason: "écarter un constat demande une raison",
+    after: "doit être postérieure à aujourd'hui",
+    noEntry: "aucune entrée d'entretien n°\u00a0999",
+    noFinding: "aucun constat «\u202fnope\u202f»",
+  },
 } as const;
 
 /** The page's HTML with its escaped apostrophes back, to compare with the words. */
@@ -70,7 +86,15 @@ for (const locale of ["en", "fr"] as const) {
     const upkeep = (form: Record<string, string>) =>
       admin.request("/tuning/upkeep", {
         method: "POST",
-        form: { day: "2026-10-20", pipeline: "temperatures", hours: "3", person: "Camille", what: "Probe firmware", volunteered: "yes", ...form },
+        form: {
+          day: "2026-10-20",
+          pipeline: "temperatures",
+          hours: "3",
+          person: "Camille",
+          what: "Probe firmware",
+          volunteered: "yes",
+          ...form,
+        },
       });
     const finding = (form: Record<string, string>) =>
       admin.request("/tuning/findings", { method: "POST", form: { findingId: ID, ...form } });

@@ -55,9 +55,7 @@ export function FindingForms(props: {
         <input type="hidden" name="findingId" value={props.findingId} />
         <input type="hidden" name="action" value={action} />
         {props.asOf ? <input type="hidden" name="asOf" value={props.asOf} /> : null}
-        {field ? (
-          <label for={id}>{field.label}</label>
-        ) : null}{" "}
+        {field ? <label for={id}>{field.label}</label> : null}{" "}
         {field ? (
           <input
             id={id}

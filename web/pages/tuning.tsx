@@ -29,13 +29,13 @@ import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
 import { NamedAccountsIn } from "./account-name";
 import { FindingCard } from "./finding-card";
-import { DoneTable, FINDING_FIELDS, FindingErrors, FindingForms, type FindingFormState } from "./finding-forms";
+import { DoneTable, FINDING_FIELDS, FindingErrors, type FindingFormState, FindingForms } from "./finding-forms";
 import { type FieldErrors, fieldErrors } from "./form-errors";
 import { Layout } from "./layout";
 import { MissingRatesNotice } from "./missing-rates-notice";
 import { loadPageMoney, type PageMoney } from "./page-money";
 import { TUNING_WORDS } from "./tuning-words";
-import { UpkeepSection, type UpkeepFormState } from "./upkeep-section";
+import { type UpkeepFormState, UpkeepSection } from "./upkeep-section";
 
 export interface TuningData extends FindingBoard {
   today: string;
