@@ -72,7 +72,7 @@ export const SERVICE_ERROR_WORDS = {
     dayInFuture: "ne doit pas être dans le futur",
     upkeepMissing: "aucune entrée d'entretien n°\u00a0{id}",
     findingIdMissing: "doit nommer un constat",
-    findingActionInvalid: "doit être snooze, dismiss, done ou reopen",
+    findingActionInvalid: "doit être « snooze », « dismiss », « done » ou « reopen »",
     snoozeNeedsDay: "une mise en attente demande une date",
     // The page writes dates out: no ISO day in French.
     snoozeNotAfterToday: "doit être postérieure à aujourd'hui",

@@ -87,16 +87,35 @@ export function FindingForms(props: {
  * A refused finding form's errors that have no field on the page (no finding named, an unknown
  * finding or action), and a link to each field in error: shown above the findings.
  */
-export function FindingErrors(props: { form?: FindingFormState; fieldIds: Record<string, string>; t: Translate }) {
+export function FindingErrors(props: {
+  form?: FindingFormState;
+  fieldIds: Record<string, string>;
+  locale: Locale;
+  t: Translate;
+}) {
   const errors = Object.entries(props.form?.errors ?? {});
   if (errors.length === 0) return null;
+  const w = pick(TUNING_WORDS, props.locale);
+  const labels: Record<string, string> = {
+    findingId: w.errorFinding,
+    action: w.errorAction,
+    asOf: w.asOf,
+    doneOn: w.markDone,
+    until: w.snoozeUntil,
+    reason: w.dismissBecause,
+  };
   return (
     <div class="notice error" role="alert" id="finding-errors">
       <p>{props.t("formHasErrors")}</p>
       <ul>
         {errors.map(([field, message]) => {
           const id = props.fieldIds[field];
-          return <li>{id ? <a href={`#${id}`}>{message}</a> : message}</li>;
+          const label = labels[field] ?? field;
+          return (
+            <li>
+              {id ? <a href={`#${id}`}>{label}</a> : label} — {message}
+            </li>
+          );
         })}
       </ul>
     </div>

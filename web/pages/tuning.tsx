@@ -123,7 +123,7 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
       <MissingRatesNotice months={data.money.converter.missingMonths} locale={locale} t={t} />
       {data.hasMetrics ? null : <p class="notice">{w.noMetrics}</p>}
       <h2 id="open-findings">{w.openTitle}</h2>
-      <FindingErrors form={forms.finding} fieldIds={findingFieldIds} t={t} />
+      <FindingErrors form={forms.finding} fieldIds={findingFieldIds} locale={locale} t={t} />
       {data.open.length === 0 ? <p class="notice">{w.none}</p> : null}
       {data.open.map((e, i) => (
         <FindingCard finding={e.finding} index={i} money={findingMoney} locale={locale}>
