@@ -11,10 +11,11 @@ export interface Equivalent {
   id: string;
   /** Grams of CO2e for one unit. */
   co2eGramsPerUnit: number;
+  /** Written after the figure (`km`); empty where `what` names the thing counted (meals). */
   unit: { fr: string; en: string };
   /** How a quantity reads: `{n}` is replaced by the formatted number. */
   phrase: { fr: string; en: string };
-  /** What one counts, for a tile under the number: `en voiture thermique`. */
+  /** A tile's label, above the figure: `en voiture thermique`, `repas végétariens`. */
   what: { fr: string; en: string };
   /** The publisher and tool, short enough for a tile. */
   shortSource: string;
@@ -47,10 +48,10 @@ export const EQUIVALENTS: readonly Equivalent[] = [
   },
   {
     id: "beef-meal",
-    what: { fr: "avec du bœuf", en: "with beef" },
+    what: { fr: "repas avec du bœuf", en: "meals with beef" },
     shortSource: "ADEME Impact CO2",
     co2eGramsPerUnit: 7260,
-    unit: { fr: "repas", en: "meals" },
+    unit: { fr: "", en: "" },
     phrase: { fr: "{n} repas avec du bœuf", en: "{n} meals with beef" },
     one: { fr: "d'un repas avec du bœuf", en: "of a meal with beef" },
     source: "ADEME, Impact CO2 (repas avec du bœuf, Agribalyse)",
@@ -58,10 +59,10 @@ export const EQUIVALENTS: readonly Equivalent[] = [
   },
   {
     id: "vegetarian-meal",
-    what: { fr: "végétariens", en: "vegetarian" },
+    what: { fr: "repas végétariens", en: "vegetarian meals" },
     shortSource: "ADEME Impact CO2",
     co2eGramsPerUnit: 510,
-    unit: { fr: "repas", en: "meals" },
+    unit: { fr: "", en: "" },
     phrase: { fr: "{n} repas végétariens", en: "{n} vegetarian meals" },
     one: { fr: "d'un repas végétarien", en: "of a vegetarian meal" },
     source: "ADEME, Impact CO2 (repas végétarien, Agribalyse)",
@@ -73,9 +74,9 @@ export interface EquivalentLine {
   id: string;
   quantity: number;
   text: string;
-  /** `22 km`, `9,5 repas`: the number and its unit. */
+  /** `22 km`, `9,5`: the number and its unit, where the label does not name it (meals). */
   amountText: string;
-  /** `en voiture thermique` */
+  /** `en voiture thermique`, `repas végétariens`: the tile's label, read before the figure. */
   unitText: string;
   source: string;
   shortSource: string;
@@ -110,7 +111,7 @@ export function equivalentsOf(
         e.one && quantity < 1
           ? fractionOfOne(quantity, e.one, locale)
           : e.phrase[locale].replace("{n}", readable(r.value, r.digits, locale)),
-      amountText: `${readable(r.value, r.digits, locale)} ${e.unit[locale]}`,
+      amountText: `${readable(r.value, r.digits, locale)} ${e.unit[locale]}`.trimEnd(),
       unitText: e.what[locale],
       source: e.source,
       shortSource: e.shortSource,

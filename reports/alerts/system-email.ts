@@ -9,6 +9,7 @@ import type {
 } from "../../src/analysis/alert-rules/alert";
 import { collectErrorText } from "../../src/format/collect-error-words";
 import { fill } from "../../src/format/fill";
+import { formatInstant } from "../../src/format/instant";
 import { formatMonth, formatNumber } from "../../src/format/numbers";
 import { frenchOf } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
@@ -68,15 +69,15 @@ export function newServiceEmail(alert: Alert, f: NewServiceAlertFacts, x: Fmt): 
 export function staleEmail(alert: Alert, f: StaleAlertFacts, x: Fmt, locale: Locale): BuiltEmail {
   const { w } = x;
   const source = (w as Record<string, string>)[`source-${f.source}`] ?? f.source;
-  const when = (iso: string) => `${x.day(iso.slice(0, 10))} ${iso.slice(11, 16)} UTC`;
   const subject = `${
     f.ageHours === null ? w.staleNever : `${w.staleHeading} ${formatNumber(Math.floor(f.ageHours), locale)} h`
   } (${source})`;
   const figures: [string, string][] = [
     [w.source, source],
-    [w.lastSuccess, f.lastSuccessAt ? when(f.lastSuccessAt) : w.never],
+    [w.lastSuccess, f.lastSuccessAt ? formatInstant(f.lastSuccessAt, locale) : w.never],
   ];
-  if (f.lastSuccessAt === null && f.firstAttemptAt) figures.push([w.firstAttempt, when(f.firstAttemptAt)]);
+  if (f.lastSuccessAt === null && f.firstAttemptAt)
+    figures.push([w.firstAttempt, formatInstant(f.firstAttemptAt, locale)]);
   // What the last failure means and what to do, in the reader's language; the recorded text after it.
   if (f.error || f.errorKind) {
     const e = collectErrorText(f.errorKind, f.error, locale);

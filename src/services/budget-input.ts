@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { DEFAULT_THRESHOLDS } from "../analysis/budget-status";
 import { addDays, isValidDay } from "../days";
-import type { Budget, BudgetThreshold, Currency } from "../model";
+import type { Budget, BudgetThreshold, Currency, Locale } from "../model";
 import { errorFromIssues } from "./errors";
 import { parseDecimal } from "./fields";
 import { isAccountId } from "./scope-fields";
@@ -167,7 +167,11 @@ export function budgetFromInput(i: ParsedBudgetInput, displayCurrency: Currency)
 }
 
 /** A stored budget as the strings a form or the command line would give (to edit it). */
-export function budgetAsInput(b: Budget): {
+/** A stored budget as its form's fields; the forecast keyword in the reader's language. */
+export function budgetAsInput(
+  b: Budget,
+  locale: Locale = "en",
+): {
   [K in Exclude<keyof BudgetInput, "actor" | "confirmUnknownScope">]: string;
 } {
   return {
@@ -179,10 +183,12 @@ export function budgetAsInput(b: Budget): {
     to: b.customPeriod ? addDays(b.customPeriod.to, -1) : "",
     scopeKind: b.scopeKind,
     scopeValue: b.scopeValue,
-    thresholds: formatThresholds(b.thresholds),
+    thresholds: formatThresholds(b.thresholds, locale),
   };
 }
 
-export function formatThresholds(list: readonly BudgetThreshold[]): string {
-  return list.map((t) => `${t.kind === "forecast" ? "forecast:" : ""}${Math.round(t.ratio * 1000) / 10}`).join(",");
+/** `50,80,forecast:100` (`prévision:100` in French: the parser above takes both). */
+export function formatThresholds(list: readonly BudgetThreshold[], locale: Locale = "en"): string {
+  const forecast = locale === "fr" ? "prévision:" : "forecast:";
+  return list.map((t) => `${t.kind === "forecast" ? forecast : ""}${Math.round(t.ratio * 1000) / 10}`).join(",");
 }

@@ -122,6 +122,9 @@ describe("the demo's story in the archive", () => {
     const alerts = await (await viewer.request("/alerts")).text();
     expect(alerts).toContain('id="demo-note"');
     expect(alerts).toContain("écrite (démo, non envoyée)");
+    // Never "Envoyé le" beside an alert that was not sent.
+    expect(alerts).toContain('<th scope="col">Écrite le</th>');
+    expect(alerts).not.toContain("Envoyé le");
     const reports = await (await viewer.request("/reports")).text();
     expect(reports).toContain("aucun courriel n&#39;est parti");
     const admin = await fixture.signIn("admin");

@@ -66,9 +66,11 @@ function frenchProblems(text: string) {
     badSpace: lines.filter((l) => / [:;!?%»]|« /.test(l)),
     glued: lines.filter((l) => /\p{L}[:;!?](\s|$)/u.test(l.replace(/https?:\S+/g, ""))),
     abbreviated: text.replace(/https?:\S+/g, "").match(ABBREVIATED) ?? [],
+    // A time of day is "23 h 00" in French, not "23:00".
+    clock: text.replace(/https?:\S+/g, "").match(/\b\d{1,2}:\d{2}\b/g) ?? [],
   };
 }
-const CLEAN = { leaks: [], backticks: [], badSpace: [], glued: [], abbreviated: [] };
+const CLEAN = { leaks: [], backticks: [], badSpace: [], glued: [], abbreviated: [], clock: [] };
 
 beforeAll(async () => {
   await loadDemo(

@@ -51,7 +51,20 @@ describe("everyday equivalents", () => {
     // 4 360 g: 4360 / 218 = 20 km by car; 4360 / 2.93 = 1488.05 -> 1 490 km by TGV;
     // 4360 / 7260 = 0.6005 -> 0.6 beef meals; 4360 / 510 = 8.549 -> 8.5 vegetarian meals.
     const lines = equivalentsOf(4360, "fr");
-    expect(lines.map((l) => l.amountText)).toEqual(["20 km", `1${NNBSP}490 km`, "0,6 repas", "8,5 repas"]);
+    expect(lines.map((l) => l.amountText)).toEqual(["20 km", `1${NNBSP}490 km`, "0,6", "8,5"]);
+    // A tile reads label then figure: "repas végétariens 8,5", never "végétariens 8,5 repas".
+    expect(lines.map((l) => l.unitText)).toEqual([
+      "en voiture thermique",
+      "en TGV",
+      "repas avec du bœuf",
+      "repas végétariens",
+    ]);
+    expect(equivalentsOf(4360, "en").map((l) => `${l.unitText}: ${l.amountText}`)).toEqual([
+      "by petrol or diesel car: 20 km",
+      "by TGV high-speed train: 1,490 km",
+      "meals with beef: 0.6",
+      "vegetarian meals: 8.5",
+    ]);
     expect(lines[0]?.text).toBe("20 km en voiture thermique");
     // Below one meal, a fraction in words, never "0,6 repas avec du bœuf".
     expect(equivalentsOf(3630, "fr")[2]?.text).toBe("la moitié d'un repas avec du bœuf");

@@ -56,7 +56,8 @@ export function AlertsPage(props: {
                 <th scope="col">{w.channel}</th>
                 <th scope="col">{w.status}</th>
                 <th scope="col">{w.attempts}</th>
-                <th scope="col">{w.sentAt}</th>
+                {/* The demo's alerts were written, never mailed: "sent" would say otherwise. */}
+                <th scope="col">{props.demo ? w.demoWrittenAt : w.sentAt}</th>
                 <th scope="col">{w.error}</th>
               </tr>
             </thead>
@@ -72,7 +73,7 @@ export function AlertsPage(props: {
                     {props.demo && r.status === "sent" ? w.demoSent : statusLabel(r.status, w)}
                   </td>
                   <td data-label={w.attempts}>{r.attempts}</td>
-                  <td data-label={w.sentAt}>{when(r.sentAt, locale)}</td>
+                  <td data-label={props.demo ? w.demoWrittenAt : w.sentAt}>{when(r.sentAt, locale)}</td>
                   <td data-label={w.error}>{redactSecrets(r.lastError ?? "")}</td>
                 </tr>
               ))}

@@ -70,7 +70,7 @@ export function budgetRoutes(deps: WebDeps): Hono {
     const named = edit ?? remove;
     const existing = named === undefined ? undefined : (await listBudgets(deps.store)).find((b) => b.name === named);
     if (edit !== undefined && existing) {
-      return page(c, { of: existing.name, values: budgetAsInput(existing), errors: {} });
+      return page(c, { of: existing.name, values: budgetAsInput(existing, locale), errors: {} });
     }
     return page(c, emptyForm, { confirmDelete: remove !== undefined && existing ? existing.name : undefined });
   });

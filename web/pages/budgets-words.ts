@@ -66,7 +66,7 @@ export const BUDGETS_WORDS = {
     spent: "Dépensé",
     forecast: "Prévision en fin de période",
     thresholds: "Seuils d'alerte",
-    thresholdsHelp: "pourcentages de la dépense réelle ; forecast:100 pour la prévision",
+    thresholdsHelp: "pourcentages de la dépense réelle ; prévision:100 pour la prévision",
     upcoming: "pas commencé",
     ended: "terminé",
     noRate: "pas de taux de l'euro, montants en USD pour",
@@ -113,6 +113,7 @@ export const ALERTS_WORDS = {
     demoNote:
       "Demo: these are the alerts the alert job raised over the demo's story (replayed day by day when the demo was loaded, each day seeing only the costs known then), addressed to a fictional recipient; nothing was mailed.",
     demoSent: "written (demo, not mailed)",
+    demoWrittenAt: "Written",
   },
   fr: {
     title: "Alertes",
@@ -136,5 +137,6 @@ export const ALERTS_WORDS = {
     demoNote:
       "Démo : voici les alertes levées par la tâche des alertes sur l'histoire de la démo (rejouée jour par jour à son chargement, chaque jour ne voyant que les coûts connus alors), adressées à un destinataire fictif ; aucun courriel n'est parti.",
     demoSent: "écrite (démo, non envoyée)",
+    demoWrittenAt: "Écrite le",
   },
 };
