@@ -3,25 +3,25 @@ import { z } from "zod";
 import { isValidDay, toDay } from "../days";
 import type { Store } from "../store/store";
 import { insertUpkeep } from "../store/upkeep";
-import { parseInput, ServiceInputError } from "./errors";
+import { inputError, parseInput } from "./errors";
 
 export const addUpkeepInput = z
   .object({
-    day: z.string().trim().refine(isValidDay, "must be a date YYYY-MM-DD"),
-    pipeline: z.string().trim().max(256, "must be at most 256 characters").default(""),
-    resource: z.string().trim().max(256, "must be at most 256 characters").default(""),
+    day: z.string().trim().refine(isValidDay, "dayInvalid"),
+    pipeline: z.string().trim().max(256, "upkeepNameTooLong").default(""),
+    resource: z.string().trim().max(256, "upkeepNameTooLong").default(""),
     hours: z.coerce
-      .number({ message: "must be a number" })
-      .positive("must be above 0")
-      .max(24 * 31, "is too many"),
-    person: z.string().trim().min(1, "must name who did it").max(200, "is too long"),
-    what: z.string().trim().min(1, "must say what was done").max(1000, "is too long"),
+      .number({ message: "numberInvalid" })
+      .positive("hoursNotPositive")
+      .max(24 * 31, "hoursTooMany"),
+    person: z.string().trim().min(1, "personMissing").max(200, "textTooLong"),
+    what: z.string().trim().min(1, "whatMissing").max(1000, "textTooLong"),
     volunteered: z.boolean().default(true),
     actor: z.string().trim().min(1, "must say who records it").max(200, "is too long"),
   })
   .refine((i) => i.pipeline !== "" || i.resource !== "", {
     path: ["pipeline"],
-    message: "name a pipeline or a resource",
+    message: "upkeepTargetMissing",
   });
 
 export async function addUpkeep(
@@ -29,6 +29,6 @@ export async function addUpkeep(
   raw: z.input<typeof addUpkeepInput>,
 ): Promise<number> {
   const { actor, ...entry } = parseInput(addUpkeepInput, raw);
-  if (entry.day > toDay(deps.now())) throw new ServiceInputError("day", "must not be in the future");
+  if (entry.day > toDay(deps.now())) throw inputError("day", "dayInFuture", {}, "refused");
   return insertUpkeep(deps.store, entry, actor, deps.now().toISOString());
 }

@@ -10,25 +10,25 @@ import { isValidDay, toDay } from "../days";
 import { type FindingState, readFindingState, writeFindingState } from "../store/finding-states";
 import { loadAdviceInput } from "../store/read/advice";
 import { readDb, type Store } from "../store/store";
-import { parseInput, ServiceInputError } from "./errors";
+import { inputError, parseInput } from "./errors";
 
-const day = z.string().trim().refine(isValidDay, "must be a date YYYY-MM-DD");
+const day = z.string().trim().refine(isValidDay, "dayInvalid");
 
 export const changeFindingStateInput = z
   .object({
-    findingId: z.string().trim().min(1, "must name a finding").max(500, "is too long"),
-    action: z.enum(["snooze", "dismiss", "done", "reopen"], { message: "must be snooze, dismiss, done or reopen" }),
+    findingId: z.string().trim().min(1, "findingIdMissing").max(500, "textTooLong"),
+    action: z.enum(["snooze", "dismiss", "done", "reopen"], { message: "findingActionInvalid" }),
     until: day.optional(),
-    reason: z.string().trim().max(500, "must be at most 500 characters").optional(),
+    reason: z.string().trim().max(500, "reasonTooLong").optional(),
     doneOn: day.optional(),
     /** The day whose findings to look the finding up in (default today). */
     asOf: day.optional(),
     actor: z.string().trim().min(1, "must say who acts").max(200, "is too long"),
   })
-  .refine((i) => i.action !== "snooze" || i.until !== undefined, { path: ["until"], message: "a snooze needs a date" })
+  .refine((i) => i.action !== "snooze" || i.until !== undefined, { path: ["until"], message: "snoozeNeedsDay" })
   .refine((i) => i.action !== "dismiss" || (i.reason ?? "") !== "", {
     path: ["reason"],
-    message: "a dismissal needs a reason",
+    message: "dismissNeedsReason",
   });
 
 export type ChangeFindingStateInput = z.input<typeof changeFindingStateInput>;
@@ -45,13 +45,12 @@ export async function changeFindingState(
     advise(await loadAdviceInput(db, input.asOf ?? today)).find((f) => f.id === input.findingId) ??
     stored?.snapshot ??
     null;
-  if (!snapshot) throw new ServiceInputError("findingId", `no finding ${input.findingId} today or on record`);
+  if (!snapshot) throw inputError("findingId", "findingMissing", { id: input.findingId }, "refused");
   if (input.action === "snooze" && (input.until ?? "") <= today) {
-    throw new ServiceInputError("until", `must be after today (${today})`);
+    throw inputError("until", "snoozeNotAfterToday", { today }, "refused");
   }
   const doneOn = input.doneOn ?? today;
-  if (input.action === "done" && doneOn > today)
-    throw new ServiceInputError("doneOn", `must not be after today (${today})`);
+  if (input.action === "done" && doneOn > today) throw inputError("doneOn", "doneAfterToday", { today }, "refused");
   const state: FindingState = {
     findingId: input.findingId,
     status:

@@ -2,14 +2,15 @@
 import { z } from "zod";
 import type { Store } from "../store/store";
 import { deleteUpkeep } from "../store/upkeep";
-import { parseInput, ServiceInputError } from "./errors";
+import { inputError, parseInput } from "./errors";
 
 export const removeUpkeepInput = z.object({
-  id: z.coerce.number({ message: "must be a number" }).int("must be a whole number").positive("must be above 0"),
+  id: z.coerce.number({ message: "numberInvalid" }).int("wholeNumber").positive("hoursNotPositive"),
   actor: z.string().trim().min(1, "must say who removes it"),
 });
 
 export async function removeUpkeep(deps: { store: Store }, raw: z.input<typeof removeUpkeepInput>): Promise<void> {
   const input = parseInput(removeUpkeepInput, raw);
-  if (!(await deleteUpkeep(deps.store, input.id))) throw new ServiceInputError("id", `no upkeep entry ${input.id}`);
+  if (!(await deleteUpkeep(deps.store, input.id)))
+    throw inputError("id", "upkeepMissing", { id: String(input.id) }, "refused");
 }

@@ -4,6 +4,8 @@
  * (WCAG 2.2 A/AA rules), the phone navigation folding behind its button, and the field error
  * flow of the budget form, the settings forms and the explorer's dates. Screenshots of every
  * page at both widths go to test-artifacts/screenshots/ (layout-<locale>-<width>-<page>.png).
+ * flow of the budget form, the upkeep form and the explorer's dates. Screenshots of every page at both widths
+ * go to test-artifacts/screenshots/ (layout-<locale>-<width>-<page>.png).
  */
 import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
@@ -343,6 +345,33 @@ for (const locale of ["fr", "en"] as const) {
       expect(await page.locator("#planned-table tbody tr").count()).toBe(plannedRows);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`form-settings-errors-${locale}-360`), fullPage: true });
+      await page.close();
+    });
+
+    it("shows a refused upkeep entry's errors beside its fields, keeps what was typed, then adds it", async () => {
+      const page = await openPage(360, 740);
+      await page.goto(`${base}/tuning`);
+      await page.fill("#u-pipeline", "temperatures");
+      await page.fill("#u-hours", "2");
+      await page.fill("#u-what", "Sonde réparée");
+      // Nobody named: the server refuses (the form leaves checking to it, as the budget's).
+      await Promise.all([page.waitForLoadState("load"), page.click("#upkeep-form button[type=submit]")]);
+      expect(await page.locator("#u-person-error").textContent()).toContain(
+        locale === "fr" ? "doit nommer qui l'a fait" : "must name who did it",
+      );
+      expect(await page.getAttribute("#u-person", "aria-invalid")).toBe("true");
+      expect(await page.getAttribute("#u-person", "aria-describedby")).toBe("u-person-error");
+      expect(await page.inputValue("#u-what")).toBe("Sonde réparée");
+      expect(await page.inputValue("#u-hours")).toBe("2");
+      expect(await page.inputValue("#u-pipeline")).toBe("temperatures");
+      expect(await page.locator("#form-errors a[href='#u-person']").isVisible()).toBe(true);
+      expect(await page.locator("#upkeep-entries li", { hasText: "Sonde réparée" }).count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect((await overflow(page)).excess).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: screenshotPath(`form-upkeep-errors-${locale}-360`), fullPage: true });
+      await page.fill("#u-person", "Camille");
+      await Promise.all([page.waitForURL(/\/tuning#upkeep$/), page.click("#upkeep-form button[type=submit]")]);
+      expect(await page.locator("#upkeep-entries").textContent()).toContain("Sonde réparée");
       await page.close();
     });
 

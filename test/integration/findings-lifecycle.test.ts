@@ -61,10 +61,10 @@ describe("finding lifecycle", () => {
   it("refuses a dismissal without a reason and a snooze in the past, naming the field", async () => {
     const dismiss = await post(admin, { action: "dismiss", reason: "" });
     expect(dismiss.status).toBe(400);
-    expect(await dismiss.text()).toMatch(/^reason: /);
+    expect(await dismiss.text()).toMatch(/id="finding-\d+-reason-error"[^>]*>a dismissal needs a reason/);
     const snooze = await post(admin, { action: "snooze", until: "2026-10-01" });
     expect(snooze.status).toBe(400);
-    expect(await snooze.text()).toMatch(/^until: must be after today/);
+    expect(await snooze.text()).toMatch(/id="finding-\d+-until-error"[^>]*>must be after today/);
   });
 
   it("snoozes, reopens, then marks done by whom and when", async () => {

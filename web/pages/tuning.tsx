@@ -2,11 +2,12 @@
  * `GET /tuning[?asOf=YYYY-MM-DD]`: the tuning findings (src/analysis/advice), each with its
  * evidence, assumptions and monthly saving in money and CO2e, largest first; then what was done
  * and what it saved, what is snoozed and what was dismissed. `POST /tuning/findings` (admins)
- * changes a finding's state through src/services/change-finding-state.ts.
+ * changes a finding's state through src/services/change-finding-state.ts; `POST /tuning/upkeep`
+ * and `/tuning/upkeep/delete` add and remove upkeep. A refusal re-renders the page (400) with
+ * what was typed and each error beside its field in the reader's language, as the budgets do.
  */
 
-import { Hono } from "hono";
-import { z } from "zod";
+import { type Context, Hono } from "hono";
 import { findingTexts } from "../../src/analysis/advice/fr";
 import { WINDOW_DAYS } from "../../src/analysis/advice/types";
 import { addDays, addMonths, firstDayOfMonth, isValidDay, monthOf, toDay } from "../../src/days";
@@ -22,19 +23,19 @@ import { costOfOwnership, type OwnershipRow } from "../../src/store/read/cost-of
 import { type FindingBoard, loadFindingBoard } from "../../src/store/read/finding-board";
 import { readDb } from "../../src/store/store";
 import { listUpkeep, type StoredUpkeepEntry } from "../../src/store/upkeep";
-import { BadParameter } from "../api/params";
 import { requireAdmin } from "../auth/middleware";
 import { renderPage } from "../auth/viewer";
 import type { WebDeps } from "../deps";
 import { pick, type Translate, translator } from "../i18n";
 import { NamedAccountsIn } from "./account-name";
 import { FindingCard } from "./finding-card";
-import { DoneTable, FindingForms } from "./finding-forms";
+import { DoneTable, FINDING_FIELDS, FindingErrors, type FindingFormState, FindingForms } from "./finding-forms";
+import { type FieldErrors, fieldErrors } from "./form-errors";
 import { Layout } from "./layout";
 import { MissingRatesNotice } from "./missing-rates-notice";
 import { loadPageMoney, type PageMoney } from "./page-money";
 import { TUNING_WORDS } from "./tuning-words";
-import { UpkeepSection } from "./upkeep-section";
+import { type UpkeepFormState, UpkeepSection } from "./upkeep-section";
 
 export interface TuningData extends FindingBoard {
   today: string;
@@ -67,18 +68,19 @@ export async function loadTuning(deps: WebDeps, asOf: string): Promise<TuningDat
   return { ...board, today, month, ownership, upkeep, money, findingsMonth };
 }
 
-/** Service refusals become a 400 naming the field, as the API's bad parameters. */
-async function asBadParameter<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ServiceInputError) throw new BadParameter(error.field, error.message);
-    throw error;
-  }
+/** The page's refused form, if any, sent back with its values and errors. */
+export interface TuningForms {
+  finding?: FindingFormState;
+  upkeep?: UpkeepFormState;
+  upkeepRemoval?: FieldErrors;
 }
 
-export function TuningPage(props: { data: TuningData; locale: Locale; t: Translate }) {
+export function TuningPage(props: { data: TuningData; locale: Locale; t: Translate; forms?: TuningForms }) {
   const { data, locale, t } = props;
+  const forms = props.forms ?? {};
+  const refusedCard = data.open.findIndex((e) => e.finding.id === forms.finding?.findingId);
+  const findingFieldIds: Record<string, string> =
+    refusedCard < 0 ? {} : Object.fromEntries(FINDING_FIELDS.map((f) => [f, `finding-${refusedCard + 1}-${f}`]));
   const w = pick(TUNING_WORDS, locale);
   const usd = data.open.reduce((s, e) => s + e.finding.monthlySavingUsd, 0);
   const co2e = data.open.reduce((s, e) => s + e.finding.monthlySavingCo2eGrams, 0);
@@ -121,10 +123,18 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
       <MissingRatesNotice months={data.money.converter.missingMonths} locale={locale} t={t} />
       {data.hasMetrics ? null : <p class="notice">{w.noMetrics}</p>}
       <h2 id="open-findings">{w.openTitle}</h2>
+      <FindingErrors form={forms.finding} fieldIds={findingFieldIds} locale={locale} t={t} />
       {data.open.length === 0 ? <p class="notice">{w.none}</p> : null}
       {data.open.map((e, i) => (
         <FindingCard finding={e.finding} index={i} money={findingMoney} locale={locale}>
-          <FindingForms findingId={e.finding.id} today={data.today} locale={locale} asOf={data.asOf} />
+          <FindingForms
+            findingId={e.finding.id}
+            today={data.today}
+            locale={locale}
+            asOf={data.asOf}
+            idPrefix={`finding-${i + 1}`}
+            form={forms.finding}
+          />
         </FindingCard>
       ))}
       <h2 id="done-title">{w.doneTitle}</h2>
@@ -165,6 +175,9 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
         pipelines={data.ownership.map((r) => r.pipeline).filter((p) => p !== "")}
         money={(usd) => data.money.format(usd, data.month)}
         locale={locale}
+        t={t}
+        form={forms.upkeep}
+        removal={forms.upkeepRemoval}
       />
       <p class="muted">{w.kinds}</p>
       <p class="muted">{w.wasteKinds}</p>
@@ -172,60 +185,82 @@ export function TuningPage(props: { data: TuningData; locale: Locale; t: Transla
   );
 }
 
+/** The form's fields as typed (what comes back with the errors). */
+async function formFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string" && k !== "_csrf") fields[k] = v;
+  return fields;
+}
+
 export function tuningRoutes(deps: WebDeps): Hono {
   const app = new Hono();
   const locale = deps.config.CAIRN_LOCALE;
   const t = translator(locale);
-  app.get("/tuning", async (c) => {
-    const asked = c.req.query("asOf");
-    const asOf = asked && isValidDay(asked) ? asked : toDay(deps.now());
-    return renderPage(c, <TuningPage data={await loadTuning(deps, asOf)} locale={locale} t={t} />);
-  });
-  app.post("/tuning/findings", requireAdmin(), async (c) => {
-    const body = await c.req.parseBody();
-    const text = (name: string) =>
-      typeof body[name] === "string" && body[name] !== "" ? String(body[name]) : undefined;
-    const fields = z.object({ findingId: z.string(), action: z.string() }).safeParse(body);
-    if (!fields.success) throw new BadParameter("findingId", "the form names no finding");
+  const page = async (c: Context, asOf: string | undefined, forms: TuningForms = {}, status: 200 | 400 = 200) => {
+    const day = asOf && isValidDay(asOf) ? asOf : toDay(deps.now());
+    return renderPage(c, <TuningPage data={await loadTuning(deps, day)} locale={locale} t={t} forms={forms} />, status);
+  };
+  /** Runs a service call; a refusal (its schema's or its rules') re-renders the page with `refused`. */
+  const orRefused = async (call: () => Promise<unknown>, refused: (errors: FieldErrors) => Promise<Response>) => {
     try {
-      await changeFindingState(deps, {
-        findingId: fields.data.findingId,
-        action: fields.data.action as "done",
-        until: text("until"),
-        reason: text("reason"),
-        doneOn: text("doneOn"),
-        asOf: text("asOf"),
-        actor: c.get("viewer").email,
-      });
+      await call();
+      return null;
     } catch (error) {
-      if (error instanceof ServiceInputError) throw new BadParameter(error.field, error.message);
-      throw error;
+      if (!(error instanceof ServiceInputError)) throw error;
+      return refused(fieldErrors(error, locale));
     }
+  };
+  app.get("/tuning", (c) => page(c, c.req.query("asOf")));
+  app.post("/tuning/findings", requireAdmin(), async (c) => {
+    const fields = await formFields(c);
+    const text = (name: string) => (fields[name] ? fields[name] : undefined);
+    const findingId = fields.findingId ?? "";
+    const action = fields.action ?? "";
+    const refused = await orRefused(
+      () =>
+        changeFindingState(deps, {
+          findingId,
+          // The service's schema refuses an unknown action, in the reader's language.
+          action: action as "done",
+          until: text("until"),
+          reason: text("reason"),
+          doneOn: text("doneOn"),
+          asOf: text("asOf"),
+          actor: c.get("viewer").email,
+        }),
+      (errors) => page(c, fields.asOf, { finding: { findingId, action, values: fields, errors } }, 400),
+    );
+    if (refused) return refused;
     await freezeRealisedSavings(deps);
     return c.redirect("/tuning#done-title", 303);
   });
   app.post("/tuning/upkeep", requireAdmin(), async (c) => {
-    const body = await c.req.parseBody();
-    const text = (name: string) => (typeof body[name] === "string" ? String(body[name]) : "");
-    await asBadParameter(() =>
-      addUpkeep(deps, {
-        day: text("day"),
-        pipeline: text("pipeline"),
-        resource: text("resource"),
-        hours: text("hours") as unknown as number,
-        person: text("person"),
-        what: text("what"),
-        volunteered: text("volunteered") === "yes",
-        actor: c.get("viewer").email,
-      }),
+    const fields = await formFields(c);
+    const text = (name: string) => fields[name] ?? "";
+    const refused = await orRefused(
+      () =>
+        addUpkeep(deps, {
+          day: text("day"),
+          pipeline: text("pipeline"),
+          resource: text("resource"),
+          hours: text("hours") as unknown as number,
+          person: text("person"),
+          what: text("what"),
+          volunteered: text("volunteered") === "yes",
+          actor: c.get("viewer").email,
+        }),
+      (errors) => page(c, undefined, { upkeep: { values: fields, errors } }, 400),
     );
-    return c.redirect("/tuning#upkeep", 303);
+    return refused ?? c.redirect("/tuning#upkeep", 303);
   });
   app.post("/tuning/upkeep/delete", requireAdmin(), async (c) => {
-    const body = await c.req.parseBody();
-    const id = typeof body.id === "string" ? body.id : "";
-    await asBadParameter(() => removeUpkeep(deps, { id: id as unknown as number, actor: c.get("viewer").email }));
-    return c.redirect("/tuning#upkeep", 303);
+    const fields = await formFields(c);
+    const refused = await orRefused(
+      () => removeUpkeep(deps, { id: (fields.id ?? "") as unknown as number, actor: c.get("viewer").email }),
+      (errors) => page(c, undefined, { upkeepRemoval: errors }, 400),
+    );
+    return refused ?? c.redirect("/tuning#upkeep", 303);
   });
   return app;
 }

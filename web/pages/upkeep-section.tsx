@@ -1,14 +1,32 @@
 /**
  * The Tuning page's upkeep section: this month's cost of ownership per pipeline, the month's
- * upkeep entries and, for admins, the form that adds one (POST /tuning/upkeep).
+ * upkeep entries and, for admins, the form that adds one (POST /tuning/upkeep). A refused form
+ * comes back with what was typed and each error beside its field.
  */
 import { formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { OwnershipRow } from "../../src/store/read/cost-of-ownership";
 import type { StoredUpkeepEntry } from "../../src/store/upkeep";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
-import { pick } from "../i18n";
+import { pick, type Translate } from "../i18n";
+import { ErrorSummary, FieldError, type FieldErrors, invalidProps } from "./form-errors";
 import { TUNING_WORDS } from "./tuning-words";
+
+/** The upkeep form sent back refused (values as typed), or a refused removal (errors only). */
+export interface UpkeepFormState {
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+/** Field, input id and label (a TUNING_WORDS key), in the form's order. */
+const UPKEEP_FIELDS = [
+  ["day", "u-day", "upkeepDay"],
+  ["pipeline", "u-pipeline", "upkeepPipeline"],
+  ["resource", "u-resource", "upkeepResource"],
+  ["hours", "u-hours", "upkeepHours"],
+  ["person", "u-person", "upkeepPerson"],
+  ["what", "u-what", "upkeepWhat"],
+] as const;
 
 export function UpkeepSection(props: {
   month: string;
@@ -19,11 +37,25 @@ export function UpkeepSection(props: {
   /** A USD amount of `month` in the page's currency (./page-money.ts). */
   money: (usd: number) => string;
   locale: Locale;
+  t: Translate;
+  /** A refused add form (values and errors). */
+  form?: UpkeepFormState;
+  /** A refused removal's errors. */
+  removal?: FieldErrors;
 }) {
   const { locale } = props;
   const w = pick(TUNING_WORDS, locale);
   const admin = isAdmin(useViewer());
   const money = props.money;
+  const v = props.form?.values;
+  const e = props.form?.errors ?? {};
+  const input = (field: string, id: string) => ({
+    id,
+    name: field,
+    value: v ? (v[field] ?? "") : "",
+    ...invalidProps(e, field, id),
+  });
+  const removal = Object.values(props.removal ?? {});
   return (
     <section id="upkeep" aria-labelledby="upkeep-title">
       <h2 id="upkeep-title">
@@ -56,6 +88,11 @@ export function UpkeepSection(props: {
           </tbody>
         </table>
       </div>
+      {removal.length > 0 ? (
+        <p class="field-error" id="upkeep-remove-error" role="alert">
+          {removal.join(" · ")}
+        </p>
+      ) : null}
       {props.entries.length > 0 ? (
         <ul id="upkeep-entries">
           {props.entries.map((e) => (
@@ -74,40 +111,58 @@ export function UpkeepSection(props: {
         </ul>
       ) : null}
       {admin ? (
-        <form method="post" action="/tuning/upkeep" class="filters" id="upkeep-form">
+        <form method="post" action="/tuning/upkeep" class="filters" id="upkeep-form" novalidate>
+          <ErrorSummary
+            errors={e}
+            fields={UPKEEP_FIELDS.map(([field, id, label]) => ({ field, id, label: w[label] }))}
+            t={props.t}
+          />
           <CsrfField />
           <div class="field">
             <label for="u-day">{w.upkeepDay}</label>
-            <input id="u-day" name="day" type="date" value={props.today} required />
+            <input {...input("day", "u-day")} type="date" value={v ? (v.day ?? "") : props.today} required />
+            <FieldError errors={e} field="day" id="u-day" />
           </div>
           <div class="field">
             <label for="u-pipeline">{w.upkeepPipeline}</label>
-            <input id="u-pipeline" name="pipeline" list="u-pipelines" />
+            <input {...input("pipeline", "u-pipeline")} list="u-pipelines" />
             <datalist id="u-pipelines">
               {props.pipelines.map((p) => (
                 <option value={p} />
               ))}
             </datalist>
+            <FieldError errors={e} field="pipeline" id="u-pipeline" />
           </div>
           <div class="field">
             <label for="u-resource">{w.upkeepResource}</label>
-            <input id="u-resource" name="resource" />
+            <input {...input("resource", "u-resource")} />
+            <FieldError errors={e} field="resource" id="u-resource" />
           </div>
           <div class="field">
             <label for="u-hours">{w.upkeepHours}</label>
-            <input id="u-hours" name="hours" type="number" min="0.25" step="0.25" required />
+            <input {...input("hours", "u-hours")} type="number" min="0.25" step="0.25" required />
+            <FieldError errors={e} field="hours" id="u-hours" />
           </div>
           <div class="field">
             <label for="u-person">{w.upkeepPerson}</label>
-            <input id="u-person" name="person" required />
+            <input {...input("person", "u-person")} required />
+            <FieldError errors={e} field="person" id="u-person" />
           </div>
           <div class="field">
             <label for="u-what">{w.upkeepWhat}</label>
-            <input id="u-what" name="what" required />
+            <input {...input("what", "u-what")} required />
+            <FieldError errors={e} field="what" id="u-what" />
           </div>
           <div class="field">
             <label>
-              <input type="checkbox" name="volunteered" value="yes" checked /> {w.upkeepVolunteered}
+              <input
+                type="checkbox"
+                id="u-volunteered"
+                name="volunteered"
+                value="yes"
+                checked={v ? v.volunteered === "yes" : true}
+              />{" "}
+              {w.upkeepVolunteered}
             </label>
           </div>
           <div class="field actions">
