@@ -54,10 +54,14 @@ describe("findings in French", () => {
 
   it("the Tuning page speaks the reader's language, commands as they are", async () => {
     const frHtml = await (await (await fr.signIn("viewer")).request("/tuning?asOf=2026-10-28")).text();
-    expect(frHtml).toContain("Supprimer la passerelle NAT inactive du compte 444455556666 en eu-west-3");
-    expect(frHtml).toContain("aws ec2 delete-nat-gateway --region eu-west-3");
+    // The page names the demo's accounts ("Name (id)").
+    expect(frHtml).toContain("Supprimer la passerelle NAT inactive du compte aarc-sandbox (444455556666) en eu-west-3");
+    // The command exactly as a shell needs it: no no-break space before its ";" or inside "&amp;".
+    expect(frHtml).toContain(
+      "available &amp;&amp; aws ec2 delete-nat-gateway --region eu-west-3 --nat-gateway-id &lt;nat-gateway-id&gt; &amp;&amp; aws",
+    );
     expect(frHtml).not.toContain("Delete the idle NAT gateway");
     const enHtml = await (await (await en.signIn("viewer")).request("/tuning?asOf=2026-10-28")).text();
-    expect(enHtml).toContain("Delete the idle NAT gateway of account 444455556666 in eu-west-3");
+    expect(enHtml).toContain("Delete the idle NAT gateway of account aarc-sandbox (444455556666) in eu-west-3");
   });
 });
