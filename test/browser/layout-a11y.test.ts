@@ -375,6 +375,40 @@ for (const locale of ["fr", "en"] as const) {
       await page.close();
     });
 
+    it("asks before removing an upkeep entry: refused, the entry stays; agreed, it goes", async () => {
+      const page = await openPage(1366, 900);
+      await page.goto(`${base}/tuning`);
+      const what = `Entrée à retirer ${locale}`;
+      await page.fill("#u-pipeline", "website");
+      await page.fill("#u-hours", "1");
+      await page.fill("#u-person", "Lou");
+      await page.fill("#u-what", what);
+      await Promise.all([page.waitForURL(/\/tuning#upkeep$/), page.click("#upkeep-form button[type=submit]")]);
+      const entry = page.locator("#upkeep-entries li", { hasText: what });
+      expect(await entry.count()).toBe(1);
+      const questions: string[] = [];
+      let agree = false;
+      page.on("dialog", (dialog) => {
+        questions.push(dialog.message());
+        void (agree ? dialog.accept() : dialog.dismiss());
+      });
+      await entry.locator("button[type=submit]").click();
+      expect(questions).toHaveLength(1);
+      expect(questions[0]).toMatch(
+        locale === "fr"
+          ? /^Supprimer cette entrée d'entretien \(.*Lou\)\u00a0\?$/
+          : /^Remove this upkeep entry \(.*Lou\)\?$/,
+      );
+      await page.reload();
+      expect(await entry.count()).toBe(1);
+      agree = true;
+      await Promise.all([page.waitForURL(/\/tuning/), entry.locator("button[type=submit]").click()]);
+      await page.waitForLoadState("load");
+      expect(questions).toHaveLength(2);
+      expect(await entry.count()).toBe(0);
+      await page.close();
+    });
+
     it("keeps a bad explorer date in its field with the error beside it", async () => {
       const page = await openPage(360, 740);
       const res = await page.goto(`${base}/costs?from=2026-11-10&to=2026-11-01`);

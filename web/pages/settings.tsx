@@ -7,7 +7,9 @@
 import { useContext } from "hono/jsx";
 import { type AccountNames, accountLabel } from "../../src/accounts/account-names";
 import type { MonthlyRate } from "../../src/analysis/currency";
+import { fill } from "../../src/format/fill";
 import { formatDay, formatMonth, formatNumber } from "../../src/format/numbers";
+import { frenchOf } from "../../src/format/typography";
 import type { Locale } from "../../src/model";
 import type { StoredPlannedActivity } from "../../src/store/planned-activities";
 import { CsrfField, isAdmin, useViewer } from "../auth/viewer";
@@ -61,9 +63,22 @@ function scopeLabel(w: Words, kind: string, value: string, accounts: AccountName
   return `${names[kind] ?? kind}: ${kind === "account" ? accountLabel(value, accounts) : value}`;
 }
 
-function DeleteButton(props: { action: string; fields: Record<string, string>; label: string; what: string }) {
+/** "d'octobre 2026", "de mars 2026", "of October 2026". */
+function ofMonth(month: string, locale: Locale): string {
+  const text = formatMonth(month, locale);
+  return locale === "fr" ? frenchOf(text) : `of ${text}`;
+}
+
+function DeleteButton(props: {
+  action: string;
+  fields: Record<string, string>;
+  label: string;
+  what: string;
+  /** The question asked before removing (web/public/static/app.js). */
+  confirm: string;
+}) {
   return (
-    <form method="post" action={props.action} class="inline-form">
+    <form method="post" action={props.action} class="inline-form" data-confirm={props.confirm}>
       <CsrfField />
       {Object.entries(props.fields).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
@@ -121,6 +136,7 @@ export function SettingsPage(props: {
                     fields={{ month: r.month, currency: r.currency }}
                     label={w.remove}
                     what={`${r.month} ${r.currency}`}
+                    confirm={fill(w.confirmRemoveRate, { ofMonth: ofMonth(r.month, locale), currency: r.currency })}
                   />
                 </td>
               ) : null}
@@ -201,6 +217,7 @@ export function SettingsPage(props: {
                     fields={{ id: String(p.id) }}
                     label={w.remove}
                     what={p.name}
+                    confirm={fill(w.confirmRemovePlanned, { name: p.name })}
                   />
                 </td>
               ) : null}

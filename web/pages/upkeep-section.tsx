@@ -3,6 +3,7 @@
  * upkeep entries and, for admins, the form that adds one (POST /tuning/upkeep). A refused form
  * comes back with what was typed and each error beside its field.
  */
+import { fill } from "../../src/format/fill";
 import { formatDay, formatNumber } from "../../src/format/numbers";
 import type { Locale } from "../../src/model";
 import type { OwnershipRow } from "../../src/store/read/cost-of-ownership";
@@ -100,7 +101,14 @@ export function UpkeepSection(props: {
               {formatDay(e.day, locale)} · {e.pipeline || e.resource} · {formatNumber(e.hours, locale, 1)} h ·{" "}
               {e.person} · {e.what} · {e.volunteered ? w.upkeepVolunteered.toLowerCase() : w.paid}
               {admin ? (
-                <form method="post" action="/tuning/upkeep/delete" class="inline-form">
+                <form
+                  method="post"
+                  action="/tuning/upkeep/delete"
+                  class="inline-form"
+                  data-confirm={fill(w.confirmRemoveUpkeep, {
+                    what: `${formatDay(e.day, locale)} · ${e.pipeline || e.resource} · ${e.person}`,
+                  })}
+                >
                   <CsrfField />
                   <input type="hidden" name="id" value={String(e.id)} />
                   <button type="submit">{w.upkeepRemove}</button>

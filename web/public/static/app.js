@@ -124,6 +124,16 @@
     });
   }
 
+  // A removal asks first: forms that carry data-confirm submit only when the reader agrees.
+  // (Without script they submit as they are; the budget's removal asks on the server too.)
+  function confirmRemovals() {
+    document.addEventListener("submit", (event) => {
+      const form = event.target;
+      const question = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
+      if (question && !window.confirm(question)) event.preventDefault();
+    });
+  }
+
   // The scope value's suggestions follow the scope kind chosen (pipelines, services or accounts).
   function scopeLists() {
     for (const select of document.querySelectorAll("select[data-scope-lists]")) {
@@ -167,6 +177,7 @@
     scopeLists();
     scrollRegions();
   }
+  confirmRemovals();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawAll);
   else drawAll();
 })();
