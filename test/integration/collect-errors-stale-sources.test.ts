@@ -184,7 +184,7 @@ describe("the stale-data alert watches every configured source (with a clock)", 
     const text = oneLine(mail?.text ?? "");
     expect(text).toContain(oneLine(COLLECT_ERROR_WORDS.fr.network));
     expect(text).toContain("Première tentative");
-    expect(text).toContain("20 juillet 2026 05:15 UTC");
+    expect(text).toContain("20 juillet 2026 à 5 h 15 UTC");
     expect(text).toContain("https://cairn.example.org/runs");
     // Cost Explorer, fresh all along, never alerted.
     expect(smtp.messages.some((m) => m.subject?.includes("Cost Explorer"))).toBe(false);
